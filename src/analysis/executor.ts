@@ -1,0 +1,26 @@
+// The contract between the callers of protocol execution (HTTP server, session runner, CLI) and
+// the two executors (src/json for JSON protocols, src/python for Python protocols).
+import type { Analysis, ProtocolBundle, RunLogEntry } from './types.ts';
+
+export interface ExecuteOptions {
+  /**
+   * `analyze`: simulate as fast as possible (the upload-time analysis; `is_simulating()` is true).
+   * `run`: a live run on the robot (`is_simulating()` is false); pacing comes from `step`.
+   */
+  mode: 'analyze' | 'run';
+  /**
+   * Called after each top-level engine command with the run-log entries it produced, in order.
+   * The executor awaits it before the protocol goes on, which is how the session runner spends
+   * modeled hardware time, holds a paused run, and stops a cancelled one (by rejecting).
+   */
+  step?: (entries: readonly RunLogEntry[]) => Promise<void>;
+  /** Aborting it stops the protocol before its next command; the executor then rejects. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a protocol to the end (or to its first error) and reports what happened. Protocol
+ * mistakes are never thrown: they come back in `Analysis.errors`. It rejects only when
+ * `options.signal` was aborted (with the signal's reason) or `step` rejected.
+ */
+export type ProtocolExecutor = (bundle: ProtocolBundle, options: ExecuteOptions) => Promise<Analysis>;

@@ -1,0 +1,123 @@
+// The shapes every part of Labwright agrees on: what an analysis of a protocol produces and what a
+// run reports. The HTTP layer, the CLI, the JSON runner and the Python sandbox all speak these,
+// and everything here is plain data so it can cross a worker or process boundary unchanged.
+
+export type ProtocolType = 'python' | 'json';
+
+/** One uploaded file: its base name (no directories) and its bytes. */
+export interface ProtocolFileData {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/** A protocol as uploaded: the main file plus its support files (data, .py modules, labware). */
+export interface ProtocolBundle {
+  readonly protocolFile: ProtocolFileData;
+  readonly supportFiles: readonly ProtocolFileData[];
+}
+
+/** `metadata` of the HTTP protocol resource (http-api.md §2.1): all three keys always present. */
+export interface ProtocolMetadata {
+  name: string | null;
+  author: string | null;
+  apiLevel: string | null;
+}
+
+export type MountName = 'left' | 'right';
+
+export interface PipetteRequirement {
+  mount: MountName;
+  requestedAs: string;
+  pipetteName: string;
+  channels: number;
+}
+
+export interface LabwareRequirement {
+  label: string;
+  uri: string;
+  /** Slot number; labware on a module reports the module's slot. */
+  location: number;
+}
+
+export interface ModuleRequirement {
+  type: string;
+  model: string;
+  location: number;
+}
+
+export interface RequiredEquipment {
+  pipettes: PipetteRequirement[];
+  labware: LabwareRequirement[];
+  modules: ModuleRequirement[];
+}
+
+/**
+ * An analysis or run error in the original's shape (http-api.md §2.7). `lineNumber` and
+ * `fileName` are omitted (not null) where the original omits them.
+ */
+export interface ProtocolErrorInfo {
+  type: string;
+  description: string;
+  lineNumber?: number | null;
+  fileName?: string | null;
+}
+
+/** One run-log entry, as the original's simulator records it, plus Labwright's extras. */
+export interface RunLogEntry {
+  /** Position in the run log, from 0. */
+  index: number;
+  /** Nesting depth: 0 for top-level commands, 1 for commands issued by another command, ... */
+  level: number;
+  /** The exact text of the original (python-protocol-api.md §10). */
+  text: string;
+  /** The original's command name, e.g. `command.ASPIRATE`. */
+  name: string;
+  /** Line in the protocol file that issued it (Python protocols; beyond the original). */
+  line?: number | null;
+  /** Modeled time at which the command starts, seconds from the start of the run. */
+  startS: number;
+  /** Modeled duration of the command itself (excluding nested commands), seconds. */
+  durationS: number;
+}
+
+export type LiquidWarningKind =
+  | 'aspirate-more-than-well-holds'
+  | 'dispense-over-well-capacity'
+  | 'aspirate-over-tip-capacity';
+
+/** A liquid-ledger warning (beyond the original; never an error). */
+export interface LiquidWarning {
+  kind: LiquidWarningKind;
+  /** Index of the run-log entry that caused it. */
+  commandIndex: number;
+  message: string;
+  /** e.g. `A1 of Corning 96 Well Plate 360 µL Flat on 1`, when a well is involved. */
+  well?: string;
+}
+
+/** Per-well summary of the liquid ledger (beyond the original). */
+export interface WellLiquidSummary {
+  labware: string;
+  slot: string;
+  well: string;
+  volumeIn: number;
+  volumeOut: number;
+  /** Net volume at the end, when the well's starting content is known (else null). */
+  finalVolume: number | null;
+  capacity: number;
+}
+
+export interface Analysis {
+  ok: boolean;
+  protocolType: ProtocolType;
+  metadata: ProtocolMetadata;
+  /** The protocol's own metadata object (Python: the literal dict; JSON: the `metadata` object). */
+  rawMetadata: Record<string, unknown> | null;
+  requiredEquipment: RequiredEquipment;
+  errors: ProtocolErrorInfo[];
+  warnings: LiquidWarning[];
+  commandCount: number;
+  estimatedDurationSeconds: number;
+  runLog: RunLogEntry[];
+  liquids: WellLiquidSummary[];
+}
