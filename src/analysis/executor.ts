@@ -24,3 +24,23 @@ export interface ExecuteOptions {
  * `options.signal` was aborted (with the signal's reason) or `step` rejected.
  */
 export type ProtocolExecutor = (bundle: ProtocolBundle, options: ExecuteOptions) => Promise<Analysis>;
+
+/** An executor that owns resources (a warm interpreter pool) and must be closed. */
+export interface ExecutorService {
+  readonly execute: ProtocolExecutor;
+  close(): Promise<void>;
+}
+
+/** Limits on one Python protocol execution (issue: default 60 s and 512 MiB). */
+export interface SandboxLimits {
+  timeoutMs: number;
+  memoryBytes: number;
+}
+
+export interface PythonServiceOptions {
+  /** Interpreters kept warm. */
+  poolSize: number;
+  limits: SandboxLimits;
+}
+
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 };
