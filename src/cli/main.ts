@@ -1,0 +1,140 @@
+// `labwright serve | analyze | simulate`: the command line for lab engineers and their CI.
+// Exit codes: 0 the protocol is fine, 1 it has errors, 2 a usage error.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createProtocolService, DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
+import type { Analysis } from '../analysis/index.ts';
+import { BundleReadError, readBundle } from './bundle.ts';
+import { startProgress } from './progress.ts';
+import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
+import { serve } from './serve.ts';
+
+const EXIT_USAGE = 2;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
+  return n;
+}
+
+function speed(value: string): number | 'max' {
+  if (value === 'max') return 'max';
+  return positiveNumber(value);
+}
+
+interface ProtocolOptions {
+  support: string[];
+  labware: string[];
+  json?: boolean;
+  timeout: number;
+  memory: number;
+}
+
+function addProtocolOptions(cmd: Command): Command {
+  return cmd
+    .argument('<file>', 'protocol file (.py or .json)')
+    .option('-s, --support <file>', 'support file (data, .py module, labware); repeatable', collect, [])
+    .option('-l, --labware <path>', 'custom labware definition file or folder of them; repeatable', collect, [])
+    .option('--timeout <seconds>', 'Python analysis time limit', positiveNumber, DEFAULT_SANDBOX_LIMITS.timeoutMs / 1000)
+    .option('--memory <MiB>', 'Python analysis memory limit', positiveInteger, DEFAULT_SANDBOX_LIMITS.memoryBytes / 2 ** 20);
+}
+
+async function analyzeFile(file: string, opts: ProtocolOptions): Promise<Analysis> {
+  const bundle = await readBundle(file, opts.support, opts.labware);
+  const service = createProtocolService({
+    poolSize: 1,
+    limits: { timeoutMs: opts.timeout * 1000, memoryBytes: opts.memory * 2 ** 20 },
+  });
+  const progress = startProgress(`analysing ${bundle.protocolFile.name}`);
+  try {
+    return await service.execute(bundle, { mode: 'analyze' });
+  } finally {
+    progress.stop();
+    await service.close();
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command('labwright')
+    .description('Labwright: an OT-2 robot server, protocol analyser and simulator')
+    .exitOverride()
+    .showHelpAfterError();
+
+  addProtocolOptions(
+    program
+      .command('analyze')
+      .description('analyse a protocol: metadata, required equipment, errors, warnings, duration')
+      .option('--json', 'print one JSON document on stdout'),
+  ).action(async (file: string, opts: ProtocolOptions) => {
+    const analysis = await analyzeFile(file, opts);
+    if (opts.json) process.stdout.write(JSON.stringify(analysisDocument(analysis), null, 2) + '\n');
+    else process.stdout.write(analysisText(analysis, file) + '\n');
+    process.exitCode = analysis.ok ? 0 : 1;
+  });
+
+  addProtocolOptions(
+    program.command('simulate').description('print the run log as the OT-2 simulator does, then a summary'),
+  ).action(async (file: string, opts: ProtocolOptions) => {
+    const analysis = await analyzeFile(file, opts);
+    const lines = runLogLines(analysis.runLog);
+    if (lines.length > 0) process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write('\n' + summaryText(analysis) + '\n');
+    process.exitCode = analysis.ok ? 0 : 1;
+  });
+
+  program
+    .command('serve')
+    .description('serve the OT-2 HTTP API with a simulated robot')
+    .option('--host <host>', 'address to listen on', '0.0.0.0')
+    .option('--port <port>', 'port to listen on', port, 31950)
+    .option('--data-dir <dir>', 'where protocols and run history are kept', '.labwright')
+    .addOption(
+      new Option('--speed <factor>', "simulated hardware speed: 1 = real time, 'max' = no waiting")
+        .argParser(speed)
+        .default(1),
+    )
+    .option('--max-protocols <n>', 'how many protocols may be stored', positiveInteger, 20)
+    .option('--upload-limit <MiB>', 'largest accepted upload', positiveNumber, 50)
+    .option('--pool-size <n>', 'Python interpreters kept warm', positiveInteger, 2)
+    .option('--analysis-timeout <seconds>', 'Python analysis time limit', positiveNumber, 60)
+    .option('--analysis-memory <MiB>', 'Python analysis memory limit', positiveInteger, 512)
+    .action(serve);
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; every other commander error is a usage error.
+      process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof BundleReadError) {
+      process.stderr.write(`labwright: ${err.message}\n`);
+      process.exitCode = EXIT_USAGE;
+      return;
+    }
+    throw err;
+  }
+}
+
+await main(process.argv);

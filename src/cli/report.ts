@@ -1,0 +1,77 @@
+// Turns an Analysis into what the CLI prints: the --json document and the human summary.
+import type { Analysis, RunLogEntry } from '../analysis/index.ts';
+
+/** One line per run-log entry, indented with tabs by nesting as the original's simulator prints. */
+export function runLogLines(entries: readonly RunLogEntry[]): string[] {
+  return entries.map((e) => '\t'.repeat(e.level) + e.text);
+}
+
+/** The `analyze --json` document (README "analyze --json"). */
+export function analysisDocument(analysis: Analysis) {
+  return {
+    ok: analysis.ok,
+    protocolType: analysis.protocolType,
+    metadata: analysis.metadata,
+    requiredEquipment: {
+      pipettes: analysis.requiredEquipment.pipettes,
+      labware: analysis.requiredEquipment.labware.map(({ label, uri, location }) => ({ label, uri, location })),
+      modules: analysis.requiredEquipment.modules,
+    },
+    errors: analysis.errors,
+    warnings: analysis.warnings,
+    commandCount: analysis.commandCount,
+    estimatedDurationSeconds: analysis.estimatedDurationSeconds,
+    runLog: runLogLines(analysis.runLog),
+  };
+}
+
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h} h ${m} min ${s} s`;
+  if (m > 0) return `${m} min ${s} s`;
+  return `${seconds < 10 ? seconds.toFixed(1) : s} s`;
+}
+
+function errorLine(e: Analysis['errors'][number]): string {
+  const where = [e.fileName, e.lineNumber != null ? `line ${e.lineNumber}` : null].filter(Boolean).join(', ');
+  return `  ${e.type}${where ? ` (${where})` : ''}: ${e.description}`;
+}
+
+/** The human-readable report of `analyze` (without --json). */
+export function analysisText(analysis: Analysis, file: string): string {
+  const out: string[] = [];
+  const { metadata, requiredEquipment: eq } = analysis;
+  out.push(`${file}: ${analysis.protocolType} protocol, apiLevel ${metadata.apiLevel ?? '-'}`);
+  if (metadata.name) out.push(`  name:   ${metadata.name}`);
+  if (metadata.author) out.push(`  author: ${metadata.author}`);
+  out.push('Pipettes:');
+  for (const p of eq.pipettes) out.push(`  ${p.mount}: ${p.pipetteName} (${p.channels} channel${p.channels > 1 ? 's' : ''})`);
+  if (eq.pipettes.length === 0) out.push('  none');
+  out.push('Labware:');
+  for (const l of eq.labware) out.push(`  slot ${l.location}: ${l.label} (${l.uri})`);
+  if (eq.labware.length === 0) out.push('  none');
+  out.push('Modules:');
+  for (const m of eq.modules) out.push(`  slot ${m.location}: ${m.model}`);
+  if (eq.modules.length === 0) out.push('  none');
+  out.push(summaryText(analysis));
+  return out.join('\n');
+}
+
+/** The closing summary shared by `analyze` and `simulate`. */
+export function summaryText(analysis: Analysis): string {
+  const out: string[] = [];
+  out.push(`Commands: ${analysis.commandCount}`);
+  out.push(`Estimated duration: ${formatDuration(analysis.estimatedDurationSeconds)}`);
+  out.push(`Warnings: ${analysis.warnings.length}`);
+  for (const w of analysis.warnings) out.push(`  [command ${w.commandIndex}] ${w.message}`);
+  if (analysis.errors.length > 0) {
+    out.push(`Errors: ${analysis.errors.length}`);
+    for (const e of analysis.errors) out.push(errorLine(e));
+  } else {
+    out.push('Errors: none');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,34 @@
+// `labwright serve`: maps command-line options onto the server's configuration.
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  speed: number | 'max';
+  maxProtocols: number;
+  uploadLimit: number;
+  poolSize: number;
+  analysisTimeout: number;
+  analysisMemory: number;
+}
+
+export async function serve(opts: ServeOptions): Promise<void> {
+  // Loaded here, not at the top: `analyze` and `simulate` should not pay for the HTTP stack.
+  const { startServer } = await import('../server/index.ts');
+  const server = await startServer({
+    host: opts.host,
+    port: opts.port,
+    dataDir: opts.dataDir,
+    speed: opts.speed,
+    maxProtocols: opts.maxProtocols,
+    uploadLimitBytes: Math.round(opts.uploadLimit * 2 ** 20),
+    pythonPoolSize: opts.poolSize,
+    analysisLimits: { timeoutMs: opts.analysisTimeout * 1000, memoryBytes: opts.analysisMemory * 2 ** 20 },
+  });
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

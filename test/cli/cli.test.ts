@@ -1,0 +1,151 @@
+// The command line as a user and their CI see it: real processes, real files, exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot, sharedDir } from '../helpers/paths.ts';
+
+const run = promisify(execFile);
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function labwright(...args: string[]): Promise<CliResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/labwright.js'), ...args], {
+      cwd: repoRoot,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const fixture = (p: string) => join(sharedDir, 'reference/json-fixtures', p);
+
+interface ReferenceRecord {
+  id: string;
+  runlog: string[];
+  equipment: { pipettes: unknown[]; labware: unknown[]; modules: unknown[] };
+  robot_server_analysis: { metadata: unknown; errors: Array<{ type: string; description: string }> };
+}
+
+async function reference(id: string): Promise<ReferenceRecord> {
+  const text = await readFile(join(sharedDir, 'reference/json-fixtures-runlogs.jsonl'), 'utf8');
+  const rec = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ReferenceRecord)
+    .find((r) => r.id === id);
+  assert.ok(rec, `reference ${id}`);
+  return rec;
+}
+
+test('analyze --json prints the analysis document of a JSON fixture and exits 0', async () => {
+  const res = await labwright('analyze', fixture('5/simpleV5.json'), '--json');
+  assert.equal(res.code, 0, res.stderr);
+  const doc = JSON.parse(res.stdout);
+  const ref = await reference('5/simpleV5.json');
+  assert.deepEqual(Object.keys(doc), [
+    'ok', 'protocolType', 'metadata', 'requiredEquipment', 'errors', 'warnings',
+    'commandCount', 'estimatedDurationSeconds', 'runLog',
+  ]);
+  assert.equal(doc.ok, true);
+  assert.equal(doc.protocolType, 'json');
+  assert.deepEqual(doc.metadata, ref.robot_server_analysis.metadata);
+  assert.deepEqual(doc.requiredEquipment, ref.equipment);
+  assert.deepEqual(doc.errors, []);
+  assert.deepEqual(doc.runLog, ref.runlog);
+  assert.equal(doc.commandCount, ref.runlog.length);
+  assert.ok(doc.estimatedDurationSeconds >= 42, 'the 42 s delay is part of the estimate');
+});
+
+test('simulate prints the run log line for line, then a summary', async () => {
+  const res = await labwright('simulate', fixture('4/testThermocyclerModuleV4.json'));
+  assert.equal(res.code, 0, res.stderr);
+  const ref = await reference('4/testThermocyclerModuleV4.json');
+  const [log, summary] = res.stdout.split('\n\n');
+  assert.deepEqual(log.split('\n'), ref.runlog);
+  assert.match(summary, /^Commands: \d+\nEstimated duration: .+\nWarnings: \d+/);
+});
+
+test('a protocol with an error exits 1 and reports it in the original shape', async () => {
+  const res = await labwright('analyze', fixture('3/testTrickyLabwareV3.json'), '--json');
+  assert.equal(res.code, 1);
+  const doc = JSON.parse(res.stdout);
+  assert.equal(doc.ok, false);
+  assert.deepEqual(
+    doc.errors.map((e: { type: string; description: string }) => ({ type: e.type, description: e.description })),
+    [{ type: 'NoTipAttachedError', description: 'Cannot perform PREPARE_ASPIRATE without a tip attached' }],
+  );
+});
+
+test('bad input: malformed JSON, labware as a protocol, unknown schema — exit 1, no stack trace', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'labwright-cli-'));
+  const cases: Array<[string, string, string]> = [
+    ['broken.json', '{"schemaVersion": 3,', 'JSONDecodeError'],
+    ['schema9.json', '{"schemaVersion": 9}', 'RuntimeError'],
+    [
+      'labware.json',
+      await readFile(
+        join(repoRoot, 'node_modules/@opentrons/shared-data/labware/definitions/2/corning_96_wellplate_360ul_flat/1.json'),
+        'utf8',
+      ),
+      'RuntimeError',
+    ],
+  ];
+  for (const [name, text, type] of cases) {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    const res = await labwright('analyze', path, '--json');
+    assert.equal(res.code, 1, `${name}: ${res.stderr}`);
+    const doc = JSON.parse(res.stdout);
+    assert.equal(doc.errors[0].type, type, name);
+    assert.doesNotMatch(res.stdout + res.stderr, /\n\s+at .+\.ts:\d+/, `${name}: no stack trace`);
+  }
+});
+
+test('usage errors exit 2', async () => {
+  assert.equal((await labwright('analyze')).code, 2);
+  assert.equal((await labwright('frobnicate')).code, 2);
+  assert.equal((await labwright('analyze', join(repoRoot, 'no-such-file.py'))).code, 2);
+  assert.equal((await labwright('serve', '--port', 'x')).code, 2);
+});
+
+test('analyze --json on the seed example (Python, with support files) gives the seed equipment', async () => {
+  const ex = join(sharedDir, 'examples/basic_transfer');
+  const res = await labwright(
+    'analyze',
+    join(ex, 'basic_transfer.py'),
+    '--support', join(ex, 'helpers.py'),
+    '--support', join(ex, 'basic_transfer_config.json'),
+    '--json',
+  );
+  assert.equal(res.code, 0, res.stdout + res.stderr);
+  const doc = JSON.parse(res.stdout);
+  assert.deepEqual(doc.metadata, { name: null, author: null, apiLevel: '2.6' });
+  assert.deepEqual(doc.requiredEquipment, {
+    pipettes: [{ mount: 'right', requestedAs: 'p300_single', pipetteName: 'p300_single', channels: 1 }],
+    labware: [
+      { label: 'corning_96_wellplate_360ul_flat', uri: 'opentrons/corning_96_wellplate_360ul_flat/1', location: 1 },
+      { label: 'opentrons_96_tiprack_300ul', uri: 'opentrons/opentrons_96_tiprack_300ul/1', location: 2 },
+      { label: 'opentrons_1_trash_1100ml_fixed', uri: 'opentrons/opentrons_1_trash_1100ml_fixed/1', location: 12 },
+    ],
+    modules: [],
+  });
+  assert.deepEqual(doc.errors, []);
+  assert.deepEqual(doc.runLog, [
+    'Picking up tip from A1 of Opentrons 96 Tip Rack 300 µL on 2',
+    'Aspirating 100.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 1 at 150.0 uL/sec',
+    'Dispensing 100.0 uL into B1 of Corning 96 Well Plate 360 µL Flat on 1 at 300.0 uL/sec',
+    'Dropping tip into A1 of Opentrons Fixed Trash on 12',
+  ]);
+});
