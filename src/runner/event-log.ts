@@ -1,0 +1,56 @@
+// A session's `events` list (http-api.md §3.9): protocol `.start`/`.end` pairs whose ids come from
+// a per-session counter that never resets, pushed on `.start` and popped on `.end` so nested steps
+// pair up; `sessionCommand` entries after each executed command.
+import type { SessionEvent } from '../store/index.ts';
+import { isoNow } from './clock.ts';
+
+export class EventLog {
+  private readonly open: string[] = [];
+  /** Index of the first event not yet written to the store. */
+  private savedUpTo: number;
+
+  constructor(
+    readonly events: SessionEvent[],
+    private counter: number,
+    private readonly onAppend: (event: SessionEvent) => void,
+  ) {
+    this.savedUpTo = events.length;
+  }
+
+  get commandCounter(): number {
+    return this.counter;
+  }
+
+  protocolStart(name: string, text: string | null): void {
+    this.counter += 1;
+    const id = String(this.counter);
+    this.open.push(id);
+    this.append({ source: 'protocol', event: `${name}.start`, timestamp: isoNow(), commandId: id, params: { text }, result: null });
+  }
+
+  protocolEnd(name: string): void {
+    const id = this.open.pop() ?? null;
+    this.append({ source: 'protocol', event: `${name}.end`, timestamp: isoNow(), commandId: id, params: null, result: null });
+  }
+
+  sessionCommand(command: string, commandId: string, timestamp: string): void {
+    this.append({ source: 'sessionCommand', event: command, timestamp, commandId, params: null, result: null });
+  }
+
+  /** Labwright's own note in the log (beyond the original), e.g. why a run was stopped. */
+  server(event: string, text: string): void {
+    this.append({ source: 'server', event, timestamp: isoNow(), commandId: null, params: { text }, result: null });
+  }
+
+  /** Events appended since the last call, with the store sequence number of the first. */
+  takeUnsaved(): { first: number; events: SessionEvent[] } {
+    const first = this.savedUpTo;
+    this.savedUpTo = this.events.length;
+    return { first, events: this.events.slice(first) };
+  }
+
+  private append(event: SessionEvent): void {
+    this.events.push(event);
+    this.onAppend(event);
+  }
+}

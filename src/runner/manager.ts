@@ -1,0 +1,99 @@
+// All protocol sessions of the robot, and the one "active" session that may execute commands
+// (http-api.md §3.7). Sessions and the active id are persisted; `restore` brings them back.
+import type { Logger } from 'pino';
+import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import type { SessionRepository } from '../store/index.ts';
+import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
+import { NoticeHub, type SessionFeed } from './feed.ts';
+import type { Speed } from './hardware.ts';
+import type { FixedRobot } from './robot.ts';
+import { ProtocolSession, type ExecutedCommand, type SessionDeps } from './session.ts';
+
+export interface SessionManagerOptions {
+  execute: ProtocolExecutor;
+  loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
+  repo: SessionRepository;
+  speed: Speed;
+  robot?: FixedRobot | null;
+  logger: Logger;
+  stopTimeoutMs?: number;
+}
+
+const ACTIVE_KEY = 'activeSessionId';
+
+export class SessionManager {
+  private readonly sessions = new Map<string, ProtocolSession>();
+  private activeId: string | null = null;
+  private readonly hub: NoticeHub;
+  private readonly deps: SessionDeps;
+
+  constructor(private readonly options: SessionManagerOptions) {
+    this.hub = new NoticeHub((err) => options.logger.error({ err }, 'session notice listener failed'));
+    this.deps = {
+      execute: options.execute,
+      loadBundle: options.loadBundle,
+      repo: options.repo,
+      hub: this.hub,
+      speed: options.speed,
+      robot: options.robot ?? null,
+      logger: options.logger,
+      stopTimeoutMs: options.stopTimeoutMs ?? 5000,
+    };
+  }
+
+  /** Session state changes and events, for the notifications transport. */
+  get feed(): SessionFeed {
+    return this.hub;
+  }
+
+  restore(): void {
+    for (const stored of this.options.repo.loadAll()) {
+      this.sessions.set(stored.id, ProtocolSession.restore(this.deps, stored));
+    }
+    const active = this.options.repo.getSetting(ACTIVE_KEY);
+    this.activeId = active !== null && this.sessions.has(active) ? active : null;
+  }
+
+  /** Creates a session for an existing protocol; it becomes the active session. */
+  create(protocolId: string): ProtocolSession {
+    const session = ProtocolSession.create(this.deps, protocolId);
+    this.sessions.set(session.id, session);
+    this.setActive(session.id);
+    return session;
+  }
+
+  list(): ProtocolSession[] {
+    return [...this.sessions.values()];
+  }
+
+  get(id: string): ProtocolSession {
+    const session = this.sessions.get(id);
+    if (session === undefined) throw new SessionNotFoundError(id);
+    return session;
+  }
+
+  async execute(id: string, command: string): Promise<ExecutedCommand> {
+    const session = this.get(id);
+    if (this.activeId !== id) throw new SessionNotActiveError(id);
+    return session.execute(command);
+  }
+
+  /** Stops the session's work (a running protocol is cancelled), then forgets it. */
+  async delete(id: string): Promise<ProtocolSession> {
+    const session = this.get(id);
+    this.sessions.delete(id);
+    if (this.activeId === id) this.setActive(null);
+    await session.shutdown('delete');
+    return session;
+  }
+
+  /** Server shutdown: stop all work and write everything down. */
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.values()].map((s) => s.shutdown('close')));
+  }
+
+  private setActive(id: string | null): void {
+    this.activeId = id;
+    this.options.repo.setSetting(ACTIVE_KEY, id);
+  }
+}

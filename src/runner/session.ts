@@ -1,0 +1,379 @@
+// One protocol session: its state machine, its events, and the background work that drives it
+// (the load simulation at creation, re-simulations, runs on the simulated robot).
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
+import type { SessionPhase, SessionRepository, StoredSession } from '../store/index.ts';
+import { isoNow } from './clock.ts';
+import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
+import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
+import { EventLog } from './event-log.ts';
+import type { NoticeHub, SessionNotice } from './feed.ts';
+import { SimulatedHardware, type HardwareHooks, type Speed } from './hardware.ts';
+import { PauseGate } from './pause-gate.ts';
+import { checkEquipment, type FixedRobot } from './robot.ts';
+import { currentStateOf, isAllowed, type CurrentState } from './state-machine.ts';
+import { fixedTrashName } from './trash.ts';
+
+export interface SessionDeps {
+  execute: ProtocolExecutor;
+  /** The protocol's files as stored now, or null if the protocol is gone. */
+  loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
+  repo: SessionRepository;
+  hub: NoticeHub;
+  speed: Speed;
+  robot: FixedRobot | null;
+  logger: Logger;
+  /** How long a cancel waits for an executor to stop before winding down anyway. */
+  stopTimeoutMs: number;
+}
+
+/** A read-only picture of a session, for rendering. */
+export interface SessionView {
+  id: string;
+  protocolId: string;
+  createdAt: string;
+  currentState: CurrentState;
+  events: readonly StoredSession['events'][number][];
+  errors: readonly ProtocolErrorInfo[] | null;
+}
+
+export interface ExecutedCommand {
+  id: string;
+  command: ProtocolCommandName;
+  createdAt: string;
+  startedAt: string;
+  completedAt: string;
+}
+
+interface ActiveRun {
+  controller: AbortController;
+  gate: PauseGate;
+  hardware: SimulatedHardware;
+}
+
+/** Event writes are batched: at most this long between an event and its commit. */
+const FLUSH_DELAY_MS = 100;
+
+function errorInfo(err: unknown): ProtocolErrorInfo {
+  if (err instanceof Error) return { type: err.name || 'Error', description: err.message };
+  return { type: 'Error', description: String(err) };
+}
+
+export class ProtocolSession {
+  readonly id: string;
+  readonly protocolId: string;
+  readonly createdAt: string;
+  private phase: SessionPhase;
+  private errors: ProtocolErrorInfo[] | null;
+  private noticeSeq: number;
+  private log: EventLog;
+  /** Aborted when the session is deleted or the server stops. */
+  private readonly lifetime = new AbortController();
+  private work: Promise<void> | null = null;
+  private run: ActiveRun | null = null;
+  /** A load or re-simulation is in progress (the state stays `stopped`/`loaded` meanwhile). */
+  private simulating = false;
+  private cancelling = false;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private gone = false;
+
+  private constructor(
+    private readonly deps: SessionDeps,
+    stored: StoredSession,
+  ) {
+    this.id = stored.id;
+    this.protocolId = stored.protocolId;
+    this.createdAt = stored.createdAt;
+    this.phase = stored.phase;
+    this.errors = stored.errors;
+    this.noticeSeq = stored.noticeSeq;
+    this.log = this.newLog(stored.events, stored.commandCounter);
+  }
+
+  static create(deps: SessionDeps, protocolId: string): ProtocolSession {
+    const stored: StoredSession = {
+      id: randomUUID(),
+      protocolId,
+      createdAt: isoNow(),
+      phase: 'loading',
+      errors: null,
+      commandCounter: 0,
+      noticeSeq: 0,
+      events: [],
+    };
+    deps.repo.insert(stored);
+    const session = new ProtocolSession(deps, stored);
+    session.notify({ type: 'session.created', protocolId, state: session.currentState });
+    deps.logger.info({ sessionId: session.id, protocolId, state: session.currentState }, 'session created');
+    session.startSimulation('load');
+    return session;
+  }
+
+  /** Brings a stored session back after a restart: a cut-off run is stopped, a cut-off load redone. */
+  static restore(deps: SessionDeps, stored: StoredSession): ProtocolSession {
+    const session = new ProtocolSession(deps, stored);
+    if (stored.phase === 'running' || stored.phase === 'paused') {
+      session.log.server(
+        'server.restarted',
+        `The server stopped while this session was ${stored.phase}; the run was stopped and will not continue.`,
+      );
+      session.transition('stopped');
+    } else if (stored.phase === 'loading') {
+      deps.repo.clearEvents(stored.id);
+      session.log = session.newLog([], 0);
+      session.startSimulation('load');
+    }
+    return session;
+  }
+
+  get currentState(): CurrentState {
+    return currentStateOf(this.phase);
+  }
+
+  view(): SessionView {
+    return {
+      id: this.id,
+      protocolId: this.protocolId,
+      createdAt: this.createdAt,
+      currentState: this.currentState,
+      events: this.log.events,
+      errors: this.errors,
+    };
+  }
+
+  /** Checks the command against the state machine, carries it out, and records it. */
+  async execute(command: string): Promise<ExecutedCommand> {
+    const id = randomUUID();
+    const createdAt = isoNow();
+    const state = this.currentState;
+    const startsWork = command === 'protocol.startRun' || command === 'protocol.startSimulate';
+    if (!isProtocolCommand(command) || !isAllowed(state, command) || this.cancelling || (startsWork && this.simulating)) {
+      throw new CommandNotAllowedError(command, state);
+    }
+    const startedAt = isoNow();
+    const then = await this.handle(command);
+    const completedAt = isoNow();
+    this.log.sessionCommand(command, id, completedAt);
+    then?.();
+    this.flush();
+    return { id, command, createdAt, startedAt, completedAt };
+  }
+
+  /**
+   * Stops whatever the session is doing. `delete` winds a run down as a cancel does (tip to the
+   * trash, stopped); `close` (server shutdown) leaves the stored state as it is, so the next start
+   * can tell the run was cut off.
+   */
+  async shutdown(kind: 'delete' | 'close'): Promise<void> {
+    const run = this.run;
+    this.lifetime.abort(new RunCancelledError(kind === 'delete' ? 'session deleted' : 'server stopping'));
+    run?.controller.abort(new RunCancelledError('session deleted'));
+    await this.settle();
+    if (kind === 'delete' && run !== null && this.run === run) this.windDown(run);
+    this.flush();
+    if (kind === 'delete') {
+      this.gone = true;
+      this.deps.repo.delete(this.id);
+      this.notify({ type: 'session.deleted' });
+      this.deps.logger.info({ sessionId: this.id }, 'session deleted');
+    }
+  }
+
+  private async handle(command: ProtocolCommandName): Promise<(() => void) | void> {
+    switch (command) {
+      case 'protocol.startRun': {
+        const run = this.newRun();
+        this.run = run;
+        this.transition('running');
+        return () => this.track(this.runProtocol(run));
+      }
+      case 'protocol.startSimulate':
+        return () => this.startSimulation('simulate');
+      case 'protocol.pause':
+        this.run?.gate.pause();
+        this.transition('paused');
+        return;
+      case 'protocol.resume':
+        this.run?.gate.resume();
+        this.transition('running');
+        return;
+      case 'protocol.cancel': {
+        const run = this.run;
+        if (run === null) return;
+        this.cancelling = true;
+        run.controller.abort(new RunCancelledError('run cancelled'));
+        await this.settle();
+        return () => this.windDown(run);
+      }
+    }
+  }
+
+  private newRun(): ActiveRun {
+    const controller = new AbortController();
+    const gate = new PauseGate();
+    const signal = AbortSignal.any([controller.signal, this.lifetime.signal]);
+    const hardware = new SimulatedHardware({
+      speed: this.deps.speed,
+      signal,
+      gate,
+      live: true,
+      hooks: this.eventHooks(() => {
+        if (this.phase === 'running') this.transition('paused');
+      }),
+    });
+    return { controller, gate, hardware };
+  }
+
+  private async runProtocol(run: ActiveRun): Promise<void> {
+    const signal = AbortSignal.any([run.controller.signal, this.lifetime.signal]);
+    try {
+      const bundle = await this.deps.loadBundle(this.protocolId);
+      signal.throwIfAborted();
+      if (bundle === null) return this.fail([this.protocolGone()]);
+      const analysis = await this.deps.execute(bundle, { mode: 'run', step: run.hardware.step, signal });
+      signal.throwIfAborted();
+      run.hardware.catchUp(analysis.runLog);
+      if (analysis.errors.length > 0) return this.fail(analysis.errors);
+      await run.hardware.holdFinalPause();
+      this.run = null;
+      this.transition('finished');
+    } catch (err) {
+      // A cancel (or delete, or shutdown) winds the run down itself.
+      if (signal.aborted) return;
+      this.deps.logger.error({ sessionId: this.id, err }, 'run failed unexpectedly');
+      this.fail([errorInfo(err)]);
+    }
+  }
+
+  /** The cancel sequence of a robot: drop any tip in the trash, home, `stopped`. */
+  private windDown(run: ActiveRun): void {
+    const text = `Dropping tip into A1 of ${fixedTrashName()} on 12`;
+    for (let i = 0; i < run.hardware.tipsHeld; i += 1) {
+      this.log.protocolStart('command.DROP_TIP', text);
+      this.log.protocolEnd('command.DROP_TIP');
+    }
+    this.run = null;
+    this.cancelling = false;
+    this.transition('stopped');
+  }
+
+  /** `load` at creation (ends `loaded`), `simulate` for startSimulate (also ends `loaded`). */
+  private startSimulation(kind: 'load' | 'simulate'): void {
+    this.simulating = true;
+    this.track(this.simulate(kind));
+  }
+
+  private async simulate(kind: 'load' | 'simulate'): Promise<void> {
+    const signal = this.lifetime.signal;
+    const hardware = new SimulatedHardware({
+      speed: 'max',
+      signal,
+      gate: new PauseGate(),
+      live: false,
+      hooks: this.eventHooks(() => {}),
+    });
+    try {
+      const bundle = await this.deps.loadBundle(this.protocolId);
+      signal.throwIfAborted();
+      if (bundle === null) return this.fail([this.protocolGone()]);
+      const analysis = await this.deps.execute(bundle, { mode: 'analyze', step: hardware.step, signal });
+      signal.throwIfAborted();
+      hardware.catchUp(analysis.runLog);
+      if (analysis.errors.length > 0) return this.fail(analysis.errors);
+      const mismatch = checkEquipment(this.deps.robot, analysis.requiredEquipment);
+      if (mismatch !== null) return this.fail([mismatch]);
+      this.transition('loaded');
+    } catch (err) {
+      if (signal.aborted) return;
+      this.deps.logger.error({ sessionId: this.id, kind, err }, 'simulation failed unexpectedly');
+      this.fail([errorInfo(err)]);
+    } finally {
+      this.simulating = false;
+    }
+  }
+
+  private protocolGone(): ProtocolErrorInfo {
+    return { type: 'RuntimeError', description: `Protocol '${this.protocolId}' no longer exists on this robot` };
+  }
+
+  private fail(errors: ProtocolErrorInfo[]): void {
+    this.errors = errors;
+    this.run = null;
+    this.transition('error');
+  }
+
+  private eventHooks(onProtocolPause: () => void): HardwareHooks {
+    return {
+      onStart: (entry) => this.log.protocolStart(entry.name, entry.text),
+      onEnd: (entry) => this.log.protocolEnd(entry.name),
+      onProtocolPause,
+    };
+  }
+
+  private newLog(events: StoredSession['events'], counter: number): EventLog {
+    return new EventLog(events, counter, (event) => {
+      this.notify({ type: 'session.event', event });
+      this.scheduleFlush();
+    });
+  }
+
+  private transition(phase: SessionPhase): void {
+    const previous = this.currentState;
+    this.phase = phase;
+    const state = this.currentState;
+    if (state !== previous) {
+      this.notify({ type: 'session.state', state, previous });
+      this.deps.logger.info({ sessionId: this.id, from: previous, to: state }, 'session transition');
+    }
+    this.flush();
+  }
+
+  private track(work: Promise<void>): void {
+    const all = (this.work ?? Promise.resolve()).then(() => work);
+    this.work = all;
+    void all.finally(() => {
+      if (this.work === all) this.work = null;
+    });
+  }
+
+  /** Waits for background work to stop, but never forever: an executor that ignores its signal is left behind. */
+  private async settle(): Promise<void> {
+    const work = this.work;
+    if (work === null) return;
+    const timeout = sleep(this.deps.stopTimeoutMs, 'timeout' as const, { ref: false });
+    if ((await Promise.race([work.then(() => 'done' as const), timeout])) === 'timeout') {
+      this.deps.logger.warn({ sessionId: this.id }, 'executor did not stop in time; winding down anyway');
+    }
+  }
+
+  private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>): void {
+    this.noticeSeq += 1;
+    this.deps.hub.publish({ ...notice, sessionId: this.id, seq: this.noticeSeq, at: isoNow() } as SessionNotice);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== null) return;
+    this.flushTimer = setTimeout(() => this.flush(), FLUSH_DELAY_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Writes state and new events to the store. */
+  flush(): void {
+    if (this.flushTimer !== null) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    if (this.gone) return;
+    const { first, events } = this.log.takeUnsaved();
+    this.deps.repo.save(
+      this.id,
+      { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeq },
+      first,
+      events,
+    );
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,49 @@
+// Opens the SQLite database and brings its schema up to date. One file per data folder; WAL so a
+// crash loses at most the transaction in flight, never what was already committed.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE protocols (
+     id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     folder TEXT NOT NULL,
+     protocol_file TEXT NOT NULL,
+     support_files TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     last_modified_at TEXT NOT NULL,
+     analysis TEXT NOT NULL
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     protocol_id TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     state TEXT NOT NULL,
+     errors TEXT,
+     command_counter INTEGER NOT NULL,
+     notice_seq INTEGER NOT NULL
+   );
+   CREATE TABLE session_events (
+     session_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     event TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   );
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}

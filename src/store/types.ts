@@ -1,0 +1,45 @@
+// The records the store keeps. They are plain JSON-able data: what the HTTP layer renders and what
+// a restart brings back.
+import type { Analysis, ProtocolErrorInfo } from '../analysis/index.ts';
+
+export interface StoredProtocol {
+  id: string;
+  /** Folder name under `<dataDir>/protocols/`; never derived from user input. */
+  folder: string;
+  protocolFile: string;
+  supportFiles: string[];
+  createdAt: string;
+  lastModifiedAt: string;
+  analysis: Analysis;
+}
+
+/**
+ * A session's state as the runner tracks it. `loading` is shown to clients as `stopped` (the
+ * original's placeholder before the load simulation ends) but must survive a restart as itself,
+ * since a load that was cut short is simply done again.
+ */
+export type SessionPhase = 'loading' | 'stopped' | 'loaded' | 'running' | 'paused' | 'finished' | 'error';
+
+/** One entry of a protocol session's `details.events` (http-api.md §3.2), in the original's key order. */
+export interface SessionEvent {
+  /** `server` marks Labwright's own notes (e.g. a run stopped by a restart); beyond the original. */
+  source: 'sessionCommand' | 'protocol' | 'server';
+  event: string;
+  timestamp: string;
+  commandId: string | null;
+  params: { text: string | null } | null;
+  result: string | null;
+}
+
+export interface StoredSession {
+  id: string;
+  protocolId: string;
+  createdAt: string;
+  phase: SessionPhase;
+  errors: ProtocolErrorInfo[] | null;
+  /** Last protocol-event pairing id handed out (http-api.md §3.9: never reset). */
+  commandCounter: number;
+  /** Last notification sequence number (per session, never reset). */
+  noticeSeq: number;
+  events: SessionEvent[];
+}
