@@ -52,20 +52,24 @@ export class SequenceError extends Error {
 class TopicLog {
   private readonly ring: HubEvent[] = [];
   private start = 0;
-  /** Seq of the newest event pushed out of the ring (0 if none was). */
-  private evictedUpTo = 0;
+  /**
+   * Every seq up to this one is beyond replay from the ring: evicted, or never seen here (a
+   * publisher whose numbering jumped, e.g. a session resumed after a restart).
+   */
+  private unknownUpTo = 0;
   lastSeq = 0;
   readonly listeners = new Set<HubListener>();
 
   constructor(private readonly capacity: number) {}
 
   push(event: HubEvent): void {
+    if (event.seq > this.lastSeq + 1) this.unknownUpTo = event.seq - 1;
     this.lastSeq = event.seq;
     if (this.capacity === 0) return;
     if (this.ring.length < this.capacity) {
       this.ring.push(event);
     } else {
-      this.evictedUpTo = this.ring[this.start].seq;
+      this.unknownUpTo = Math.max(this.unknownUpTo, this.ring[this.start].seq);
       this.ring[this.start] = event;
       this.start = (this.start + 1) % this.capacity;
     }
@@ -74,14 +78,14 @@ class TopicLog {
   /** Starts empty after `seq`, as if everything up to it had been evicted. */
   forgetUpTo(seq: number): void {
     this.lastSeq = seq;
-    this.evictedUpTo = seq;
+    this.unknownUpTo = seq;
   }
 
   /** Buffered events with seq > since, oldest first; `complete` is false if some were evicted. */
   after(since: number): { events: HubEvent[]; complete: boolean } {
     const ordered = this.ring.slice(this.start).concat(this.ring.slice(0, this.start));
     const events = ordered.filter((e) => e.seq > since);
-    return { events, complete: since >= this.evictedUpTo };
+    return { events, complete: since >= this.unknownUpTo };
   }
 }
 

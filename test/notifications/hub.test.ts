@@ -43,6 +43,19 @@ describe('NotificationHub', () => {
     );
   });
 
+  test('treats a jump in a publisher-supplied sequence as events it cannot replay', () => {
+    // A session resumed after a restart goes on from its persisted number.
+    const hub = new NotificationHub();
+    hub.publish('s', 'p', 'after restart', 41);
+    const sub = hub.subscribe(['s'], () => {}, 30);
+    assert.equal(sub.replay.get('s')?.truncated, true);
+    assert.deepEqual(
+      sub.replay.get('s')?.events.map((e) => e.seq),
+      [41],
+    );
+    assert.equal(hub.subscribe(['s'], () => {}, 40).replay.get('s')?.truncated, false);
+  });
+
   test('fills a replay from the backfill when the buffer has lost the start', () => {
     const stored = [1, 2, 3, 4, 5].map((seq) => ({ topic: 't', seq, createdOn: 'x', publisher: 'p', data: seq }));
     const hub = new NotificationHub({ replayLimit: 2, backfill: (topic, since) => stored.filter((e) => e.seq > since) });

@@ -1,0 +1,22 @@
+// Bridges the session runner's notice feed onto the hub: one topic per protocol session,
+// `sessions/<sessionId>`, carrying every state change and every event (protocol steps, session
+// commands, the server's own notes) as it happens. The runner's per-session sequence number is
+// kept as the topic's sequence, so `since` means the same thing as the `seq` a client last saw.
+import type { SessionFeed, SessionNotice } from '../runner/index.ts';
+import type { NotificationHub } from './hub.ts';
+
+export const SESSIONS_PUBLISHER = 'labwright.sessions';
+
+export function sessionTopic(sessionId: string): string {
+  return `sessions/${sessionId}`;
+}
+
+/** Publishes every notice of `feed` on its session's topic; returns the function that stops it. */
+export function bridgeSessionFeed(hub: NotificationHub, feed: SessionFeed): () => void {
+  return feed.subscribe((notice: SessionNotice) => {
+    const topic = sessionTopic(notice.sessionId);
+    hub.publish(topic, SESSIONS_PUBLISHER, notice, notice.seq);
+    // The session is gone: free its backlog. Subscribers still attached see nothing more.
+    if (notice.type === 'session.deleted') hub.dropTopic(topic);
+  });
+}
