@@ -1,11 +1,3 @@
-// Placeholder until the Python sandbox lands (owned by the Python work).
-import type { ExecutorService, PythonServiceOptions } from '../analysis/executor.ts';
-import { failedAnalysis } from '../analysis/failures.ts';
-
-export function createPythonService(_options: PythonServiceOptions): ExecutorService {
-  return {
-    execute: async () =>
-      failedAnalysis('python', { type: 'RuntimeError', description: 'Python protocols are not available yet' }),
-    close: async () => {},
-  };
-}
+// Python protocols: Protocol API v2 in sandboxed Pyodide interpreters, driving the engine.
+export { createPythonService } from './service.ts';
+export type { PythonService } from './service.ts';

@@ -1,0 +1,171 @@
+"""Protocol parsing before anything runs (python-protocol-api.md 1.2): syntax, literal-only
+metadata, apiLevel, v1 detection, the single top-level ``run``."""
+import ast
+import inspect
+import re
+
+PROTOCOL_MALFORMED = """
+
+A Python protocol for the OT2 must define a function called 'run' that takes a
+single argument: the protocol context to call functions on. For instance, a run
+function might look like this:
+
+def run(ctx):
+    ctx.comment('hello, world')
+
+This function is called by the robot when the robot executes the protol.
+This function is not present in the current protocol and must be added.
+"""
+
+PYTHON_API_VERSION_DEPRECATED = """
+
+The python protocol you uploaded has the Python API Version {0}.  Robot server version 4.0.0 is
+the official end of life of Python API Version {0}. The minimum supported Python API Version is {1}. This means that this protocol
+will not run in robot server version 4.0.0 and above. 
+Please downgrade your robot server version if you wish to run this protocol. Otherwise, please upgrade this
+protocol to Python API Version {1} or above.
+
+To upgrade your protocol to Python API Version {1} or above, please view our documentation at https://docs.opentrons.com/v2/index.html.
+
+Please contact support@opentrons.com to retrieve the previous software version and be guided
+through the downgrade process.
+
+"""
+
+V1_MODULES = ('robot', 'instruments', 'modules', 'containers')
+
+
+class MalformedProtocolError(Exception):
+    def __init__(self, message):
+        self.message = message
+        super().__init__(message)
+
+    def __str__(self):
+        return self.message + PROTOCOL_MALFORMED
+
+
+class ProtocolParseError(Exception):
+    """A parse failure reported with a given type name and description."""
+
+    def __init__(self, type_name, description):
+        self.type_name = type_name
+        self.description = description
+        super().__init__(description)
+
+
+class ParsedProtocol(object):
+    def __init__(self, code, metadata, version):
+        self.code = code
+        self.metadata = metadata
+        self.version = version
+
+
+def _version_string(version):
+    return '%d.%d' % version
+
+
+def extract_metadata(tree):
+    metadata = {}
+    for stmt in tree.body:
+        if not isinstance(stmt, ast.Assign) or not stmt.targets:
+            continue
+        target = stmt.targets[0]
+        if not (isinstance(target, ast.Name) and target.id == 'metadata'):
+            continue
+        if not isinstance(stmt.value, ast.Dict):
+            continue
+        try:
+            value = ast.literal_eval(stmt.value)
+        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+            raise ValueError(
+                "Could not read the contents of the metadata dict. Make sure it doesn't "
+                "contain any complex expressions, such as function calls or array indexings.")
+        for key, val in value.items():
+            if not isinstance(key, str):
+                raise ValueError('metadata keys must be strings, but key "{}" has type "{}".'
+                                 .format(key, type(key).__name__))
+            if not isinstance(val, str):
+                raise ValueError('metadata values must be strings, but value "{}" has type "{}".'
+                                 .format(val, type(val).__name__))
+        metadata = value
+    return metadata
+
+
+def has_v1_imports(tree):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == 'opentrons':
+            if any(alias.name in V1_MODULES for alias in node.names):
+                return True
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split('.')
+                if len(parts) >= 2 and parts[0] == 'opentrons' and parts[1] in V1_MODULES:
+                    return True
+    return False
+
+
+def api_version(metadata, tree):
+    level = metadata.get('apiLevel')
+    if level is None:
+        if has_v1_imports(tree):
+            return (1, 0)
+        raise RuntimeError(
+            'If this is not an API v1 protocol, you must specify the target api level in the '
+            'apiLevel key of the metadata. For instance, metadata={"apiLevel": "2.0"}')
+    if level == '1':
+        return (1, 0)
+    match = re.match(r'^(\d+)\.(\d+)$', level)
+    if not match:
+        raise ValueError(
+            'apiLevel {} is incorrectly formatted. It should major.minor, where both major and '
+            'minor are numbers.'.format(level))
+    return (int(match.group(1)), int(match.group(2)))
+
+
+def _check_run_defs(tree):
+    runs = [stmt for stmt in tree.body
+            if isinstance(stmt, ast.FunctionDef) and stmt.name == 'run']
+    if len(runs) > 1:
+        raise MalformedProtocolError('More than one run function is defined (lines {}, {})'
+                                     .format(runs[0].lineno, runs[1].lineno))
+    if not runs:
+        raise MalformedProtocolError("No function 'run(ctx)' defined")
+
+
+def parse_protocol(text, file_name):
+    """Returns a ParsedProtocol; raises SyntaxError or ProtocolParseError."""
+    tree = ast.parse(text, file_name)
+    code = compile(tree, file_name, 'exec', dont_inherit=True)
+    try:
+        metadata = extract_metadata(tree)
+        version = api_version(metadata, tree)
+    except (ValueError, RuntimeError) as e:
+        raise ProtocolParseError(type(e).__name__, str(e))
+    if version < (2, 0):
+        raise ProtocolParseError('ApiDeprecationError', PYTHON_API_VERSION_DEPRECATED.format(
+            _version_string(version), '2.0'))
+    try:
+        _check_run_defs(tree)
+        if has_v1_imports(tree):
+            raise MalformedProtocolError(
+                'Protocol API v1 modules such as robot, instruments, and labware may not be '
+                'imported in Protocol API V2 protocols')
+    except MalformedProtocolError as e:
+        raise ProtocolParseError('MalformedProtocolError', str(e))
+    return ParsedProtocol(code, metadata, version)
+
+
+def check_run_function(run):
+    if not callable(run):
+        raise MalformedProtocolError("No function 'run(ctx)' defined")
+    sig = inspect.signature(run)
+    if not sig.parameters:
+        raise MalformedProtocolError("Function 'run()' does not take any parameters")
+    required = [p for p in sig.parameters.values()
+                if p.default is inspect.Parameter.empty
+                and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if len(required) > 1:
+        raise MalformedProtocolError(
+            "Function 'run{}' must be called with more than one argument but would be called "
+            "as 'run(ctx)'".format(str(sig)))
+    return run

@@ -1,0 +1,112 @@
+"""Runs one protocol inside the sandbox: parse (without executing), then simulate or run.
+
+The result is a JSON string with the stage reached, the metadata and the error in the original
+server's shape (http-api.md 2.7). Run-log entries and equipment are kept by the engine (host side).
+"""
+import json
+import os
+import sys
+import traceback
+
+from . import bridge
+from .parse import parse_protocol, ProtocolParseError
+from .lockdown import lock_down
+
+MAX_SUPPORTED = (2, 11)
+
+
+def _error(exc_type, description, line=None, file_name=None):
+    err = {'type': exc_type, 'description': description}
+    if line is not None:
+        err['lineNumber'] = line
+    if file_name is not None:
+        err['fileName'] = file_name
+    return err
+
+
+def _innermost_protocol_line(tb, file_name):
+    line = None
+    for frame in traceback.extract_tb(tb):
+        if frame.filename == file_name:
+            line = frame.lineno
+    return line
+
+
+def _describe(exc):
+    try:
+        return str(exc)
+    except Exception:  # a protocol's own exception class with a broken __str__
+        return ''
+
+
+def run_job(job_json, bridge_function):
+    job = json.loads(job_json)
+    bridge.install(bridge_function)
+    del bridge_function
+    workdir = job['workdir']
+    file_name = job['protocolFile']
+    os.chdir(workdir)
+    sys.path.insert(0, workdir)
+    lock_down()
+    outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None}
+    try:
+        with open(file_name, 'rb') as f:
+            text = f.read().decode('utf-8')
+        parsed = parse_protocol(text, file_name)
+    except SyntaxError as e:
+        outcome['error'] = _error('SyntaxError', str(e.msg), e.lineno, e.filename or file_name)
+        return json.dumps(outcome)
+    except ProtocolParseError as e:
+        outcome['error'] = _error(e.type_name, e.description)
+        return json.dumps(outcome)
+    except Exception as e:
+        outcome['error'] = _error(type(e).__name__, _describe(e))
+        return json.dumps(outcome)
+
+    outcome['stage'] = 'simulate'
+    outcome['rawMetadata'] = parsed.metadata
+    outcome['apiLevel'] = '%d.%d' % parsed.version
+    bridge.set_protocol_file(file_name)
+    bridge.call('parsed', metadata=parsed.metadata, apiLevel=outcome['apiLevel'])
+    outcome['error'] = _simulate(parsed, file_name, job['mode'])
+    if outcome['error'] is None:
+        outcome['stage'] = 'ok'
+    return json.dumps(outcome)
+
+
+def _simulate(parsed, file_name, mode):
+    from opentrons.protocol_api.protocol_context import ProtocolContext
+    from opentrons.protocols.api_support.types import APIVersion
+    from .parse import check_run_function, MalformedProtocolError
+
+    try:
+        if parsed.version > MAX_SUPPORTED:
+            raise RuntimeError(
+                'API version {} is not supported by this robot software. Please either reduce '
+                'your requested API version or update your robot.'.format(
+                    APIVersion(*parsed.version)))
+        context = ProtocolContext(api_version=APIVersion(*parsed.version),
+                                  simulating=(mode != 'run'))
+        globs = {}
+        exec(parsed.code, globs)
+        run = check_run_function(globs.get('run'))
+        context.home()
+    except bridge.Cancelled:
+        raise
+    except MalformedProtocolError as e:
+        return _error('MalformedProtocolError', _describe(e))
+    except BaseException as e:
+        return _error(type(e).__name__, _describe(e))
+
+    try:
+        run(context)
+    except bridge.Cancelled:
+        raise
+    except Exception as e:
+        line = _innermost_protocol_line(e.__traceback__, file_name)
+        if line is None:
+            return _error(type(e).__name__, _describe(e))
+        return _error('ExceptionInProtocolError', _describe(e), line)
+    except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
+        return _error(type(e).__name__, _describe(e))
+    return None

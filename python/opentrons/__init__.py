@@ -1,0 +1,3 @@
+"""Labwright's own `opentrons` package: the Protocol API v2 surface of robot software 4.7.0,
+kept thin. State, rules and run-log text live in the engine, reached through one bridge."""
+__version__ = '4.7.0'

@@ -1,0 +1,137 @@
+// The interpreter thread of a sandbox child: loads Pyodide (from a memory snapshot when one is
+// given), installs our `opentrons` package, then serves exactly one job and ends. One job per
+// interpreter is the isolation guarantee: nothing a protocol leaves behind can reach the next one.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData } from '../messages.ts';
+import { STEP_WAITING } from '../messages.ts';
+import { createHost } from './host.ts';
+
+interface PyProxyLike {
+  destroy?: () => void;
+}
+interface RunnerModule extends PyProxyLike {
+  run_job(jobJson: string, bridge: (request: string) => string): string;
+}
+interface PyodideLike {
+  runPython(code: string): unknown;
+  pyimport(name: string): unknown;
+  makeMemorySnapshot(): Uint8Array;
+  FS: {
+    mkdirTree(p: string): void;
+    writeFile(p: string, data: Uint8Array | string): void;
+  };
+}
+type LoadPyodide = (options: Record<string, unknown>) => Promise<PyodideLike>;
+
+const boot = workerData as SandboxBootData;
+const port = parentPort!;
+const post = (message: ChildToParent, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
+
+// Pyodide's loader reads fs constants through process.binding, which the permission model denies.
+function allowPyodideLoader(): void {
+  const original = process.binding.bind(process);
+  const patched = (name: string): unknown =>
+    name === 'constants' ? { fs: fs.constants, os: {}, crypto: {}, zlib: {} } : original(name);
+  (process as unknown as { binding: typeof patched }).binding = patched;
+}
+
+/** Copies our Python sources into the interpreter's site-packages. */
+function installPackage(py: PyodideLike): void {
+  const target = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
+  const copy = (from: string, to: string): void => {
+    for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+      if (entry.name === '__pycache__') continue;
+      const source = path.join(from, entry.name);
+      const dest = `${to}/${entry.name}`;
+      if (entry.isDirectory()) {
+        py.FS.mkdirTree(dest);
+        copy(source, dest);
+      } else if (entry.name.endsWith('.py')) {
+        py.FS.writeFile(dest, fs.readFileSync(source));
+      }
+    }
+  };
+  copy(boot.pythonDir, target);
+  // Import everything once so a snapshot holds it compiled and a job never pays for it.
+  py.runPython('import labwright_sandbox.runner, opentrons, opentrons.protocol_api');
+}
+
+async function start(): Promise<PyodideLike> {
+  allowPyodideLoader();
+  const { loadPyodide } = (await import(pathToFileURL(path.join(boot.pyodideDir, 'pyodide.mjs')).href)) as {
+    loadPyodide: LoadPyodide;
+  };
+  // Protocol output is not part of any result; dropping it also keeps a print loop harmless.
+  const quiet = { batched: (_text: string) => {} };
+  const common = { jsglobals: Object.create(null), stdout: quiet.batched, stderr: quiet.batched };
+  if (boot.makeSnapshot) {
+    const py = await loadPyodide({ ...common, _makeSnapshot: true });
+    installPackage(py);
+    return py;
+  }
+  if (boot.snapshotPath) {
+    const bytes = fs.readFileSync(boot.snapshotPath);
+    return loadPyodide({ ...common, _loadSnapshot: bytes });
+  }
+  const py = await loadPyodide(common);
+  installPackage(py);
+  return py;
+}
+
+function safeName(name: string): string {
+  // Uploads are stored flat under their base names (http-api.md §2.8).
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base === '' || base === '.' || base === '..' ? '_' : base;
+}
+
+function runJob(py: PyodideLike, job: JobSpec): JobResult {
+  const workdir = '/protocol';
+  py.FS.mkdirTree(workdir);
+  for (const file of job.supportFiles) py.FS.writeFile(`${workdir}/${safeName(file.name)}`, file.data);
+  const protocolName = safeName(job.protocolFile.name);
+  py.FS.writeFile(`${workdir}/${protocolName}`, job.protocolFile.data);
+
+  const stepWord = new Int32Array(boot.stepSignal);
+  const host = createHost({
+    mode: job.mode,
+    customLabware: job.customLabware,
+    onStep: job.stepping
+      ? (entries) => {
+          Atomics.store(stepWord, 0, STEP_WAITING);
+          post({ type: 'step', entries: [...entries] });
+          Atomics.wait(stepWord, 0, STEP_WAITING);
+        }
+      : null,
+    onParsed: (rawMetadata, apiLevel) => post({ type: 'parsed', rawMetadata, apiLevel }),
+  });
+  const runner = py.pyimport('labwright_sandbox.runner') as RunnerModule;
+  const outcome = JSON.parse(
+    runner.run_job(
+      JSON.stringify({ workdir, protocolFile: protocolName, mode: job.mode }),
+      (request: string) => host.call(request),
+    ),
+  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error'>;
+  return { ...outcome, ...host.finish(outcome.stage === 'ok') };
+}
+
+const py = await start();
+if (boot.makeSnapshot) {
+  const bytes = py.makeMemorySnapshot();
+  post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
+} else {
+  post({ type: 'ready' });
+  port.once('message', (message: ParentToChild) => {
+    if (message.type !== 'job') return;
+    let result: JobResult;
+    try {
+      result = runJob(py, message.job);
+    } catch (error) {
+      post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    post({ type: 'result', result });
+  });
+}

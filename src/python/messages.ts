@@ -1,0 +1,63 @@
+// Plain-data messages between the parent (the service), the sandbox child's main thread and the
+// interpreter worker inside it. Nothing here may hold a function or a class instance: every value
+// crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
+import type { ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+
+/** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
+export interface SandboxBootData {
+  /** Folder of the pyodide npm package (pyodide.mjs, the wasm, the stdlib zip). */
+  pyodideDir: string;
+  /** Our own Python package sources (the `python/` folder of the repository). */
+  pythonDir: string;
+  /** A memory snapshot to start from, or null for a cold start. */
+  snapshotPath: string | null;
+  /** Make a snapshot, send it back and stop, instead of serving a job. */
+  makeSnapshot: boolean;
+  /** The shared word the interpreter blocks on while the parent handles a step. */
+  stepSignal: SharedArrayBuffer;
+}
+
+export interface JobFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export interface JobSpec {
+  mode: 'analyze' | 'run';
+  /** Pause after each top-level command until the parent answers `stepDone`. */
+  stepping: boolean;
+  protocolFile: JobFile;
+  supportFiles: JobFile[];
+  /** Valid labware definitions among the support files (custom labware, searched first). */
+  customLabware: Record<string, unknown>[];
+}
+
+/** What the interpreter reports when a job ends (the analysis is assembled by the parent). */
+export interface JobResult {
+  /** `parse`: failed before running (metadata null); `simulate`: failed while running; `ok`. */
+  stage: 'parse' | 'simulate' | 'ok';
+  rawMetadata: Record<string, string> | null;
+  apiLevel: string | null;
+  error: ProtocolErrorInfo | null;
+  runLog: RunLogEntry[];
+  requiredEquipment: RequiredEquipment;
+  warnings: LiquidWarning[];
+  liquids: WellLiquidSummary[];
+  estimatedDurationSeconds: number;
+}
+
+export type ParentToChild =
+  | { type: 'job'; job: JobSpec }
+  | { type: 'stepDone' };
+
+export type ChildToParent =
+  | { type: 'ready' }
+  | { type: 'snapshot'; bytes: Uint8Array }
+  | { type: 'parsed'; rawMetadata: Record<string, string>; apiLevel: string }
+  | { type: 'step'; entries: RunLogEntry[] }
+  | { type: 'result'; result: JobResult }
+  | { type: 'fatal'; message: string };
+
+/** Values of the shared step word (Int32Array index 0). */
+export const STEP_WAITING = 0;
+export const STEP_GO = 1;

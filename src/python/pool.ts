@@ -1,0 +1,149 @@
+// Keeps interpreters warm: `size` sandbox children started ahead of need, each used for exactly
+// one job. A taken child is replaced at once; when all are taken, extra ones start on demand.
+import fs from 'node:fs';
+import type { SandboxLimits } from '../analysis/executor.ts';
+import { sandboxFiles, storeSnapshot } from './bundle.ts';
+import type { SandboxFiles } from './bundle.ts';
+import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';
+
+interface Waiter {
+  resolve: (child: SandboxProcess) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_CONSECUTIVE_START_FAILURES = 3;
+
+export class InterpreterPool {
+  private readonly idle: SandboxProcess[] = [];
+  private readonly starting = new Set<SandboxProcess>();
+  private readonly waiters: Waiter[] = [];
+  private closed = false;
+  private startFailures = 0;
+  private files: SandboxFiles | null = null;
+  private useSnapshot = false;
+  private readonly setup: Promise<void>;
+
+  constructor(
+    private readonly size: number,
+    private readonly limits: SandboxLimits,
+  ) {
+    this.setup = this.prepare();
+    this.setup.then(
+      () => this.fill(),
+      (error: unknown) => this.failWaiters(error),
+    );
+  }
+
+  private async prepare(): Promise<void> {
+    const files = await sandboxFiles();
+    if (!fs.existsSync(files.snapshotPath)) {
+      // A snapshot of an interpreter with our package imported makes every later start cheap.
+      const maker = new SandboxProcess(files, { ...this.limits, timeoutMs: Number.MAX_SAFE_INTEGER }, { makeSnapshot: true });
+      this.snapshotMaker = maker;
+      try {
+        storeSnapshot(files, await maker.snapshot());
+      } catch {
+        // Cold starts still work; they are only slower.
+      } finally {
+        this.snapshotMaker = null;
+      }
+    }
+    this.useSnapshot = fs.existsSync(files.snapshotPath);
+    this.files = files;
+  }
+
+  private snapshotMaker: SandboxProcess | null = null;
+
+  private fill(): void {
+    if (this.closed || this.files === null) return;
+    while (this.idle.length + this.starting.size < this.size + this.waiters.length) this.startOne(this.files);
+  }
+
+  private startOne(files: SandboxFiles): void {
+    const child = new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
+    this.starting.add(child);
+    child.ready.then(
+      () => {
+        this.starting.delete(child);
+        this.startFailures = 0;
+        if (this.closed) {
+          child.kill();
+          return;
+        }
+        const waiter = this.waiters.shift();
+        if (waiter) waiter.resolve(child);
+        else this.idle.push(child);
+        this.fill();
+      },
+      (error: unknown) => {
+        this.starting.delete(child);
+        child.kill();
+        if (this.closed) return;
+        this.startFailures += 1;
+        if (this.startFailures >= MAX_CONSECUTIVE_START_FAILURES) {
+          this.startFailures = 0;
+          this.failWaiters(error);
+          return;
+        }
+        this.fill();
+      },
+    );
+  }
+
+  private failWaiters(error: unknown): void {
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+  }
+
+  /** A ready interpreter, exclusively for one job; waits for one to start if none is ready. */
+  async acquire(signal?: AbortSignal): Promise<SandboxProcess> {
+    if (this.closed) throw new SandboxFailure('crashed', 'the Python service is closed');
+    while (this.idle.length > 0) {
+      const child = this.idle.shift()!;
+      if (child.alive) {
+        this.fill();
+        return child;
+      }
+    }
+    return new Promise<SandboxProcess>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve: (child) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(child);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      const onAbort = (): void => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(new SandboxFailure('aborted', 'aborted', signal?.reason));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.fill();
+    });
+  }
+
+  /** Number of interpreters ready right now (for benchmarks and tests). */
+  get readyCount(): number {
+    return this.idle.filter((child) => child.alive).length;
+  }
+
+  /** Resolves when at least `count` interpreters are ready. */
+  async warm(count = this.size): Promise<void> {
+    await this.setup;
+    while (!this.closed && this.readyCount < count) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.failWaiters(new SandboxFailure('crashed', 'the Python service is closed'));
+    const children = [...this.idle, ...this.starting];
+    if (this.snapshotMaker) children.push(this.snapshotMaker);
+    this.idle.length = 0;
+    this.starting.clear();
+    await Promise.all(children.map((child) => child.stop()));
+  }
+}

@@ -1,0 +1,224 @@
+// One sandbox child process: started restricted (Node permission model: read-only access to its
+// own code, Pyodide and the definitions; no writes, no child processes; inside `unshare -rn` so it
+// has no network when the machine allows it), watched for time and memory, used for one job.
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { RunLogEntry } from '../analysis/types.ts';
+import type { SandboxLimits } from '../analysis/executor.ts';
+import type { SandboxFiles } from './bundle.ts';
+import type { ChildToParent, JobResult, JobSpec, ParentToChild } from './messages.ts';
+
+/** Why a job ended without a result from the interpreter. */
+export class SandboxFailure extends Error {
+  constructor(
+    readonly kind: 'timeout' | 'memory' | 'crashed' | 'aborted' | 'step-rejected',
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'SandboxFailure';
+  }
+}
+
+let unshareWorks: boolean | null = null;
+function canUnshare(): boolean {
+  if (unshareWorks === null) {
+    const probe = spawnSync('unshare', ['-rn', 'true'], { stdio: 'ignore', timeout: 5000 });
+    unshareWorks = probe.status === 0;
+  }
+  return unshareWorks;
+}
+
+/** Resident memory of a process in bytes, or null when it cannot be read (not Linux, gone). */
+function residentBytes(pid: number): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RunHooks {
+  step?: (entries: readonly RunLogEntry[]) => Promise<void>;
+  signal?: AbortSignal;
+  onParsed?: (rawMetadata: Record<string, string>, apiLevel: string) => void;
+}
+
+export class SandboxProcess {
+  readonly ready: Promise<void>;
+  private readonly child: ChildProcess;
+  private listener: ((message: ChildToParent) => void) | null = null;
+  private exitListener: ((why: string) => void) | null = null;
+  private exited = false;
+  private readonly exitedPromise: Promise<void>;
+
+  constructor(
+    private readonly files: SandboxFiles,
+    private readonly limits: SandboxLimits,
+    options: { makeSnapshot?: boolean; useSnapshot?: boolean } = {},
+  ) {
+    const config = {
+      pyodideDir: files.pyodideDir,
+      pythonDir: files.pythonDir,
+      snapshotPath: options.useSnapshot ? files.snapshotPath : null,
+      makeSnapshot: options.makeSnapshot ?? false,
+      workerFile: files.workerFile,
+    };
+    const nodeArgs = [
+      '--experimental-permission',
+      '--allow-worker',
+      `--allow-fs-read=${files.dir}/`,
+      `--allow-fs-read=${files.pyodideDir}/`,
+      `--allow-fs-read=${files.pythonDir}/`,
+      `--allow-fs-read=${files.sharedDataDir}/`,
+      '--no-warnings',
+      files.mainFile,
+      JSON.stringify(config),
+    ];
+    const [command, args] = canUnshare()
+      ? ['unshare', ['-rn', process.execPath, ...nodeArgs]]
+      : [process.execPath, nodeArgs];
+    this.child = spawn(command, args, {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      // The child inherits nothing from the server's environment but the search path.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    });
+    let stderr = '';
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    this.child.on('message', (message: ChildToParent) => this.listener?.(message));
+    this.exitedPromise = new Promise((resolve) => this.child.once('close', () => resolve()));
+    this.child.on('exit', (code, signal) => {
+      this.exited = true;
+      this.exitListener?.(`sandbox process ended (code ${code}, signal ${signal}) ${stderr.trim()}`.trim());
+    });
+    this.child.on('error', (error) => {
+      this.exited = true;
+      this.exitListener?.(`sandbox process failed: ${error.message}`);
+    });
+    this.ready = options.makeSnapshot ? Promise.resolve() : this.waitFor('ready').then(() => undefined);
+    this.ready.catch(() => {});
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Resolves with the snapshot bytes of a child started with `makeSnapshot`. */
+  async snapshot(): Promise<Uint8Array> {
+    const message = await this.waitFor('snapshot');
+    this.kill();
+    return (message as Extract<ChildToParent, { type: 'snapshot' }>).bytes;
+  }
+
+  private waitFor(type: ChildToParent['type']): Promise<ChildToParent> {
+    return new Promise((resolve, reject) => {
+      this.listener = (message) => {
+        if (message.type === type) resolve(message);
+        else if (message.type === 'fatal') reject(new SandboxFailure('crashed', message.message));
+      };
+      this.exitListener = (why) => reject(new SandboxFailure('crashed', why));
+      if (this.exited) reject(new SandboxFailure('crashed', 'sandbox process is not running'));
+    });
+  }
+
+  private send(message: ParentToChild): void {
+    if (!this.exited && this.child.connected) this.child.send(message);
+  }
+
+  kill(): void {
+    if (!this.exited) this.child.kill('SIGKILL');
+  }
+
+  /** Kills the process and resolves once it is gone. */
+  async stop(): Promise<void> {
+    this.kill();
+    if (this.child.exitCode === null && this.child.signalCode === null) await this.exitedPromise;
+  }
+
+  /** Runs one job; the process is killed afterwards whatever happens. */
+  run(job: JobSpec, hooks: RunHooks): Promise<JobResult> {
+    return new Promise<JobResult>((resolve, reject) => {
+      let settled = false;
+      let computeMs = 0;
+      let runningSince: number | null = Date.now();
+      const finish = (outcome: { result: JobResult } | { error: SandboxFailure }): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(watch);
+        hooks.signal?.removeEventListener('abort', onAbort);
+        this.listener = null;
+        this.exitListener = null;
+        this.kill();
+        if ('result' in outcome) resolve(outcome.result);
+        else reject(outcome.error);
+      };
+      // Time is what the interpreter spends computing: waiting on `step` (modeled hardware time,
+      // a paused run) does not count.
+      const elapsed = (): number => computeMs + (runningSince === null ? 0 : Date.now() - runningSince);
+      const watch = setInterval(() => {
+        if (elapsed() > this.limits.timeoutMs) {
+          finish({ error: new SandboxFailure('timeout', `exceeded the time limit of ${this.limits.timeoutMs / 1000} s`) });
+          return;
+        }
+        const rss = this.child.pid === undefined ? null : residentBytes(this.child.pid);
+        if (rss !== null && rss > this.limits.memoryBytes) {
+          const mib = Math.round(this.limits.memoryBytes / (1024 * 1024));
+          finish({ error: new SandboxFailure('memory', `exceeded the memory limit of ${mib} MiB`) });
+        }
+      }, 50);
+      const onAbort = (): void => {
+        finish({ error: new SandboxFailure('aborted', 'aborted', hooks.signal?.reason) });
+      };
+      if (hooks.signal?.aborted) {
+        onAbort();
+        return;
+      }
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      this.exitListener = (why) => finish({ error: new SandboxFailure('crashed', why) });
+      this.listener = (message) => {
+        switch (message.type) {
+          case 'result':
+            finish({ result: message.result });
+            break;
+          case 'fatal':
+            finish({ error: new SandboxFailure('crashed', message.message) });
+            break;
+          case 'step': {
+            if (runningSince !== null) computeMs += Date.now() - runningSince;
+            runningSince = null;
+            const pending = hooks.step ? hooks.step(message.entries) : Promise.resolve();
+            pending.then(
+              () => {
+                if (settled) return;
+                runningSince = Date.now();
+                this.send({ type: 'stepDone' });
+              },
+              (error: unknown) => finish({ error: new SandboxFailure('step-rejected', 'step rejected', error) }),
+            );
+            break;
+          }
+          case 'parsed':
+            hooks.onParsed?.(message.rawMetadata, message.apiLevel);
+            break;
+          default:
+            break;
+        }
+      };
+      if (this.exited) {
+        finish({ error: new SandboxFailure('crashed', 'sandbox process is not running') });
+        return;
+      }
+      this.send({ type: 'job', job });
+    });
+  }
+}

@@ -1,0 +1,119 @@
+// The Python executor: takes a warm sandboxed interpreter, runs one protocol in it, and turns what
+// comes back into an Analysis (metadata rules of http-api.md §2.7 on failures).
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../analysis/types.ts';
+import type { ExecuteOptions, ExecutorService, PythonServiceOptions } from '../analysis/executor.ts';
+import type { JobResult, JobSpec } from './messages.ts';
+import { InterpreterPool } from './pool.ts';
+import { SandboxFailure } from './sandbox-process.ts';
+import type { SandboxProcess } from './sandbox-process.ts';
+import { collectCustomLabware } from './support-files.ts';
+
+const EMPTY_EQUIPMENT = { pipettes: [], labware: [], modules: [] };
+
+function metadataOf(raw: Record<string, string> | null, apiLevel: string | null): Analysis['metadata'] {
+  const text = (value: unknown): string | null =>
+    value === undefined || value === null || value === '' ? null : String(value);
+  return {
+    name: text(raw?.protocolName ?? raw?.['protocol-name']),
+    author: text(raw?.author),
+    apiLevel: apiLevel,
+  };
+}
+
+function toAnalysis(result: JobResult): Analysis {
+  const ok = result.stage === 'ok';
+  const parsed = result.stage !== 'parse';
+  return {
+    ok,
+    protocolType: 'python',
+    metadata: parsed ? metadataOf(result.rawMetadata, result.apiLevel) : { name: null, author: null, apiLevel: null },
+    rawMetadata: parsed ? result.rawMetadata : null,
+    requiredEquipment: ok ? result.requiredEquipment : EMPTY_EQUIPMENT,
+    errors: result.error ? [result.error] : [],
+    warnings: result.warnings,
+    commandCount: result.runLog.length,
+    estimatedDurationSeconds: result.estimatedDurationSeconds,
+    runLog: result.runLog,
+    liquids: result.liquids,
+  };
+}
+
+function limitError(failure: SandboxFailure): ProtocolErrorInfo {
+  switch (failure.kind) {
+    case 'timeout':
+      return { type: 'TimeoutError', description: `Protocol execution ${failure.message}` };
+    case 'memory':
+      return { type: 'MemoryError', description: `Protocol execution ${failure.message}` };
+    default:
+      return { type: 'RuntimeError', description: `Protocol execution failed: the Python sandbox stopped unexpectedly` };
+  }
+}
+
+export interface PythonService extends ExecutorService {
+  /** Resolves once `count` interpreters (default: the pool size) are warm. */
+  warm(count?: number): Promise<void>;
+}
+
+export function createPythonService(options: PythonServiceOptions): PythonService {
+  const pool = new InterpreterPool(Math.max(0, options.poolSize), options.limits);
+  const running = new Set<SandboxProcess>();
+
+  const execute = async (bundle: ProtocolBundle, opts: ExecuteOptions): Promise<Analysis> => {
+    const signal = opts.signal;
+    if (signal?.aborted) throw signal.reason;
+    const job: JobSpec = {
+      mode: opts.mode,
+      stepping: opts.mode === 'run' && opts.step !== undefined,
+      protocolFile: { name: bundle.protocolFile.name, data: bundle.protocolFile.data },
+      supportFiles: bundle.supportFiles.map((file) => ({ name: file.name, data: file.data })),
+      customLabware: collectCustomLabware(bundle.supportFiles),
+    };
+    let child: SandboxProcess;
+    try {
+      child = await pool.acquire(signal);
+    } catch (error) {
+      if (error instanceof SandboxFailure && error.kind === 'aborted') throw signal?.reason ?? error;
+      throw error;
+    }
+    running.add(child);
+    let parsed: { raw: Record<string, string>; apiLevel: string } | null = null;
+    try {
+      const result = await child.run(job, {
+        step: opts.step,
+        signal,
+        onParsed: (raw, apiLevel) => {
+          parsed = { raw, apiLevel };
+        },
+      });
+      return toAnalysis(result);
+    } catch (error) {
+      if (!(error instanceof SandboxFailure)) throw error;
+      if (error.kind === 'aborted') throw signal?.reason ?? error;
+      if (error.kind === 'step-rejected') throw error.cause;
+      // Limits and crashes are the protocol's failure, reported like any simulation failure.
+      const known = parsed as { raw: Record<string, string>; apiLevel: string } | null;
+      return toAnalysis({
+        stage: known ? 'simulate' : 'parse',
+        rawMetadata: known?.raw ?? null,
+        apiLevel: known?.apiLevel ?? null,
+        error: limitError(error),
+        runLog: [],
+        requiredEquipment: EMPTY_EQUIPMENT,
+        warnings: [],
+        liquids: [],
+        estimatedDurationSeconds: 0,
+      });
+    } finally {
+      running.delete(child);
+    }
+  };
+
+  return {
+    execute,
+    warm: (count) => pool.warm(count),
+    async close() {
+      await Promise.all([...running].map((child) => child.stop()));
+      await pool.close();
+    },
+  };
+}
