@@ -1,0 +1,49 @@
+// JSON-schema validation of labware definitions (schema 2) and JSON protocols (schemas 3–5),
+// compiled once with ajv from the package's own schema files.
+import { Ajv } from 'ajv';
+import type { ValidateFunction, ErrorObject } from 'ajv';
+import { readSharedJson } from './read.ts';
+
+export interface SchemaCheck {
+  valid: boolean;
+  /** First violation as `{instancePath} {message}`, e.g. `/parameters/loadName must match pattern "^[a-z0-9._]+$"`. */
+  error: string | null;
+}
+
+let ajv: Ajv | null = null;
+let labwareValidator: ValidateFunction | null = null;
+const protocolValidators = new Map<number, ValidateFunction>();
+
+function instance(): Ajv {
+  if (ajv === null) {
+    // strict off: the Opentrons schemas use keywords (e.g. `volume` beside `properties`) that
+    // strict mode refuses, and the original validates them with plain draft-07 semantics.
+    ajv = new Ajv({ strict: false, allErrors: false });
+    ajv.addSchema(readSharedJson('labware', 'schemas', '2.json') as object, 'opentronsLabwareSchemaV2');
+  }
+  return ajv;
+}
+
+function describe(errors: ErrorObject[] | null | undefined): string | null {
+  if (!errors || errors.length === 0) return null;
+  const e = errors[0];
+  return `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`;
+}
+
+export function validateLabwareDefinition(def: unknown): SchemaCheck {
+  const a = instance();
+  labwareValidator ??= a.getSchema('opentronsLabwareSchemaV2') ?? null;
+  if (labwareValidator === null) throw new Error('labware schema 2 failed to compile');
+  const valid = labwareValidator(def) as boolean;
+  return { valid, error: valid ? null : describe(labwareValidator.errors) };
+}
+
+export function validateProtocolDocument(schemaVersion: 3 | 4 | 5, doc: unknown): SchemaCheck {
+  let v = protocolValidators.get(schemaVersion);
+  if (!v) {
+    v = instance().compile(readSharedJson('protocol', 'schemas', `${schemaVersion}.json`) as object);
+    protocolValidators.set(schemaVersion, v);
+  }
+  const valid = v(doc) as boolean;
+  return { valid, error: valid ? null : describe(v.errors) };
+}

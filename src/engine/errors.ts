@@ -1,0 +1,41 @@
+// The single error class the engine throws: it carries the Python exception class name and the
+// exact message, so the Python layer re-raises the same class and the JSON executor reports it.
+
+export type PyErrorType =
+  | 'AssertionError'
+  | 'ValueError'
+  | 'RuntimeError'
+  | 'TypeError'
+  | 'KeyError'
+  | 'AttributeError'
+  | 'IndexError'
+  | 'FileNotFoundError'
+  | 'NoTipAttachedError'
+  | 'TipAttachedError'
+  | 'OutOfTipsError'
+  | 'LabwareHeightError'
+  | 'APIVersionError'
+  | 'NoSuchModuleError'
+  | 'TipSelectionError'
+  | 'JSONDecodeError';
+
+export class ProtocolApiError extends Error {
+  override readonly name = 'ProtocolApiError';
+  constructor(
+    /** Python exception class name, e.g. `NoTipAttachedError`. */
+    readonly pyType: PyErrorType,
+    /** Python `str(exception)`; KeyError messages already carry their quotes (`'nope'`). */
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function pyError(pyType: PyErrorType, message: string): ProtocolApiError {
+  return new ProtocolApiError(pyType, message);
+}
+
+/** `str(KeyError(key))` is the key's repr. */
+export function keyError(key: string): ProtocolApiError {
+  return new ProtocolApiError('KeyError', `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+}

@@ -1,0 +1,43 @@
+// The run log with the original's before/after nesting (spec §10.1) and the modeled clock.
+// A "before" appends at the current level and raises it; an "after" lowers it. An exception
+// skips the "after", so the level stays raised for the rest of the run, exactly as on the OT-2.
+import type { RunLogEntry } from '../analysis/types.ts';
+
+export class RunLog {
+  readonly entries: RunLogEntry[] = [];
+  level = 0;
+  /** Protocol source line stamped on new entries (Python protocols). */
+  line: number | null = null;
+  /** Modeled seconds since the start of the run. */
+  clock = 0;
+  private readonly open: RunLogEntry[] = [];
+
+  before(name: string, text: string): RunLogEntry {
+    const entry: RunLogEntry = {
+      index: this.entries.length,
+      level: this.level,
+      text,
+      name,
+      line: this.line,
+      startS: this.clock,
+      durationS: 0,
+    };
+    this.entries.push(entry);
+    this.open.push(entry);
+    this.level++;
+    return entry;
+  }
+
+  after(): void {
+    if (this.level > 0) this.level--;
+    this.open.pop();
+  }
+
+  /** Spend modeled time; it counts toward the innermost open command. */
+  advance(seconds: number): void {
+    if (!(seconds > 0)) return;
+    this.clock += seconds;
+    const top = this.open[this.open.length - 1];
+    if (top !== undefined) top.durationS += seconds;
+  }
+}
