@@ -1,0 +1,91 @@
+// Spawns the real `labwright serve` as a separate process (so it can be killed without warning),
+// waits for it to answer, and finds a Python that can run the seed's client.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  base: string;
+  /** Everything the server wrote, for failure messages. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function startServerProcess(options: {
+  port: number;
+  dataDir: string;
+  speed: string;
+  maxProtocols?: number;
+}): Promise<ServerProcess> {
+  const args = [
+    path.join(REPO, 'bin', 'labwright.js'),
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--speed',
+    options.speed,
+    '--data-dir',
+    options.dataDir,
+  ];
+  if (options.maxProtocols !== undefined) args.push('--max-protocols', String(options.maxProtocols));
+  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${options.port}`;
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${base}/health`, { headers: { 'Opentrons-Version': '2' } });
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /health:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    base,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/**
+ * CI installs Debian's python3-requests for /usr/bin/python3; a developer's `python3` may be a
+ * different interpreter. Use the first one that can import requests.
+ */
+export function pythonWithRequests(): string | null {
+  for (const candidate of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import requests'], { stdio: 'ignore' });
+    if (probe.status === 0) return candidate;
+  }
+  return null;
+}

@@ -1,0 +1,109 @@
+// A server killed mid-run (SIGKILL: no shutdown hooks) and started again on the same data folder:
+// the protocol is intact, and the session is back as `stopped` with an event that says why.
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { freePort, REPO, startServerProcess, type ServerProcess } from './process.ts';
+
+const V2 = { 'Opentrons-Version': '2' };
+const JSON_V2 = { ...V2, 'Content-Type': 'application/json' };
+const LONG = path.join(REPO, 'test', 'conformance', 'fixtures', 'reference', 'long_transfer.py');
+
+interface SessionDetails {
+  currentState: string;
+  events: { source: string; event: string; params: { text: string | null } | null }[];
+}
+
+async function details(base: string, sessionId: string): Promise<SessionDetails> {
+  const res = await fetch(`${base}/sessions/${sessionId}`, { headers: V2 });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { data: { details: SessionDetails } }).data.details;
+}
+
+async function until(base: string, sessionId: string, ok: (d: SessionDetails) => boolean): Promise<SessionDetails> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const d = await details(base, sessionId);
+    if (ok(d)) return d;
+    if (Date.now() > deadline) throw new Error(`session stuck in ${d.currentState} with ${d.events.length} events`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const running: ServerProcess[] = [];
+let work = '';
+after(async () => {
+  for (const s of running) await s.stop('SIGKILL');
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+test('a run cut off by SIGKILL comes back stopped, with the reason, and the protocol intact', async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'labwright-restart-'));
+  const dataDir = path.join(work, 'data');
+  const port = await freePort();
+  // Real-time speed: the run is certainly still going when the server dies.
+  const first = await startServerProcess({ port, dataDir, speed: '1' });
+  running.push(first);
+
+  const form = new FormData();
+  form.append('protocolFile', new Blob([await readFile(LONG)]), 'long_transfer.py');
+  const up = await fetch(`${first.base}/protocols`, { method: 'POST', headers: V2, body: form });
+  assert.equal(up.status, 201);
+  const protocolBefore = ((await up.json()) as { data: unknown }).data;
+
+  const created = await fetch(`${first.base}/sessions`, {
+    method: 'POST',
+    headers: JSON_V2,
+    body: JSON.stringify({ data: { sessionType: 'protocol', createParams: { protocolId: 'long_transfer' } } }),
+  });
+  assert.equal(created.status, 201);
+  const sessionId = ((await created.json()) as { data: { id: string } }).data.id;
+  const loaded = await until(first.base, sessionId, (d) => d.currentState === 'loaded');
+
+  const run = await fetch(`${first.base}/sessions/${sessionId}/commands/execute`, {
+    method: 'POST',
+    headers: JSON_V2,
+    body: JSON.stringify({ data: { command: 'protocol.startRun', data: {} } }),
+  });
+  assert.equal(run.status, 200);
+  // Running, with at least one step of the run recorded (and so, possibly, persisted).
+  const before = await until(
+    first.base,
+    sessionId,
+    (d) => d.currentState === 'running' && d.events.length > loaded.events.length + 2,
+  );
+  await first.stop('SIGKILL');
+
+  const second = await startServerProcess({ port, dataDir, speed: '1' });
+  running.push(second);
+  const after = await details(second.base, sessionId);
+  assert.equal(after.currentState, 'stopped', second.output());
+  // What was recorded before the kill survives, at least the load simulation and the startRun.
+  assert.ok(after.events.length >= loaded.events.length + 1, `${after.events.length} events after restart`);
+  assert.deepEqual(after.events.slice(0, loaded.events.length), before.events.slice(0, loaded.events.length));
+  const why = after.events.at(-1);
+  assert.ok(why && why.source !== 'protocol' && why.source !== 'sessionCommand', JSON.stringify(why));
+  assert.match(JSON.stringify(why), /restart|stopped/i);
+
+  const protocolAfter = await fetch(`${second.base}/protocols/long_transfer`, { headers: V2 });
+  assert.equal(protocolAfter.status, 200);
+  assert.deepEqual(((await protocolAfter.json()) as { data: unknown }).data, protocolBefore);
+
+  // The stopped session is dead (as in the original) but the protocol still loads in a new one.
+  const refused = await fetch(`${second.base}/sessions/${sessionId}/commands/execute`, {
+    method: 'POST',
+    headers: JSON_V2,
+    body: JSON.stringify({ data: { command: 'protocol.startRun', data: {} } }),
+  });
+  assert.equal(refused.status, 403);
+  const again = await fetch(`${second.base}/sessions`, {
+    method: 'POST',
+    headers: JSON_V2,
+    body: JSON.stringify({ data: { sessionType: 'protocol', createParams: { protocolId: 'long_transfer' } } }),
+  });
+  assert.equal(again.status, 201);
+  const newId = ((await again.json()) as { data: { id: string } }).data.id;
+  await until(second.base, newId, (d) => d.currentState === 'loaded');
+});
