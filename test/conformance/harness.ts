@@ -31,6 +31,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     dataDir,
     speed: options.speed,
     maxProtocols: options.maxProtocols,
+    logger: false,
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
