@@ -21,6 +21,14 @@ export function isPlainFileName(name: string): boolean {
   );
 }
 
+async function readBundleFrom(dir: string, protocolFile: string, supportFiles: readonly string[]): Promise<ProtocolBundle> {
+  const read = async (name: string) => ({ name, data: new Uint8Array(await readFile(path.join(dir, name))) });
+  return {
+    protocolFile: await read(protocolFile),
+    supportFiles: await Promise.all(supportFiles.map(read)),
+  };
+}
+
 export class StagingFolder {
   constructor(readonly dir: string) {}
 
@@ -30,6 +38,10 @@ export class StagingFolder {
 
   async writeBytes(name: string, data: Uint8Array): Promise<void> {
     await writeFile(this.fileFor(name), data);
+  }
+
+  async readBundle(protocolFile: string, supportFiles: readonly string[]): Promise<ProtocolBundle> {
+    return readBundleFrom(this.dir, protocolFile, supportFiles);
   }
 
   async discard(): Promise<void> {
@@ -76,12 +88,7 @@ export class ProtocolFiles {
   }
 
   async readBundle(folder: string, protocolFile: string, supportFiles: readonly string[]): Promise<ProtocolBundle> {
-    const dir = path.join(this.protocolsDir, folder);
-    const read = async (name: string) => ({ name, data: new Uint8Array(await readFile(path.join(dir, name))) });
-    return {
-      protocolFile: await read(protocolFile),
-      supportFiles: await Promise.all(supportFiles.map(read)),
-    };
+    return readBundleFrom(path.join(this.protocolsDir, folder), protocolFile, supportFiles);
   }
 
   async remove(folder: string): Promise<void> {

@@ -1,0 +1,207 @@
+// Assembles the Fastify application: the store, the protocol service, the session manager, the
+// cross-cutting rules (version header, error bodies, one log line per request) and the routes.
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { pino, type Logger } from 'pino';
+import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
+import { NotificationHub, notificationsPlugin } from '../notifications/index.ts';
+import { SessionManager } from '../runner/index.ts';
+import { openStore } from '../store/index.ts';
+import { dashboardPlugin } from '../web/index.ts';
+import { resolveConfig, type ResolvedConfig, type ServerConfig } from './config.ts';
+import { httpError, RequestValidationError, toErrorReply, type ValidationIssue } from './errors.ts';
+import { JsonDecodeError, parseJsonBody } from './json-body.ts';
+import { ProtocolManager } from './protocol-manager.ts';
+import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
+import { healthRoutes } from './routes/health.ts';
+import { protocolRoutes } from './routes/protocols.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { issuesFromAjv } from './validation.ts';
+import { API_VERSION, checkVersionHeader, MIN_API_VERSION } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route requires `Opentrons-Version` and answers with the version headers. */
+    versioned?: boolean;
+    /** A legacy (v1) route: framework and validation errors as `{message}`. */
+    legacy?: boolean;
+    /** The handler reads and validates the body itself (and reports header issues with it). */
+    bodyInHandler?: boolean;
+  }
+  interface FastifyInstance {
+    labwright: LabwrightParts;
+  }
+}
+
+/** The parts behind the HTTP layer, for tests and the notifications bridge. */
+export interface LabwrightParts {
+  config: ResolvedConfig;
+  sessions: SessionManager;
+  protocols: ProtocolManager;
+  notificationHub: NotificationHub;
+}
+
+const SESSION_PUBLISHER = 'labwright.sessions';
+
+function defaultLogger(config: ServerConfig): Logger {
+  if (config.logger === false) return pino({ enabled: false });
+  return config.logger ?? pino({ level: 'info' });
+}
+
+/** Route patterns by method, to tell a wrong method (405) from an unknown path (404). */
+class RouteTable {
+  private readonly routes: { method: string; pattern: RegExp }[] = [];
+
+  add(method: string | string[], url: string): void {
+    const source = url
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    for (const m of Array.isArray(method) ? method : [method]) this.routes.push({ method: m, pattern: new RegExp(`^${source}/?$`) });
+  }
+
+  otherMethodMatches(method: string, path: string): boolean {
+    return this.routes.some((r) => r.method !== method && r.method !== 'HEAD' && r.pattern.test(path));
+  }
+}
+
+export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstance> {
+  const resolved = resolveConfig(config);
+  const logger = defaultLogger(config);
+  const baseLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: baseLogger,
+    // One line per request, written by our onResponse hook (Fastify's default is two).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: resolved.jsonBodyLimitBytes,
+    // Protocol ids are file stems and may contain characters routers usually reject.
+    routerOptions: { maxParamLength: 1000 },
+  });
+
+  const store = await openStore(resolved.dataDir);
+  const ownService = config.protocolService === undefined;
+  const service: ProtocolService =
+    config.protocolService ?? createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits });
+  const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger });
+  const sessions = new SessionManager({
+    execute: service.execute,
+    loadBundle: (id) => protocols.bundle(id),
+    repo: store.sessions,
+    speed: resolved.speed,
+    robot: resolved.robot,
+    logger,
+  });
+  const notificationHub = new NotificationHub();
+  sessions.feed.subscribe((notice) => {
+    notificationHub.publish(`sessions/${notice.sessionId}`, SESSION_PUBLISHER, notice, notice.seq);
+  });
+  sessions.restore();
+  app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
+
+  app.addHook('onClose', async () => {
+    await sessions.close();
+    if (ownService) await service.close();
+    store.close();
+  });
+
+  const routeTable = new RouteTable();
+  app.addHook('onRoute', (route) => routeTable.add(route.method, route.url));
+
+  // Every response answers with the server's versions when the route is versioned or it is an error.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config.versioned || reply.statusCode >= 400) {
+      reply.header('opentrons-version', String(API_VERSION));
+      reply.header('opentrons-min-version', String(MIN_API_VERSION));
+    }
+    return payload;
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.routeOptions.config.versioned) return;
+    // Throws 400 for an outdated version: that wins over any body problem.
+    const check = checkVersionHeader(request.headers['opentrons-version']);
+    if (!check.ok) rememberHeaderIssues(request, check.issues);
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const { config: routeConfig } = request.routeOptions;
+    if (routeConfig.versioned && !routeConfig.bodyInHandler) {
+      const issues = pendingHeaderIssues(request);
+      if (issues.length > 0) throw new RequestValidationError(issues);
+    }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  app.setErrorHandler(async (err: FastifyError | Error, request, reply) => {
+    const legacy = request.routeOptions.config.legacy === true;
+    const translated = translateFrameworkError(err, request);
+    const out = toErrorReply(translated, legacy);
+    if (out.status >= 500) request.log.error({ err }, 'request failed');
+    return reply.code(out.status).type('application/json').send(out.body);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0];
+    const status = routeTable.otherMethodMatches(request.method, path) ? 405 : 404;
+    const out = httpError(status, path === '/health');
+    return reply.code(out.status).type('application/json').send(out.body);
+  });
+
+  // Bodies are serialised as built (key order matters); response schemas are documentation.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
+  // Anything else is handed to the route as raw bytes, which then fails its own validation
+  // (the original answers 422, not 415).
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req: FastifyRequest, body: Buffer, done: (err: null, body: Buffer) => void) =>
+    done(null, body),
+  );
+
+  await app.register(cors, { origin: true, credentials: true, methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'OPTIONS'] });
+  await app.register(multipart, {
+    limits: { fileSize: resolved.uploadLimitBytes, files: 1000, parts: 2000, fieldSize: 2 ** 20 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Labwright robot server',
+        description: 'The OT-2 HTTP protocol API (robot software 4.7, HTTP API version 2) on a simulated robot.',
+        version: '2',
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { robotName: resolved.robotName });
+  await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
+  await app.register(sessionRoutes, { sessions, protocols });
+  await app.register(notificationsPlugin, { hub: notificationHub });
+  await app.register(dashboardPlugin);
+
+  return app;
+}
+
+/** Fastify's and its plugins' own errors, expressed as ours. */
+function translateFrameworkError(err: FastifyError | Error, request: FastifyRequest): unknown {
+  const fe = err as FastifyError;
+  if (Array.isArray(fe.validation)) {
+    const issues: ValidationIssue[] = issuesFromAjv(fe.validation, fe.validationContext ?? 'body');
+    return new RequestValidationError([...pendingHeaderIssues(request), ...issues]);
+  }
+  if (err instanceof JsonDecodeError) {
+    return new RequestValidationError([...pendingHeaderIssues(request), err.issue]);
+  }
+  return err;
+}

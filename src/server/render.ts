@@ -1,0 +1,85 @@
+// The original's resource bodies and link objects (http-api.md §1.5, §2.1, §3.2), built with keys
+// in the original's order so responses match it byte for byte.
+import type { ProtocolErrorInfo } from '../analysis/index.ts';
+import type { ExecutedCommand, SessionView } from '../runner/index.ts';
+import type { StoredProtocol } from '../store/index.ts';
+
+type Href = { href: string };
+type HrefMeta = { href: string; meta: null };
+
+// Protocol links carry only `href`; session links carry `meta: null` (a quirk of the original's two routers).
+export const protocolLinks = (id: string): Record<string, Href> => ({
+  self: { href: `/protocols/${id}` },
+  protocols: { href: '/protocols' },
+  protocolById: { href: '/protocols/{protocolId}' },
+});
+
+export const protocolRootLinks = (): Record<string, Href> => ({
+  self: { href: '/protocols' },
+  protocolById: { href: '/protocols/{protocolId}' },
+});
+
+export const sessionLinks = (id: string): Record<string, HrefMeta> => ({
+  self: { href: `/sessions/${id}`, meta: null },
+  commandExecute: { href: `/sessions/${id}/commands/execute`, meta: null },
+  sessions: { href: '/sessions', meta: null },
+  sessionById: { href: '/sessions/{sessionId}', meta: null },
+});
+
+export const sessionRootLinks = (): Record<string, HrefMeta> => ({
+  self: { href: '/sessions', meta: null },
+  sessionById: { href: '/sessions/{sessionId}', meta: null },
+});
+
+function renderError(e: ProtocolErrorInfo): ProtocolErrorInfo {
+  const out: ProtocolErrorInfo = { type: e.type, description: e.description };
+  if (e.lineNumber !== undefined) out.lineNumber = e.lineNumber;
+  if (e.fileName !== undefined) out.fileName = e.fileName;
+  return out;
+}
+
+export function renderProtocol(p: StoredProtocol) {
+  const { analysis } = p;
+  const eq = analysis.requiredEquipment;
+  return {
+    id: p.id,
+    protocolFile: { basename: p.protocolFile },
+    supportFiles: p.supportFiles.map((basename) => ({ basename })),
+    lastModifiedAt: p.lastModifiedAt,
+    createdAt: p.createdAt,
+    requiredEquipment: {
+      pipettes: eq.pipettes.map((x) => ({ mount: x.mount, requestedAs: x.requestedAs, pipetteName: x.pipetteName, channels: x.channels })),
+      // `slot` as well as the original's `location`: the seed's documentation shows `slot`.
+      labware: eq.labware.map((x) => ({ label: x.label, uri: x.uri, location: x.location, slot: x.location })),
+      modules: eq.modules.map((x) => ({ type: x.type, model: x.model, location: x.location })),
+    },
+    metadata: { name: analysis.metadata.name, author: analysis.metadata.author, apiLevel: analysis.metadata.apiLevel },
+    errors: analysis.errors.map(renderError),
+  };
+}
+
+export function renderSession(s: SessionView) {
+  const details: Record<string, unknown> = { protocolId: s.protocolId, currentState: s.currentState, events: s.events };
+  // Beyond the original (which has a TODO for it): why the session is in `error`.
+  if (s.errors !== null && s.currentState === 'error') details.errors = s.errors.map(renderError);
+  return {
+    id: s.id,
+    createdAt: s.createdAt,
+    details,
+    sessionType: 'protocol',
+    createParams: { protocolId: s.protocolId },
+  };
+}
+
+export function renderCommand(c: ExecutedCommand) {
+  return {
+    id: c.id,
+    command: c.command,
+    data: {},
+    status: 'executed',
+    createdAt: c.createdAt,
+    startedAt: c.startedAt,
+    completedAt: c.completedAt,
+    result: null,
+  };
+}

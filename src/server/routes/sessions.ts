@@ -1,0 +1,71 @@
+// /sessions (http-api.md §3, §4): protocol sessions and their commands.
+import type { FastifyInstance } from 'fastify';
+import type { SessionManager } from '../../runner/index.ts';
+import { ProtocolNotFoundError, SessionTypeUnsupportedError } from '../errors.ts';
+import type { ProtocolManager } from '../protocol-manager.ts';
+import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
+import { assertValid } from '../request-checks.ts';
+import { SCHEMAS } from '../schemas.ts';
+import { validateCommand, validateSessionCreate } from '../validation.ts';
+
+export interface SessionRoutesOptions {
+  sessions: SessionManager;
+  protocols: ProtocolManager;
+}
+
+type IdParams = { Params: { sessionId: string } };
+
+// These bodies are unions in the original; `validation.ts` reproduces its error lists.
+const customBodyValidation = { validatorCompiler: () => () => true } as const;
+
+export async function sessionRoutes(app: FastifyInstance, options: SessionRoutesOptions): Promise<void> {
+  const { sessions, protocols } = options;
+
+  app.post(
+    '/sessions',
+    { schema: SCHEMAS.createSession, config: { versioned: true, bodyInHandler: true }, ...customBodyValidation },
+    async (request, reply) => {
+      const checked = validateSessionCreate(request.body);
+      assertValid(request, checked.ok ? [] : checked.issues);
+      if (!checked.ok) return;
+      const req = checked.value;
+      if (!('protocolId' in req)) throw new SessionTypeUnsupportedError(req.sessionType);
+      if (!protocols.exists(req.protocolId)) throw new ProtocolNotFoundError(req.protocolId);
+      const session = sessions.create(req.protocolId);
+      return reply.code(201).send({ data: renderSession(session.view()), links: sessionLinks(session.id) });
+    },
+  );
+
+  app.get<{ Querystring: { session_type?: string } }>(
+    '/sessions',
+    { schema: SCHEMAS.listSessions, config: { versioned: true } },
+    async (request) => {
+      const type = request.query.session_type;
+      const list = type === undefined || type === 'protocol' ? sessions.list() : [];
+      return { data: list.map((s) => renderSession(s.view())), links: null };
+    },
+  );
+
+  app.get<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.getSession, config: { versioned: true } }, async (request) => {
+    const session = sessions.get(request.params.sessionId);
+    return { data: renderSession(session.view()), links: sessionLinks(session.id) };
+  });
+
+  app.delete<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.deleteSession, config: { versioned: true } }, async (request) => {
+    const session = await sessions.delete(request.params.sessionId);
+    return { data: renderSession(session.view()), links: sessionRootLinks() };
+  });
+
+  app.post<IdParams>(
+    '/sessions/:sessionId/commands/execute',
+    { schema: SCHEMAS.executeCommand, config: { versioned: true, bodyInHandler: true }, ...customBodyValidation },
+    async (request) => {
+      const checked = validateCommand(request.body);
+      assertValid(request, checked.ok ? [] : checked.issues);
+      if (!checked.ok) return;
+      const id = request.params.sessionId;
+      const executed = await sessions.execute(id, checked.value.command);
+      return { data: renderCommand(executed), links: sessionLinks(id) };
+    },
+  );
+}

@@ -1,0 +1,32 @@
+// The `Opentrons-Version` request header (http-api.md §1.2): `*` or an integer; below 2 is
+// refused with 400, a missing or malformed value is a 422 validation issue.
+import { OutdatedApiVersionError, type ValidationIssue } from './errors.ts';
+
+export const API_VERSION = 2;
+export const MIN_API_VERSION = 2;
+export const VERSION_HEADER = 'opentrons-version';
+
+export type VersionCheck =
+  | { ok: true; version: number }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Throws OutdatedApiVersionError for versions below the minimum. */
+export function checkVersionHeader(value: string | string[] | undefined): VersionCheck {
+  const source = { header: VERSION_HEADER };
+  if (value === undefined) return { ok: false, issues: [{ detail: 'field required', source }] };
+  const raw = Array.isArray(value) ? value[value.length - 1] : value;
+  if (raw === '*') return { ok: true, version: API_VERSION };
+  // pydantic's int parsing of a string: surrounding whitespace and a sign are fine.
+  if (/^\s*[+-]?\d+\s*$/.test(raw)) {
+    const requested = Number.parseInt(raw.trim(), 10);
+    if (requested < MIN_API_VERSION) throw new OutdatedApiVersionError(String(requested));
+    return { ok: true, version: Math.min(API_VERSION, requested) };
+  }
+  return {
+    ok: false,
+    issues: [
+      { detail: 'value is not a valid integer', source },
+      { detail: "unexpected value; permitted: '*'", source },
+    ],
+  };
+}
