@@ -1,6 +1,102 @@
-// Placeholder until the JSON executor lands (owned by the engine/JSON work).
-import type { ProtocolExecutor } from '../analysis/executor.ts';
+// JSON protocols (schemas 3–5): reading, validation and execution through the engine.
+import type { ExecuteOptions, ProtocolExecutor } from '../analysis/executor.ts';
 import { failedAnalysis } from '../analysis/failures.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo, ProtocolMetadata } from '../analysis/types.ts';
+import { ProtocolApiError, pyRepr } from '../engine/index.ts';
+import type { LabwareDefinition } from '../engine/index.ts';
+import { validateLabwareDefinition } from '../definitions/index.ts';
+import { JsonRun } from './execute.ts';
+import { readJsonProtocol } from './validate.ts';
 
-export const executeJsonProtocol: ProtocolExecutor = async () =>
-  failedAnalysis('json', { type: 'RuntimeError', description: 'JSON protocols are not available yet' });
+export { readJsonProtocol, schemaViolation } from './validate.ts';
+export type { JsonProtocolDoc, JsonCommand, SchemaVersion } from './validate.ts';
+export { pyJsonLoads } from './pyjson.ts';
+
+/** Python `str(value)` for metadata values; empty or missing → null. */
+function metaString(v: unknown): string | null {
+  if (v === undefined || v === null || v === '' || v === false) return v === false ? 'False' : null;
+  if (typeof v === 'string') return v;
+  return pyRepr(v);
+}
+
+function metadataOf(raw: Record<string, unknown>): ProtocolMetadata {
+  return {
+    name: metaString(raw.protocolName ?? raw['protocol-name']),
+    author: metaString(raw.author),
+    apiLevel: '2.8',
+  };
+}
+
+function errorInfo(err: unknown): ProtocolErrorInfo {
+  if (err instanceof ProtocolApiError) return { type: err.pyType, description: err.message };
+  // A defect of ours must still come back as an analysis error, never a crash.
+  return { type: 'RuntimeError', description: err instanceof Error ? err.message : String(err) };
+}
+
+/** Custom labware supplied beside the protocol: every support file that is a valid definition. */
+function customLabwareOf(bundle: ProtocolBundle): LabwareDefinition[] {
+  const out: LabwareDefinition[] = [];
+  for (const f of bundle.supportFiles) {
+    if (!f.name.toLowerCase().endsWith('json')) continue;
+    try {
+      const def = JSON.parse(new TextDecoder().decode(f.data)) as unknown;
+      if (validateLabwareDefinition(def).valid) out.push(def as LabwareDefinition);
+    } catch {
+      // Not labware: ignored, as the original does.
+    }
+  }
+  return out;
+}
+
+export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBundle, options: ExecuteOptions): Promise<Analysis> => {
+  const parsed = readJsonProtocol(bundle.protocolFile.data, bundle.protocolFile.name);
+  if (!parsed.ok) return failedAnalysis('json', parsed.error);
+  const rawMetadata = parsed.doc.metadata;
+  const metadata = metadataOf(rawMetadata);
+  const signal = options.signal;
+  let run: JsonRun;
+  try {
+    run = new JsonRun(parsed.doc, parsed.schemaVersion, parsed.text, options.mode === 'analyze', customLabwareOf(bundle));
+  } catch (err) {
+    return { ...failedAnalysis('json', errorInfo(err)), metadata, rawMetadata };
+  }
+  const engine = run.engine;
+  let error: ProtocolErrorInfo | null = null;
+  try {
+    run.load();
+    for (let i = 0; i < run.commands.length; i++) {
+      if (signal?.aborted) throw new Interrupted(signal.reason);
+      const start = engine.entryCount;
+      run.runCommand(i);
+      if (options.step) {
+        try {
+          await options.step(run.entriesSince(start));
+        } catch (reason) {
+          throw new Interrupted(reason);
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof Interrupted) throw err.reason;
+    error = errorInfo(err);
+  }
+  const runLog = engine.runLog as Analysis['runLog'];
+  return {
+    ok: error === null,
+    protocolType: 'json',
+    metadata,
+    rawMetadata,
+    requiredEquipment: error === null ? engine.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
+    errors: error === null ? [] : [error],
+    warnings: [...engine.liquidWarnings],
+    commandCount: runLog.length,
+    estimatedDurationSeconds: engine.clock,
+    runLog: [...runLog],
+    liquids: engine.liquidSummary(),
+  };
+};
+
+/** A cancellation or a rejected `step`: propagated to the caller, never turned into an analysis. */
+class Interrupted {
+  constructor(readonly reason: unknown) {}
+}

@@ -1,0 +1,330 @@
+// Runs a validated JSON protocol (schemas 3–5) through the engine, command by command, the way
+// 4.7.0's execute_json_v3/v4/v5 translate each command into Protocol API calls.
+import type { RunLogEntry } from '../analysis/types.ts';
+import { ProtocolApiError, ProtocolEngine, delayParts, pyFloat, pyInt, pyRepr } from '../engine/index.ts';
+import type { LabwareDefinition, Point, WellArg } from '../engine/index.ts';
+import { sharedDefinitions } from '../definitions/index.ts';
+import { FloatLiteral, pyJsonLoads } from './pyjson.ts';
+import { pyFormat } from './pyformat.ts';
+import type { JsonCommand, JsonProtocolDoc, SchemaVersion } from './validate.ts';
+
+const TC_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['thermocycler/setTargetBlockTemperature', 'thermocycler/awaitBlockTemperature'],
+  ['thermocycler/setTargetLidTemperature', 'thermocycler/awaitLidTemperature'],
+  ['thermocycler/runProfile', 'thermocycler/awaitProfileComplete'],
+];
+
+function rt(message: string): ProtocolApiError {
+  return new ProtocolApiError('RuntimeError', message);
+}
+
+function keyErr(key: unknown): ProtocolApiError {
+  return new ProtocolApiError('KeyError', typeof key === 'string' ? `'${key}'` : pyRepr(key));
+}
+
+function get<T>(map: ReadonlyMap<string, T>, key: unknown): T {
+  const v = typeof key === 'string' ? map.get(key) : undefined;
+  if (v === undefined) throw keyErr(key);
+  return v;
+}
+
+function param(params: Record<string, unknown>, key: string): unknown {
+  if (!(key in params)) throw keyErr(key);
+  return params[key];
+}
+
+function num(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  throw new ProtocolApiError('TypeError', `'>' not supported between instances of '${v === null ? 'NoneType' : typeof v === 'string' ? 'str' : 'dict'}' and 'int'`);
+}
+
+/** The v4/v5 pre-run check of thermocycler set/await pairs (json-protocols.md §3.4). */
+function checkCommandList(commands: readonly JsonCommand[]): void {
+  if (commands.length === 0) throw new ProtocolApiError('IndexError', 'list index out of range');
+  const setters = new Map(TC_PAIRS);
+  const awaiters = new Map(TC_PAIRS.map(([s, a]) => [a, s] as const));
+  const first = commands[0].command;
+  const last = commands[commands.length - 1].command;
+  if (awaiters.has(first)) throw rt(`Unsupported behavior. Cannot ${first} as the first command of a protocol`);
+  if (setters.has(last)) throw rt(`Unsupported behavior. Cannot ${last} as the last command of a protocol`);
+  commands.forEach((c, i) => {
+    const awaiter = setters.get(c.command);
+    if (awaiter !== undefined && commands[i + 1]?.command !== awaiter) {
+      throw rt(`Unsupported behavior. ${c.command} must be immediatelyfollowed by ${awaiter}`);
+    }
+    const setter = awaiters.get(c.command);
+    if (setter !== undefined && commands[i - 1]?.command !== setter) {
+      throw rt(`Unsupported behavior. ${c.command} must be immediately preceded by ${setter}`);
+    }
+    if (c.command === 'thermocycler/setTargetBlockTemperature' && 'volume' in c.params) {
+      throw rt(
+        'thermocycler/setTargetBlockTemperature does not support volume param. This may be implemented in a later version of the robot server',
+      );
+    }
+  });
+}
+
+interface LoadedLabware {
+  id: string;
+  depth: (well: string) => number;
+  fixedTrash: boolean;
+  wells: ReadonlyMap<string, { top: Point; depth: number }>;
+}
+
+/** A prepared run: loads done, then `runCommand(i)` for each command in order. */
+export class JsonRun {
+  readonly engine: ProtocolEngine;
+  readonly commands: readonly JsonCommand[];
+  private readonly pipettes = new Map<string, string>();
+  private readonly labware = new Map<string, LoadedLabware>();
+  private readonly modules = new Map<string, string>();
+  private markedDoc: JsonProtocolDoc | null = null;
+
+  constructor(
+    private readonly doc: JsonProtocolDoc,
+    private readonly schemaVersion: SchemaVersion,
+    private readonly text: string,
+    isSimulating: boolean,
+    customLabware: readonly LabwareDefinition[] = [],
+  ) {
+    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, isSimulating });
+    this.commands = doc.commands;
+  }
+
+  /** Loads pipettes, modules and labware, then (v4/v5) checks the command list. */
+  load(): void {
+    const e = this.engine;
+    for (const [id, p] of Object.entries(this.doc.pipettes)) {
+      this.pipettes.set(id, e.loadInstrument(p.name, p.mount).pipetteId);
+    }
+    if (this.schemaVersion >= 4 && this.doc.modules) {
+      const mods = Object.entries(this.doc.modules).sort(([, a], [, b]) => {
+        const ka = a.slot + a.model;
+        const kb = b.slot + b.model;
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      });
+      for (const [id, m] of mods) {
+        const info = m.slot === 'span7_8_10_11' ? e.loadModule(m.model) : e.loadModule(m.model, m.slot);
+        this.modules.set(id, info.moduleId);
+      }
+    }
+    for (const [id, l] of Object.entries(this.doc.labware)) {
+      if (!(l.definitionId in this.doc.labwareDefinitions)) throw keyErr(l.definitionId);
+      const def = this.doc.labwareDefinitions[l.definitionId] as LabwareDefinition;
+      const label = l.displayName ?? null;
+      const moduleId = this.schemaVersion >= 4 ? this.modules.get(l.slot) : undefined;
+      const info =
+        moduleId !== undefined ? e.moduleLoadLabwareFromDefinition(moduleId, def, label) : e.loadLabwareFromDefinition(def, l.slot, label);
+      const wells = new Map(info.wells.map((w) => [w.name, { top: w.top, depth: w.depth }]));
+      this.labware.set(id, {
+        id: info.labwareId,
+        depth: (name) => get(wells, name).depth,
+        fixedTrash: info.quirks.includes('fixedTrash'),
+        wells,
+      });
+    }
+    if (this.schemaVersion >= 4) checkCommandList(this.commands);
+  }
+
+  private pipette(params: Record<string, unknown>): string {
+    return get(this.pipettes, param(params, 'pipette'));
+  }
+
+  private well(params: Record<string, unknown>): { lw: LoadedLabware; well: string; arg: WellArg } {
+    const lw = get(this.labware, param(params, 'labware'));
+    const well = param(params, 'well');
+    if (typeof well !== 'string' || !lw.wells.has(well)) throw keyErr(well);
+    return { lw, well, arg: { kind: 'well', labwareId: lw.id, wellName: well } };
+  }
+
+  /** `well.bottom(offset)`, or `well.top()` for the fixed trash (offset ignored). */
+  private offsetLocation(params: Record<string, unknown>) {
+    const { lw, well } = this.well(params);
+    const w = get(lw.wells, well);
+    const ref = { kind: 'well' as const, labwareId: lw.id, wellName: well };
+    if (lw.fixedTrash) return { kind: 'location' as const, point: w.top, ref };
+    const offset = num(param(params, 'offsetFromBottomMm'));
+    return { kind: 'location' as const, point: { x: w.top.x, y: w.top.y, z: w.top.z - w.depth + offset }, ref };
+  }
+
+  private setFlowRate(pipetteId: string, params: Record<string, unknown>): void {
+    const rate = num(param(params, 'flowRate'));
+    if (!(rate > 0)) throw rt('Positive flowRate param required');
+    this.engine.setFlowRate(pipetteId, { aspirate: rate, dispense: rate, blowOut: rate });
+  }
+
+  private module(params: Record<string, unknown>): string {
+    return get(this.modules, param(params, 'module'));
+  }
+
+  runCommand(index: number): void {
+    const e = this.engine;
+    const { command, params } = this.commands[index];
+    switch (command) {
+      case 'aspirate':
+      case 'dispense': {
+        const pip = this.pipette(params);
+        const loc = this.offsetLocation(params);
+        const volume = num(param(params, 'volume'));
+        this.setFlowRate(pip, params);
+        if (command === 'aspirate') e.aspirate(pip, volume, loc);
+        else e.dispense(pip, volume, loc);
+        return;
+      }
+      case 'airGap': {
+        if (this.schemaVersion === 3) throw rt('Unsupported command type airGap');
+        const pip = this.pipette(params);
+        const { lw, well } = this.well(params);
+        const volume = num(param(params, 'volume'));
+        this.setFlowRate(pip, params);
+        const w = get(lw.wells, well);
+        const h = num(param(params, 'offsetFromBottomMm')) - w.depth;
+        e.moveTo(pip, { kind: 'location', point: { x: w.top.x, y: w.top.y, z: w.top.z + h }, ref: { kind: 'well', labwareId: lw.id, wellName: well } });
+        e.airGap(pip, volume, h);
+        return;
+      }
+      case 'blowout': {
+        const pip = this.pipette(params);
+        const { arg } = this.well(params);
+        this.setFlowRate(pip, params);
+        e.blowOut(pip, arg);
+        return;
+      }
+      case 'touchTip': {
+        const pip = this.pipette(params);
+        const { lw, well, arg } = this.well(params);
+        const vOffset = num(param(params, 'offsetFromBottomMm')) - lw.depth(well);
+        e.touchTip(pip, arg, 1.0, vOffset, 60.0);
+        return;
+      }
+      case 'pickUpTip': {
+        const pip = this.pipette(params);
+        e.pickUpTip(pip, this.well(params).arg);
+        return;
+      }
+      case 'dropTip': {
+        const pip = this.pipette(params);
+        e.dropTip(pip, this.well(params).arg);
+        return;
+      }
+      case 'moveToSlot': {
+        const pip = this.pipette(params);
+        const slot = String(param(params, 'slot'));
+        let corner: Point;
+        try {
+          corner = e.slotPosition(slot);
+        } catch {
+          throw new ProtocolApiError('ValueError', `Invalid "slot" for "moveToSlot": ${slot}`);
+        }
+        const off = (params.offset ?? { x: 0, y: 0, z: 0 }) as Point;
+        e.moveTo(
+          pip,
+          { kind: 'location', point: { x: corner.x + off.x, y: corner.y + off.y, z: corner.z + off.z }, ref: { kind: 'slot', slot } },
+          { forceDirect: params.forceDirect === true, minimumZHeight: (params.minimumZHeight as number | undefined) ?? null },
+        );
+        return;
+      }
+      case 'moveToWell': {
+        const pip = this.pipette(params);
+        const { lw, well } = this.well(params);
+        const w = get(lw.wells, well);
+        const off = (params.offset ?? { x: 0, y: 0, z: 0 }) as Point;
+        e.moveTo(
+          pip,
+          {
+            kind: 'location',
+            point: { x: w.top.x + off.x, y: w.top.y + off.y, z: w.top.z - w.depth + off.z },
+            ref: { kind: 'well', labwareId: lw.id, wellName: well },
+          },
+          { forceDirect: params.forceDirect === true, minimumZHeight: (params.minimumZHeight as number | undefined) ?? null },
+        );
+        return;
+      }
+      case 'delay': {
+        const wait = param(params, 'wait');
+        const message = typeof params.message === 'string' ? params.message : null;
+        if (wait === true) {
+          const msg = message || 'Pausing until user resumes';
+          const full = `Pausing robot operation: ${msg}`;
+          e.pause(pyFormat(msg, { text: full, userMessage: msg }));
+        } else if (typeof wait === 'number') {
+          let msg = message;
+          if (msg) {
+            const { m, s } = delayParts(wait, 0);
+            const full = `Delaying for ${pyInt(m)} minutes and ${pyFloat(s)} seconds. ${msg}`;
+            msg = pyFormat(msg, { text: full, minutes: pyFloat(m), seconds: pyFloat(wait - m * 60) });
+          }
+          e.delay(wait, 0, msg);
+        } else {
+          throw new ProtocolApiError('ValueError', 'Delay must be true, or a number');
+        }
+        return;
+      }
+      case 'magneticModule/engageMagnet': {
+        const mod = this.module(params);
+        e.magneticEngage(mod, { heightFromBase: num(param(params, 'engageHeight')) });
+        return;
+      }
+      case 'magneticModule/disengageMagnet':
+        e.magneticDisengage(this.module(params));
+        return;
+      case 'temperatureModule/setTargetTemperature':
+        e.temperatureSetTemperature(this.module(params), num(param(params, 'temperature')), false);
+        return;
+      case 'temperatureModule/awaitTemperature':
+        e.temperatureAwait(this.module(params), num(param(params, 'temperature')));
+        return;
+      case 'temperatureModule/deactivate':
+        e.temperatureDeactivate(this.module(params));
+        return;
+      case 'thermocycler/setTargetBlockTemperature':
+        e.thermocyclerSetBlockTemperature(this.module(params), num(param(params, 'temperature')));
+        return;
+      case 'thermocycler/setTargetLidTemperature':
+        e.thermocyclerSetLidTemperature(this.module(params), num(param(params, 'temperature')));
+        return;
+      case 'thermocycler/awaitBlockTemperature':
+      case 'thermocycler/awaitLidTemperature':
+      case 'thermocycler/awaitProfileComplete':
+        this.module(params);
+        return;
+      case 'thermocycler/openLid':
+        e.thermocyclerOpenLid(this.module(params));
+        return;
+      case 'thermocycler/closeLid':
+        e.thermocyclerCloseLid(this.module(params));
+        return;
+      case 'thermocycler/deactivateBlock':
+        e.thermocyclerDeactivateBlock(this.module(params));
+        return;
+      case 'thermocycler/deactivateLid':
+        e.thermocyclerDeactivateLid(this.module(params));
+        return;
+      case 'thermocycler/runProfile': {
+        const mod = this.module(params);
+        const profile = param(params, 'profile') as { temperature: number; holdTime: number }[];
+        const steps = profile.map((p) => ({ temperature: p.temperature, hold_time_seconds: p.holdTime }));
+        e.thermocyclerExecuteProfile(mod, steps, 1, this.profileRepr(index));
+        return;
+      }
+      default:
+        throw rt(`Unsupported command type ${command}`);
+    }
+  }
+
+  /** Python's repr of the built steps list, keeping `70.0` as a float the way Python's json reads it. */
+  private profileRepr(index: number): string {
+    if (this.markedDoc === null) {
+      const r = pyJsonLoads(this.text, true);
+      this.markedDoc = r.ok ? (r.value as JsonProtocolDoc) : this.doc;
+    }
+    const profile = (this.markedDoc.commands[index]?.params.profile ?? []) as { temperature: unknown; holdTime: unknown }[];
+    const v = (x: unknown) => (x instanceof FloatLiteral ? pyFloat(x.value) : pyRepr(x));
+    return `[${profile.map((p) => `{'temperature': ${v(p.temperature)}, 'hold_time_seconds': ${v(p.holdTime)}}`).join(', ')}]`;
+  }
+
+  entriesSince(start: number): RunLogEntry[] {
+    return this.engine.runLog.slice(start);
+  }
+}
