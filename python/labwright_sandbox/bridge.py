@@ -54,9 +54,14 @@ def _raise(error):
             cls = candidate
         else:
             cls = type(name, (Exception,), {})
-    if cls is KeyError and 'key' in error:
-        raise KeyError(error['key'])
-    if message == '' and error.get('noArgs'):
+    if cls is KeyError:
+        # The engine sends str(KeyError(key)), i.e. the key's repr.
+        import ast
+        try:
+            raise KeyError(ast.literal_eval(message))
+        except (ValueError, SyntaxError):
+            raise KeyError(message)
+    if message == '':
         raise cls()
     raise cls(message)
 

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 export interface SandboxFiles {
   /** Folder holding main.js, worker.js and the memory snapshot (read-only for the child). */
@@ -33,6 +34,20 @@ function hashTree(hash: crypto.Hash, dir: string): void {
   }
 }
 
+// Modules that locate files relative to themselves (the definitions reader finds shared-data
+// with createRequire(import.meta.url)) must keep their source location inside the bundle.
+const keepSourceUrl: Plugin = {
+  name: 'keep-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const url = JSON.stringify(pathToFileURL(args.path).href);
+      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+  },
+};
+
 async function prepare(): Promise<SandboxFiles> {
   const require = createRequire(import.meta.url);
   const pyodideDir = path.dirname(require.resolve('pyodide/pyodide.mjs'));
@@ -47,6 +62,7 @@ async function prepare(): Promise<SandboxFiles> {
     write: false,
     outdir: 'out',
     logLevel: 'silent',
+    plugins: [keepSourceUrl],
     // Bundled CommonJS dependencies (ajv) still call require().
     banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
   });

@@ -14,7 +14,7 @@ export class SandboxFailure extends Error {
   constructor(
     readonly kind: 'timeout' | 'memory' | 'crashed' | 'aborted' | 'step-rejected',
     message: string,
-    readonly cause?: unknown,
+    readonly reason?: unknown,
   ) {
     super(message);
     this.name = 'SandboxFailure';

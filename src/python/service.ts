@@ -89,7 +89,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
     } catch (error) {
       if (!(error instanceof SandboxFailure)) throw error;
       if (error.kind === 'aborted') throw signal?.reason ?? error;
-      if (error.kind === 'step-rejected') throw error.cause;
+      if (error.kind === 'step-rejected') throw error.reason;
       // Limits and crashes are the protocol's failure, reported like any simulation failure.
       const known = parsed as { raw: Record<string, string>; apiLevel: string } | null;
       return toAnalysis({

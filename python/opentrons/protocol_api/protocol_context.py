@@ -1,10 +1,299 @@
-from labwright_sandbox import bridge
+"""ProtocolContext (spec section 4)."""
+from opentrons import _engine
+from opentrons.types import Location, Point, Mount
+from opentrons.protocols.api_support.types import APIVersion
+from opentrons.protocols.api_support.util import requires_version, AxisMaxSpeeds
+from .labware import Labware
+from .instrument_context import InstrumentContext, _FakeHwPipette
+from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
+                              ThermocyclerContext)
+from ._format import format_text
+
+_MODULE_CLASSES = {
+    'TemperatureModuleContext': TemperatureModuleContext,
+    'MagneticModuleContext': MagneticModuleContext,
+    'ThermocyclerContext': ThermocyclerContext,
+}
+
+
+class _FakeHardware(object):
+    """`ctx._hw_manager.hardware` of real protocols (spec section 12): harmless equivalents."""
+
+    def __init__(self, ctx):
+        self._ctx = ctx
+        self._lights = {'button': False, 'rails': False}
+        self._attached_instruments = _AttachedInstruments(ctx)
+
+    @property
+    def is_simulator(self):
+        return self._ctx._simulating
+
+    def set_lights(self, button=None, rails=None):
+        if button is not None:
+            self._lights['button'] = bool(button)
+        if rails is not None:
+            self._lights['rails'] = bool(rails)
+            _engine.call('set_rail_lights', on=bool(rails))
+
+    def get_lights(self):
+        return dict(self._lights)
+
+    def home(self, *args, **kwargs):
+        pass
+
+    def __getattr__(self, name):
+        if name.startswith('__'):
+            raise AttributeError(name)
+        return lambda *args, **kwargs: None
+
+
+class _AttachedInstruments(dict):
+    def __init__(self, ctx):
+        super().__init__()
+        self._ctx = ctx
+
+    def __missing__(self, mount):
+        key = 'left' if mount in (Mount.LEFT, 'left') else 'right'
+        instrument = self._ctx._instruments.get(key)
+        value = _FakeHwPipette(instrument)
+        self[mount] = value
+        return value
+
+
+class _HwManager(object):
+    def __init__(self, ctx):
+        self.hardware = _FakeHardware(ctx)
+
+
+class Deck(dict):
+    """`ctx.deck`: slot -> item, keys as ints or digit strings (spec 5.1)."""
+
+    def __init__(self, ctx):
+        super().__init__()
+        self._ctx = ctx
+
+    def _key(self, key):
+        text = str(key)
+        if text not in [str(i) for i in range(1, 13)]:
+            raise ValueError('Unknown slot: {}'.format(key))
+        return text
+
+    def __getitem__(self, key):
+        slot = self._key(key)
+        item = _engine.call('deck_item', slot=slot)
+        if item is None:
+            return None
+        if item['kind'] == 'labware':
+            return self._ctx._labware_by_id.get(item['labwareId'])
+        return self._ctx._modules_by_id[item['moduleId']].geometry
+
+    def __contains__(self, key):
+        try:
+            self._key(key)
+        except ValueError:
+            return False
+        return True
+
+    def __delitem__(self, key):
+        _engine.call('clear_slot', slot=self._key(key))
+
+    def __iter__(self):
+        return iter(range(1, 13))
+
+    def keys(self):
+        return list(range(1, 13))
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def __len__(self):
+        return 12
+
+    def position_for(self, slot):
+        p = _engine.call('slot_position', slot=str(slot))
+        return Location(Point(p['x'], p['y'], p['z']), str(slot))
+
+    @property
+    def highest_z(self):
+        return _engine.call('highest_z')
+
+    def get_fixed_trash(self):
+        return self._ctx.fixed_trash
 
 
 class ProtocolContext(object):
-    def __init__(self, api_version=None, simulating=True):
-        self._api_version = api_version
+    def __init__(self, api_version=None, simulating=True, **kwargs):
+        self._api_version = api_version or APIVersion(2, 11)
         self._simulating = simulating
+        self._labware_by_id = {}
+        self._instruments = {}
+        self._modules_by_id = {}
+        self._max_speeds = AxisMaxSpeeds()
+        self._hw_manager_obj = _HwManager(self)
+        self._deck = Deck(self)
+        self._bundled_data = {}
+
+    # registration of engine objects -----------------------------------------------------
+    def _register_labware(self, info):
+        labware = Labware(info)
+        self._labware_by_id[info['labwareId']] = labware
+        return labware
+
+    def _labware(self, labware_id):
+        if labware_id not in self._labware_by_id:
+            self._register_labware(_engine.call('labware_info', labwareId=labware_id))
+        return self._labware_by_id[labware_id]
+
+    # properties -------------------------------------------------------------------------
+    @property
+    def api_version(self):
+        return self._api_version
+
+    @property
+    def _implementation(self):
+        return self
+
+    @property
+    def _hw_manager(self):
+        return self._hw_manager_obj
+
+    @property
+    def max_speeds(self):
+        return self._max_speeds
+
+    @property
+    def deck(self):
+        return self._deck
+
+    @property
+    def fixed_trash(self):
+        return self._labware(_engine.call('fixed_trash'))
+
+    @property
+    def bundled_data(self):
+        return self._bundled_data
+
+    @property
+    def loaded_labwares(self):
+        return dict((item['slot'], self._labware(item['labwareId']))
+                    for item in _engine.call('loaded_labwares'))
+
+    @property
+    def loaded_instruments(self):
+        return dict((m, i) for m, i in sorted(self._instruments.items()))
+
+    @property
+    def loaded_modules(self):
+        return dict((item['slot'], self._modules_by_id[item['moduleId']])
+                    for item in _engine.call('loaded_modules'))
+
+    @property
+    def location_cache(self):
+        return None
+
+    @location_cache.setter
+    def location_cache(self, loc):
+        pass
+
+    @property
+    @requires_version(2, 5)
+    def rail_lights_on(self):
+        return _engine.call('rail_lights_on')
+
+    @property
+    @requires_version(2, 5)
+    def door_closed(self):
+        return True
+
+    # loading ----------------------------------------------------------------------------
+    def load_labware(self, load_name, location, label=None, namespace=None, version=None):
+        info = _engine.call('load_labware', loadName=load_name, location=location,
+                            label=label, namespace=namespace, version=version)
+        return self._register_labware(info)
+
+    def load_labware_from_definition(self, labware_def, location, label=None):
+        info = _engine.call('load_labware_from_definition', definition=labware_def,
+                            location=location, label=label)
+        return self._register_labware(info)
+
+    def load_labware_by_name(self, load_name, location, label=None, namespace=None, version=1):
+        return self.load_labware(load_name, location, label, namespace, version)
+
+    def load_instrument(self, instrument_name, mount, tip_racks=None, replace=False):
+        if isinstance(mount, Mount):
+            mount_name = mount.name.lower()
+        elif isinstance(mount, str):
+            mount_name = mount
+        else:
+            raise TypeError('mount should be either an instance of opentrons.types.Mount or a '
+                            'string, but is {}.'.format(mount))
+        for rack in tip_racks or []:
+            assert isinstance(rack, Labware) and rack.is_tiprack
+        info = _engine.call('load_instrument', name=instrument_name, mount=mount_name,
+                            tipRackIds=[r._id for r in tip_racks or []], replace=bool(replace))
+        instrument = InstrumentContext(self, info, self._api_version)
+        self._instruments[info['mount']] = instrument
+        return instrument
+
+    def load_module(self, module_name, location=None, configuration=None):
+        info = _engine.call('load_module', name=module_name,
+                            location=None if location is None else location,
+                            configuration=configuration)
+        cls = _MODULE_CLASSES[info['contextClass']]
+        module = cls(self, info, self._api_version)
+        self._modules_by_id[info['moduleId']] = module
+        return module
+
+    # protocol-level commands ----------------------------------------------------------------
+    def comment(self, msg):
+        _engine.call('comment', text=format_text(msg, {'text': msg}))
+
+    def pause(self, msg=None):
+        if msg:
+            text = 'Pausing robot operation: {}'.format(msg)
+            formatted = format_text(text, {'text': text, 'userMessage': msg})
+            msg = formatted[len('Pausing robot operation: '):]
+        _engine.call('pause', msg=msg)
+
+    def resume(self):
+        _engine.call('resume')
+
+    def delay(self, seconds=0, minutes=0, msg=None):
+        if msg:
+            prefix = 'Delaying for x'
+            text = prefix + '. {}'.format(msg)
+            formatted = format_text(text, {'text': text, 'minutes': minutes, 'seconds': seconds})
+            msg = formatted[len(prefix) + 2:]
+        _engine.call('delay', seconds=_engine.num(seconds), minutes=_engine.num(minutes), msg=msg)
 
     def home(self):
-        bridge.call('home')
+        _engine.call('home')
+
+    def is_simulating(self):
+        return self._simulating
+
+    @requires_version(2, 5)
+    def set_rail_lights(self, on):
+        _engine.call('set_rail_lights', on=bool(on))
+
+    def commands(self):
+        return _engine.call('commands')
+
+    def clear_commands(self):
+        pass
+
+    def connect(self, hardware):
+        pass
+
+    def disconnect(self):
+        pass
+
+    def cleanup(self):
+        pass
+
+    def temp_connect(self, hardware):
+        import contextlib
+        return contextlib.nullcontext(self)

@@ -32,10 +32,10 @@ const post = (message: ChildToParent, transfer: ArrayBuffer[] = []): void => por
 
 // Pyodide's loader reads fs constants through process.binding, which the permission model denies.
 function allowPyodideLoader(): void {
-  const original = process.binding.bind(process);
-  const patched = (name: string): unknown =>
+  const host = process as unknown as { binding: (name: string) => unknown };
+  const original = host.binding.bind(process);
+  host.binding = (name: string): unknown =>
     name === 'constants' ? { fs: fs.constants, os: {}, crypto: {}, zlib: {} } : original(name);
-  (process as unknown as { binding: typeof patched }).binding = patched;
 }
 
 /** Copies our Python sources into the interpreter's site-packages. */

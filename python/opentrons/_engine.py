@@ -1,0 +1,60 @@
+"""Helpers that turn Python values into the engine's plain-data shapes and back."""
+from labwright_sandbox import bridge
+
+
+def num(value):
+    """A Python number as the engine's PyNum: ints stay plain, floats keep their float-ness."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return {'float': value}
+    return value
+
+
+def point(p):
+    return {'x': float(p[0]), 'y': float(p[1]), 'z': float(p[2])}
+
+
+def location_ref(labware_like):
+    from opentrons.protocol_api.labware import Labware, Well
+    from opentrons.protocols.geometry.module_geometry import ModuleGeometry
+    obj = labware_like.object
+    if isinstance(obj, Well):
+        return {'kind': 'well', 'labwareId': obj.parent._id, 'wellName': obj.well_name}
+    if isinstance(obj, Labware):
+        return {'kind': 'labware', 'labwareId': obj._id}
+    if isinstance(obj, ModuleGeometry):
+        return {'kind': 'module', 'moduleId': obj._id}
+    if isinstance(obj, str):
+        return {'kind': 'slot', 'slot': obj}
+    return {'kind': 'none'}
+
+
+def target(value):
+    """Any location-ish argument: Well, Location, Labware, None or anything else."""
+    from opentrons.types import Location
+    from opentrons.protocol_api.labware import Labware, Well
+    if value is None:
+        return None
+    if isinstance(value, Well):
+        return {'kind': 'well', 'labwareId': value.parent._id, 'wellName': value.well_name}
+    if isinstance(value, Location):
+        ref = location_ref(value.labware)
+        if ref['kind'] == 'none':
+            ref['text'] = str(value.point)
+        return {'kind': 'location', 'point': point(value.point), 'ref': ref}
+    if isinstance(value, Labware):
+        return {'kind': 'labware', 'labwareId': value._id}
+    return {'kind': 'other', 'repr': str(value)}
+
+
+def targets(value):
+    """Sources/destinations of complex commands: a target or (nested) lists of them."""
+    if isinstance(value, (list, tuple)):
+        return [targets(v) for v in value]
+    return target(value)
+
+
+call = bridge.call

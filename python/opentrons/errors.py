@@ -1,0 +1,35 @@
+"""Exception classes raised by the engine, re-raised here under their original names."""
+from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
+from opentrons.protocols.api_support.util import APIVersionError
+
+
+class NoTipAttachedError(RuntimeError):
+    pass
+
+
+class TipAttachedError(RuntimeError):
+    pass
+
+
+class LabwareHeightError(Exception):
+    pass
+
+
+class NoSuchModuleError(Exception):
+    pass
+
+
+class UnsupportedInstrumentPairingError(Exception):
+    pass
+
+
+ENGINE_ERRORS = {
+    'OutOfTipsError': OutOfTipsError,
+    'TipSelectionError': TipSelectionError,
+    'APIVersionError': APIVersionError,
+    'NoTipAttachedError': NoTipAttachedError,
+    'TipAttachedError': TipAttachedError,
+    'LabwareHeightError': LabwareHeightError,
+    'NoSuchModuleError': NoSuchModuleError,
+    'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
+}

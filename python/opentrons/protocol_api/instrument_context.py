@@ -1,0 +1,337 @@
+"""InstrumentContext (spec section 7): a thin front for the engine's pipette."""
+from opentrons import _engine
+from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.api_support.types import APIVersion
+from opentrons.types import Mount
+
+
+def _float_or_assert(value, message):
+    try:
+        checked = float(value)
+    except (TypeError, ValueError):
+        raise AssertionError(message)
+    assert checked > 0, message
+    return checked
+
+
+class _Rates(object):
+    """flow_rate / speed / well_bottom_clearance: three plain-attribute views on engine state."""
+
+    _fields = ()
+
+    def __init__(self, instrument, kind):
+        object.__setattr__(self, '_instrument', instrument)
+        object.__setattr__(self, '_kind', kind)
+
+    def __getattr__(self, name):
+        if name not in self._fields:
+            raise AttributeError("'{}' object has no attribute '{}'".format(
+                type(self).__name__, name))
+        state = self._instrument._state()
+        key = {'blow_out': 'blowOut'}.get(name, name)
+        return state[self._state_key][key]
+
+    def __setattr__(self, name, value):
+        if name not in self._fields:
+            object.__setattr__(self, name, value)
+            return
+        self._set(name, value)
+
+
+class FlowRates(_Rates):
+    _fields = ('aspirate', 'dispense', 'blow_out')
+    _state_key = 'flowRate'
+
+    def _set(self, name, value):
+        checked = _float_or_assert(value, 'flow rate should be a numerical value in ul/s')
+        _engine.call('set_flow_rate', pipetteId=self._instrument._id, action=name,
+                     value={'float': checked})
+
+
+class PlungerSpeeds(_Rates):
+    _fields = ('aspirate', 'dispense', 'blow_out')
+    _state_key = 'speed'
+
+    def _set(self, name, value):
+        checked = _float_or_assert(value, 'speed should be a numerical value in mm/s')
+        _engine.call('set_speed', pipetteId=self._instrument._id, action=name,
+                     value={'float': checked})
+
+
+class Clearances(_Rates):
+    _fields = ('aspirate', 'dispense')
+    _state_key = 'wellBottomClearance'
+
+    def _set(self, name, value):
+        _engine.call('set_well_bottom_clearance', pipetteId=self._instrument._id, action=name,
+                     value={'float': float(value)})
+
+
+class _FakeHwPipette(object):
+    """`_attached_instruments[mount]` of the private hardware controller (spec section 12)."""
+
+    def __init__(self, instrument):
+        self._instrument = instrument
+        self.config = type('PipetteConfig', (), {})()
+        self.config.pick_up_current = 0.1
+
+    def update_config_item(self, key, value):
+        setattr(self.config, key, value)
+
+
+class _InstrumentImplementation(object):
+    def __init__(self, instrument):
+        self._instrument = instrument
+
+    def get_mount(self):
+        return Mount.LEFT if self._instrument.mount == 'left' else Mount.RIGHT
+
+    def get_pipette_name(self):
+        return self._instrument.name
+
+    def get_model(self):
+        return self._instrument.model
+
+    def has_tip(self):
+        return self._instrument._state()['hasTip']
+
+
+class InstrumentContext(object):
+    def __init__(self, ctx, info, api_version):
+        self._ctx = ctx
+        self._id = info['pipetteId']
+        self._info = info
+        self._api_version = api_version
+        self._implementation = _InstrumentImplementation(self)
+        self._tip_racks_cache = None
+
+    def _state(self):
+        return _engine.call('pipette_state', pipetteId=self._id)
+
+    def _call(self, op, **args):
+        _engine.call(op, pipetteId=self._id, **args)
+        return self
+
+    # properties -------------------------------------------------------------------------
+    @property
+    def api_version(self):
+        return self._api_version
+
+    @property
+    def name(self):
+        return self._info['name']
+
+    @property
+    def model(self):
+        return self._info['model']
+
+    @property
+    def requested_as(self):
+        return self._info['requestedAs']
+
+    @property
+    def mount(self):
+        return self._info['mount']
+
+    @property
+    def channels(self):
+        return self._info['channels']
+
+    @property
+    def type(self):
+        return self._info['type']
+
+    @property
+    def min_volume(self):
+        return self._info['minVolume']
+
+    @property
+    def max_volume(self):
+        return self._info['maxVolume']
+
+    @property
+    def current_volume(self):
+        return self._state()['currentVolume']
+
+    @property
+    @requires_version(2, 7)
+    def has_tip(self):
+        return self._state()['hasTip']
+
+    @property
+    def hw_pipette(self):
+        return _engine.call('hw_pipette', pipetteId=self._id)
+
+    @property
+    def tip_racks(self):
+        ids = self._state()['tipRackIds']
+        return [self._ctx._labware_by_id[i] for i in ids]
+
+    @tip_racks.setter
+    def tip_racks(self, racks):
+        _engine.call('set_tip_racks', pipetteId=self._id, tipRackIds=[r._id for r in racks])
+
+    @property
+    def _tip_racks(self):
+        return self.tip_racks
+
+    @_tip_racks.setter
+    def _tip_racks(self, racks):
+        self.tip_racks = racks
+
+    @property
+    def trash_container(self):
+        return self._ctx._labware_by_id[self._state()['trashId']]
+
+    @trash_container.setter
+    def trash_container(self, trash):
+        _engine.call('set_trash', pipetteId=self._id, labwareId=trash._id)
+
+    @property
+    def starting_tip(self):
+        tip = self._state()['startingTip']
+        if tip is None:
+            return None
+        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+
+    @starting_tip.setter
+    def starting_tip(self, location):
+        _engine.call('set_starting_tip', pipetteId=self._id,
+                     tip=None if location is None else
+                     {'labwareId': location.parent._id, 'wellName': location.well_name})
+
+    @property
+    def _last_tip_picked_up_from(self):
+        tip = self._state()['lastTipPickedUpFrom']
+        if tip is None:
+            return None
+        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+
+    @property
+    def default_speed(self):
+        return self._state()['defaultSpeed']
+
+    @default_speed.setter
+    def default_speed(self, speed):
+        _engine.call('set_default_speed', pipetteId=self._id, value=_engine.num(speed))
+
+    @property
+    def flow_rate(self):
+        return FlowRates(self, 'flow_rate')
+
+    @property
+    def speed(self):
+        return PlungerSpeeds(self, 'speed')
+
+    @property
+    def well_bottom_clearance(self):
+        return Clearances(self, 'well_bottom_clearance')
+
+    @property
+    @requires_version(2, 2)
+    def return_height(self):
+        return self._info['returnTipHeight']
+
+    # building blocks ---------------------------------------------------------------------
+    def aspirate(self, volume=None, location=None, rate=1.0):
+        return self._call('aspirate', volume=_engine.num(volume), location=_engine.target(location),
+                          rate=_engine.num(rate))
+
+    def dispense(self, volume=None, location=None, rate=1.0):
+        return self._call('dispense', volume=_engine.num(volume), location=_engine.target(location),
+                          rate=_engine.num(rate))
+
+    def mix(self, repetitions=1, volume=None, location=None, rate=1.0):
+        return self._call('mix', repetitions=repetitions, volume=_engine.num(volume),
+                          location=_engine.target(location), rate=_engine.num(rate))
+
+    def blow_out(self, location=None):
+        return self._call('blow_out', location=_engine.target(location))
+
+    def touch_tip(self, location=None, radius=1.0, v_offset=-1.0, speed=60.0):
+        return self._call('touch_tip', location=_engine.target(location),
+                          radius=_engine.num(radius), vOffset=_engine.num(v_offset),
+                          speed=_engine.num(speed))
+
+    def air_gap(self, volume=None, height=None):
+        return self._call('air_gap', volume=_engine.num(volume), height=_engine.num(height))
+
+    def return_tip(self, home_after=True):
+        return self._call('return_tip', homeAfter=bool(home_after))
+
+    def pick_up_tip(self, location=None, presses=None, increment=None):
+        return self._call('pick_up_tip', location=_engine.target(location),
+                          presses=presses, increment=_engine.num(increment))
+
+    def drop_tip(self, location=None, home_after=True):
+        return self._call('drop_tip', location=_engine.target(location),
+                          homeAfter=bool(home_after))
+
+    def home(self):
+        return self._call('home_pipette')
+
+    def home_plunger(self):
+        return self
+
+    def delay(self):
+        return None
+
+    def move_to(self, location, force_direct=False, minimum_z_height=None, speed=None,
+                publish=True):
+        return self._call('move_to', location=_engine.target(location),
+                          forceDirect=bool(force_direct),
+                          minimumZHeight=_engine.num(minimum_z_height),
+                          speed=_engine.num(speed), publish=bool(publish))
+
+    def reset_tipracks(self):
+        _engine.call('reset_tipracks', pipetteId=self._id)
+
+    @requires_version(2, 7)
+    def pair_with(self, instrument):
+        raise NotImplementedError('Pipette pairing is not supported')
+
+    # complex commands ----------------------------------------------------------------------
+    def _complex(self, mode, volume, source, dest, kwargs):
+        if isinstance(volume, tuple):
+            # 4.7.0 calls float() on the volume to build the run-log header.
+            raise TypeError("float() argument must be a string or a number, not 'tuple'")
+        if isinstance(volume, (list,)):
+            vol = [_engine.num(v) for v in volume]
+        elif isinstance(volume, (int, float)):
+            vol = _engine.num(volume)
+        else:
+            vol = {'kind': 'other', 'repr': str(volume)}
+        options = {}
+        for key in ('new_tip', 'blowout_location'):
+            if key in kwargs:
+                value = kwargs[key]
+                options[key] = value if isinstance(value, str) or value is None else str(value)
+        for key in ('touch_tip', 'blow_out', 'trash'):
+            if key in kwargs:
+                options[key] = bool(kwargs[key])
+        for key in ('air_gap', 'disposal_volume'):
+            if key in kwargs and kwargs[key] is not None:
+                options[key] = _engine.num(kwargs[key])
+        for key in ('mix_before', 'mix_after'):
+            if key in kwargs and kwargs[key]:
+                reps, vol_ = kwargs[key]
+                options[key] = [reps, _engine.num(vol_)]
+        _engine.call('complex', pipetteId=self._id, mode=mode, volume=vol,
+                     source=_engine.targets(source), dest=_engine.targets(dest), options=options)
+        return self
+
+    def transfer(self, volume, source, dest, trash=True, **kwargs):
+        kwargs.setdefault('trash', trash)
+        return self._complex('transfer', volume, source, dest, kwargs)
+
+    def distribute(self, volume, source, dest, *args, **kwargs):
+        return self._complex('distribute', volume, source, dest, kwargs)
+
+    def consolidate(self, volume, source, dest, *args, **kwargs):
+        return self._complex('consolidate', volume, source, dest, kwargs)
+
+    def __str__(self):
+        return '{} on {} mount'.format(self._info['displayName'], self.mount)
+
+    def __repr__(self):
+        return '<{}: {} in {}>'.format(type(self).__name__, self.model, self.mount.upper())

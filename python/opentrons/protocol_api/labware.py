@@ -1,0 +1,396 @@
+"""Labware and wells (spec section 6). Geometry comes from the engine once, at load time;
+tip tracking state lives in the engine."""
+from opentrons.types import Location, Point
+from opentrons.protocols.api_support.types import APIVersion
+from opentrons import _engine
+
+
+class OutOfTipsError(Exception):
+    pass
+
+
+class TipSelectionError(Exception):
+    pass
+
+
+def _pt(d):
+    return Point(d['x'], d['y'], d['z'])
+
+
+class WellGeometry(object):
+    def __init__(self, info):
+        self._info = info
+        self._position = _pt(info['top'])
+        self._depth = info['depth']
+        self._diameter = info['diameter']
+        self._length = info['length']
+        self._width = info['width']
+        self._max_volume = info['maxVolume']
+
+    @property
+    def position(self):
+        return self._position
+
+    @property
+    def max_volume(self):
+        return self._max_volume
+
+    @property
+    def diameter(self):
+        return self._diameter
+
+    def top(self, z=0.0):
+        return self._position + Point(0, 0, z)
+
+    def bottom(self, z=0.0):
+        return _pt(self._info['bottom']) + Point(0, 0, z)
+
+    def center(self):
+        return _pt(self._info['center'])
+
+
+class WellImplementation(object):
+    def __init__(self, well, info):
+        self._well = well
+        self._info = info
+        self._geometry = WellGeometry(info)
+
+    def get_name(self):
+        return self._info['name']
+
+    def get_display_name(self):
+        return self._info['displayName']
+
+    def get_geometry(self):
+        return self._geometry
+
+    def has_tip(self):
+        return self._well.has_tip
+
+
+class Well(object):
+    def __init__(self, well_implementation=None, api_level=None, parent=None, info=None):
+        self._parent = parent
+        self._info = info
+        self._impl = well_implementation if well_implementation is not None \
+            else WellImplementation(self, info)
+        self._api_version = api_level or APIVersion(2, 11)
+        self._geometry = self._impl.get_geometry()
+
+    @property
+    def api_version(self):
+        return self._api_version
+
+    @property
+    def parent(self):
+        return self._parent
+
+    @property
+    def has_tip(self):
+        return bool(_engine.call('well_has_tip', labwareId=self._parent._id,
+                                 wellName=self.well_name))
+
+    @has_tip.setter
+    def has_tip(self, value):
+        _engine.call('set_well_has_tip', labwareId=self._parent._id,
+                     wellName=self.well_name, value=bool(value))
+
+    @property
+    def max_volume(self):
+        return self._geometry.max_volume
+
+    @property
+    def geometry(self):
+        return self._geometry
+
+    @property
+    def diameter(self):
+        return self._geometry.diameter
+
+    @property
+    def length(self):
+        return self._geometry._length
+
+    @property
+    def width(self):
+        return self._geometry._width
+
+    @property
+    def depth(self):
+        return self._geometry._depth
+
+    @property
+    def display_name(self):
+        return self._info['displayName']
+
+    @property
+    def well_name(self):
+        return self._info['name']
+
+    def top(self, z=0.0):
+        return Location(self._geometry.top(z), self)
+
+    def bottom(self, z=0.0):
+        return Location(self._geometry.bottom(z), self)
+
+    def center(self):
+        return Location(self._geometry.center(), self)
+
+    def from_center_cartesian(self, x, y, z):
+        if self._geometry.diameter is not None:
+            x_size = y_size = self._geometry.diameter
+        else:
+            x_size = self._geometry._length
+            y_size = self._geometry._width
+        center = self._geometry.center()
+        return Point(x=center.x + x * (x_size / 2.0),
+                     y=center.y + y * (y_size / 2.0),
+                     z=center.z + z * (self._geometry._depth / 2.0))
+
+    def __repr__(self):
+        return self.display_name
+
+    def __str__(self):
+        return self.display_name
+
+    def __eq__(self, other):
+        if not isinstance(other, Well):
+            return False
+        return self.top().point == other.top().point
+
+    def __hash__(self):
+        return hash(self.top().point)
+
+
+class Labware(object):
+    def __init__(self, info, api_level=None):
+        self._id = info['labwareId']
+        self._info = info
+        self._api_version = api_level or APIVersion(2, 11)
+        self._name = info['name']
+        self._parent = None
+        self._wells = [Well(parent=self, info=w) for w in info['wells']]
+        self._by_name = dict((w.well_name, w) for w in self._wells)
+        self._tip_length = info['tipLength']
+
+    def _attach_parent(self, parent):
+        self._parent = parent
+
+    @property
+    def _implementation(self):
+        return self
+
+    @property
+    def _definition(self):
+        return self._info['definition']
+
+    @property
+    def api_version(self):
+        return self._api_version
+
+    @property
+    def separate_calibration(self):
+        return False
+
+    @property
+    def uri(self):
+        return self._info['uri']
+
+    @property
+    def parent(self):
+        return self._parent if self._parent is not None else self._info['slot']
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, new_name):
+        self._name = new_name
+
+    @property
+    def load_name(self):
+        return self._info['loadName']
+
+    @property
+    def parameters(self):
+        return self._info['parameters']
+
+    @property
+    def quirks(self):
+        return list(self._info['quirks'])
+
+    @property
+    def magdeck_engage_height(self):
+        return self._info['magdeckEngageHeight']
+
+    @property
+    def is_tiprack(self):
+        return self._info['isTiprack']
+
+    @property
+    def tip_length(self):
+        return self._tip_length
+
+    @tip_length.setter
+    def tip_length(self, length):
+        self._tip_length = length
+        _engine.call('set_tip_length', labwareId=self._id, length=_engine.num(length))
+
+    @property
+    def highest_z(self):
+        return self._info['highestZ']
+
+    @property
+    def calibrated_offset(self):
+        return _pt(self._info['origin'])
+
+    def well(self, idx):
+        if isinstance(idx, int):
+            return self._wells[idx]
+        if isinstance(idx, str):
+            return self._by_name[idx]
+        raise TypeError('Index must be an integer or a string')
+
+    def wells(self, *args):
+        if not args:
+            return list(self._wells)
+        if all(isinstance(a, int) for a in args):
+            return [self._wells[i] for i in args]
+        if all(isinstance(a, str) for a in args):
+            return [self._by_name[n] for n in args]
+        raise TypeError('args must be all int or all str')
+
+    def wells_by_name(self):
+        return dict(self._by_name)
+
+    def wells_by_index(self):
+        return self.wells_by_name()
+
+    def __getitem__(self, key):
+        return self.wells_by_name()[key]
+
+    def _grid(self, groups):
+        return [[self._by_name[n] for n in group] for group in groups]
+
+    def rows(self, *args):
+        rows = self._grid(self._info['rows'])
+        if not args:
+            return rows
+        if all(isinstance(a, int) for a in args):
+            return [rows[i] for i in args]
+        if all(isinstance(a, str) for a in args):
+            by_name = self.rows_by_name()
+            return [by_name.get(a, []) for a in args]
+        raise TypeError('args must be all int or all str')
+
+    def rows_by_name(self):
+        out = {}
+        for row in self.rows():
+            name = row[0].well_name.rstrip('0123456789')
+            out[name] = row
+        return out
+
+    def rows_by_index(self):
+        return self.rows_by_name()
+
+    def columns(self, *args):
+        cols = self._grid(self._info['columns'])
+        if not args:
+            return cols
+        if all(isinstance(a, int) for a in args):
+            return [cols[i] for i in args]
+        if all(isinstance(a, str) for a in args):
+            by_name = self.columns_by_name()
+            return [by_name[a] for a in args]
+        raise TypeError('args must be all int or all str')
+
+    def columns_by_name(self):
+        out = {}
+        for col in self.columns():
+            name = col[0].well_name.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+            out[name] = col
+        return out
+
+    def columns_by_index(self):
+        return self.columns_by_name()
+
+    def next_tip(self, num_tips=1, starting_tip=None):
+        found = _engine.call('next_tip', labwareId=self._id, numTips=num_tips,
+                             startingTip=starting_tip.well_name if starting_tip else None)
+        return None if found is None else self._by_name[found]
+
+    def use_tips(self, start_well, num_channels=1):
+        _engine.call('use_tips', labwareId=self._id, wellName=start_well.well_name,
+                     numChannels=num_channels)
+
+    def previous_tip(self, num_tips=1):
+        found = _engine.call('previous_tip', labwareId=self._id, numTips=num_tips)
+        return None if found is None else self._by_name[found]
+
+    def return_tips(self, start_well, num_channels=1):
+        _engine.call('return_tips', labwareId=self._id, wellName=start_well.well_name,
+                     numChannels=num_channels)
+
+    def reset(self):
+        _engine.call('reset_labware', labwareId=self._id)
+
+    def __repr__(self):
+        return self._info['displayName']
+
+    def __str__(self):
+        return self._info['displayName']
+
+    def __eq__(self, other):
+        return isinstance(other, Labware) and other._id == self._id
+
+    def __hash__(self):
+        return hash(self._id)
+
+
+def next_available_tip(starting_tip, tip_racks, channels):
+    found = _engine.call('next_available_tip',
+                         startingTip=None if starting_tip is None else
+                         {'labwareId': starting_tip.parent._id, 'wellName': starting_tip.well_name},
+                         tipRackIds=[r._id for r in tip_racks], channels=channels)
+    if found is None:
+        raise OutOfTipsError
+    rack = [r for r in tip_racks if r._id == found['labwareId']][0]
+    return rack, rack[found['wellName']]
+
+
+def select_tiprack_from_list(tip_racks, num_channels, starting_point=None):
+    return next_available_tip(starting_point, tip_racks, num_channels)
+
+
+def filter_tipracks_to_start(starting_point, tipracks):
+    for i, rack in enumerate(tipracks):
+        if rack == starting_point.parent:
+            return tipracks[i:]
+    return []
+
+
+def split_tipracks(tip_racks):
+    return tip_racks[0], tip_racks[1:]
+
+
+def get_labware_definition(load_name, namespace=None, version=None, bundled_defs=None,
+                           extra_defs=None):
+    return _engine.call('get_labware_definition', loadName=load_name, namespace=namespace,
+                        version=version)
+
+
+def get_all_labware_definitions():
+    return _engine.call('all_labware_load_names')
+
+
+def verify_definition(contents):
+    import json
+    if isinstance(contents, (bytes, str)):
+        contents = json.loads(contents)
+    return contents
+
+
+def save_definition(labware_def, force=False, location=None):
+    if labware_def.get('namespace') == 'opentrons':
+        raise RuntimeError('Saving definitions to the "opentrons" namespace is not permitted')

@@ -1,0 +1,205 @@
+"""Module contexts (spec section 9)."""
+import enum
+
+from opentrons import _engine
+from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.geometry.module_geometry import ModuleGeometry
+
+
+class ModuleContext(object):
+    def __init__(self, ctx, info, api_version):
+        self._ctx = ctx
+        self._id = info['moduleId']
+        self._info = info
+        self._api_version = api_version
+        self._geometry = ModuleGeometry(info)
+
+    def _call(self, op, **args):
+        return _engine.call(op, moduleId=self._id, **args)
+
+    def _state(self):
+        return self._call('module_state')
+
+    @property
+    def api_version(self):
+        return self._api_version
+
+    @property
+    def geometry(self):
+        return self._geometry
+
+    @property
+    def labware(self):
+        return self._geometry._labware
+
+    def load_labware_object(self, labware):
+        return self._attach(self._call('module_load_labware_object', labwareId=labware._id))
+
+    def _attach(self, info):
+        labware = self._ctx._register_labware(info)
+        labware._attach_parent(self._geometry)
+        self._geometry._labware = labware
+        return labware
+
+    def load_labware(self, name, label=None, namespace=None, version=1):
+        return self._attach(self._call('module_load_labware', loadName=name, label=label,
+                                       namespace=namespace, version=version))
+
+    def load_labware_from_definition(self, definition, label=None):
+        return self._attach(self._call('module_load_labware', definition=definition, label=label))
+
+    @requires_version(2, 1)
+    def load_labware_by_name(self, name, label=None, namespace=None, version=1):
+        return self.load_labware(name, label, namespace, version)
+
+    def __repr__(self):
+        return '{} at {} lw {}'.format(type(self).__name__, self._geometry, self.labware)
+
+
+class TemperatureModuleContext(ModuleContext):
+    def set_temperature(self, celsius):
+        self._call('temperature_set', celsius=_engine.num(celsius), wait=True)
+
+    def start_set_temperature(self, celsius):
+        # The run-log line is published before the version check (spec 9.3).
+        self._call('temperature_set', celsius=_engine.num(celsius), wait=False,
+                   requiresVersion='2.3')
+
+    def await_temperature(self, celsius):
+        self._call('temperature_await', celsius=_engine.num(celsius), requiresVersion='2.3')
+
+    def deactivate(self):
+        self._call('temperature_deactivate')
+
+    @property
+    def temperature(self):
+        return self._state()['temperature']
+
+    @property
+    def target(self):
+        return self._state()['target']
+
+    @property
+    @requires_version(2, 3)
+    def status(self):
+        return self._state()['status']
+
+
+class MagneticModuleContext(ModuleContext):
+    def calibrate(self):
+        self._call('magnetic_calibrate')
+
+    def engage(self, height=None, offset=None, height_from_base=None):
+        self._call('magnetic_engage', height=_engine.num(height), offset=_engine.num(offset),
+                   heightFromBase=_engine.num(height_from_base))
+
+    def disengage(self):
+        self._call('magnetic_disengage')
+
+    @property
+    def status(self):
+        return self._state()['status']
+
+
+class ThermocyclerLidStatus(str, enum.Enum):
+    OPEN = 'open'
+    CLOSED = 'closed'
+    IN_BETWEEN = 'in_between'
+    UNKNOWN = 'unknown'
+    MAX = 'max'
+
+    def __str__(self):
+        # CPython 3.7: str() of a str-mixin enum names the member, format() gives the value.
+        return '{}.{}'.format(type(self).__name__, self.name)
+
+    def __format__(self, spec):
+        return format(self.value, spec)
+
+
+class ThermocyclerContext(ModuleContext):
+    def open_lid(self):
+        self._call('thermocycler_open_lid')
+        return 'open'
+
+    def close_lid(self):
+        self._call('thermocycler_close_lid')
+        return 'closed'
+
+    def set_block_temperature(self, temperature, hold_time_seconds=None, hold_time_minutes=None,
+                              ramp_rate=None, block_max_volume=None):
+        self._call('thermocycler_set_block_temperature', temperature=_engine.num(temperature),
+                   holdTimeSeconds=_engine.num(hold_time_seconds),
+                   holdTimeMinutes=_engine.num(hold_time_minutes),
+                   rampRate=_engine.num(ramp_rate), blockMaxVolume=_engine.num(block_max_volume))
+
+    def set_lid_temperature(self, temperature):
+        self._call('thermocycler_set_lid_temperature', temperature=_engine.num(temperature))
+
+    def execute_profile(self, steps, repetitions, block_max_volume=None):
+        # The run-log text holds Python's str() of the steps as passed.
+        self._call('thermocycler_execute_profile', stepsText=str(steps),
+                   steps=[dict((k, _engine.num(v)) for k, v in s.items()) for s in steps],
+                   repetitions=repetitions, blockMaxVolume=_engine.num(block_max_volume))
+
+    def deactivate_lid(self):
+        self._call('thermocycler_deactivate_lid')
+
+    def deactivate_block(self):
+        self._call('thermocycler_deactivate_block')
+
+    def deactivate(self):
+        self._call('thermocycler_deactivate')
+
+    @property
+    def lid_position(self):
+        return ThermocyclerLidStatus(self._state()['lidPosition'])
+
+    @property
+    def block_temperature(self):
+        return self._state()['blockTemperature']
+
+    @property
+    def block_target_temperature(self):
+        return self._state()['blockTarget']
+
+    @property
+    def lid_temperature(self):
+        return self._state()['lidTemperature']
+
+    @property
+    def lid_target_temperature(self):
+        return self._state()['lidTarget']
+
+    @property
+    def hold_time(self):
+        return self._state()['holdTime']
+
+    @property
+    def ramp_rate(self):
+        return None
+
+    @property
+    def block_temperature_status(self):
+        s = self._state()
+        return 'holding at target' if s['blockTarget'] is not None else 'idle'
+
+    @property
+    def lid_temperature_status(self):
+        s = self._state()
+        return 'holding at target' if s['lidTarget'] is not None else 'idle'
+
+    @property
+    def total_cycle_count(self):
+        return self._state()['totalCycleCount']
+
+    @property
+    def current_cycle_index(self):
+        return self._state()['currentCycleIndex']
+
+    @property
+    def total_step_count(self):
+        return self._state()['totalStepCount']
+
+    @property
+    def current_step_index(self):
+        return self._state()['currentStepIndex']

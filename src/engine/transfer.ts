@@ -1,0 +1,380 @@
+// transfer / distribute / consolidate (python-protocol-api.md §8): the original's planning,
+// quirks included, on the engine's public API. The plan runs step by step: each step is decided
+// after the previous one ran, because some decisions read the pipette's state at that moment.
+import type { ProtocolEngine } from './index.ts';
+import { ProtocolApiError, pyFloat } from './index.ts';
+import type { LocationArg, PyNum, Target, WellArg } from './index.ts';
+
+export type ComplexMode = 'transfer' | 'distribute' | 'consolidate';
+
+type Nested = Target | { kind: 'other'; repr: string } | Nested[] | null;
+
+export interface ComplexOptions {
+  mode: ComplexMode;
+  volume: PyNum | PyNum[] | { kind: 'other'; repr: string };
+  source: Nested;
+  dest: Nested;
+  options: {
+    new_tip?: string | null;
+    trash?: boolean;
+    touch_tip?: boolean;
+    blow_out?: boolean;
+    blowout_location?: string | null;
+    mix_before?: [PyNum, PyNum];
+    mix_after?: [PyNum, PyNum];
+    air_gap?: PyNum;
+    disposal_volume?: PyNum;
+  };
+}
+
+type TipPolicy = 'ONCE' | 'NEVER' | 'ALWAYS';
+type BlowOut = 'NONE' | 'SOURCE' | 'DEST' | 'TRASH';
+
+const value = (n: PyNum): number => (typeof n === 'number' ? n : n.float);
+const err = (type: ConstructorParameters<typeof ProtocolApiError>[0], message: string): ProtocolApiError =>
+  new ProtocolApiError(type, message);
+
+/** Python's str() of a plain number that came from definitions (ints print without `.0`). */
+const pyPlain = (n: number): string => (Number.isInteger(n) ? String(n) : pyFloat(n));
+
+function flatten(nested: Nested): Target[] {
+  if (nested === null) return [];
+  if (Array.isArray(nested)) return nested.flatMap(flatten);
+  return [nested as Target];
+}
+
+function first(nested: Nested): Nested {
+  let current = nested;
+  while (Array.isArray(current)) current = current.length > 0 ? current[0] : null;
+  return current;
+}
+
+interface Mix {
+  repetitions: PyNum;
+  volume: number | null;
+}
+
+function mixOf(option: [PyNum, PyNum] | undefined): Mix | null {
+  if (!option) return null;
+  const [reps, vol] = option;
+  if (!value(reps) && !value(vol)) return null;
+  // Falsy values are dropped from the inner call's keywords (§8.7).
+  return { repetitions: value(reps) ? reps : 1, volume: value(vol) ? value(vol) : null };
+}
+
+class Planner {
+  private readonly e: ProtocolEngine;
+  private readonly pid: string;
+  private readonly mode: ComplexMode;
+  private readonly channels: number;
+  private readonly pipetteMax: number;
+  private readonly trash: boolean;
+  private readonly touchTip: boolean;
+  private readonly airGap: number;
+  private readonly disposal: number;
+  private readonly mixBefore: Mix | null;
+  private readonly mixAfter: Mix | null;
+  private tipPolicy: TipPolicy = 'ONCE';
+  private blowOut: BlowOut = 'NONE';
+  private maxVolume = 0;
+
+  constructor(e: ProtocolEngine, pid: string, private readonly spec: ComplexOptions) {
+    this.e = e;
+    this.pid = pid;
+    this.mode = spec.mode;
+    const info = e.pipetteInfo(pid);
+    this.channels = info.channels;
+    this.pipetteMax = info.maxVolume;
+    const o = spec.options;
+    this.trash = o.trash ?? true;
+    this.touchTip = Boolean(o.touch_tip);
+    this.airGap = o.air_gap === undefined ? 0 : value(o.air_gap);
+    if (this.mode === 'distribute') this.disposal = o.disposal_volume === undefined ? info.minVolume : value(o.disposal_volume);
+    else if (this.mode === 'consolidate') this.disposal = 0;
+    else this.disposal = o.disposal_volume === undefined ? 0 : value(o.disposal_volume);
+    this.mixBefore = this.mode === 'consolidate' ? null : mixOf(o.mix_before);
+    this.mixAfter = this.mode === 'distribute' ? null : mixOf(o.mix_after);
+  }
+
+  private locText(target: Nested): string {
+    const t = first(target);
+    if (t === null || Array.isArray(t)) return 'None';
+    if (t.kind === 'other') return t.repr;
+    if (t.kind === 'well') return `${t.wellName} of ${this.e.labwareInfo(t.labwareId).displayName}`;
+    const ref = t.ref;
+    switch (ref.kind) {
+      case 'well':
+        return `${ref.wellName} of ${this.e.labwareInfo(ref.labwareId).displayName}`;
+      case 'labware':
+        return this.e.labwareInfo(ref.labwareId).displayName;
+      case 'slot':
+        return ref.slot;
+      case 'module':
+        return this.e.moduleInfo(ref.moduleId).displayName;
+      case 'none':
+        return ref.text ?? `(${pyFloat(t.point.x)}, ${pyFloat(t.point.y)}, ${pyFloat(t.point.z)})`;
+    }
+  }
+
+  header(): string {
+    const v = this.spec.volume;
+    let volumeText: string;
+    if (Array.isArray(v)) volumeText = `[${v.map((x) => pyFloat(value(x))).join(', ')}]`;
+    else if (typeof v === 'object' && 'kind' in v) volumeText = v.repr;
+    else volumeText = pyFloat(value(v));
+    return `${volumeText} from ${this.locText(this.spec.source)} to ${this.locText(this.spec.dest)}`;
+  }
+
+  validate(): void {
+    const o = this.spec.options;
+    const location = o.blowout_location;
+    if (location) {
+      if (!this.e.atLeast(2, 8)) {
+        throw err(
+          'ValueError',
+          `Cannot specify blowout location when using api version below 2.8, current version is ${this.e.apiLevel[0]}.${this.e.apiLevel[1]}`,
+        );
+      }
+      if (this.mode === 'consolidate' && location === 'source well') {
+        throw err('ValueError', 'blowout location for consolidate cannot be source well');
+      }
+      if (this.mode === 'distribute' && location === 'destination well') {
+        throw err('ValueError', 'blowout location for distribute cannot be destination well');
+      }
+      if (!['source well', 'destination well', 'trash'].includes(location)) {
+        throw err(
+          'ValueError',
+          `blowout location should be either 'source well',  'destination well', or 'trash' but it is ${location}`,
+        );
+      }
+    }
+    const policy = (o.new_tip ?? 'once').toUpperCase();
+    if (policy !== 'ONCE' && policy !== 'NEVER' && policy !== 'ALWAYS') throw err('KeyError', `'${policy}'`);
+    this.tipPolicy = policy;
+    if (o.blow_out) {
+      if (!location) this.blowOut = this.e.pipetteState(this.pid).currentVolume > 0 ? 'SOURCE' : 'TRASH';
+      else this.blowOut = location === 'source well' ? 'SOURCE' : location === 'destination well' ? 'DEST' : 'TRASH';
+    }
+    if (this.tipPolicy !== 'NEVER') {
+      const tip = this.e.nextAvailableTip(this.pid);
+      if (tip === null) throw err('OutOfTipsError', '');
+      const rack = this.e.labwareInfo(tip.labwareId);
+      const well = rack.wells.find((w) => w.name === tip.wellName);
+      this.maxVolume = Math.min(well ? well.maxVolume : this.pipetteMax, this.pipetteMax);
+    } else {
+      this.maxVolume = this.e.pipetteState(this.pid).workingVolume;
+    }
+    if (this.airGap < 0 || this.airGap >= this.maxVolume) {
+      throw err(
+        'ValueError',
+        `air_gap must be between 0uL and the pipette's expected working volume, ${pyPlain(this.maxVolume)}uL`,
+      );
+    }
+  }
+
+  private wellOf(t: Target): { labwareId: string; wellName: string } | null {
+    if (t.kind === 'well') return t;
+    if (t.ref.kind === 'well') return t.ref;
+    return null;
+  }
+
+  /** Multi-channel pipettes use only the first row (first two rows of 384 plates from 2.2). */
+  private channelFilter(targets: Target[], what: 'source' | 'target'): Target[] {
+    if (this.channels <= 1) return targets;
+    const kept = targets.filter((t) => {
+      const well = this.wellOf(t);
+      if (well === null) return true;
+      const info = this.e.labwareInfo(well.labwareId);
+      const rows = info.parameters.format === '384Standard' && this.e.atLeast(2, 2) ? 2 : 1;
+      return info.rows.slice(0, rows).some((row) => row.includes(well.wellName));
+    });
+    if (kept.length === 0 && this.e.atLeast(2, 2)) {
+      const names = targets.map((t) => this.locText(t)).join(', ');
+      throw err('RuntimeError', `Invalid ${what} for multichannel transfer: [${names}]`);
+    }
+    return kept;
+  }
+
+  private volumes(count: number): number[] {
+    const v = this.spec.volume;
+    if (Array.isArray(v)) {
+      if (v.length !== count) throw err('RuntimeError', 'List of volumes should be equal to number of transfers');
+      return v.map(value);
+    }
+    if (typeof v === 'object' && 'kind' in v) {
+      throw err('TypeError', `Volume expected as a number or List or tuple but got ${v.repr}`);
+    }
+    return new Array<number>(count).fill(value(v));
+  }
+
+  private *expand<T>(volumes: number[], items: T[], limit: number): Generator<[number, T]> {
+    for (let i = 0; i < items.length; i++) {
+      let v = volumes[i];
+      while (v > 2 * limit) {
+        yield [limit, items[i]];
+        v -= limit;
+      }
+      if (v > limit) {
+        yield [v / 2, items[i]];
+        yield [v / 2, items[i]];
+      } else {
+        yield [v, items[i]];
+      }
+    }
+  }
+
+  private tipEmpty(): boolean {
+    return this.e.pipetteState(this.pid).currentVolume === 0;
+  }
+
+  private mix(mix: Mix, location: Target): void {
+    this.e.mix(this.pid, mix.repetitions, mix.volume, location);
+  }
+
+  private trashWell(): WellArg {
+    const trashId = this.e.pipetteState(this.pid).trashId;
+    return { kind: 'well', labwareId: trashId, wellName: this.e.labwareInfo(trashId).wellNames[0] };
+  }
+
+  private blowOutAfter(source: Target | null, dest: Target | null): void {
+    if (this.blowOut === 'SOURCE') this.e.blowOut(this.pid, source);
+    else if (this.blowOut === 'DEST') this.e.blowOut(this.pid, dest);
+    else if (this.blowOut === 'TRASH' || this.disposal) this.e.blowOut(this.pid, this.trashWell());
+  }
+
+  private pickUp(): void {
+    this.e.pickUpTip(this.pid);
+  }
+
+  private drop(): void {
+    if (this.trash) this.e.dropTip(this.pid);
+    else this.e.returnTip(this.pid);
+  }
+
+  run(): void {
+    const sources = this.channelFilter(flatten(this.spec.source), 'source');
+    const dests = this.channelFilter(flatten(this.spec.dest), 'target');
+    const volumes = this.volumes(Math.max(sources.length, dests.length));
+    if (this.mode === 'transfer') this.runTransfer(sources, dests, volumes);
+    else if (this.mode === 'distribute') this.runDistribute(sources, dests, volumes);
+    else this.runConsolidate(sources, dests, volumes);
+  }
+
+  private runTransfer(sources: Target[], dests: Target[], volumes: number[]): void {
+    if (this.tipPolicy === 'ONCE') this.pickUp();
+    let src = sources;
+    let dst = dests;
+    if (src.length !== dst.length && src.length > 0 && dst.length > 0) {
+      const [short, long] = src.length < dst.length ? [src, dst] : [dst, src];
+      if (long.length % short.length !== 0) throw err('ValueError', 'Source and destination lists must be divisible');
+      const times = long.length / short.length;
+      const extended = short.flatMap((t) => new Array<Target>(times).fill(t));
+      if (src.length < dst.length) src = extended;
+      else dst = extended;
+    }
+    const pairs = src.map((s, i) => [s, dst[i]] as [Target, Target]);
+    const limit = this.pipetteMax - this.disposal - this.airGap;
+    for (const [stepVolume, [source, dest]] of this.expand(volumes, pairs, limit)) {
+      if (this.tipPolicy === 'ALWAYS') this.pickUp();
+      const chunkLimit = this.maxVolume - this.disposal - this.airGap;
+      let transferred = 0;
+      while (transferred < stepVolume) {
+        const v = Math.min(chunkLimit, stepVolume - transferred);
+        if (this.mixBefore && this.tipEmpty()) this.mix(this.mixBefore, source);
+        this.e.aspirate(this.pid, v, source);
+        if (this.airGap) this.e.airGap(this.pid, this.airGap);
+        if (this.touchTip) this.e.touchTip(this.pid);
+        this.e.dispense(this.pid, v + this.airGap, dest);
+        if (this.mixAfter && this.tipEmpty()) this.mix(this.mixAfter, dest);
+        if (this.touchTip) this.e.touchTip(this.pid);
+        this.blowOutAfter(source, dest);
+        transferred += v;
+      }
+      if (this.tipPolicy === 'ALWAYS') this.drop();
+    }
+    if (this.tipPolicy === 'ONCE') this.drop();
+  }
+
+  private runDistribute(sources: Target[], dests: Target[], volumes: number[]): void {
+    const pickOnce = this.tipPolicy !== 'NEVER';
+    if (pickOnce) this.pickUp();
+    const source = sources[0] ?? null;
+    const plan = this.expand(volumes, dests, this.pipetteMax - this.disposal - this.airGap);
+    const skipZero = this.e.atLeast(2, 8);
+    let current = plan.next();
+    while (!current.done) {
+      const group: [number, Target][] = [];
+      let sum = 0;
+      while (!current.done && sum + this.disposal + this.airGap + current.value[0] <= this.maxVolume) {
+        if (!(skipZero && current.value[0] === 0)) {
+          group.push(current.value);
+          sum += current.value[0];
+        }
+        current = plan.next();
+      }
+      if (group.length === 0) break;
+      if (this.mixBefore && this.tipEmpty() && source) this.mix(this.mixBefore, source);
+      this.e.aspirate(this.pid, sum + this.disposal, source);
+      if (this.airGap) this.e.airGap(this.pid, this.airGap);
+      if (this.touchTip) this.e.touchTip(this.pid);
+      group.forEach(([v, dest], i) => {
+        this.e.dispense(this.pid, v + this.airGap, dest);
+        if (i < group.length - 1) {
+          if (this.airGap) this.e.airGap(this.pid, this.airGap);
+          if (this.touchTip) this.e.touchTip(this.pid);
+        } else {
+          if (this.touchTip) this.e.touchTip(this.pid);
+          this.blowOutAfter(source, null);
+        }
+      });
+    }
+    if (pickOnce) this.drop();
+  }
+
+  private runConsolidate(sources: Target[], dests: Target[], volumes: number[]): void {
+    const pickOnce = this.tipPolicy !== 'NEVER';
+    if (pickOnce) this.pickUp();
+    const dest = dests[0] ?? null;
+    const plan = this.expand(volumes, sources, this.pipetteMax);
+    const skipZero = this.e.atLeast(2, 8);
+    let current = plan.next();
+    while (!current.done) {
+      const group: [number, Target][] = [];
+      let sum = 0;
+      while (!current.done && sum + this.airGap * group.length + current.value[0] <= this.maxVolume) {
+        if (!(skipZero && current.value[0] === 0)) {
+          group.push(current.value);
+          sum += current.value[0];
+        }
+        current = plan.next();
+      }
+      if (group.length === 0) break;
+      for (const [v, source] of group) {
+        this.e.aspirate(this.pid, v, source);
+        if (this.airGap) this.e.airGap(this.pid, this.airGap);
+        if (this.touchTip) this.e.touchTip(this.pid);
+      }
+      this.e.dispense(this.pid, sum + this.airGap * group.length, dest);
+      if (this.mixAfter && this.tipEmpty() && dest) this.mix(this.mixAfter, dest);
+      if (this.touchTip) this.e.touchTip(this.pid);
+      if (this.blowOut === 'SOURCE') this.e.blowOut(this.pid, null);
+      else this.blowOutAfter(null, dest);
+    }
+    if (pickOnce) this.drop();
+  }
+}
+
+/** Runs `transfer`, `distribute` or `consolidate` with their run-log headers (§10.6). */
+export function runComplexCommand(e: ProtocolEngine, pipetteId: string, spec: ComplexOptions): void {
+  const planner = new Planner(e, pipetteId, spec);
+  const header = planner.header();
+  if (spec.mode === 'distribute') e.beginCommand('command.DISTRIBUTE', `Distributing ${header}`);
+  if (spec.mode === 'consolidate') e.beginCommand('command.CONSOLIDATE', `Consolidating ${header}`);
+  e.beginCommand('command.TRANSFER', `Transferring ${header}`);
+  planner.validate();
+  planner.run();
+  e.endCommand();
+  if (spec.mode !== 'transfer') e.endCommand();
+}
+
+export type { LocationArg };
