@@ -42,7 +42,8 @@ export type LabwareLookup = { ok: true; definition: LabwareDefinition } | { ok: 
 /** A standard definition (namespace `opentrons`) restricted to the 4.7.0 set, or null. */
 export function standardLabware(loadName: string, version: number): LabwareDefinition | null {
   if (!STANDARD_LOAD_NAMES.has(loadName)) return null;
-  if (!Number.isInteger(version) || version < 1) return null;
+  // 4.7.0 shipped version 1 of each; later versions in today's package did not exist then.
+  if (version !== 1) return null;
   const def = readSharedJson('labware', 'definitions', '2', loadName, `${version}.json`);
   return def === null ? null : (def as LabwareDefinition);
 }
