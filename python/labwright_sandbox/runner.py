@@ -32,11 +32,26 @@ def _innermost_protocol_line(tb, file_name):
     return line
 
 
+# Emscripten numbers errors its own way; the original ran on Linux.
+_LINUX_ERRNO = {'EPERM': 1, 'ENOENT': 2, 'EBADF': 9, 'EACCES': 13, 'EEXIST': 17, 'ENOTDIR': 20,
+                'EISDIR': 21, 'EINVAL': 22, 'ENOSPC': 28, 'EROFS': 30, 'ENOTEMPTY': 39,
+                'ENOSYS': 38, 'ENOTSUP': 95}
+
+
 def _describe(exc):
     try:
-        return str(exc)
+        text = str(exc)
     except Exception:  # a protocol's own exception class with a broken __str__
         return ''
+    if isinstance(exc, OSError) and isinstance(exc.errno, int):
+        import errno
+        for name, linux in _LINUX_ERRNO.items():
+            if getattr(errno, name, None) == exc.errno:
+                prefix = '[Errno {}]'.format(exc.errno)
+                if text.startswith(prefix):
+                    text = '[Errno {}]'.format(linux) + text[len(prefix):]
+                break
+    return text
 
 
 def run_job(job_json, bridge_function):
