@@ -170,6 +170,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   await app.register(cors, { origin: true, credentials: true, methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE', 'OPTIONS'] });
   await app.register(multipart, {
     limits: { fileSize: resolved.uploadLimitBytes, files: 1000, parts: 2000, fieldSize: 2 ** 20 },
+    // Keep names as sent: a name with directories is refused, never silently shortened.
+    preservePath: true,
   });
   await app.register(swagger, {
     openapi: {

@@ -35,7 +35,7 @@ export async function receiveUpload(
         continue;
       }
       const pointer = part.fieldname === 'supportFiles' ? `/supportFiles/${list.length}` : `/${part.fieldname}`;
-      if (part.type !== 'file' || part.filename === '') {
+      if (part.type !== 'file' || !part.filename) {
         if (part.type === 'file') part.file.resume();
         issues.push({ detail: "Expected UploadFile, received: <class 'str'>", source: { pointer } });
         list.push('');
@@ -58,6 +58,7 @@ export async function receiveUpload(
     if (isFileTooLarge(err)) throw new UploadTooLargeError(limitBytes);
     if (err instanceof Error && typeof (err as { statusCode?: number }).statusCode === 'number') throw err;
     if (err instanceof UploadTooLargeError) throw err;
+    request.log.warn({ err }, "multipart parse failed");
     throw new BodyParseError();
   }
   return { files, issues };

@@ -24,6 +24,7 @@ function permitted(reprs: readonly string[]): string {
 
 /** Checks `body.data`; returns it when it is a dict, issues otherwise. */
 function dataOf(body: unknown): { data: Json } | { issues: ValidationIssue[] } {
+  if (body === undefined) return { issues: [issue('', 'field required')] };
   if (!isDict(body)) return { issues: [issue('', 'value is not a valid dict')] };
   if (!('data' in body) || body.data === undefined || body.data === null) {
     return { issues: [issue('/data', body.data === null ? 'none is not an allowed value' : 'field required')] };

@@ -143,3 +143,24 @@ export async function waitFor(base: string, id: string, until: (s: SessionData) 
 }
 
 export const inState = (...states: string[]) => (s: SessionData) => states.includes(s.details.currentState);
+
+const REFERENCE = path.join(sharedDir, 'reference/original-server-responses.md');
+
+/** The compact JSON body of entry `number` (e.g. `'052'`) of the original's recorded responses. */
+export async function referenceBody(number: string): Promise<string> {
+  const text = await readFile(REFERENCE, 'utf8');
+  const start = text.indexOf(`### ${number} `);
+  assert.ok(start >= 0, `reference entry ${number} not found`);
+  const fence = text.indexOf('```json\n', start);
+  return text.slice(fence + 8, text.indexOf('\n```', fence + 8));
+}
+
+/** A multipart body built by hand, so file names reach the server exactly as written. */
+export function rawMultipart(parts: { field: string; filename?: string; data: string }[]): { raw: string; headers: Record<string, string> } {
+  const boundary = '----labwright-test-boundary';
+  const chunks = parts.map((p) => {
+    const disposition = p.filename === undefined ? `form-data; name="${p.field}"` : `form-data; name="${p.field}"; filename="${p.filename}"`;
+    return `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/octet-stream\r\n\r\n${p.data}\r\n`;
+  });
+  return { raw: `${chunks.join('')}--${boundary}--\r\n`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
