@@ -991,9 +991,11 @@ export class ProtocolEngine {
     } else {
       throw pyError('TypeError', `location should be a Well or Location, but it is ${this.argRepr(location)}`);
     }
-    this.log.before('command.BLOW_OUT', 'Blowing out at ' + this.locString(loc.ref, loc.point));
+    const entry = this.log.before('command.BLOW_OUT', 'Blowing out at ' + this.locString(loc.ref, loc.point));
     if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached');
     this.log.advance(TIMING.blowOutS);
+    // What is left in the tip ends up where the blow-out happens.
+    if (p.currentVolume > 0) this.ledgerOp(p, loc, p.currentVolume, entry.index, false);
     p.currentVolume = 0;
     p.ready = false;
     this.log.after();
