@@ -19,6 +19,7 @@ import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
 import { healthRoutes } from './routes/health.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { FeatureFlags, settingsRoutes } from './routes/settings.ts';
 import { issuesFromAjv } from './validation.ts';
 import { API_VERSION, checkVersionHeader, MIN_API_VERSION } from './version.ts';
 
@@ -33,6 +34,7 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     labwright: LabwrightParts;
+    notificationHub: NotificationHub;
   }
 }
 
@@ -100,6 +102,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   });
   sessions.restore();
   app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
+  app.decorate('notificationHub', notificationHub);
 
   app.addHook('onClose', async () => {
     await sessions.close();
@@ -188,7 +191,9 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   await app.register(healthRoutes, { robotName: resolved.robotName });
   await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
-  await app.register(sessionRoutes, { sessions, protocols });
+  const flags = new FeatureFlags(store.sessions);
+  await app.register(settingsRoutes, { flags });
+  await app.register(sessionRoutes, { sessions, protocols, flags });
   await app.register(notificationsPlugin, { hub: notificationHub });
   await app.register(dashboardPlugin);
 

@@ -85,6 +85,13 @@ export class SessionTypeUnsupportedError extends Error {
   }
 }
 
+export class ProtocolSessionsDisabledError extends Error {
+  constructor() {
+    super('HTTP Protocol Session feature is disabled');
+    this.name = 'ProtocolSessionsDisabledError';
+  }
+}
+
 /** A body that cannot be parsed at all (a broken multipart stream). */
 export class BodyParseError extends Error {
   constructor() {
@@ -124,6 +131,7 @@ export const ERROR_REGISTRY: ReadonlyMap<ErrorClass, Mapping> = new Map<ErrorCla
   [UploadLimitError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [SessionNotActiveError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [CommandNotAllowedError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
+  [ProtocolSessionsDisabledError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [SessionTypeUnsupportedError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [BodyParseError, { status: 400, id: 'BadRequest', title: 'Bad Request' }],
   [UploadTooLargeError, { status: 413, id: 'BadRequest', title: 'Bad Request' }],

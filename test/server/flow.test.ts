@@ -126,3 +126,23 @@ test('CORS is open', async () => {
   assert.ok(res.status < 300);
   assert.equal(res.headers.get('access-control-allow-origin'), 'http://example.test');
 });
+
+test('the protocol-sessions setting: on by default, a client can turn it off and back on', async () => {
+  const up = await uploadFile(server.base, SIMPLE_V5);
+  assert.equal(up.status, 201, up.text);
+  try {
+    const off = await call(server.base, 'POST', '/settings', { json: { id: 'enableHttpProtocolSessions', value: false } });
+    assert.equal(off.status, 200, off.text);
+    const refused = await call(server.base, 'POST', '/sessions', { json: { data: { sessionType: 'protocol', createParams: { protocolId: 'simpleV5' } } } });
+    assert.equal(refused.status, 403);
+    assert.equal(refused.text, '{"errors":[{"id":"UncategorizedError","title":"Action Forbidden","detail":"HTTP Protocol Session feature is disabled"}]}');
+    const bad = await call<{ message: string }>(server.base, 'POST', '/settings', { json: { value: true } });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body, { message: 'body.id: field required' });
+    assert.equal((await call(server.base, 'POST', '/settings', { json: { id: 'enableHttpProtocolSessions', value: null } })).status, 200);
+    const s = await createSession(server.base, 'simpleV5');
+    await call(server.base, 'DELETE', `/sessions/${s.id}`);
+  } finally {
+    await call(server.base, 'DELETE', '/protocols/simpleV5');
+  }
+});

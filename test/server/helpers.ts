@@ -83,7 +83,7 @@ export interface Envelope<T> {
   links: unknown;
 }
 
-export async function call<T = unknown>(base: string, method: string, url: string, init: { headers?: Record<string, string>; json?: unknown; raw?: string | FormData } = {}): Promise<Reply> {
+export async function call<T = unknown>(base: string, method: string, url: string, init: { headers?: Record<string, string>; json?: unknown; raw?: string | FormData } = {}): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...V2, ...init.headers };
   let body: string | FormData | undefined = init.raw;
   if (init.json !== undefined) {

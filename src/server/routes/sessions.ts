@@ -1,7 +1,8 @@
 // /sessions (http-api.md §3, §4): protocol sessions and their commands.
 import type { FastifyInstance } from 'fastify';
 import type { SessionManager } from '../../runner/index.ts';
-import { ProtocolNotFoundError, SessionTypeUnsupportedError } from '../errors.ts';
+import { ProtocolNotFoundError, ProtocolSessionsDisabledError, SessionTypeUnsupportedError } from '../errors.ts';
+import type { FeatureFlags } from './settings.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
@@ -11,6 +12,7 @@ import { validateCommand, validateSessionCreate } from '../validation.ts';
 export interface SessionRoutesOptions {
   sessions: SessionManager;
   protocols: ProtocolManager;
+  flags: FeatureFlags;
 }
 
 type IdParams = { Params: { sessionId: string } };
@@ -19,7 +21,7 @@ type IdParams = { Params: { sessionId: string } };
 const customBodyValidation = { validatorCompiler: () => () => true } as const;
 
 export async function sessionRoutes(app: FastifyInstance, options: SessionRoutesOptions): Promise<void> {
-  const { sessions, protocols } = options;
+  const { sessions, protocols, flags } = options;
 
   app.post(
     '/sessions',
@@ -30,6 +32,7 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
       if (!checked.ok) return;
       const req = checked.value;
       if (!('protocolId' in req)) throw new SessionTypeUnsupportedError(req.sessionType);
+      if (!flags.protocolSessionsEnabled()) throw new ProtocolSessionsDisabledError();
       if (!protocols.exists(req.protocolId)) throw new ProtocolNotFoundError(req.protocolId);
       const session = sessions.create(req.protocolId);
       return reply.code(201).send({ data: renderSession(session.view()), links: sessionLinks(session.id) });
