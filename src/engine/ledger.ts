@@ -1,6 +1,7 @@
 // The per-well liquid ledger (beyond the original): volumes in and out of each well, and
-// warnings (never errors) for physically impossible steps. A well is "tracked" once a dispense
-// put liquid in it; wells never filled have unknown content and never warn on aspirate.
+// warnings (never errors) for physically impossible steps. A well is "tracked" when a dispense put
+// liquid in it before anything was taken out; other wells have unknown content and never warn on
+// aspirate.
 import type { LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
@@ -35,7 +36,6 @@ export class LiquidLedger {
 
   aspirate(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
     const e = this.entry(lw, well);
-    if (e.volumeIn === 0 && e.volumeOut === 0) e.startKnown = false;
     e.volumeOut += volume;
     if (e.tracked) {
       if (volume > e.volume + EPS) {
@@ -52,11 +52,15 @@ export class LiquidLedger {
 
   dispense(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
     const e = this.entry(lw, well);
-    if (e.volumeIn === 0 && e.volumeOut === 0) e.startKnown = true;
+    // Content is known only for wells whose first event is a dispense: a well aspirated from
+    // first (a mix in a source well, say) had unknown content and stays untracked.
+    if (e.volumeIn === 0 && e.volumeOut === 0) {
+      e.startKnown = true;
+      e.tracked = true;
+    }
     e.volumeIn += volume;
     const before = e.volume;
     e.volume += volume;
-    e.tracked = true;
     if (e.volume > well.maxVolume + EPS && before <= well.maxVolume + EPS) {
       this.warnings.push({
         kind: 'dispense-over-well-capacity',

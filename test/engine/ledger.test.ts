@@ -59,3 +59,14 @@ describe('liquid ledger (warnings, never errors)', () => {
     assert.equal(s.filter((x) => x.slot === '1' && x.volumeIn === 50).length, 8);
   });
 });
+
+describe('ledger: unknown content stays unknown', () => {
+  it('mixing in a source well of unknown content does not make it tracked', () => {
+    const { e, p, plate } = basic();
+    e.pickUpTip(p);
+    e.mix(p, 2, 5, well(plate, 'A1'));
+    e.aspirate(p, 100, well(plate, 'A1'));
+    assert.deepEqual(e.liquidWarnings, []);
+    assert.equal(e.liquidSummary().find((s) => s.well === 'A1')?.finalVolume, null);
+  });
+});
