@@ -143,7 +143,8 @@ test('analyze --json on the seed example (Python, with support files) gives the 
   });
   assert.deepEqual(doc.errors, []);
   assert.deepEqual(doc.runLog, [
-    'Picking up tip from A1 of Opentrons 96 Tip Rack 300 µL on 2',
+    // Today's display name of the 300 µL tip rack (labware-display-name-changes.json).
+    'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on 2',
     'Aspirating 100.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 1 at 150.0 uL/sec',
     'Dispensing 100.0 uL into B1 of Corning 96 Well Plate 360 µL Flat on 1 at 300.0 uL/sec',
     'Dropping tip into A1 of Opentrons Fixed Trash on 12',
