@@ -35,7 +35,8 @@ function runtime(description: string): { ok: false; error: ProtocolErrorInfo } {
 
 function decodeUtf8(data: Uint8Array): { ok: true; text: string } | { ok: false; error: ProtocolErrorInfo } {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(data) };
+    // ignoreBOM keeps a leading BOM in the text, as Python's decode('utf-8') does (json then refuses it).
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data) };
   } catch {
     const bad = firstBadUtf8(data);
     return {

@@ -16,8 +16,8 @@ function simple(): Doc {
   return loadFixture('5/simpleV5.json') as Doc;
 }
 
-async function errorOf(doc: Doc | Record<string, unknown> | string, name = 'p.json') {
-  const a = await analyze(name, typeof doc === 'string' ? doc : JSON.stringify(doc));
+async function errorOf(doc: Doc | Record<string, unknown> | string | Uint8Array, name = 'p.json') {
+  const a = await analyze(name, typeof doc === 'string' || doc instanceof Uint8Array ? doc : JSON.stringify(doc));
   assert.equal(a.ok, false);
   assert.equal(a.errors.length, 1);
   return { a, e: a.errors[0] };
@@ -42,6 +42,11 @@ describe('reading JSON protocols', () => {
     assert.equal((await errorOf('{"a": 1} x')).e.description, 'Extra data');
     assert.equal((await errorOf('{"a": "x')).e.description, 'Unterminated string starting at');
     assert.equal((await errorOf('[1, 2,]')).e.description, 'Expecting value');
+    assert.equal((await errorOf('\ufeff{}')).e.description, 'Unexpected UTF-8 BOM (decode using utf-8-sig)');
+    assert.deepEqual((await errorOf(new Uint8Array([0x7b, 0xff, 0x7d]))).e, {
+      type: 'UnicodeDecodeError',
+      description: "'utf-8' codec can't decode byte 0xff in position 1: invalid start byte",
+    });
   });
 
   it('a labware definition uploaded as a protocol is refused', async () => {
