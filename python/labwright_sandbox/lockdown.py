@@ -24,7 +24,24 @@ class _BlockingFinder(object):
         pass
 
 
+_PROCESS_FUNCTIONS = ('system', 'popen', 'fork', 'forkpty', 'execv', 'execve', 'execl', 'execle',
+                      'execlp', 'execlpe', 'execvp', 'execvpe', 'spawnl', 'spawnle', 'spawnlp',
+                      'spawnlpe', 'spawnv', 'spawnve', 'spawnvp', 'spawnvpe', 'posix_spawn',
+                      'posix_spawnp', 'kill', 'killpg')
+
+
+def _no_processes(*args, **kwargs):
+    import errno
+    raise OSError(errno.ENOTSUP, 'processes are not available in the sandbox')
+
+
 def lock_down():
+    # Emscripten would hand these to JavaScript, where the child's permissions refuse them with a
+    # JS exception that Python cannot catch; refusing them here keeps the failure a Python one.
+    import os
+    for name in _PROCESS_FUNCTIONS:
+        if hasattr(os, name):
+            setattr(os, name, _no_processes)
     for name in list(sys.modules):
         if _blocked(name):
             del sys.modules[name]

@@ -45,7 +45,7 @@ function limitError(failure: SandboxFailure): ProtocolErrorInfo {
     case 'memory':
       return { type: 'MemoryError', description: `Protocol execution ${failure.message}` };
     default:
-      return { type: 'RuntimeError', description: `Protocol execution failed: the Python sandbox stopped unexpectedly` };
+      return { type: 'RuntimeError', description: `Protocol execution failed in the sandbox: ${failure.message}` };
   }
 }
 

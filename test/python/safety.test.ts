@@ -1,0 +1,103 @@
+// Each escape attempt must fail cleanly as an analysis error while the service keeps working.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, protocol, service } from './helpers.ts';
+import type { PythonService } from '../../src/python/index.ts';
+
+let svc: PythonService;
+let limited: PythonService;
+let small: PythonService;
+before(() => {
+  svc = service(undefined, 2);
+  limited = service({ timeoutMs: 3000, memoryBytes: 512 * 1024 * 1024 }, 1);
+  small = service({ timeoutMs: 60_000, memoryBytes: 300 * 1024 * 1024 }, 1);
+});
+after(async () => {
+  await svc.close();
+  await limited.close();
+  await small.close();
+});
+
+/** Runs `attempt` inside run(); the protocol comments the outcome so the test can read it. */
+async function outcome(attempt: string): Promise<string> {
+  const body = ['try:', ...attempt.split('\n').map((l) => `    ${l}`), "    result = 'SUCCEEDED'", 'except BaseException as e:', "    result = 'failed: ' + type(e).__name__", 'ctx.comment(result.replace("{", "(").replace("}", ")"))'].join('\n');
+  const a = await analyze(svc, protocol(body));
+  assert.deepEqual(a.errors, [], attempt);
+  return a.runLog[0].text;
+}
+
+test('host files are out of reach', async () => {
+  assert.match(await outcome("open('/etc/passwd').read()"), /^failed: FileNotFoundError/);
+  const a = await analyze(svc, protocol("import os\nctx.comment(' '.join(sorted(os.listdir('/'))))"));
+  const listed = a.runLog[0].text.split(' ');
+  for (const hostDir of ['etc', 'usr', 'work', 'root', 'var', 'bin']) assert.ok(!listed.includes(hostDir), `/${hostDir} visible`);
+});
+
+test('no processes and no sockets', async () => {
+  assert.notEqual(await outcome("import os\nassert os.system('id') == 0"), 'SUCCEEDED');
+  assert.match(await outcome("import subprocess\nsubprocess.run(['id'])"), /^failed: /);
+  assert.match(await outcome("import socket\ns = socket.socket()\ns.connect(('127.0.0.1', 80))"), /^failed: /);
+});
+
+test('the JavaScript side is hidden', async () => {
+  assert.equal(await outcome('import js'), 'failed: ModuleNotFoundError');
+  assert.equal(await outcome('import pyodide_js'), 'failed: ModuleNotFoundError');
+  assert.equal(await outcome('from pyodide.code import run_js'), 'failed: ModuleNotFoundError');
+});
+
+test('reaching Function through the bridge gives a process that can do nothing', async () => {
+  const escape = "from labwright_sandbox import bridge\nproc = bridge._function.constructor('return globalThis.process')()\n";
+  // The escape itself works (documented): the child's own restrictions are the boundary.
+  assert.equal(await outcome(`${escape}assert proc.pid > 0`), 'SUCCEEDED');
+  assert.match(await outcome(`${escape}proc.getBuiltinModule('fs').readFileSync('/etc/passwd')`), /^failed: /);
+  assert.match(await outcome(`${escape}proc.getBuiltinModule('fs').writeFileSync('/tmp/labwright-escape', 'x')`), /^failed: /);
+  assert.match(await outcome(`${escape}proc.getBuiltinModule('child_process').execSync('id')`), /^failed: /);
+  // Network: Node's permission model does not cover it, the namespace does (no route anywhere).
+  const net = await analyze(
+    svc,
+    protocol(
+      [
+        "from labwright_sandbox import bridge",
+        "proc = bridge._function.constructor('return globalThis.process')()",
+        "net = proc.getBuiltinModule('net')",
+        "sock = net.connect(80, '1.1.1.1')",
+        "ctx.comment('connect called')",
+      ].join('\n'),
+    ),
+  );
+  // Whether or not connect() throws synchronously, nothing can be reached: the namespace has no
+  // interface up. We check that the sandbox reports no route by asking the OS which interfaces exist.
+  assert.ok(net.errors.length === 0 || net.errors[0].type === 'ExceptionInProtocolError');
+  const ifaces = await analyze(
+    svc,
+    protocol(
+      [
+        "from labwright_sandbox import bridge",
+        "proc = bridge._function.constructor('return globalThis.process')()",
+        "names = proc.getBuiltinModule('os').networkInterfaces()",
+        "ctx.comment('interfaces: ' + str(len(names.object_keys())) if hasattr(names, 'object_keys') else 'interfaces: ' + str(names.to_py()))",
+      ].join('\n'),
+    ),
+  );
+  assert.equal(ifaces.errors.length, 0);
+  assert.match(ifaces.runLog[0].text, /interfaces: (0|\{\})/);
+});
+
+test('an endless loop and a memory bomb are stopped by the limits; other analyses keep running', async () => {
+  const loop = limited.execute({ protocolFile: { name: 'loop.py', data: new TextEncoder().encode(protocol('while True:\n    pass')) }, supportFiles: [] }, { mode: 'analyze' });
+  const meanwhile = await analyze(svc, protocol("ctx.comment('still here')"));
+  assert.deepEqual(meanwhile.runLog.map((e) => e.text), ['still here']);
+  const looped = await loop;
+  assert.equal(looped.ok, false);
+  assert.deepEqual(looped.errors, [{ type: 'TimeoutError', description: 'Protocol execution exceeded the time limit of 3 s' }]);
+  assert.equal(looped.metadata.apiLevel, '2.11');
+
+  const bomb = await analyze(small, protocol("hog = []\nwhile True:\n    hog.append('x' * 10**7)"));
+  assert.equal(bomb.ok, false);
+  assert.deepEqual(bomb.errors, [{ type: 'MemoryError', description: 'Protocol execution exceeded the memory limit of 300 MiB' }]);
+
+  for (const survivor of [limited, small]) {
+    const fine = await analyze(survivor, protocol("ctx.comment('fine')"));
+    assert.deepEqual(fine.runLog.map((e) => e.text), ['fine']);
+  }
+});
