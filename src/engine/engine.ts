@@ -148,6 +148,7 @@ export class ProtocolEngine {
   private readonly modules = new Map<string, Mod>();
   private readonly deck = new Map<string, DeckItem>();
   private cache: CacheLoc | null = null;
+  private highestZCache: number | null = null;
   private gantry: Point = { x: 0, y: 0, z: 0 };
   private nextId = 1;
   private paused = false;
@@ -313,6 +314,7 @@ export class ProtocolEngine {
     const lw = buildLabware(id, definition, label, slot, null, key, this.slotPoint(slot));
     this.labware.set(id, lw);
     this.deck.set(slot, { kind: 'labware', lw });
+    this.highestZCache = null;
     return labwareInfo(lw);
   }
 
@@ -351,6 +353,7 @@ export class ProtocolEngine {
     });
     this.labware.set(id, lw);
     mod.labwareId = id;
+    this.highestZCache = null;
     return labwareInfo(lw);
   }
 
@@ -360,6 +363,7 @@ export class ProtocolEngine {
     const item = this.deck.get(slot);
     if (!item) return;
     this.deck.delete(slot);
+    this.highestZCache = null;
     if (item.kind === 'labware') this.labware.delete(item.lw.id);
     else {
       if (item.mod.labwareId) this.labware.delete(item.mod.labwareId);
@@ -379,8 +383,9 @@ export class ProtocolEngine {
     return this.slotPoint(this.slotKey(location));
   }
 
-  /** `ctx.deck.highest_z`. */
+  /** `ctx.deck.highest_z` (cached; every deck change clears it). */
   get highestZ(): number {
+    if (this.highestZCache !== null) return this.highestZCache;
     let z = 0;
     for (const item of this.deck.values()) {
       if (item.kind === 'labware') z = Math.max(z, item.lw.highestZ);
@@ -393,6 +398,7 @@ export class ProtocolEngine {
         }
       }
     }
+    this.highestZCache = z;
     return z;
   }
 
@@ -872,7 +878,7 @@ export class ProtocolEngine {
     const flow = rate * p.flowAsp;
     const entry = this.log.before(
       'command.ASPIRATE',
-      'Aspirating ' + pyFloat(vol) + ' uL from ' + this.locString(dest.ref, dest.point) + ' at ' + pyFloat(flow) + ' uL/sec',
+      'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : this.locString(dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
     );
     if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform ASPIRATE without a tip attached');
     const after = p.currentVolume + vol;
@@ -915,7 +921,7 @@ export class ProtocolEngine {
     const flow = rate * p.flowDisp;
     const entry = this.log.before(
       'command.DISPENSE',
-      'Dispensing ' + pyFloat(vol) + ' uL into ' + this.locString(dest.ref, dest.point) + ' at ' + pyFloat(flow) + ' uL/sec',
+      'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : this.locString(dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
     );
     if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached');
     const dispensed = Math.min(vol, p.currentVolume);
@@ -1141,7 +1147,7 @@ export class ProtocolEngine {
     } else {
       throw pyError('TypeError', PICK_UP_TYPE_ERROR + this.argRepr(location));
     }
-    this.log.before('command.DROP_TIP', 'Dropping tip into ' + this.locString(target.ref, target.point));
+    this.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : this.locString(target.ref, target.point)));
     this.move(p, target);
     if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
     this.log.advance(TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0));
@@ -1327,6 +1333,7 @@ export class ProtocolEngine {
     };
     this.modules.set(id, mod);
     this.deck.set(slot, { kind: 'module', mod });
+    this.highestZCache = null;
     return info;
   }
 
