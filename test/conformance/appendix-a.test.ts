@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { FilePart, HttpResponse, TestServer } from './harness.ts';
 import { ANY, customReservoirDefinition, FIXTURES, http, startTestServer, waitForSession } from './harness.ts';
 import { SHARED } from './reference.ts';
@@ -102,6 +102,14 @@ before(async () => {
 });
 after(async () => {
   await server?.close();
+});
+// Each check starts from an empty robot, whatever the previous one left behind when it failed.
+afterEach(async () => {
+  for (const kind of ['sessions', 'protocols']) {
+    const list = await call('GET', `/${kind}`);
+    if (list.status !== 200) continue;
+    for (const item of body(list).data as Obj[]) await call('DELETE', `/${kind}/${String(item.id)}`);
+  }
 });
 
 describe('version headers and health (checks 1-5)', () => {
