@@ -99,10 +99,9 @@ export class InterpreterPool {
     if (this.closed) throw new SandboxFailure('crashed', 'the Python service is closed');
     while (this.idle.length > 0) {
       const child = this.idle.shift()!;
-      if (child.alive) {
-        this.fill();
-        return child;
-      }
+      // The replacement starts when this job ends (release): on a small machine a start running
+      // beside the job would slow the job itself.
+      if (child.alive) return child;
     }
     return new Promise<SandboxProcess>((resolve, reject) => {
       const waiter: Waiter = {
@@ -124,6 +123,11 @@ export class InterpreterPool {
       this.waiters.push(waiter);
       this.fill();
     });
+  }
+
+  /** A job ended: bring the pool back to its size. */
+  release(): void {
+    this.fill();
   }
 
   /** Number of interpreters ready right now (for benchmarks and tests). */

@@ -105,6 +105,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       });
     } finally {
       running.delete(child);
+      pool.release();
     }
   };
 
