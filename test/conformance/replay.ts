@@ -109,8 +109,22 @@ export async function replay(base: string, entries: readonly RefEntry[], plan: R
   let pendingSnapshot: { num: string; events: EventJson[] } | null = null;
   let heldCount: number | null = null;
 
+  const failures: string[] = [];
   for (const entry of entries) {
     const label = `${entry.num} ${entry.name}`;
+    try {
+      await replayOne(entry, label);
+    } catch (err) {
+      // Keep going: one difference should not hide the others. The session id map and the
+      // server state usually survive a mismatch, so later entries still say something.
+      failures.push(err instanceof Error ? err.message : String(err));
+    }
+  }
+  if (failures.length > 0) {
+    assert.fail(`${failures.length} of ${entries.length} exchanges differ:\n\n${failures.join('\n\n')}`);
+  }
+
+  async function replayOne(entry: RefEntry, label: string): Promise<void> {
     const mode = plan.modes?.[entry.num] ?? { kind: 'exact' };
     const url = mapPath(entry.request.path);
     const sessionId = /^\/sessions\/([^/]+)/.exec(url)?.[1];
@@ -134,7 +148,10 @@ export async function replay(base: string, entries: readonly RefEntry[], plan: R
 
     assert.equal(res.status, entry.status, `${label}: status (body ${res.text.slice(0, 500)})`);
     for (const h of ['opentrons-version', 'opentrons-min-version', 'content-type']) {
-      assert.equal(res.headers.get(h), entry.headers[h] ?? null, `${label}: header ${h}`);
+      const want = entry.headers[h] ?? null;
+      const got = res.headers.get(h);
+      // Recorded, not thrown: a header difference should not hide the body comparison.
+      if (got !== want) failures.push(`${label}: header ${h} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
 
     const ours = withoutAdditions(res.json() as Json);
@@ -147,7 +164,7 @@ export async function replay(base: string, entries: readonly RefEntry[], plan: R
     if (!isSessionBody(ours) || !isSessionBody(theirs)) {
       const comparable = entry.permittedElided ? elidePermittedDetails(ours) : ours;
       assert.equal(canonical(comparable), canonical(theirs), `${label}: body`);
-      continue;
+      return;
     }
 
     const ourEvents = ours.data.details.events;
