@@ -32,3 +32,13 @@ export class RunCancelledError extends Error {
     this.name = 'RunCancelledError';
   }
 }
+
+export class SessionCommandsUnsupportedError extends Error {
+  constructor(
+    readonly sessionType: string,
+    readonly command: string,
+  ) {
+    super(`Can't execute '${commandLabel(command)}': '${sessionType}' sessions execute no commands on this simulated robot`);
+    this.name = 'SessionCommandsUnsupportedError';
+  }
+}

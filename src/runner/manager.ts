@@ -7,7 +7,10 @@ import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
 import { NoticeHub, type SessionFeed } from './feed.ts';
 import type { Speed } from './hardware.ts';
 import type { FixedRobot } from './robot.ts';
+import { RecordSession } from './record-session.ts';
 import { ProtocolSession, type ExecutedCommand, type SessionDeps } from './session.ts';
+
+export type AnySession = ProtocolSession | RecordSession;
 
 export interface SessionManagerOptions {
   execute: ProtocolExecutor;
@@ -22,7 +25,7 @@ export interface SessionManagerOptions {
 const ACTIVE_KEY = 'activeSessionId';
 
 export class SessionManager {
-  private readonly sessions = new Map<string, ProtocolSession>();
+  private readonly sessions = new Map<string, AnySession>();
   private activeId: string | null = null;
   private readonly hub: NoticeHub;
   private readonly deps: SessionDeps;
@@ -48,7 +51,11 @@ export class SessionManager {
 
   restore(): void {
     for (const stored of this.options.repo.loadAll()) {
-      this.sessions.set(stored.id, ProtocolSession.restore(this.deps, stored));
+      const session =
+        stored.sessionType === 'protocol'
+          ? ProtocolSession.restore(this.deps, stored)
+          : RecordSession.restore(this.options.repo, this.hub, stored);
+      this.sessions.set(stored.id, session);
     }
     const active = this.options.repo.getSetting(ACTIVE_KEY);
     this.activeId = active !== null && this.sessions.has(active) ? active : null;
@@ -62,11 +69,19 @@ export class SessionManager {
     return session;
   }
 
-  list(): ProtocolSession[] {
+  /** A session of a type this robot only records (calibration flows, liveProtocol). */
+  createRecord(sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
+    const session = RecordSession.create(this.options.repo, this.hub, sessionType, createParams);
+    this.sessions.set(session.id, session);
+    this.setActive(session.id);
+    return session;
+  }
+
+  list(): AnySession[] {
     return [...this.sessions.values()];
   }
 
-  get(id: string): ProtocolSession {
+  get(id: string): AnySession {
     const session = this.sessions.get(id);
     if (session === undefined) throw new SessionNotFoundError(id);
     return session;
@@ -79,7 +94,7 @@ export class SessionManager {
   }
 
   /** Stops the session's work (a running protocol is cancelled), then forgets it. */
-  async delete(id: string): Promise<ProtocolSession> {
+  async delete(id: string): Promise<AnySession> {
     const session = this.get(id);
     this.sessions.delete(id);
     if (this.activeId === id) this.setActive(null);

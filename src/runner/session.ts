@@ -31,6 +31,7 @@ export interface SessionDeps {
 
 /** A read-only picture of a session, for rendering. */
 export interface SessionView {
+  kind: 'protocol';
   id: string;
   protocolId: string;
   createdAt: string;
@@ -62,6 +63,7 @@ function errorInfo(err: unknown): ProtocolErrorInfo {
 }
 
 export class ProtocolSession {
+  readonly kind = 'protocol' as const;
   readonly id: string;
   readonly protocolId: string;
   readonly createdAt: string;
@@ -95,6 +97,8 @@ export class ProtocolSession {
   static create(deps: SessionDeps, protocolId: string): ProtocolSession {
     const stored: StoredSession = {
       id: randomUUID(),
+      sessionType: 'protocol',
+      createParams: { protocolId },
       protocolId,
       createdAt: isoNow(),
       phase: 'loading',
@@ -134,6 +138,7 @@ export class ProtocolSession {
 
   view(): SessionView {
     return {
+      kind: 'protocol',
       id: this.id,
       protocolId: this.protocolId,
       createdAt: this.createdAt,

@@ -2,7 +2,12 @@
 // the original's body (http-api.md §1.6). Routes and services throw typed errors; `toErrorReply`
 // is the only place that knows what a client sees.
 import { STATUS_CODES } from 'node:http';
-import { CommandNotAllowedError, SessionNotActiveError, SessionNotFoundError } from '../runner/index.ts';
+import {
+  CommandNotAllowedError,
+  SessionCommandsUnsupportedError,
+  SessionNotActiveError,
+  SessionNotFoundError,
+} from '../runner/index.ts';
 
 export interface ErrorSource {
   pointer?: string;
@@ -78,13 +83,6 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-export class SessionTypeUnsupportedError extends Error {
-  constructor(readonly sessionType: string) {
-    super(`Session type '${sessionType}' is not supported by this robot`);
-    this.name = 'SessionTypeUnsupportedError';
-  }
-}
-
 export class ProtocolSessionsDisabledError extends Error {
   constructor() {
     super('HTTP Protocol Session feature is disabled');
@@ -132,7 +130,7 @@ export const ERROR_REGISTRY: ReadonlyMap<ErrorClass, Mapping> = new Map<ErrorCla
   [SessionNotActiveError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [CommandNotAllowedError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [ProtocolSessionsDisabledError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
-  [SessionTypeUnsupportedError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
+  [SessionCommandsUnsupportedError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [BodyParseError, { status: 400, id: 'BadRequest', title: 'Bad Request' }],
   [UploadTooLargeError, { status: 413, id: 'BadRequest', title: 'Bad Request' }],
   [StorageError, { status: 500, id: 'UncategorizedError', title: 'Internal Server Error' }],

@@ -1,7 +1,7 @@
 // The original's resource bodies and link objects (http-api.md §1.5, §2.1, §3.2), built with keys
 // in the original's order so responses match it byte for byte.
 import type { ProtocolErrorInfo } from '../analysis/index.ts';
-import type { ExecutedCommand, SessionView } from '../runner/index.ts';
+import type { ExecutedCommand, RecordSessionView, SessionView } from '../runner/index.ts';
 import type { StoredProtocol } from '../store/index.ts';
 
 type Href = { href: string };
@@ -58,7 +58,10 @@ export function renderProtocol(p: StoredProtocol) {
   };
 }
 
-export function renderSession(s: SessionView) {
+export function renderSession(s: SessionView | RecordSessionView) {
+  if (s.kind === 'record') {
+    return { id: s.id, createdAt: s.createdAt, details: {}, sessionType: s.sessionType, createParams: s.createParams };
+  }
   const details: Record<string, unknown> = { protocolId: s.protocolId, currentState: s.currentState, events: s.events };
   // Beyond the original (which has a TODO for it): why the session is in `error`.
   if (s.errors !== null && s.currentState === 'error') details.errors = s.errors.map(renderError);

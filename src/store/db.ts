@@ -31,6 +31,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (session_id, seq)
    );
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  `ALTER TABLE sessions ADD COLUMN session_type TEXT NOT NULL DEFAULT 'protocol';
+   ALTER TABLE sessions ADD COLUMN create_params TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -11,6 +11,8 @@ interface SessionRow {
   errors: string | null;
   command_counter: number;
   notice_seq: number;
+  session_type: string;
+  create_params: string | null;
 }
 
 export interface SessionUpdate {
@@ -29,6 +31,8 @@ export class SessionRepository {
     const events = this.db.prepare('SELECT event FROM session_events WHERE session_id = ? ORDER BY seq');
     return rows.map((row) => ({
       id: row.id,
+      sessionType: row.session_type,
+      createParams: row.create_params === null ? null : (JSON.parse(row.create_params) as Record<string, unknown>),
       protocolId: row.protocol_id,
       createdAt: row.created_at,
       phase: row.state as SessionPhase,
@@ -42,10 +46,10 @@ export class SessionRepository {
   insert(s: StoredSession): void {
     this.db
       .prepare(
-        `INSERT INTO sessions (id, seq, protocol_id, created_at, state, errors, command_counter, notice_seq)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions), ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, seq, session_type, create_params, protocol_id, created_at, state, errors, command_counter, notice_seq)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sessions), ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(s.id, s.protocolId, s.createdAt, s.phase, s.errors && JSON.stringify(s.errors), s.commandCounter, s.noticeSeq);
+      .run(s.id, s.sessionType, s.createParams && JSON.stringify(s.createParams), s.protocolId, s.createdAt, s.phase, s.errors && JSON.stringify(s.errors), s.commandCounter, s.noticeSeq);
   }
 
   /** Writes the new state and the events that came with it in one transaction. */

@@ -33,6 +33,11 @@ export interface SessionEvent {
 
 export interface StoredSession {
   id: string;
+  /** `protocol`, or one of the session types this robot only records (calibration, liveProtocol). */
+  sessionType: string;
+  /** The request's createParams for non-protocol sessions (protocol sessions: `{protocolId}`). */
+  createParams: Record<string, unknown> | null;
+  /** Empty for non-protocol sessions. */
   protocolId: string;
   createdAt: string;
   phase: SessionPhase;

@@ -76,3 +76,28 @@ test('protocols and sessions survive a restart; a cut-off run comes back stopped
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('sessions of other types are recorded, listed, filtered and survive a restart; they execute nothing', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'labwright-restart-'));
+  try {
+    const first = await startServer({ dataDir });
+    const deck = await call<Envelope<SessionData>>(first.base, 'POST', '/sessions', { json: { data: { sessionType: 'deckCalibration' } } });
+    assert.equal(deck.status, 201, deck.text);
+    assert.deepEqual(deck.body.data.details, {});
+    assert.equal(deck.body.data.createParams, null);
+    const refused = await command(first.base, deck.body.data.id, 'calibration.moveToDeck');
+    assert.equal(refused.status, 403);
+    await first.close();
+    const second = await startServer({ dataDir });
+    try {
+      const list = await call<Envelope<SessionData[]>>(second.base, 'GET', '/sessions?session_type=deckCalibration');
+      assert.deepEqual(list.body.data, [deck.body.data]);
+      assert.deepEqual((await call<Envelope<SessionData[]>>(second.base, 'GET', '/sessions?session_type=protocol')).body.data, []);
+      assert.equal((await call(second.base, 'DELETE', `/sessions/${deck.body.data.id}`)).status, 200);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -38,8 +38,12 @@ function allowPyodideLoader(): void {
     name === 'constants' ? { fs: fs.constants, os: {}, crypto: {}, zlib: {} } : original(name);
 }
 
-/** Copies our Python sources into the interpreter's site-packages. */
-function installPackage(py: PyodideLike): void {
+/**
+ * Copies our Python sources into the interpreter's site-packages. Also needed after a snapshot
+ * restore: the in-memory file system lives on the JavaScript side and is not in the snapshot, so
+ * modules imported lazily would otherwise be missing.
+ */
+function installPackage(py: PyodideLike, importAll = true): void {
   const target = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
   const copy = (from: string, to: string): void => {
     for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
@@ -55,6 +59,7 @@ function installPackage(py: PyodideLike): void {
     }
   };
   copy(boot.pythonDir, target);
+  if (!importAll) return;
   // Import everything once so a snapshot holds it compiled and a job never pays for it.
   py.runPython('import labwright_sandbox.runner, opentrons, opentrons.protocol_api');
 }
@@ -74,7 +79,9 @@ async function start(): Promise<PyodideLike> {
   }
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
-    return loadPyodide({ ...common, _loadSnapshot: bytes });
+    const py = await loadPyodide({ ...common, _loadSnapshot: bytes });
+    installPackage(py, false);
+    return py;
   }
   const py = await loadPyodide(common);
   installPackage(py);

@@ -1,7 +1,7 @@
 // /sessions (http-api.md §3, §4): protocol sessions and their commands.
 import type { FastifyInstance } from 'fastify';
 import type { SessionManager } from '../../runner/index.ts';
-import { ProtocolNotFoundError, ProtocolSessionsDisabledError, SessionTypeUnsupportedError } from '../errors.ts';
+import { ProtocolNotFoundError, ProtocolSessionsDisabledError } from '../errors.ts';
 import type { FeatureFlags } from './settings.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
@@ -31,7 +31,10 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
       assertValid(request, checked.ok ? [] : checked.issues);
       if (!checked.ok) return;
       const req = checked.value;
-      if (!('protocolId' in req)) throw new SessionTypeUnsupportedError(req.sessionType);
+      if (!('protocolId' in req)) {
+        const record = sessions.createRecord(req.sessionType, req.createParams);
+        return reply.code(201).send({ data: renderSession(record.view()), links: sessionLinks(record.id) });
+      }
       if (!flags.protocolSessionsEnabled()) throw new ProtocolSessionsDisabledError();
       if (!protocols.exists(req.protocolId)) throw new ProtocolNotFoundError(req.protocolId);
       const session = sessions.create(req.protocolId);
@@ -44,8 +47,8 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
     { schema: SCHEMAS.listSessions, config: { versioned: true } },
     async (request) => {
       const type = request.query.session_type;
-      const list = type === undefined || type === 'protocol' ? sessions.list() : [];
-      return { data: list.map((s) => renderSession(s.view())), links: null };
+      const list = sessions.list().map((s) => renderSession(s.view()));
+      return { data: type === undefined ? list : list.filter((s) => s.sessionType === type), links: null };
     },
   );
 

@@ -1,0 +1,71 @@
+// Sessions of the types this simulated robot only records: the calibration flows and
+// `liveProtocol`. They can be created, listed, read and deleted like on the original (so clients
+// that list or clean up sessions work), but they execute no command: there is no hardware to
+// calibrate.
+import { randomUUID } from 'node:crypto';
+import type { SessionRepository, StoredSession } from '../store/index.ts';
+import { isoNow } from './clock.ts';
+import { SessionCommandsUnsupportedError } from './errors.ts';
+import type { NoticeHub } from './feed.ts';
+
+export interface RecordSessionView {
+  kind: 'record';
+  id: string;
+  sessionType: string;
+  createdAt: string;
+  createParams: Record<string, unknown> | null;
+}
+
+export class RecordSession {
+  readonly kind = 'record' as const;
+  private noticeSeq: number;
+
+  private constructor(
+    private readonly stored: StoredSession,
+    private readonly repo: SessionRepository,
+    private readonly hub: NoticeHub,
+  ) {
+    this.noticeSeq = stored.noticeSeq;
+  }
+
+  get id(): string {
+    return this.stored.id;
+  }
+
+  static create(repo: SessionRepository, hub: NoticeHub, sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
+    const stored: StoredSession = {
+      id: randomUUID(),
+      sessionType,
+      createParams,
+      protocolId: '',
+      createdAt: isoNow(),
+      phase: 'stopped',
+      errors: null,
+      commandCounter: 0,
+      noticeSeq: 0,
+      events: [],
+    };
+    repo.insert(stored);
+    return new RecordSession(stored, repo, hub);
+  }
+
+  static restore(repo: SessionRepository, hub: NoticeHub, stored: StoredSession): RecordSession {
+    return new RecordSession(stored, repo, hub);
+  }
+
+  view(): RecordSessionView {
+    const s = this.stored;
+    return { kind: 'record', id: s.id, sessionType: s.sessionType, createdAt: s.createdAt, createParams: s.createParams };
+  }
+
+  async execute(command: string): Promise<never> {
+    throw new SessionCommandsUnsupportedError(this.stored.sessionType, command);
+  }
+
+  async shutdown(kind: 'delete' | 'close'): Promise<void> {
+    if (kind !== 'delete') return;
+    this.repo.delete(this.id);
+    this.noticeSeq += 1;
+    this.hub.publish({ type: 'session.deleted', sessionId: this.id, seq: this.noticeSeq, at: isoNow() });
+  }
+}
