@@ -127,7 +127,11 @@ describe('sessions/<id> topic', () => {
     await waitForSession(server.base, sessionId, (d) => d.currentState === 'finished');
 
     const second = await subscribe(wsUrl(sessionId, lastSeen));
-    await second.until((f) => lastState(f) === 'finished');
+    const expectedEvents = (await sessionEvents(sessionId)).length;
+    const eventCount = (ns: Notice[]): number => ns.filter((n) => n.type === 'session.event').length;
+    await second.until(
+      (f) => lastState(f) === 'finished' && eventCount(seen) + eventCount(notices(f)) >= expectedEvents,
+    );
     const missed = notices(second.frames);
     assert.ok(missed.length > 0);
     assert.equal(missed[0].seq, lastSeen + 1, 'replay starts right after since');
