@@ -115,6 +115,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   // Every response answers with the server's versions when the route is versioned or it is an error.
   app.addHook('onSend', async (request, reply, payload) => {
+    // The original sends a bare `application/json` (no charset parameter).
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('content-type', 'application/json');
     if (request.routeOptions.config.versioned || reply.statusCode >= 400) {
       reply.header('opentrons-version', String(API_VERSION));
       reply.header('opentrons-min-version', String(MIN_API_VERSION));
