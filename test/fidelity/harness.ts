@@ -1,0 +1,59 @@
+// Runs the fidelity protocols through the real public surface (createProtocolService: detection,
+// sandboxed Pyodide, the engine) and prints their run logs the way the original's simulator does.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createProtocolService } from '../../src/analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolFileData, ProtocolService } from '../../src/analysis/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const PROTOCOLS = path.join(here, 'protocols');
+const SHARED = path.resolve(here, '../../../shared');
+
+export function service(): ProtocolService {
+  return createProtocolService({ poolSize: 1, limits: { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 } });
+}
+
+function readFile(file: string): ProtocolFileData {
+  return { name: path.basename(file), data: new Uint8Array(fs.readFileSync(file)) };
+}
+
+/** A protocol from `protocols/` with every custom labware of `protocols/labware/` beside it. */
+export function bundle(relative: string, withLabware = false): ProtocolBundle {
+  const labwareDir = path.join(PROTOCOLS, 'labware');
+  const support = withLabware
+    ? fs.readdirSync(labwareDir).filter((f) => f.endsWith('.json')).map((f) => readFile(path.join(labwareDir, f)))
+    : [];
+  return { protocolFile: readFile(path.join(PROTOCOLS, relative)), supportFiles: support };
+}
+
+export function analyze(svc: ProtocolService, relative: string, withLabware = false): Promise<Analysis> {
+  return svc.execute(bundle(relative, withLabware), { mode: 'analyze' });
+}
+
+const changes = JSON.parse(fs.readFileSync(path.join(SHARED, 'reference/labware-display-name-changes.json'), 'utf8')) as {
+  changes: { displayName4_7_0: string; displayNameNow: string }[];
+};
+
+/** Today's display names put back to 4.7.0's: the only expected difference from the original. */
+export function as470(text: string): string {
+  let out = text;
+  for (const c of changes.changes) out = out.split(c.displayNameNow).join(c.displayName4_7_0);
+  return out;
+}
+
+/** The run log as `opentrons_simulate` prints it: a tab per nesting level, 4.7.0 names. */
+export function printed(a: Analysis): string[] {
+  return a.runLog.map((e) => '\t'.repeat(e.level) + as470(e.text));
+}
+
+/** First differing line, for a readable failure (the full arrays are compared afterwards). */
+export function firstDifference(actual: readonly string[], expected: readonly string[]): string | null {
+  const n = Math.max(actual.length, expected.length);
+  for (let i = 0; i < n; i++) {
+    if (actual[i] !== expected[i]) {
+      return `line ${i}:\n  actual:   ${JSON.stringify(actual[i])}\n  expected: ${JSON.stringify(expected[i])}`;
+    }
+  }
+  return null;
+}
