@@ -125,3 +125,24 @@ def _simulate(parsed, file_name, mode):
     except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
         return _error(type(e).__name__, _describe(e))
     return None
+
+
+_WARM_UP_SOURCE = '''
+from opentrons import protocol_api
+metadata = {'apiLevel': '2.11', 'protocolName': 'warm-up'}
+
+def run(ctx):
+    for i in range(3):
+        ctx.comment('x {}'.format(i))
+'''
+
+
+def warm_up():
+    """Runs the parse and Python paths once while the interpreter waits for a job (nothing of it
+    stays: no module is imported that a job would not import, no file is written)."""
+    from .parse import parse_protocol
+    from opentrons.types import Point, Location
+    parsed = parse_protocol(_WARM_UP_SOURCE, 'warm_up.py')
+    json.loads(json.dumps({'metadata': parsed.metadata, 'points': [list(Point(1, 2, 3) + Point(1, 1, 1))]}))
+    str(Location(Point(1, 2, 3), None))
+    traceback.extract_stack()

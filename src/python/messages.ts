@@ -44,6 +44,8 @@ export interface JobResult {
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
   estimatedDurationSeconds: number;
+  /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
+  jobMs?: number;
 }
 
 export type ParentToChild =

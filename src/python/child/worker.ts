@@ -8,6 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
 import { createHost } from './host.ts';
+import { ProtocolEngine } from '../../engine/index.ts';
+import { sharedDefinitions } from '../../definitions/index.ts';
 
 interface PyProxyLike {
   destroy?: () => void;
@@ -61,7 +63,14 @@ function installPackage(py: PyodideLike, importAll = true): void {
   copy(boot.pythonDir, target);
   if (!importAll) return;
   // Import everything once so a snapshot holds it compiled and a job never pays for it.
-  py.runPython('import labwright_sandbox.runner, opentrons, opentrons.protocol_api');
+  py.runPython(
+    [
+      'import labwright_sandbox.runner, opentrons, opentrons.protocol_api, opentrons.protocol_api.contexts',
+      'import opentrons.types, opentrons.protocols.api_support.labware_like',
+      'import opentrons.protocols.geometry.module_geometry, opentrons.protocols.api_support.definitions',
+      'import json, ast, inspect, re, string, traceback, contextlib, enum, math, collections, csv, io',
+    ].join('\n'),
+  );
 }
 
 async function start(): Promise<PyodideLike> {
@@ -95,6 +104,7 @@ function safeName(name: string): string {
 }
 
 function runJob(py: PyodideLike, job: JobSpec): JobResult {
+  const started = performance.now();
   const workdir = '/protocol';
   py.FS.mkdirTree(workdir);
   for (const file of job.supportFiles) py.FS.writeFile(`${workdir}/${safeName(file.name)}`, file.data);
@@ -121,10 +131,37 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
       (request: string) => host.call(request),
     ),
   ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error'>;
-  return { ...outcome, ...host.finish(outcome.stage === 'ok') };
+  return { ...outcome, ...host.finish(outcome.stage === 'ok'), jobMs: performance.now() - started };
+}
+
+/**
+ * Reads the definitions most protocols need and runs the engine code once while the interpreter
+ * waits for a job, so the job itself does not pay for it (each child serves one job only).
+ */
+function warmEngine(): void {
+  try {
+    const engine = new ProtocolEngine({ apiLevel: '2.11', definitions: sharedDefinitions(), isSimulating: true });
+    const tips = engine.loadLabware('opentrons_96_tiprack_300ul', 2);
+    engine.loadLabware('corning_96_wellplate_360ul_flat', 1);
+    engine.loadLabware('nest_12_reservoir_15ml', 3);
+    const pipette = engine.loadInstrument('p300_single_gen2', 'right', [tips.labwareId]);
+    engine.loadInstrument('p20_single_gen2', 'left', []);
+    engine.pickUpTip(pipette.pipetteId);
+    engine.aspirate(pipette.pipetteId, 10, { kind: 'well', labwareId: tips.labwareId, wellName: 'B1' });
+  } catch {
+    // Only a warm-up: whatever fails here will fail (and be reported) in the job.
+  }
 }
 
 const py = await start();
+if (!boot.makeSnapshot) {
+  warmEngine();
+  try {
+    (py.pyimport('labwright_sandbox.runner') as { warm_up(): void }).warm_up();
+  } catch {
+    // Only a warm-up.
+  }
+}
 if (boot.makeSnapshot) {
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
