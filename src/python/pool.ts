@@ -22,6 +22,7 @@ export class InterpreterPool {
   private files: SandboxFiles | null = null;
   private useSnapshot = false;
   private readonly setup: Promise<void>;
+  private setupError: unknown = null;
 
   constructor(
     private readonly size: number,
@@ -30,7 +31,10 @@ export class InterpreterPool {
     this.setup = this.prepare();
     this.setup.then(
       () => this.fill(),
-      (error: unknown) => this.failWaiters(error),
+      (error: unknown) => {
+        this.setupError = error;
+        this.failWaiters(error);
+      },
     );
   }
 
@@ -97,6 +101,7 @@ export class InterpreterPool {
   /** A ready interpreter, exclusively for one job; waits for one to start if none is ready. */
   async acquire(signal?: AbortSignal): Promise<SandboxProcess> {
     if (this.closed) throw new SandboxFailure('crashed', 'the Python service is closed');
+    if (this.setupError !== null) throw this.setupError;
     while (this.idle.length > 0) {
       const child = this.idle.shift()!;
       // The replacement starts when this job ends (release): on a small machine a start running
