@@ -89,6 +89,32 @@ def run_job(job_json, bridge_function):
     return json.dumps(outcome)
 
 
+def _library_get_values():
+    """The Protocol Library's `get_values` (spec 14) when a `fields.json` came with the protocol:
+    each field's default (a dropDown's first option). Given as a global instead of prepended
+    source, so line numbers stay those of the uploaded file."""
+    try:
+        with open('fields.json') as f:
+            fields = json.load(f)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(fields, list):
+        return None
+    values = {}
+    for field in fields:
+        if not isinstance(field, dict) or 'name' not in field:
+            continue
+        if field.get('type') == 'dropDown':
+            options = field.get('options') or [{}]
+            values[field['name']] = options[0].get('value')
+        else:
+            values[field['name']] = field.get('default')
+
+    def get_values(*field_names):
+        return [values[name] for name in field_names]
+    return get_values
+
+
 def _simulate(parsed, file_name, mode):
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
@@ -103,6 +129,9 @@ def _simulate(parsed, file_name, mode):
         context = ProtocolContext(api_version=APIVersion(*parsed.version),
                                   simulating=(mode != 'run'))
         globs = {}
+        get_values = _library_get_values()
+        if get_values is not None:
+            globs['get_values'] = get_values
         exec(parsed.code, globs)
         run = check_run_function(globs.get('run'))
         context.home()

@@ -106,3 +106,16 @@ test('support files: modules import, data files read and write in the protocol f
   assert.deepEqual(a.runLog.map((e) => e.text), ['hi A1,B1 custom_beta/my_custom_plate/1']);
   assert.deepEqual(a.requiredEquipment.labware[0], { label: 'my_custom_plate', uri: 'custom_beta/my_custom_plate/1', location: 1 });
 });
+
+test('Protocol Library protocols get get_values() from fields.json, with their own line numbers', async () => {
+  const fields = JSON.stringify([
+    { type: 'int', name: 'count', default: 3 },
+    { type: 'dropDown', name: 'pip', options: [{ label: 'P300', value: 'p300_single_gen2' }, { label: 'P20', value: 'p20_single_gen2' }] },
+  ]);
+  const text = protocol("[count, pip] = get_values('count', 'pip')  # noqa: F821\nctx.comment(pip + ' x' + str(count))\nraise ValueError('stop')");
+  const a = await analyze(svc, text, [file('fields.json', fields)]);
+  assert.deepEqual(a.runLog.map((e) => e.text), ['p300_single_gen2 x3']);
+  assert.deepEqual(a.errors, [{ type: 'ExceptionInProtocolError', description: 'stop', lineNumber: 7 }]);
+  const without = await analyze(svc, text);
+  assert.deepEqual(without.errors, [{ type: 'ExceptionInProtocolError', description: "name 'get_values' is not defined", lineNumber: 5 }]);
+});
