@@ -84,7 +84,7 @@ class Deck(dict):
         if item is None:
             return None
         if item['kind'] == 'labware':
-            return self._ctx._labware_by_id.get(item['labwareId'])
+            return self._ctx._labware(item['labwareId'])
         return self._ctx._modules_by_id[item['moduleId']].geometry
 
     def __contains__(self, key):
