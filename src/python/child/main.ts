@@ -30,7 +30,11 @@ const bootData: SandboxBootData = {
 };
 
 const worker = new Worker(config.workerFile, { workerData: bootData });
-worker.on('message', (message: ChildToParent) => send(message));
+// Only the expected message kinds go up (the interpreter thread runs untrusted code).
+const RELAYED = new Set<ChildToParent['type']>(['ready', 'snapshot', 'parsed', 'step', 'result', 'fatal']);
+worker.on('message', (message: ChildToParent) => {
+  if (message !== null && typeof message === 'object' && RELAYED.has(message.type)) send(message);
+});
 worker.on('error', (error: Error) => {
   send({ type: 'fatal', message: error.message });
   process.exit(1);
