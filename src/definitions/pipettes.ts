@@ -19,6 +19,7 @@ interface RawNameSpec {
   defaultAspirateFlowRate: RawFlowRate;
   defaultDispenseFlowRate: RawFlowRate;
   defaultBlowOutFlowRate: RawFlowRate;
+  smoothieConfigs: { homePosition: number; travelDistance: number; stepsPerMM: number };
 }
 
 type UlPerMmTable = [number, number, number][];
@@ -58,6 +59,8 @@ export interface PipetteSpec {
   maxVolume: number;
   backCompatNames: readonly string[];
   nozzleOffset: readonly [number, number, number];
+  /** Z home of the mount with this pipette (`smoothieConfigs.homePosition`; the max-height base). */
+  homePosition: number;
   tipOverlap: Readonly<Record<string, number>>;
   /** Tip length used when no tip rack is known. */
   fallbackTipLength: number;
@@ -124,6 +127,7 @@ export function pipetteSpec(name: string): PipetteSpec | null {
         maxVolume: n.maxVolume,
         backCompatNames: m.backCompatNames ?? [],
         nozzleOffset: m.nozzleOffset,
+        homePosition: n.smoothieConfigs.homePosition,
         tipOverlap: m.tipOverlap,
         fallbackTipLength: m.tipLength.value,
         returnTipHeight: m.returnTipHeight ?? 0.5,

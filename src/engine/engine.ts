@@ -96,6 +96,8 @@ interface CacheLoc {
 type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: Mod };
 
 const MOUNTS: readonly MountName[] = ['left', 'right'];
+
+export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 
 const PICK_UP_TYPE_ERROR =
@@ -148,6 +150,10 @@ export class ProtocolEngine {
   private readonly modules = new Map<string, Mod>();
   private readonly deck = new Map<string, DeckItem>();
   private cache: CacheLoc | null = null;
+  /** The mount that made the last move (the 2.10 per-mount planning origin). */
+  private lastMount: MountName | null = null;
+  /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
+  private maxSpeeds: Partial<Record<MaxSpeedAxis, number>> = {};
   private highestZCache: number | null = null;
   private gantry: Point = { x: 0, y: 0, z: 0 };
   private nextId = 1;
@@ -346,6 +352,12 @@ export class ProtocolEngine {
     const id = this.newId('labware');
     const base = this.slotPoint(mod.slot);
     const off = mod.info.labwareOffset;
+    if (mod.configuration === 'semi') {
+      // ThermocyclerGeometry.labware_accessor: a new labware from the definition with its first
+      // two columns cut from `ordering` (those wells no longer exist) and without the label.
+      definition = { ...definition, ordering: definition.ordering.slice(2) };
+      label = null;
+    }
     const lw = buildLabware(id, definition, label, mod.slot, mod.id, mod.displayName, {
       x: base.x + off.x,
       y: base.y + off.y,
@@ -747,13 +759,51 @@ export class ProtocolEngine {
     return this.cache ? { kind: 'location', point: this.cache.point, ref: this.cache.ref } : null;
   }
 
+  /** `ctx.location_cache = loc`: no mount is known, so from 2.10 no pipette plans from it. */
   setLocationCache(loc: LocationArg | null): void {
     this.cache = loc === null ? null : this.toCache(loc.point, loc.ref);
+    this.lastMount = null;
+  }
+
+  /**
+   * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
+   * right mount, mm/s). Only the modeled clock sees it; values must be > 0.
+   */
+  setMaxSpeeds(speeds: Readonly<Partial<Record<string, number>>>): void {
+    const next: Partial<Record<MaxSpeedAxis, number>> = {};
+    for (const [key, value] of Object.entries(speeds)) {
+      const axis = key.toUpperCase();
+      if (axis !== 'X' && axis !== 'Y' && axis !== 'Z' && axis !== 'A') throw keyError(key);
+      if (value === undefined) continue;
+      if (!(typeof value === 'number' && value > 0)) throw pyError('AssertionError', 'max speeds should be numerical values in mm/s');
+      next[axis] = value;
+    }
+    this.maxSpeeds = next;
+  }
+
+  get maxSpeedLimits(): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
+    return this.maxSpeeds;
+  }
+
+  /**
+   * The highest point this pipette's critical point can reach (hardware `get_instrument_max_height`):
+   * the mount's Z home for this pipette, minus the Z retract distance, plus the critical point's
+   * offset (nozzle minus the attached tip's length).
+   */
+  private instrMaxHeight(p: Pip): number {
+    return p.spec.homePosition - TIMING.zRetractDistance + (p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0));
+  }
+
+  /** Where this pipette last moved to, as far as motion planning knows (per mount from 2.10). */
+  private planningOrigin(p: Pip): CacheLoc | null {
+    if (this.cache === null) return null;
+    if (this.atLeast(2, 10) && this.lastMount !== p.mount) return null;
+    return this.cache;
   }
 
   /** Moves the pipette (no run-log entry): thermocycler lid safety, height check, clock, cache. */
   private move(p: Pip, to: CacheLoc, opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null } = {}): void {
-    const from = this.cache;
+    const from = this.planningOrigin(p);
     if (this.hasClosedThermocycler()) {
       const onTc = (c: CacheLoc | null) => c?.lw?.moduleId != null && this.modules.get(c.lw.moduleId)?.model === 'thermocyclerModuleV1';
       const tcMod = to.lw?.moduleId ? this.modules.get(to.lw.moduleId) : undefined;
@@ -763,50 +813,92 @@ export class ProtocolEngine {
         throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
       }
     }
-    const maxZ = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
-    const tallest = this.highestZ;
-    if (tallest > maxZ - 1) {
-      this.cache = null;
-      throw pyError(
-        'LabwareHeightError',
-        `The ${this.tallestName()} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(maxZ)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
-      );
-    }
-    // Time: arc (rise, travel, descend) unless direct or within one well.
-    const speed = Math.min(opts.speed ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
-    const dx = to.point.x - this.gantry.x;
-    const dy = to.point.y - this.gantry.y;
-    const xy = Math.sqrt(dx * dx + dy * dy);
-    let t: number;
+    const minZ = opts.minimumZHeight ?? 0;
     const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
-    if (opts.forceDirect || sameWell) {
-      const dz = to.point.z - p.z;
-      t = Math.sqrt(xy * xy + dz * dz) / speed;
-    } else {
-      let travel =
-        from !== null && from.lw !== null && from.lw === to.lw ? Math.max(from.point.z, to.point.z, to.lw.highestZ) + 5 : tallest + TIMING.arcClearance;
-      if (opts.minimumZHeight != null && opts.minimumZHeight > travel) travel = opts.minimumZHeight;
-      travel = Math.min(travel, maxZ);
-      const rise = Math.max(0, travel - p.z);
-      const fall = Math.max(0, travel - to.point.z);
-      t = (rise + fall) / TIMING.zSpeed + xy / speed;
-    }
-    this.log.advance(t);
-    this.gantry = to.point;
-    p.z = to.point.z;
+    const direct = opts.forceDirect === true || (sameWell && !(minZ > 0));
+    let travel = 0;
+    if (!direct) travel = this.safeHeight(p, from, to, minZ);
+    this.advanceMove(p, to.point, direct, travel, opts.speed ?? null);
     this.cache = to;
+    this.lastMount = p.mount;
   }
 
-  private tallestName(): string {
-    let best = 0;
-    let name = 'labware';
-    for (const item of this.deck.values()) {
-      if (item.kind === 'labware' && item.lw.highestZ > best) {
-        best = item.lw.highestZ;
-        name = this.itemRepr(item);
+  /** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
+  private safeHeight(p: Pip, from: CacheLoc | null, to: CacheLoc, minZ: number): number {
+    const maxH = this.instrMaxHeight(p);
+    let toSafety: number;
+    let fromSafety = 0;
+    if (from !== null && to.lw !== null && to.lw === from.lw) {
+      toSafety = (to.well ? to.well.top.z : to.lw.highestZ) + TIMING.inLabwareArcMargin;
+      fromSafety = (from.well ? from.well.top.z : to.lw.highestZ) + TIMING.inLabwareArcMargin;
+      if (Math.max(toSafety, fromSafety) > maxH) {
+        toSafety = maxH;
+        fromSafety = 0;
+      }
+    } else {
+      const tallest = this.highestZ;
+      toSafety = tallest + TIMING.arcClearance;
+      if (toSafety > maxH) {
+        if (maxH >= tallest + TIMING.minimumArcMargin) toSafety = maxH;
+        else {
+          this.cache = null;
+          throw pyError(
+            'LabwareHeightError',
+            `The ${this.tallestName(tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(maxH)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
+          );
+        }
       }
     }
-    return name;
+    return Math.max(to.point.z, p.z, toSafety, fromSafety, minZ);
+  }
+
+  /** Spends the modeled time of a move: straight, or rise / travel / descend, under `max_speeds`. */
+  private advanceMove(p: Pip, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
+    const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
+    const dx = Math.abs(to.x - this.gantry.x);
+    const dy = Math.abs(to.y - this.gantry.y);
+    const zCap = this.maxSpeeds[p.mount === 'left' ? 'Z' : 'A'];
+    const zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
+    const capped = (dist: number, ax: number, ay: number, az: number, v: number): number => {
+      let t = dist / v;
+      const { X, Y } = this.maxSpeeds;
+      if (X !== undefined) t = Math.max(t, ax / X);
+      if (Y !== undefined) t = Math.max(t, ay / Y);
+      if (zCap !== undefined) t = Math.max(t, az / zCap);
+      return t;
+    };
+    let t: number;
+    if (direct) {
+      const dz = Math.abs(to.z - p.z);
+      t = capped(Math.sqrt(dx * dx + dy * dy + dz * dz), dx, dy, dz, speed);
+    } else {
+      const rise = Math.max(0, travel - p.z);
+      const fall = Math.max(0, travel - to.z);
+      t = (rise + fall) / zSpeed + capped(Math.sqrt(dx * dx + dy * dy), dx, dy, 0, speed);
+    }
+    this.log.advance(t);
+    this.gantry = to;
+    p.z = to.z;
+  }
+
+  /**
+   * What the LabwareHeightError names: the first deck item (slot order) as tall as the deck's
+   * highest point; a module with labware names its labware.
+   */
+  private tallestName(tallest: number): string {
+    const slots = [...this.deck.keys()].sort((a, b) => Number(a) - Number(b));
+    for (const slot of slots) {
+      const item = this.deck.get(slot);
+      if (!item) continue;
+      if (item.kind === 'labware') {
+        if (item.lw.highestZ === tallest) return this.itemRepr(item);
+        continue;
+      }
+      const lw = item.mod.labwareId ? this.labware.get(item.mod.labwareId) : undefined;
+      const z = lw ? lw.highestZ : this.slotPoint(item.mod.slot).z + item.mod.spec.overallHeight;
+      if (z === tallest) return lw ? lw.displayName : item.mod.displayName;
+    }
+    return 'labware';
   }
 
   private hasClosedThermocycler(): boolean {
@@ -1041,9 +1133,43 @@ export class ProtocolEngine {
     this.move(p, this.atLeast(2, 4) ? this.wellTop(lw, w, vOffset) : this.wellTop(lw, w));
     const halfX = ((w.diameter ?? w.xDim ?? 0) / 2) * radius;
     const halfY = ((w.diameter ?? w.yDim ?? 0) / 2) * radius;
-    this.log.advance((4 * halfX + 4 * halfY) / s);
+    let path = 0;
+    let at = { x: 0, y: 0 };
+    for (const e of this.touchTipEdges(p, lw, w)) {
+      const to = { x: e[0] * halfX, y: e[1] * halfY };
+      path += Math.hypot(to.x - at.x, to.y - at.y);
+      at = to;
+    }
+    this.log.advance(path / s);
     this.cache = this.wellTop(lw, w, vOffset);
     this.log.after();
+  }
+
+  /**
+   * Edge points of `touch_tip` as unit offsets from the well centre (util.py `build_edges`):
+   * right, left, back, front below 2.4; from 2.4 the centre comes between left and back, and one
+   * side is skipped where the pipette's other nozzle could hit a neighbour: the left pipette in
+   * the last column of labware in slot 3/6/9 or beside a module on its right skips the right edge;
+   * the right pipette in the first column beside a module on its left skips the left edge.
+   */
+  private touchTipEdges(p: Pip, lw: LabwareState, w: WellState): [number, number][] {
+    const right: [number, number] = [1, 0];
+    const left: [number, number] = [-1, 0];
+    const center: [number, number] = [0, 0];
+    const back: [number, number] = [0, 1];
+    const front: [number, number] = [0, -1];
+    if (!this.atLeast(2, 4)) return [right, left, back, front];
+    const lastCol = w.column === lw.columns.length - 1;
+    const firstCol = w.column === 0;
+    const slot = Number(lw.slot);
+    const neighbour = (delta: number): boolean => {
+      const sameRow = Math.floor((slot - 1) / 3) === Math.floor((slot - 1 + delta) / 3);
+      const item = sameRow ? this.deck.get(String(slot + delta)) : undefined;
+      return item?.kind === 'module';
+    };
+    if (p.mount === 'left' && lastCol && (['3', '6', '9'].includes(lw.slot) || neighbour(1))) return [left, center, back, front];
+    if (p.mount === 'right' && firstCol && neighbour(-1)) return [right, center, back, front];
+    return [right, left, center, back, front];
   }
 
   airGap(pipetteId: string, volume: number | null = null, height: number | null = null): void {
@@ -1227,6 +1353,7 @@ export class ProtocolEngine {
   home(): void {
     this.log.advance(TIMING.homeAllS);
     this.cache = null;
+    this.lastMount = null;
     for (const p of this.pipettes.values()) p.z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
   }
 
@@ -1517,6 +1644,7 @@ export class ProtocolEngine {
     this.gantry = point;
     p.z = z;
     this.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
+    this.lastMount = p.mount;
     this.log.after();
   }
 

@@ -7,6 +7,12 @@ export const TIMING = {
   zSpeed: 125,
   /** Extra clearance above the deck's tallest item on arcs between labware, mm. */
   arcClearance: 10,
+  /** Margin above well tops on arcs inside one labware, mm (DEFAULT_IN_LABWARE_ARC_Z_MARGIN). */
+  inLabwareArcMargin: 5,
+  /** Smallest clearance over the tallest item before LabwareHeightError, mm (MINIMUM_Z_MARGIN). */
+  minimumArcMargin: 1,
+  /** The hardware's Z retract distance, subtracted from the Z home for the max height, mm. */
+  zRetractDistance: 2,
   /** Z home height of both mounts (deck coordinates), mm. */
   mountHomeZ: 218,
   /** Fixed cost of picking up a tip (presses, shakes) and of dropping one, s. */
