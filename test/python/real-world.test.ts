@@ -101,3 +101,28 @@ test('a protocol with the most used calls analyses with the expected run log', a
   assert.equal(lines[lines.length - 1], 'out of tips');
   assert.deepEqual(a.requiredEquipment.pipettes.map((p) => p.pipetteName), ['p300_multi_gen2', 'p20_single_gen2']);
 });
+
+test('the import paths real protocols use all resolve', async () => {
+  const a = await analyze(
+    svc,
+    protocol(
+      [
+        'from opentrons import protocol_api, types',
+        'from opentrons.types import Point, Location, Mount',
+        'from opentrons.protocol_api.labware import OutOfTipsError, Well, Labware',
+        'from opentrons.protocol_api.contexts import InstrumentContext',
+        'from opentrons.protocols.api_support.types import APIVersion',
+        'names = [protocol_api.ProtocolContext.__name__, str(protocol_api.MAX_SUPPORTED_VERSION), str(APIVersion(2, 7)), str(Mount.LEFT), str(Point(1, 2, 3.5)), repr(Point(1, 2, 3))]',
+        "plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 1)",
+        'names.append(str(plate.wells()[0].top(1).move(Point(1, 0, 0)).point))',
+        'names.append(str(isinstance(plate, Labware) and isinstance(plate["A1"], Well)))',
+        "ctx.comment(' | '.join(names))",
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(a.errors, []);
+  assert.equal(
+    a.runLog[0].text,
+    'ProtocolContext | 2.11 | 2.7 | LEFT | (1, 2, 3.5) | Point(x=1, y=2, z=3) | (15.38, 74.24, 15.219999999999999) | True',
+  );
+});
