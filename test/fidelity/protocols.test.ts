@@ -9,6 +9,7 @@ import * as magBeadCleanup from './expected/mag_bead_cleanup.ts';
 import * as pcrSetup from './expected/pcr_setup.ts';
 import * as legacyGen1 from './expected/legacy_gen1.ts';
 import * as normalization from './expected/normalization.ts';
+import * as tipRules22 from './expected/tip_rules_2_2.ts';
 
 let svc: ProtocolService;
 before(() => {
@@ -31,6 +32,7 @@ const CASES: Case[] = [
   { file: 'pcr_setup.py', name: 'PCR Setup and Cycling', author: 'Molecular Biology Team', apiLevel: '2.10', expected: pcrSetup },
   { file: 'legacy_gen1.py', name: 'ELISA Plate Prep (legacy)', author: 'Immunology Lab', apiLevel: '2.0', expected: legacyGen1 },
   { file: 'normalization.py', labware: true, name: 'DNA Normalization', author: 'Sequencing Facility', apiLevel: '2.8', expected: normalization },
+  { file: 'tip_rules_2_2.py', name: 'Tip rules at 2.2', author: 'QA', apiLevel: '2.2', expected: tipRules22 },
 ];
 
 for (const c of CASES) {
@@ -53,6 +55,7 @@ for (const c of CASES) {
 
 interface ErrorCase {
   file: string;
+  labware?: boolean;
   type: string;
   description: string;
   lineNumber?: number;
@@ -162,11 +165,53 @@ const ERRORS: ErrorCase[] = [
     runLog: [`Picking up tip from A1 of ${T300}`],
     metadataKept: true,
   },
+  {
+    // the pipette's real max height with a 300 µL tip: 172.15 − 2 + 29.45 − (59.3 − 8.2) = 148.5;
+    // raised while moving to the tower, before the aspirate is published
+    file: 'errors/tall_labware.py',
+    labware: true,
+    type: 'ExceptionInProtocolError',
+    description:
+      'The <opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x7f5a3c070af0> has a total height of 160.0 mm, ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 148.5 mm above the deck. ' +
+      'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
+      'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
+    lineNumber: 9,
+    runLog: [`Picking up tip from A1 of ${T300}`],
+    metadataKept: true,
+  },
+  {
+    file: 'errors/gen2_module_at_2_2.py',
+    type: 'ExceptionInProtocolError',
+    description: 'API version 2.2 does not support the module Magnetic Module GEN2. Please use at least version 2.3 to use this module.',
+    lineNumber: 6,
+    runLog: [],
+    metadataKept: true,
+  },
+  {
+    // semi: the plate starts at column 3, loses its label; A1 no longer exists (KeyError)
+    file: 'tc_semi.py',
+    type: 'ExceptionInProtocolError',
+    description: "'A1'",
+    lineNumber: 14,
+    runLog: [
+      'First well: A3, columns: 10',
+      'Transferring 5.0 from A1 of NEST 12 Well Reservoir 15 mL on 8 to A3 of NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module on 7',
+      '\tPicking up tip from A1 of Opentrons 96 Tip Rack 20 µL on 1',
+      '\tAspirating 5.0 uL from A1 of NEST 12 Well Reservoir 15 mL on 8 at 3.78 uL/sec',
+      '\tDispensing 5.0 uL into A3 of NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module on 7 at 3.78 uL/sec',
+      '\tAspirating 5.0 uL from A1 of NEST 12 Well Reservoir 15 mL on 8 at 3.78 uL/sec',
+      '\tDispensing 5.0 uL into B3 of NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module on 7 at 3.78 uL/sec',
+      '\tDropping tip into A1 of Opentrons Fixed Trash on 12',
+      'Picking up tip from B1 of Opentrons 96 Tip Rack 20 µL on 1',
+    ],
+    metadataKept: true,
+  },
 ];
 
 for (const c of ERRORS) {
   test(`${c.file}: ${c.type} as the original reports it`, async () => {
-    const a = await analyze(svc, c.file);
+    const a = await analyze(svc, c.file, c.labware ?? false);
     assert.equal(a.ok, false);
     const expected: Record<string, unknown> = { type: c.type, description: c.description };
     if (c.lineNumber !== undefined) expected.lineNumber = c.lineNumber;
