@@ -113,6 +113,10 @@ function buildProgram(): Command {
     .option('--pool-size <n>', 'Python interpreters kept warm', positiveInteger, 2)
     .option('--analysis-timeout <seconds>', 'Python analysis time limit', positiveNumber, 60)
     .option('--analysis-memory <MiB>', 'Python analysis memory limit', positiveInteger, 512)
+    .option('--fixed-robot', 'a robot with only the instruments and modules given below (default: a virtual robot that attaches whatever a protocol loads)')
+    .option('--left-pipette <name>', 'pipette on the left mount of the fixed robot')
+    .option('--right-pipette <name>', 'pipette on the right mount of the fixed robot')
+    .option('--module <model>', 'module attached to the fixed robot; repeatable', collect, [])
     .action(serve);
 
   return program;

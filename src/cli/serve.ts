@@ -10,6 +10,19 @@ export interface ServeOptions {
   poolSize: number;
   analysisTimeout: number;
   analysisMemory: number;
+  fixedRobot?: boolean;
+  leftPipette?: string;
+  rightPipette?: string;
+  module: string[];
+}
+
+/** Any instrument option implies a fixed robot: naming a pipette and then ignoring it would surprise. */
+function fixedRobot(opts: ServeOptions) {
+  if (!opts.fixedRobot && !opts.leftPipette && !opts.rightPipette && opts.module.length === 0) return null;
+  const pipettes: { left?: string; right?: string } = {};
+  if (opts.leftPipette) pipettes.left = opts.leftPipette;
+  if (opts.rightPipette) pipettes.right = opts.rightPipette;
+  return { pipettes, modules: opts.module };
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
@@ -24,6 +37,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     uploadLimitBytes: Math.round(opts.uploadLimit * 2 ** 20),
     pythonPoolSize: opts.poolSize,
     analysisLimits: { timeoutMs: opts.analysisTimeout * 1000, memoryBytes: opts.analysisMemory * 2 ** 20 },
+    robot: fixedRobot(opts),
   });
   const stop = async () => {
     await server.close();
