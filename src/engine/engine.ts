@@ -154,6 +154,7 @@ export class ProtocolEngine {
   private lastMount: MountName | null = null;
   /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
   private maxSpeeds: Partial<Record<MaxSpeedAxis, number>> = {};
+  private hasSpeedCaps = false;
   private highestZCache: number | null = null;
   private gantry: Point = { x: 0, y: 0, z: 0 };
   private nextId = 1;
@@ -779,6 +780,7 @@ export class ProtocolEngine {
       next[axis] = value;
     }
     this.maxSpeeds = next;
+    this.hasSpeedCaps = Object.keys(next).length > 0;
   }
 
   get maxSpeedLimits(): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
@@ -857,28 +859,34 @@ export class ProtocolEngine {
     const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
     const dx = Math.abs(to.x - this.gantry.x);
     const dy = Math.abs(to.y - this.gantry.y);
-    const zCap = this.maxSpeeds[p.mount === 'left' ? 'Z' : 'A'];
-    const zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
-    const capped = (dist: number, ax: number, ay: number, az: number, v: number): number => {
-      let t = dist / v;
-      const { X, Y } = this.maxSpeeds;
-      if (X !== undefined) t = Math.max(t, ax / X);
-      if (Y !== undefined) t = Math.max(t, ay / Y);
-      if (zCap !== undefined) t = Math.max(t, az / zCap);
-      return t;
-    };
+    const caps = this.maxSpeeds;
+    const zCap = this.hasSpeedCaps ? caps[p.mount === 'left' ? 'Z' : 'A'] : undefined;
     let t: number;
     if (direct) {
       const dz = Math.abs(to.z - p.z);
-      t = capped(Math.sqrt(dx * dx + dy * dy + dz * dz), dx, dy, dz, speed);
+      t = Math.sqrt(dx * dx + dy * dy + dz * dz) / speed;
+      if (this.hasSpeedCaps) t = this.cappedTime(t, dx, dy, dz, zCap);
     } else {
       const rise = Math.max(0, travel - p.z);
       const fall = Math.max(0, travel - to.z);
-      t = (rise + fall) / zSpeed + capped(Math.sqrt(dx * dx + dy * dy), dx, dy, 0, speed);
+      const zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
+      let xy = Math.sqrt(dx * dx + dy * dy) / speed;
+      if (this.hasSpeedCaps) xy = this.cappedTime(xy, dx, dy, 0, undefined);
+      t = (rise + fall) / zSpeed + xy;
     }
     this.log.advance(t);
     this.gantry = to;
     p.z = to.z;
+  }
+
+  /** A move's time when no axis may exceed its `max_speeds` cap. */
+  private cappedTime(t: number, dx: number, dy: number, dz: number, zCap: number | undefined): number {
+    const { X, Y } = this.maxSpeeds;
+    let out = t;
+    if (X !== undefined) out = Math.max(out, dx / X);
+    if (Y !== undefined) out = Math.max(out, dy / Y);
+    if (zCap !== undefined) out = Math.max(out, dz / zCap);
+    return out;
   }
 
   /**
