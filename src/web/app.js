@@ -49,7 +49,12 @@ async function refresh() {
   if (selected) await renderDetail();
 }
 
-function select(kind, id) { selected = { kind, id }; refresh(); }
+// The selection lives in the URL hash (#session=<id>, #protocol=<id>) so a view can be linked.
+function select(kind, id) { selected = { kind, id }; history.replaceState(null, '', `#${kind}=${encodeURIComponent(id)}`); refresh(); }
+function selectionFromHash() {
+  const m = /^#(protocol|session)=(.+)$/.exec(location.hash);
+  return m ? { kind: m[1], id: decodeURIComponent(m[2]) } : null;
+}
 
 function equipmentTable(eq) {
   const rows = [
@@ -80,8 +85,21 @@ async function renderDetail() {
   try { s = (await api('GET', `/sessions/${selected.id}`)).data; } catch { selected = null; box.replaceChildren(); return; }
   const state = s.details.currentState;
   const command = (name) => () => api('POST', `/sessions/${s.id}/commands/execute`, { data: { command: name, data: {} } }).then(refresh).catch((e) => alert(e.message));
-  const started = s.details.events.filter((e) => e.event.endsWith('.start') && e.event.startsWith('protocol.'));
-  const log = started.map((e) => `${e.params?.text ?? e.params?.description ?? e.event}`).join('\n');
+  // Protocol events come as .start/.end pairs; nesting is the number of commands still open.
+  const lines = [];
+  let depth = 0;
+  for (const e of s.details.events) {
+    if (e.source !== 'protocol') {
+      lines.push(`— ${e.event}${e.params?.text ? `: ${e.params.text}` : ''}`);
+    } else if (e.event.endsWith('.start')) {
+      lines.push('  '.repeat(depth) + (e.params?.text ?? e.event));
+      depth += 1;
+    } else if (e.event.endsWith('.end')) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  const started = s.details.events.filter((e) => e.source === 'protocol' && e.event.endsWith('.start'));
+  const log = lines.join('\n');
   box.replaceChildren(
     el('h2', {}, `Session ${s.id}`),
     el('p', {}, el('span', { class: `state ${state}` }, state), ' ', el('span', { class: 'muted' }, `protocol ${s.details.protocolId}`)),
@@ -111,5 +129,6 @@ $('upload').addEventListener('submit', async (ev) => {
   } catch (e) { $('uploadStatus').textContent = ` ${e.message}`; }
 });
 
+selected = selectionFromHash();
 refresh();
 setInterval(refresh, 1000);

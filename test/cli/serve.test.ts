@@ -91,6 +91,14 @@ test('serve: a virtual robot loads whatever the protocol needs', async () => {
     assert.equal(up.status, 201);
     const details = await sessionUntilSettled(server.base, up.body.data.id);
     assert.equal(details.currentState, 'loaded');
+    // The dashboard is served beside the API, without the version header a browser cannot send.
+    const page = await fetch(`${server.base}/dashboard`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(await page.text(), /<script type="module" src="\/dashboard\/app.js">/);
+    const script = await fetch(`${server.base}/dashboard/app.js`);
+    assert.equal(script.status, 200);
+    assert.match(await script.text(), /'Opentrons-Version': '2'/);
   } finally {
     await server.stop();
   }
