@@ -126,3 +126,39 @@ test('the import paths real protocols use all resolve', async () => {
     'ProtocolContext | 2.11 | 2.7 | LEFT | (1, 2, 3.5) | Point(x=1, y=2, z=3) | (15.38, 74.24, 15.219999999999999) | True',
   );
 });
+
+test('max_speeds reach the engine, location_cache reads and writes, position_for prints floats', async () => {
+  const base = [
+    "tips = ctx.load_labware('opentrons_96_tiprack_300ul', 1)",
+    "plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)",
+    "p = ctx.load_instrument('p300_single_gen2', 'left', tip_racks=[tips])",
+  ];
+  const moves = ['p.pick_up_tip()', "p.aspirate(50, plate['A1'])"];
+  const free = await analyze(svc, protocol([...base, ...moves].join('\n')));
+  const capped = await analyze(svc, protocol([...base, "ctx.max_speeds['Z'] = 5", ...moves].join('\n')));
+  assert.deepEqual(capped.errors, []);
+  assert.ok(capped.estimatedDurationSeconds > free.estimatedDurationSeconds);
+
+  const cache = await analyze(
+    svc,
+    protocol(
+      [
+        ...base,
+        "ctx.comment('before: {}'.format(ctx.location_cache))",
+        'p.pick_up_tip()',
+        "p.move_to(plate['A1'].top())",
+        "ctx.comment('cached: {}'.format(ctx.location_cache.labware))",
+        'ctx.location_cache = None',
+        "ctx.comment('cleared: {}'.format(ctx.location_cache))",
+        "ctx.comment(repr(ctx.deck.position_for(5)))",
+      ].join('\n'),
+    ),
+  );
+  assert.deepEqual(cache.errors, []);
+  assert.deepEqual(cache.runLog.filter((e) => e.name === 'command.COMMENT').map((e) => e.text), [
+    'before: None',
+    'cached: A1 of Corning 96 Well Plate 360 µL Flat on 2',
+    'cleared: None',
+    'Location(point=Point(x=132.5, y=90.5, z=0.0), labware=5)',
+  ]);
+});

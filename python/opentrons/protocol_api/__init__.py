@@ -18,7 +18,7 @@ def _deck_position(slot):
     from opentrons import _engine
     from opentrons.types import Point
     p = _engine.call('slot_position', slot=str(slot))
-    return Point(p['x'], p['y'], p['z'])
+    return Point(float(p['x']), float(p['y']), float(p['z']))
 
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',

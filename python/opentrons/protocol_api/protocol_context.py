@@ -114,7 +114,8 @@ class Deck(dict):
 
     def position_for(self, slot):
         p = _engine.call('slot_position', slot=str(slot))
-        return Location(Point(p['x'], p['y'], p['z']), str(slot))
+        # The deck definition's coordinates are floats in Python (JSON drops the float-ness).
+        return Location(Point(float(p['x']), float(p['y']), float(p['z'])), str(slot))
 
     @property
     def highest_z(self):
@@ -131,7 +132,8 @@ class ProtocolContext(object):
         self._labware_by_id = {}
         self._instruments = {}
         self._modules_by_id = {}
-        self._max_speeds = AxisMaxSpeeds()
+        self._max_speeds = AxisMaxSpeeds(
+            on_change=lambda speeds: _engine.call('set_max_speeds', speeds=speeds))
         self._hw_manager_obj = _HwManager(self)
         self._deck = Deck(self)
         self._bundled_data = {}
@@ -192,11 +194,27 @@ class ProtocolContext(object):
 
     @property
     def location_cache(self):
-        return None
+        cached = _engine.call('location_cache')
+        if cached is None:
+            return None
+        return Location(Point(**cached['point']), self._ref_object(cached['ref']))
 
     @location_cache.setter
     def location_cache(self, loc):
-        pass
+        _engine.call('set_location_cache',
+                     location=_engine.target(loc) if isinstance(loc, Location) else None)
+
+    def _ref_object(self, ref):
+        kind = ref['kind']
+        if kind == 'well':
+            return self._labware(ref['labwareId'])[ref['wellName']]
+        if kind == 'labware':
+            return self._labware(ref['labwareId'])
+        if kind == 'slot':
+            return ref['slot']
+        if kind == 'module':
+            return self._modules_by_id[ref['moduleId']].geometry
+        return None
 
     @property
     @requires_version(2, 5)

@@ -4,7 +4,7 @@
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
 import type { LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
-import type { AnyLocationArg, DeckLocation, LabwareDefinition, ProfileStep, PyNum } from '../../engine/index.ts';
+import type { AnyLocationArg, DeckLocation, LabwareDefinition, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { runComplexCommand } from '../../engine/transfer.ts';
 import type { ComplexMode, ComplexOptions } from '../../engine/transfer.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
@@ -169,6 +169,8 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
     highest_z: (e) => e.highestZ,
     fixed_trash: (e) => e.fixedTrash(),
     location_cache: (e) => e.locationCache(),
+    set_location_cache: (e, a) => e.setLocationCache((a.location ?? null) as LocationArg | null),
+    set_max_speeds: (e, a) => e.setMaxSpeeds(a.speeds as Record<string, number>),
     require_version: (e, a) => e.requireVersion(String(a.name), Number(a.major), Number(a.minor)),
     commands: (e) => e.runLog.map((entry) => entry.text),
     get_labware_definition: (e, a) => {
