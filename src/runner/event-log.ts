@@ -8,6 +8,8 @@ export class EventLog {
   private readonly open: string[] = [];
   /** Index of the first event not yet written to the store. */
   private savedUpTo: number;
+  /** `JSON.stringify(this.events)` without the brackets; V8 keeps the appends as a rope. */
+  private text: string;
 
   constructor(
     readonly events: SessionEvent[],
@@ -15,6 +17,12 @@ export class EventLog {
     private readonly onAppend: (event: SessionEvent) => void,
   ) {
     this.savedUpTo = events.length;
+    this.text = events.map((e) => JSON.stringify(e)).join(',');
+  }
+
+  /** The events as JSON text, exactly `JSON.stringify(events)`. */
+  get json(): string {
+    return `[${this.text}]`;
   }
 
   get commandCounter(): number {
@@ -50,6 +58,7 @@ export class EventLog {
   }
 
   private append(event: SessionEvent): void {
+    this.text = this.events.length === 0 ? JSON.stringify(event) : `${this.text},${JSON.stringify(event)}`;
     this.events.push(event);
     this.onAppend(event);
   }

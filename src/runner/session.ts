@@ -37,7 +37,11 @@ export interface SessionView {
   createdAt: string;
   currentState: CurrentState;
   events: readonly StoredSession['events'][number][];
+  /** `JSON.stringify(events)`, kept as the events arrive (cheap to read). */
+  eventsJson: string;
   errors: readonly ProtocolErrorInfo[] | null;
+  /** Changes whenever anything above does: a renderer may reuse its output while it stays the same. */
+  revision: number;
 }
 
 export interface ExecutedCommand {
@@ -57,6 +61,15 @@ interface ActiveRun {
 /** Event writes are batched: at most this long between an event and its commit. */
 const FLUSH_DELAY_MS = 100;
 
+/**
+ * Notice sequence numbers are reserved in blocks of this size, and a block is written to the store
+ * before its first number is handed out. Events are written up to 100 ms late, so storing the last
+ * number used (as before) let a restart after a crash hand out again numbers a client had already
+ * seen; storing the block's end instead costs one write per block and guarantees the restored
+ * session starts above anything ever published.
+ */
+const NOTICE_SEQ_BLOCK = 1000;
+
 function errorInfo(err: unknown): ProtocolErrorInfo {
   if (err instanceof Error) return { type: err.name || 'Error', description: err.message };
   return { type: 'Error', description: String(err) };
@@ -70,6 +83,8 @@ export class ProtocolSession {
   private phase: SessionPhase;
   private errors: ProtocolErrorInfo[] | null;
   private noticeSeq: number;
+  /** No number above this was handed out; persisted before it is raised (see NOTICE_SEQ_BLOCK). */
+  private noticeSeqReserved: number;
   private log: EventLog;
   /** Aborted when the session is deleted or the server stops. */
   private readonly lifetime = new AbortController();
@@ -79,7 +94,10 @@ export class ProtocolSession {
   private simulating = false;
   private cancelling = false;
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Deleted, or the server has stopped: nothing more is written to the store. */
   private gone = false;
+  private closed = false;
+  private revision = 0;
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -91,6 +109,7 @@ export class ProtocolSession {
     this.phase = stored.phase;
     this.errors = stored.errors;
     this.noticeSeq = stored.noticeSeq;
+    this.noticeSeqReserved = stored.noticeSeq;
     this.log = this.newLog(stored.events, stored.commandCounter);
   }
 
@@ -144,7 +163,9 @@ export class ProtocolSession {
       createdAt: this.createdAt,
       currentState: this.currentState,
       events: this.log.events,
+      eventsJson: this.log.json,
       errors: this.errors,
+      revision: this.revision,
     };
   }
 
@@ -178,6 +199,12 @@ export class ProtocolSession {
     await this.settle();
     if (kind === 'delete' && run !== null && this.run === run) this.windDown(run);
     this.flush();
+    // An executor that ignored its signal may still report steps: the store is about to close, and
+    // numbers published now could not be reserved, so nothing more is written or published.
+    if (kind === 'close') {
+      this.gone = true;
+      this.closed = true;
+    }
     if (kind === 'delete') {
       this.gone = true;
       this.deps.repo.delete(this.id);
@@ -318,7 +345,9 @@ export class ProtocolSession {
   }
 
   private newLog(events: StoredSession['events'], counter: number): EventLog {
+    this.revision += 1;
     return new EventLog(events, counter, (event) => {
+      this.revision += 1;
       this.notify({ type: 'session.event', event });
       this.scheduleFlush();
     });
@@ -327,6 +356,7 @@ export class ProtocolSession {
   private transition(phase: SessionPhase): void {
     const previous = this.currentState;
     this.phase = phase;
+    this.revision += 1;
     const state = this.currentState;
     if (state !== previous) {
       this.notify({ type: 'session.state', state, previous });
@@ -354,7 +384,12 @@ export class ProtocolSession {
   }
 
   private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>): void {
+    if (this.closed) return;
     this.noticeSeq += 1;
+    if (this.noticeSeq > this.noticeSeqReserved && !this.gone) {
+      this.noticeSeqReserved = this.noticeSeq + NOTICE_SEQ_BLOCK - 1;
+      this.deps.repo.reserveNoticeSeq(this.id, this.noticeSeqReserved);
+    }
     this.deps.hub.publish({ ...notice, sessionId: this.id, seq: this.noticeSeq, at: isoNow() } as SessionNotice);
   }
 
@@ -374,7 +409,7 @@ export class ProtocolSession {
     const { first, events } = this.log.takeUnsaved();
     this.deps.repo.save(
       this.id,
-      { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeq },
+      { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeqReserved },
       first,
       events,
     );

@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
-import { NotificationHub, notificationsPlugin } from '../notifications/index.ts';
+import { bridgeSessionFeed, NotificationHub, notificationsPlugin } from '../notifications/index.ts';
 import { SessionManager } from '../runner/index.ts';
 import { openStore } from '../store/index.ts';
 import { dashboardPlugin } from '../web/index.ts';
@@ -46,11 +46,12 @@ export interface LabwrightParts {
   notificationHub: NotificationHub;
 }
 
-const SESSION_PUBLISHER = 'labwright.sessions';
-
 function defaultLogger(config: ServerConfig): Logger {
   if (config.logger === false) return pino({ enabled: false });
-  return config.logger ?? pino({ level: 'info' });
+  // Asynchronous stdout: a synchronous write per request line made logging the cost of a cheap
+  // request (bench/http.ts). Lines are written in order, batched while a write is in flight, and
+  // flushed synchronously when the process exits; a SIGKILL can lose the last few.
+  return config.logger ?? pino({ level: 'info' }, pino.destination({ dest: 1, sync: false }));
 }
 
 /** Route patterns by method, to tell a wrong method (405) from an unknown path (404). */
@@ -97,9 +98,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     logger,
   });
   const notificationHub = new NotificationHub();
-  sessions.feed.subscribe((notice) => {
-    notificationHub.publish(`sessions/${notice.sessionId}`, SESSION_PUBLISHER, notice, notice.seq);
-  });
+  // Also drops a deleted session's replay buffer.
+  bridgeSessionFeed(notificationHub, sessions.feed);
   sessions.restore();
   app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
   app.decorate('notificationHub', notificationHub);

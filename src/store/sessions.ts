@@ -64,6 +64,11 @@ export class SessionRepository {
     })();
   }
 
+  /** Raises the session's highest notice number that may be handed out (written at once). */
+  reserveNoticeSeq(id: string, upTo: number): void {
+    this.db.prepare('UPDATE sessions SET notice_seq = MAX(notice_seq, ?) WHERE id = ?').run(upTo, id);
+  }
+
   /** Drops all events (a load cut short by a restart is done again from scratch). */
   clearEvents(id: string): void {
     this.db.prepare('DELETE FROM session_events WHERE session_id = ?').run(id);

@@ -44,7 +44,7 @@ export interface StoredSession {
   errors: ProtocolErrorInfo[] | null;
   /** Last protocol-event pairing id handed out (http-api.md §3.9: never reset). */
   commandCounter: number;
-  /** Last notification sequence number (per session, never reset). */
+  /** Notification sequence numbers (per session, never reset) up to this one may have been handed out. */
   noticeSeq: number;
   events: SessionEvent[];
 }

@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+const OUTPUT_TAIL = 256 * 1024;
+
 export interface ServerProcess {
   child: ChildProcess;
   base: string;
-  /** Everything the server wrote, for failure messages. */
+  /** What the server wrote (the last 256 KiB or more), for failure messages. */
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -31,9 +33,15 @@ export async function startServerProcess(options: {
   dataDir: string;
   speed: string;
   maxProtocols?: number;
+  /** Another checkout to run the server from (the benchmark compares against a baseline). */
+  repo?: string;
+  /** Extra node options, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }): Promise<ServerProcess> {
+  const repo = options.repo ?? REPO;
   const args = [
-    path.join(REPO, 'bin', 'labwright.js'),
+    ...(options.nodeArgs ?? []),
+    path.join(repo, 'bin', 'labwright.js'),
     'serve',
     '--host',
     '127.0.0.1',
@@ -45,10 +53,15 @@ export async function startServerProcess(options: {
     options.dataDir,
   ];
   if (options.maxProtocols !== undefined) args.push('--max-protocols', String(options.maxProtocols));
-  const child = spawn(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Only the tail is kept: a benchmark makes the server log hundreds of thousands of lines.
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const keep = (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 2 * OUTPUT_TAIL) output = output.slice(-OUTPUT_TAIL);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${options.port}`;
 

@@ -5,6 +5,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { subscribe, type Frame } from '../notifications/helpers.ts';
 import { freePort, REPO, startServerProcess, type ServerProcess } from './process.ts';
 
 const V2 = { 'Opentrons-Version': '2' };
@@ -106,4 +107,69 @@ test('a run cut off by SIGKILL comes back stopped, with the reason, and the prot
   assert.equal(again.status, 201);
   const newId = ((await again.json()) as { data: { id: string } }).data.id;
   await until(second.base, newId, (d) => d.currentState === 'loaded');
+});
+
+interface Notice {
+  type: string;
+  seq: number;
+  state?: string;
+  event?: { source: string; event: string };
+}
+
+const noticesOf = (frames: readonly Frame[]): Notice[] =>
+  frames.filter((f) => f.event.publisher === 'labwright.sessions').map((f) => f.event.data as Notice);
+
+test('after SIGKILL, a restored session never hands out a notice number a client has already seen', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'labwright-restart-seq-'));
+  try {
+    const dataDir = path.join(dir, 'data');
+    const port = await freePort();
+    const first = await startServerProcess({ port, dataDir, speed: '1' });
+    running.push(first);
+    const form = new FormData();
+    form.append('protocolFile', new Blob([await readFile(LONG)]), 'long_transfer.py');
+    assert.equal((await fetch(`${first.base}/protocols`, { method: 'POST', headers: V2, body: form })).status, 201);
+    const created = await fetch(`${first.base}/sessions`, {
+      method: 'POST',
+      headers: JSON_V2,
+      body: JSON.stringify({ data: { sessionType: 'protocol', createParams: { protocolId: 'long_transfer' } } }),
+    });
+    const sessionId = ((await created.json()) as { data: { id: string } }).data.id;
+    await until(first.base, sessionId, (d) => d.currentState === 'loaded');
+
+    const ws = (base: string, since: number) =>
+      subscribe(`${base.replace('http', 'ws')}/notifications/subscribe?topic=sessions/${sessionId}&since=${since}`);
+    const live = await ws(first.base, 0);
+    const run = await fetch(`${first.base}/sessions/${sessionId}/commands/execute`, {
+      method: 'POST',
+      headers: JSON_V2,
+      body: JSON.stringify({ data: { command: 'protocol.startRun', data: {} } }),
+    });
+    assert.equal(run.status, 200);
+    // Killed the moment the run's first step is announced: the state change to `running` was
+    // written at once, the step's event (and its number) not yet (events are written in batches).
+    await live.until((frames) => {
+      const notices = noticesOf(frames);
+      const runningAt = notices.find((n) => n.type === 'session.state' && n.state === 'running')?.seq;
+      return runningAt !== undefined && notices.some((n) => n.type === 'session.event' && n.seq > runningAt && n.event?.source === 'protocol');
+    }, 60_000);
+    await first.stop('SIGKILL');
+    const seen = Math.max(...noticesOf(live.frames).map((n) => n.seq));
+
+    const second = await startServerProcess({ port, dataDir, speed: '1' });
+    running.push(second);
+    const again = await ws(second.base, seen);
+    try {
+      // The restore publishes the `server.restarted` note and the change to `stopped`; a client
+      // resuming from the last number it saw must get both, under numbers it has not seen.
+      await again.until((frames) => noticesOf(frames).some((n) => n.type === 'session.state' && n.state === 'stopped'));
+      const after = noticesOf(again.frames);
+      assert.ok(after.some((n) => n.type === 'session.event' && n.event?.event === 'server.restarted'), JSON.stringify(after));
+      for (const n of after) assert.ok(n.seq > seen, `notice ${JSON.stringify(n)} reuses a number up to ${seen}`);
+    } finally {
+      await again.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -1,12 +1,13 @@
 // /sessions (http-api.md §3, §4): protocol sessions and their commands.
 import type { FastifyInstance } from 'fastify';
-import type { SessionManager } from '../../runner/index.ts';
+import type { AnySession, SessionManager } from '../../runner/index.ts';
 import { ProtocolNotFoundError, ProtocolSessionsDisabledError } from '../errors.ts';
 import type { FeatureFlags } from './settings.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
 import { SCHEMAS } from '../schemas.ts';
+import { SessionBodies } from '../session-body.ts';
 import { validateCommand, validateSessionCreate } from '../validation.ts';
 
 export interface SessionRoutesOptions {
@@ -22,6 +23,8 @@ const customBodyValidation = { validatorCompiler: () => () => true } as const;
 
 export async function sessionRoutes(app: FastifyInstance, options: SessionRoutesOptions): Promise<void> {
   const { sessions, protocols, flags } = options;
+  // Polled bodies: rendered once per change of the session, not once per request.
+  const bodies = new SessionBodies();
 
   app.post(
     '/sessions',
@@ -45,16 +48,16 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
   app.get<{ Querystring: { session_type?: string } }>(
     '/sessions',
     { schema: SCHEMAS.listSessions, config: { versioned: true } },
-    async (request) => {
+    async (request, reply) => {
       const type = request.query.session_type;
-      const list = sessions.list().map((s) => renderSession(s.view()));
-      return { data: type === undefined ? list : list.filter((s) => s.sessionType === type), links: null };
+      const listed = type === undefined ? sessions.list() : sessions.list().filter((s) => sessionTypeOf(s) === type);
+      return reply.type('application/json').send(`{"data":[${listed.map((s) => bodies.data(s)).join(',')}],"links":null}`);
     },
   );
 
-  app.get<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.getSession, config: { versioned: true } }, async (request) => {
+  app.get<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.getSession, config: { versioned: true } }, async (request, reply) => {
     const session = sessions.get(request.params.sessionId);
-    return { data: renderSession(session.view()), links: sessionLinks(session.id) };
+    return reply.type('application/json').send(bodies.envelope(session));
   });
 
   app.delete<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.deleteSession, config: { versioned: true } }, async (request) => {
@@ -74,4 +77,8 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
       return { data: renderCommand(executed), links: sessionLinks(id) };
     },
   );
+}
+
+function sessionTypeOf(session: AnySession): string {
+  return session.kind === 'record' ? session.view().sessionType : 'protocol';
 }
