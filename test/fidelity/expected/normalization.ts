@@ -46,6 +46,9 @@ export const runLog: string[] = [
     '6: Opentrons 96 Filter Tip Rack 20 µL on 6; 9: Opentrons 96 Tip Rack 1000 µL on 9; 12: Opentrons Fixed Trash on 12',
   'Instruments: left=p1000_single_gen2, right=p20_single_gen2',
   'Next tip: C1 of Opentrons 96 Filter Tip Rack 20 µL on 6',
+  `Moving to ${dst('A1')}`,
+  // location_cache is the last Location; deck positions are the definition's floats
+  'Cached: A1 of Normalized on 3, slot 5 at (132.5, 90.5, 0.0)',
 ];
 
 export const equipment = {

@@ -67,3 +67,6 @@ def run(ctx):
     ctx.comment('Instruments: ' + ', '.join('{}={}'.format(m, p.name)
                                           for m, p in ctx.loaded_instruments.items()))
     ctx.comment('Next tip: {}'.format(tips.next_tip()))
+    p20.move_to(dest['A1'].top())
+    ctx.comment('Cached: {}, slot 5 at {}'.format(
+        ctx.location_cache.labware, ctx.deck.position_for(5).point))
