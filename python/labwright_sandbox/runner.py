@@ -11,6 +11,7 @@ import traceback
 from . import bridge
 from .parse import parse_protocol, ProtocolParseError
 from .lockdown import lock_down
+from . import threads
 
 MAX_SUPPORTED = (2, 11)
 
@@ -63,6 +64,7 @@ def run_job(job_json, bridge_function):
     os.chdir(workdir)
     sys.path.insert(0, workdir)
     lock_down()
+    threads.install()
     outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None}
     try:
         with open(file_name, 'rb') as f:

@@ -136,12 +136,21 @@ export function createHost(options: HostOptions): Host {
   return new EngineHost(options);
 }
 
+// `time.sleep` in Pyodide spins the CPU; blocking the interpreter thread on a word nobody
+// changes waits without burning a core (the wait still counts towards the time limit).
+const sleepWord = new Int32Array(new SharedArrayBuffer(4));
+function sleepFor(seconds: number | null): null {
+  if (seconds !== null && seconds > 0) Atomics.wait(sleepWord, 0, 0, seconds * 1000);
+  return null;
+}
+
 function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: Args) => unknown> {
   const pid = (a: Args): string => String(a.pipetteId);
   const mid = (a: Args): string => String(a.moduleId);
   const lid = (a: Args): string => String(a.labwareId);
   return {
     home: (e) => e.home(),
+    sleep: (_e, a) => sleepFor(num(a.seconds)),
     is_simulating: () => options.mode !== 'run',
     // protocol context
     load_labware: (e, a) =>

@@ -107,6 +107,9 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
   const started = performance.now();
   const workdir = '/protocol';
   py.FS.mkdirTree(workdir);
+  // The robot's writable data folder (tip-tracking and log files of live runs). It lives in this
+  // interpreter's memory only: fresh for every job, gone when the job ends.
+  py.FS.mkdirTree('/data');
   for (const file of job.supportFiles) py.FS.writeFile(`${workdir}/${safeName(file.name)}`, file.data);
   const protocolName = safeName(job.protocolFile.name);
   py.FS.writeFile(`${workdir}/${protocolName}`, job.protocolFile.data);
