@@ -68,12 +68,27 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function benchHealth(base: string, label: string): Promise<void> {
+/** CPU time (user + system) the server process has used so far, from /proc (Linux). */
+async function serverCpuMs(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function benchHealth(base: string, label: string, pid: number): Promise<void> {
   const before = load();
+  const cpuBefore = await serverCpuMs(pid);
   const r = await autocannon({ url: `${base}/health`, headers: V2, connections: 50, duration: 10 });
+  const cpu = (await serverCpuMs(pid)) - cpuBefore;
   console.log(
     `[${label}] GET /health at 50 connections: ${fmt(r.requests.average, 0)} req/s (target >= 10000), p50 ${r.latency.p50} ms, ` +
-      `p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors} (${before} -> ${load()})`,
+      `p99 ${r.latency.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}; server CPU ${fmt((cpu * 1000) / Math.max(1, r.requests.total), 0)} µs per request ` +
+      `(${before} -> ${load()})`,
   );
 }
 
@@ -81,7 +96,7 @@ async function benchHealth(base: string, label: string): Promise<void> {
  * A session holding > 10,000 events (the long protocol's load simulation plus one re-simulation,
  * 5,764 events each), read at 100 connections while another session runs in real time.
  */
-async function benchPoll(base: string, label: string): Promise<void> {
+async function benchPoll(base: string, label: string, pid: number): Promise<void> {
   const long = await uploadFiles(base, [{ field: 'protocolFile', file: LONG }]);
   if (long.status !== 201) throw new Error(`upload long_transfer: ${long.status} ${await long.text()}`);
   const big = await createSession(base, 'long_transfer');
@@ -93,16 +108,25 @@ async function benchPoll(base: string, label: string): Promise<void> {
   await waitFor(base, other, (d) => d.currentState === 'loaded');
   await command(base, other, 'protocol.startRun');
   await waitFor(base, other, (d) => d.currentState === 'running');
-  const otherBefore = (await sessionDetails(base, other)).events.length;
-  const before = load();
-  const read = await autocannon({ url: `${base}/sessions/${big}`, headers: V2, connections: 100, duration: 10 });
-  const otherAfter = await sessionDetails(base, other);
-  console.log(
-    `[${label}] GET /sessions/{id} (${bigDetails.events.length} events, ${fmt(bytes / 2 ** 20, 2)} MiB) at 100 connections while another session runs: ` +
-      `${fmt(read.requests.average, 0)} req/s, p50 ${read.latency.p50} ms, p99 ${read.latency.p99} ms (target < 50), ` +
-      `${fmt(read.throughput.average / 2 ** 20, 0)} MiB/s, non-2xx ${read.non2xx}, errors ${read.errors}; ` +
-      `the other session was ${otherAfter.currentState} and recorded ${otherAfter.events.length - otherBefore} events meanwhile (${before} -> ${load()})`,
-  );
+  // Identity (autocannon's default), then gzip as Python's requests, browsers and fetch ask for it.
+  for (const [encoding, headers] of [
+    ['identity', V2],
+    ['gzip', { ...V2, 'Accept-Encoding': 'gzip, deflate' }],
+  ] as const) {
+    const otherBefore = (await sessionDetails(base, other)).events.length;
+    const before = load();
+    const cpuBefore = await serverCpuMs(pid);
+    const read = await autocannon({ url: `${base}/sessions/${big}`, headers, connections: 100, duration: 10 });
+    const cpu = (await serverCpuMs(pid)) - cpuBefore;
+    const otherAfter = await sessionDetails(base, other);
+    console.log(
+      `[${label}] GET /sessions/{id} (${bigDetails.events.length} events, ${fmt(bytes / 2 ** 20, 2)} MiB), ${encoding}, at 100 connections while another session runs: ` +
+        `${fmt(read.requests.average, 0)} req/s, p50 ${read.latency.p50} ms, p99 ${read.latency.p99} ms (target < 50), ` +
+        `${fmt(read.throughput.average / 2 ** 20, 0)} MiB/s, non-2xx ${read.non2xx}, errors ${read.errors}; ` +
+        `server CPU ${fmt(cpu / Math.max(1, read.requests.total), 2)} ms per request; ` +
+        `the other session was ${otherAfter.currentState} and recorded ${otherAfter.events.length - otherBefore} events meanwhile (${before} -> ${load()})`,
+    );
+  }
   await command(base, other, 'protocol.cancel');
   await fetch(`${base}/sessions/${other}`, { method: 'DELETE', headers: V2 });
   await fetch(`${base}/sessions/${big}`, { method: 'DELETE', headers: V2 });
@@ -163,8 +187,8 @@ async function benchServer(label: string, repo: string | undefined, phases: Set<
   // Real-time speed, so the "other session" is genuinely running during the measurement.
   const server = await startServerProcess({ port, dataDir: path.join(work, 'data'), speed: '1', maxProtocols: 5, repo });
   try {
-    if (phases.has('health')) await benchHealth(server.base, label);
-    if (phases.has('poll')) await benchPoll(server.base, label);
+    if (phases.has('health')) await benchHealth(server.base, label, server.child.pid ?? 0);
+    if (phases.has('poll')) await benchPoll(server.base, label, server.child.pid ?? 0);
     if (phases.has('upload')) await benchUpload(server.base, label);
   } finally {
     await server.stop();

@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
 import { bridgeSessionFeed, NotificationHub, notificationsPlugin } from '../notifications/index.ts';
@@ -32,6 +32,10 @@ declare module 'fastify' {
     /** The handler reads and validates the body itself (and reports header issues with it). */
     bodyInHandler?: boolean;
   }
+  interface FastifyRequest {
+    /** The route's config, read once per request (see `routeConfigOf`). */
+    lwRouteConfig: FastifyContextConfig | null;
+  }
   interface FastifyInstance {
     labwright: LabwrightParts;
     notificationHub: NotificationHub;
@@ -49,9 +53,17 @@ export interface LabwrightParts {
 function defaultLogger(config: ServerConfig): Logger {
   if (config.logger === false) return pino({ enabled: false });
   // Asynchronous stdout: a synchronous write per request line made logging the cost of a cheap
-  // request (bench/http.ts). Lines are written in order, batched while a write is in flight, and
-  // flushed synchronously when the process exits; a SIGKILL can lose the last few.
-  return config.logger ?? pino({ level: 'info' }, pino.destination({ dest: 1, sync: false }));
+  // request (bench/http.ts). Lines are written in order, in batches of 4 KiB or every 250 ms, and
+  // flushed synchronously when the process exits; a SIGKILL can lose the last 250 ms.
+  return config.logger ?? pino({ level: 'info' }, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }));
+}
+
+const API_VERSION_TEXT = String(API_VERSION);
+const MIN_API_VERSION_TEXT = String(MIN_API_VERSION);
+
+function routeConfigOf(request: FastifyRequest): FastifyContextConfig {
+  request.lwRouteConfig ??= request.routeOptions.config;
+  return request.lwRouteConfig;
 }
 
 /** Route patterns by method, to tell a wrong method (405) from an unknown path (404). */
@@ -113,41 +125,60 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   const routeTable = new RouteTable();
   app.addHook('onRoute', (route) => routeTable.add(route.method, route.url));
 
+  // The hooks run on every request: synchronous (no promise per hook) and reading the route's
+  // config once (`routeOptions` builds a new object on each access).
+  app.decorateRequest('lwRouteConfig', null);
+
   // Every response answers with the server's versions when the route is versioned or it is an error.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     // The original sends a bare `application/json` (no charset parameter).
-    if (String(reply.getHeader('content-type') ?? '').startsWith('application/json')) reply.header('content-type', 'application/json');
-    if (request.routeOptions.config.versioned || reply.statusCode >= 400) {
-      reply.header('opentrons-version', String(API_VERSION));
-      reply.header('opentrons-min-version', String(MIN_API_VERSION));
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    if (routeConfigOf(request).versioned || reply.statusCode >= 400) {
+      reply.header('opentrons-version', API_VERSION_TEXT);
+      reply.header('opentrons-min-version', MIN_API_VERSION_TEXT);
     }
-    return payload;
+    done(null, payload);
   });
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.routeOptions.config.versioned) return;
-    // Throws 400 for an outdated version: that wins over any body problem.
-    const check = checkVersionHeader(request.headers['opentrons-version']);
-    if (!check.ok) rememberHeaderIssues(request, check.issues);
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!routeConfigOf(request).versioned) return done();
+    try {
+      // Throws 400 for an outdated version: that wins over any body problem.
+      const check = checkVersionHeader(request.headers['opentrons-version']);
+      if (!check.ok) rememberHeaderIssues(request, check.issues);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
   });
 
-  app.addHook('preHandler', async (request) => {
-    const { config: routeConfig } = request.routeOptions;
+  app.addHook('preHandler', (request, _reply, done) => {
+    const routeConfig = routeConfigOf(request);
     if (routeConfig.versioned && !routeConfig.bodyInHandler) {
       const issues = pendingHeaderIssues(request);
-      if (issues.length > 0) throw new RequestValidationError(issues);
+      if (issues.length > 0) return done(new RequestValidationError(issues));
     }
+    done();
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
+  app.addHook('onResponse', (request, reply, done) => {
+    // Through the root logger: the line is the same, without a child logger's bindings to merge.
+    logger.info(
+      {
+        reqId: request.id,
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     );
+    done();
   });
 
   app.setErrorHandler(async (err: FastifyError | Error, request, reply) => {
-    const legacy = request.routeOptions.config.legacy === true;
+    const legacy = routeConfigOf(request).legacy === true;
     const translated = translateFrameworkError(err, request);
     const out = toErrorReply(translated, legacy);
     if (out.status >= 500) request.log.error({ err }, 'request failed');

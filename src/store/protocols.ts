@@ -1,6 +1,7 @@
 // Protocol records in SQLite. The analysis is kept whole as JSON: it is written once per upload or
 // PATCH and read back as a unit.
 import type { Database } from 'better-sqlite3';
+import { Statements } from './statements.ts';
 import type { Analysis } from '../analysis/index.ts';
 import type { StoredProtocol } from './types.ts';
 
@@ -27,45 +28,61 @@ function fromRow(row: ProtocolRow): StoredProtocol {
 }
 
 export class ProtocolRepository {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Statements;
+  /**
+   * Parsed records by id. This process is the database's only writer and every write goes through
+   * this class, so the cache never goes stale; reads no longer parse the whole analysis each time.
+   * Callers treat the records as read-only.
+   */
+  private readonly cache = new Map<string, StoredProtocol>();
+
+  constructor(private readonly db: Database) {
+    this.sql = new Statements(db);
+  }
 
   list(): StoredProtocol[] {
-    const rows = this.db.prepare('SELECT * FROM protocols ORDER BY seq').all() as ProtocolRow[];
-    return rows.map(fromRow);
+    const ids = this.sql.get('SELECT id FROM protocols ORDER BY seq').pluck().all() as string[];
+    return ids.map((id) => this.get(id)).filter((p): p is StoredProtocol => p !== null);
   }
 
   get(id: string): StoredProtocol | null {
-    const row = this.db.prepare('SELECT * FROM protocols WHERE id = ?').get(id) as ProtocolRow | undefined;
-    return row ? fromRow(row) : null;
+    const cached = this.cache.get(id);
+    if (cached !== undefined) return cached;
+    const row = this.sql.get('SELECT * FROM protocols WHERE id = ?').get(id) as ProtocolRow | undefined;
+    if (row === undefined) return null;
+    const record = fromRow(row);
+    this.cache.set(id, record);
+    return record;
   }
 
   count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM protocols').get() as { n: number }).n;
+    return (this.sql.get('SELECT COUNT(*) AS n FROM protocols').get() as { n: number }).n;
   }
 
   insert(p: StoredProtocol): void {
-    this.db
-      .prepare(
+    this.sql.get(
         `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis)
          VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?)`,
       )
       .run(p.id, p.folder, p.protocolFile, JSON.stringify(p.supportFiles), p.createdAt, p.lastModifiedAt, JSON.stringify(p.analysis));
+    this.cache.delete(p.id);
   }
 
   update(p: StoredProtocol): void {
-    this.db
-      .prepare(
+    this.sql.get(
         `UPDATE protocols SET protocol_file = ?, support_files = ?, last_modified_at = ?, analysis = ? WHERE id = ?`,
       )
       .run(p.protocolFile, JSON.stringify(p.supportFiles), p.lastModifiedAt, JSON.stringify(p.analysis), p.id);
+    this.cache.delete(p.id);
   }
 
   delete(id: string): void {
-    this.db.prepare('DELETE FROM protocols WHERE id = ?').run(id);
+    this.sql.get('DELETE FROM protocols WHERE id = ?').run(id);
+    this.cache.delete(id);
   }
 
   folders(): Set<string> {
-    const rows = this.db.prepare('SELECT folder FROM protocols').all() as { folder: string }[];
+    const rows = this.sql.get('SELECT folder FROM protocols').all() as { folder: string }[];
     return new Set(rows.map((r) => r.folder));
   }
 }

@@ -7,7 +7,7 @@ import type { ProtocolManager } from '../protocol-manager.ts';
 import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
 import { SCHEMAS } from '../schemas.ts';
-import { SessionBodies } from '../session-body.ts';
+import { acceptsGzip, SessionBodies } from '../session-body.ts';
 import { validateCommand, validateSessionCreate } from '../validation.ts';
 
 export interface SessionRoutesOptions {
@@ -57,7 +57,10 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
 
   app.get<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.getSession, config: { versioned: true } }, async (request, reply) => {
     const session = sessions.get(request.params.sessionId);
-    return reply.type('application/json').send(bodies.envelope(session));
+    const body = bodies.envelope(session, acceptsGzip(request.headers['accept-encoding']));
+    reply.header('vary', 'Accept-Encoding');
+    if (body.encoding !== null) reply.header('content-encoding', body.encoding);
+    return reply.type('application/json').send(body.bytes);
   });
 
   app.delete<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.deleteSession, config: { versioned: true } }, async (request) => {
