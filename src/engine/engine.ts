@@ -370,6 +370,37 @@ export class ProtocolEngine {
     return labwareInfo(lw);
   }
 
+  /**
+   * `ModuleContext.load_labware_object(labware)` (spec §9.2): an already loaded labware becomes the
+   * module's labware. As in 4.7.0 it keeps its own position and parent; only the module's checks
+   * (one labware per module, thermocycler lid open) apply.
+   */
+  moduleLoadLabwareObject(moduleId: string, labwareId: string): LabwareInfo {
+    const mod = this.mod(moduleId);
+    const lw = this.lw(labwareId);
+    if (mod.labwareId !== null) {
+      const existing = this.labware.get(mod.labwareId);
+      throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+    }
+    if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+      throw pyError('AssertionError', 'Cannot place labware in closed module');
+    }
+    mod.labwareId = lw.id;
+    this.highestZCache = null;
+    return labwareInfo(lw);
+  }
+
+  /**
+   * `labware.tip_length = x` (spec §6.3): 4.7.0 writes it into the labware's definition
+   * parameters, so later pick-ups, drops and returns use it. Only this labware changes.
+   */
+  setTipLength(labwareId: string, length: number): LabwareInfo {
+    const lw = this.lw(labwareId) as { def: LabwareDefinition; info: LabwareInfo | null };
+    lw.def = { ...lw.def, parameters: { ...lw.def.parameters, tipLength: length } };
+    lw.info = null;
+    return this.labwareInfo(labwareId);
+  }
+
   /** `del ctx.deck[slot]`. */
   clearSlot(location: DeckLocation): void {
     const slot = this.slotKey(location);
@@ -379,7 +410,9 @@ export class ProtocolEngine {
     this.highestZCache = null;
     if (item.kind === 'labware') this.labware.delete(item.lw.id);
     else {
-      if (item.mod.labwareId) this.labware.delete(item.mod.labwareId);
+      // A labware given with load_labware_object lives in its own slot and stays there.
+      const held = item.mod.labwareId ? this.labware.get(item.mod.labwareId) : undefined;
+      if (held && held.moduleId === item.mod.id) this.labware.delete(held.id);
       this.modules.delete(item.mod.id);
     }
   }

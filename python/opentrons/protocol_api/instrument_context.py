@@ -96,6 +96,19 @@ class _InstrumentImplementation(object):
         return self._instrument._state()['hasTip']
 
 
+def _is_float(value):
+    return isinstance(value, float)
+
+
+def _python_volume(value, is_float):
+    """The engine's volume as the Python number 4.7.0 would hold (see `_volume_is_float`)."""
+    if value is None:
+        return None
+    if is_float or not float(value).is_integer():
+        return float(value)
+    return int(value)
+
+
 class InstrumentContext(object):
     def __init__(self, ctx, info, api_version):
         self._ctx = ctx
@@ -104,6 +117,19 @@ class InstrumentContext(object):
         self._api_version = api_version
         self._implementation = _InstrumentImplementation(self)
         self._tip_racks_cache = None
+        # current_volume is plain Python arithmetic in 4.7.0: 0.0 at start, 0 after a pick-up,
+        # blow-out or drop, then += / -= the volumes as given (an omitted volume is the available
+        # volume, a float). The engine keeps only the value; its Python type is followed here.
+        self._volume_is_float = True
+
+    def _volume_added(self, volume):
+        self._volume_is_float = self._volume_is_float or not volume or _is_float(volume)
+
+    def _volume_removed(self, volume):
+        self._volume_is_float = self._volume_is_float or (bool(volume) and _is_float(volume))
+
+    def _volume_reset(self):
+        self._volume_is_float = False
 
     def _state(self):
         return _engine.call('pipette_state', pipetteId=self._id)
@@ -151,7 +177,7 @@ class InstrumentContext(object):
 
     @property
     def current_volume(self):
-        return self._state()['currentVolume']
+        return _python_volume(self._state()['currentVolume'], self._volume_is_float)
 
     @property
     @requires_version(2, 7)
@@ -160,7 +186,11 @@ class InstrumentContext(object):
 
     @property
     def hw_pipette(self):
-        return _engine.call('hw_pipette', pipetteId=self._id)
+        pipette = _engine.call('hw_pipette', pipetteId=self._id)
+        pipette['current_volume'] = _python_volume(pipette['current_volume'], self._volume_is_float)
+        for key in ('available_volume', 'working_volume'):
+            pipette[key] = _python_volume(pipette[key], True)
+        return pipette
 
     @property
     def tip_racks(self):
@@ -234,19 +264,27 @@ class InstrumentContext(object):
 
     # building blocks ---------------------------------------------------------------------
     def aspirate(self, volume=None, location=None, rate=1.0):
-        return self._call('aspirate', volume=_engine.num(volume), location=_engine.target(location),
-                          rate=_engine.num(rate))
+        self._call('aspirate', volume=_engine.num(volume), location=_engine.target(location),
+                   rate=_engine.num(rate))
+        self._volume_added(volume)
+        return self
 
     def dispense(self, volume=None, location=None, rate=1.0):
-        return self._call('dispense', volume=_engine.num(volume), location=_engine.target(location),
-                          rate=_engine.num(rate))
+        self._call('dispense', volume=_engine.num(volume), location=_engine.target(location),
+                   rate=_engine.num(rate))
+        self._volume_removed(volume)
+        return self
 
     def mix(self, repetitions=1, volume=None, location=None, rate=1.0):
-        return self._call('mix', repetitions=repetitions, volume=_engine.num(volume),
-                          location=_engine.target(location), rate=_engine.num(rate))
+        self._call('mix', repetitions=repetitions, volume=_engine.num(volume),
+                   location=_engine.target(location), rate=_engine.num(rate))
+        self._volume_added(volume)
+        return self
 
     def blow_out(self, location=None):
-        return self._call('blow_out', location=_engine.target(location))
+        self._call('blow_out', location=_engine.target(location))
+        self._volume_reset()
+        return self
 
     def touch_tip(self, location=None, radius=1.0, v_offset=-1.0, speed=60.0):
         return self._call('touch_tip', location=_engine.target(location),
@@ -254,18 +292,26 @@ class InstrumentContext(object):
                           speed=_engine.num(speed))
 
     def air_gap(self, volume=None, height=None):
-        return self._call('air_gap', volume=_engine.num(volume), height=_engine.num(height))
+        self._call('air_gap', volume=_engine.num(volume), height=_engine.num(height))
+        self._volume_added(volume)
+        return self
 
     def return_tip(self, home_after=True):
-        return self._call('return_tip', homeAfter=bool(home_after))
+        self._call('return_tip', homeAfter=bool(home_after))
+        self._volume_reset()
+        return self
 
     def pick_up_tip(self, location=None, presses=None, increment=None):
-        return self._call('pick_up_tip', location=_engine.target(location),
-                          presses=presses, increment=_engine.num(increment))
+        self._call('pick_up_tip', location=_engine.target(location),
+                   presses=presses, increment=_engine.num(increment))
+        self._volume_reset()
+        return self
 
     def drop_tip(self, location=None, home_after=True):
-        return self._call('drop_tip', location=_engine.target(location),
-                          homeAfter=bool(home_after))
+        self._call('drop_tip', location=_engine.target(location),
+                   homeAfter=bool(home_after))
+        self._volume_reset()
+        return self
 
     def home(self):
         return self._call('home_pipette')
@@ -288,7 +334,15 @@ class InstrumentContext(object):
 
     @requires_version(2, 7)
     def pair_with(self, instrument):
-        raise NotImplementedError('Pipette pairing is not supported')
+        # Experimental in 4.7.0 and unused by real protocols (spec 7.4): the original's refusal of
+        # different pipettes is kept; an allowed pairing is refused with a plain explanation.
+        from opentrons.errors import UnsupportedInstrumentPairingError
+        if not isinstance(instrument, InstrumentContext) or instrument.name != self.name:
+            raise UnsupportedInstrumentPairingError(
+                'At this time, you cannot pair{} with {}'.format(instrument, self))
+        raise NotImplementedError(
+            'pair_with() (experimental pipette pairing) is not supported by this robot server; '
+            'use each pipette on its own')
 
     # complex commands ----------------------------------------------------------------------
     def _complex(self, mode, volume, source, dest, kwargs):
@@ -316,8 +370,19 @@ class InstrumentContext(object):
             if key in kwargs and kwargs[key]:
                 reps, vol_ = kwargs[key]
                 options[key] = [reps, _engine.num(vol_)]
-        _engine.call('complex', pipetteId=self._id, mode=mode, volume=vol,
-                     source=_engine.targets(source), dest=_engine.targets(dest), options=options)
+        try:
+            _engine.call('complex', pipetteId=self._id, mode=mode, volume=vol,
+                         source=_engine.targets(source), dest=_engine.targets(dest),
+                         options=options)
+        finally:
+            # Approximate (the plan's own arithmetic is not visible here): no tip left means the
+            # last step was a drop (0); otherwise float-ness comes from the arguments.
+            if not self._state()['hasTip']:
+                self._volume_reset()
+            elif isinstance(volume, list) or any(
+                    _is_float(v) for v in (volume, kwargs.get('air_gap'),
+                                           kwargs.get('disposal_volume'))):
+                self._volume_is_float = True
         return self
 
     def transfer(self, volume, source, dest, trash=True, **kwargs):

@@ -234,8 +234,11 @@ class Labware(object):
 
     @tip_length.setter
     def tip_length(self, length):
+        # 4.7.0 writes it into the definition's parameters; pick-ups and drops use it from then on.
         self._tip_length = length
-        _engine.call('set_tip_length', labwareId=self._id, length=_engine.num(length))
+        self._info['parameters']['tipLength'] = length
+        if isinstance(length, (int, float)) and not isinstance(length, bool):
+            _engine.call('set_tip_length', labwareId=self._id, length=_engine.num(length))
 
     @property
     def highest_z(self):

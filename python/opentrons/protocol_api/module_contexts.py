@@ -33,7 +33,14 @@ class ModuleContext(object):
         return self._geometry._labware
 
     def load_labware_object(self, labware):
-        return self._attach(self._call('module_load_labware_object', labwareId=labware._id))
+        """An already loaded labware becomes this module's; as in 4.7.0 it keeps its position
+        and parent (the same object is returned)."""
+        from .labware import Labware
+        if not isinstance(labware, Labware):
+            raise TypeError('labware should be a Labware, but it is {}'.format(labware))
+        self._call('module_load_labware_object', labwareId=labware._id)
+        self._geometry._labware = labware
+        return labware
 
     def _attach(self, info):
         labware = self._ctx._register_labware(info)

@@ -201,7 +201,10 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
     return_tips: (e, a) => e.labwareReturnTips(lid(a), String(a.wellName), Number(a.numChannels ?? 1)),
     previous_tip: (e, a) => e.labwarePreviousTip(lid(a), Number(a.numTips ?? 1)),
     reset_labware: (e, a) => e.labwareReset(lid(a)),
-    set_tip_length: () => null,
+    set_tip_length: (e, a) => {
+      e.setTipLength(lid(a), num(a.length) ?? 0);
+      return null;
+    },
     next_available_tip: (e, a) => {
       const racks = (a.tipRackIds as string[]) ?? [];
       const start = a.startingTip as { labwareId: string; wellName: string } | null;
@@ -258,6 +261,7 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
       a.definition
         ? e.moduleLoadLabwareFromDefinition(mid(a), a.definition as LabwareDefinition, str(a.label))
         : e.moduleLoadLabware(mid(a), String(a.loadName), str(a.label), str(a.namespace), num(a.version)),
+    module_load_labware_object: (e, a) => e.moduleLoadLabwareObject(mid(a), lid(a)),
     module_state: (e, a) => e.moduleState(mid(a)),
     temperature_set: (e, a) => e.temperatureSetTemperature(mid(a), num(a.celsius) ?? 0, a.wait !== false),
     temperature_await: (e, a) => e.temperatureAwait(mid(a), num(a.celsius) ?? 0),
