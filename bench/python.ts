@@ -50,12 +50,20 @@ async function timeWarm(label: string, bundle: ProtocolBundle, runs: number): Pr
   console.log(`${label}: median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, min ${times[0].toFixed(0)} ms (${runs} runs, warm interpreter)`);
 }
 
+/** Where the start went: times inside the interpreter thread, from its own start. */
+function phaseText(child: SandboxProcess): string {
+  const p = child.startPhases;
+  if (!p) return '';
+  const step = (a: number, b: number): string => (b - a).toFixed(0);
+  return ` (interpreter thread: pyodide ${p.pyodideLoaded.toFixed(0)}, package ${step(p.pyodideLoaded, p.packageInstalled)}, engine warm-up ${step(p.packageInstalled, p.engineWarmed)}, python warm-up ${step(p.engineWarmed, p.pythonWarmed)} ms)`;
+}
+
 const files = await sandboxFiles();
 {
   const t0 = performance.now();
   const child = new SandboxProcess(files, limits, {});
   await child.ready;
-  console.log(`cold interpreter start (no snapshot): ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`cold interpreter start (no snapshot): ${(performance.now() - t0).toFixed(0)} ms${phaseText(child)}`);
   await child.stop();
 }
 await timeWarm('seed example end to end', seed, 5);
@@ -64,7 +72,8 @@ await timeWarm('96 transfers with new tips', transfers96, 3);
   const t0 = performance.now();
   const child = new SandboxProcess(files, limits, { useSnapshot: fs.existsSync(files.snapshotPath) });
   await child.ready;
-  console.log(`interpreter start from the memory snapshot: ${(performance.now() - t0).toFixed(0)} ms`);
+  console.log(`interpreter start from the memory snapshot: ${(performance.now() - t0).toFixed(0)} ms${phaseText(child)}`);
+  console.log(`snapshot size: ${(fs.statSync(files.snapshotPath).size / 2 ** 20).toFixed(1)} MiB`);
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   console.log(`memory per warm interpreter (RSS of its process): ${rss.toFixed(0)} MiB`);

@@ -13,7 +13,8 @@ end, in the caller's thread when
 A wait with a timeout just sleeps for the timeout. Daemon threads run only when joined; threads
 never joined never run. ``is_alive()`` is true from ``start()`` until the target has run. A wait
 that nothing left could end raises ``RuntimeError`` instead of hanging. ``time.sleep`` waits
-without spinning the CPU (through the bridge), and counts towards the time limit.
+without spinning the CPU (through the bridge); it counts towards the time limit except for the
+main program of a live run.
 """
 import itertools
 import sys
@@ -33,7 +34,10 @@ def _sleep(secs):
         # The original's TypeError / ValueError / OverflowError, raised before any waiting.
         _real['sleep'](secs)
     if secs > 0:
-        bridge.call('sleep', seconds=float(secs))
+        # In a live run the main program's sleeps are the robot waiting (not compute time); a
+        # deferred thread's sleeps hold up the protocol that joined it, so they count: a thread
+        # that never ends is stopped by the time limit.
+        bridge.call('sleep', seconds=float(secs), counted=bool(_running))
 
 
 def _deadlock(what):

@@ -48,15 +48,25 @@ export interface JobResult {
   jobMs?: number;
 }
 
+/** Where an interpreter's start went, in ms since the worker began (benchmarks only). */
+export interface StartPhases {
+  pyodideLoaded: number;
+  packageInstalled: number;
+  engineWarmed: number;
+  pythonWarmed: number;
+}
+
 export type ParentToChild =
   | { type: 'job'; job: JobSpec }
   | { type: 'stepDone' };
 
 export type ChildToParent =
-  | { type: 'ready' }
+  | { type: 'ready'; phases?: StartPhases }
   | { type: 'snapshot'; bytes: Uint8Array }
   | { type: 'parsed'; rawMetadata: Record<string, string>; apiLevel: string }
   | { type: 'step'; entries: RunLogEntry[] }
+  /** A live run's `time.sleep`: the parent answers `stepDone` when the time is up. */
+  | { type: 'wait'; seconds: number }
   | { type: 'result'; result: JobResult }
   | { type: 'fatal'; message: string };
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { RunLogEntry } from '../analysis/types.ts';
 import type { SandboxLimits } from '../analysis/executor.ts';
 import type { SandboxFiles } from './bundle.ts';
-import type { ChildToParent, JobResult, JobSpec, ParentToChild } from './messages.ts';
+import type { ChildToParent, JobResult, JobSpec, ParentToChild, StartPhases } from './messages.ts';
 
 /** Why a job ended without a result from the interpreter. */
 export class SandboxFailure extends Error {
@@ -41,6 +41,24 @@ function residentBytes(pid: number): number | null {
   }
 }
 
+/** CPU time (user + system, all threads) of a process in ms, or null when it cannot be read. */
+function cpuMs(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * (1000 / CLOCK_TICKS_PER_SECOND) : null;
+  } catch {
+    return null;
+  }
+}
+// Linux reports process times in USER_HZ, which is 100 on every architecture Node supports.
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Longest delay setTimeout honours (longer ones fire at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface RunHooks {
   step?: (entries: readonly RunLogEntry[]) => Promise<void>;
   signal?: AbortSignal;
@@ -53,6 +71,8 @@ export class SandboxProcess {
   private listener: ((message: ChildToParent) => void) | null = null;
   private exitListener: ((why: string) => void) | null = null;
   private exited = false;
+  /** How the interpreter's start was spent (benchmarks), once ready. */
+  startPhases: StartPhases | null = null;
   private readonly exitedPromise: Promise<void>;
 
   constructor(
@@ -101,7 +121,11 @@ export class SandboxProcess {
       this.exited = true;
       this.exitListener?.(`sandbox process failed: ${error.message}`);
     });
-    this.ready = options.makeSnapshot ? Promise.resolve() : this.waitFor('ready').then(() => undefined);
+    this.ready = options.makeSnapshot
+      ? Promise.resolve()
+      : this.waitFor('ready').then((message) => {
+          if (message.type === 'ready') this.startPhases = message.phases ?? null;
+        });
     this.ready.catch(() => {});
   }
 
@@ -151,10 +175,13 @@ export class SandboxProcess {
       let settled = false;
       let computeMs = 0;
       let runningSince: number | null = Date.now();
+      let waitCpuStart: number | null = null;
+      let waitTimer: NodeJS.Timeout | null = null;
       const finish = (outcome: { result: JobResult } | { error: SandboxFailure }): void => {
         if (settled) return;
         settled = true;
         clearInterval(watch);
+        if (waitTimer !== null) clearTimeout(waitTimer);
         hooks.signal?.removeEventListener('abort', onAbort);
         this.listener = null;
         this.exitListener = null;
@@ -163,8 +190,28 @@ export class SandboxProcess {
         else reject(outcome.error);
       };
       // Time is what the interpreter spends computing: waiting on `step` (modeled hardware time,
-      // a paused run) does not count.
-      const elapsed = (): number => computeMs + (runningSince === null ? 0 : Date.now() - runningSince);
+      // a paused run) or on a live run's `time.sleep` does not count. The child says when it
+      // waits, and it runs untrusted code, so the CPU it uses while "waiting" is counted instead
+      // (a waiting child uses next to none): claiming to wait does not buy compute time.
+      const cpuNow = (): number | null => (this.child.pid === undefined ? null : cpuMs(this.child.pid));
+      const waitCpu = (): number => {
+        if (waitCpuStart === null) return 0;
+        const now = cpuNow();
+        return now === null ? 0 : Math.max(0, now - waitCpuStart);
+      };
+      const elapsed = (): number => computeMs + (runningSince === null ? waitCpu() : Date.now() - runningSince);
+      const beginWait = (): void => {
+        if (runningSince !== null) computeMs += Date.now() - runningSince;
+        runningSince = null;
+        waitCpuStart = cpuNow();
+      };
+      const endWait = (): void => {
+        if (settled) return;
+        computeMs += waitCpu();
+        waitCpuStart = null;
+        runningSince = Date.now();
+        this.send({ type: 'stepDone' });
+      };
       const watch = setInterval(() => {
         if (elapsed() > this.limits.timeoutMs) {
           finish({ error: new SandboxFailure('timeout', `exceeded the time limit of ${this.limits.timeoutMs / 1000} s`) });
@@ -194,17 +241,20 @@ export class SandboxProcess {
             finish({ error: new SandboxFailure('crashed', message.message) });
             break;
           case 'step': {
-            if (runningSince !== null) computeMs += Date.now() - runningSince;
-            runningSince = null;
+            beginWait();
             const pending = hooks.step ? hooks.step(message.entries) : Promise.resolve();
-            pending.then(
-              () => {
-                if (settled) return;
-                runningSince = Date.now();
-                this.send({ type: 'stepDone' });
-              },
-              (error: unknown) => finish({ error: new SandboxFailure('step-rejected', 'step rejected', error) }),
+            pending.then(endWait, (error: unknown) =>
+              finish({ error: new SandboxFailure('step-rejected', 'step rejected', error) }),
             );
+            break;
+          }
+          case 'wait': {
+            beginWait();
+            const ms = Math.min(Math.max(0, Number(message.seconds) * 1000), MAX_TIMER_MS);
+            waitTimer = setTimeout(() => {
+              waitTimer = null;
+              endWait();
+            }, ms);
             break;
           }
           case 'parsed':

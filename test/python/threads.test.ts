@@ -223,3 +223,27 @@ def run(ctx):
     await limited.close();
   }
 });
+
+test('time.sleep: a live run waits without using its time limit; an analysis counts it', async () => {
+  const limited = service({ timeoutMs: 3000, memoryBytes: 512 * 1024 * 1024 }, 1);
+  try {
+    const source = `
+import time
+metadata = {'apiLevel': '2.11'}
+
+def run(ctx):
+    ctx.comment('before')
+    start = time.monotonic()
+    time.sleep(4)
+    ctx.comment('slept at least 4 s: {}'.format(time.monotonic() - start >= 4))
+`;
+    const { analysis, steps } = await liveRun(source, limited);
+    assert.deepEqual(analysis.errors, []);
+    assert.deepEqual(steps, ['before', 'slept at least 4 s: True']);
+    const analysed = await limited.execute(bundle(source), { mode: 'analyze' });
+    assert.equal(analysed.errors[0]?.type, 'TimeoutError');
+    assert.deepEqual(analysed.runLog, []);
+  } finally {
+    await limited.close();
+  }
+});

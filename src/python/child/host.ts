@@ -13,6 +13,8 @@ export interface HostOptions {
   mode: 'analyze' | 'run';
   customLabware: Record<string, unknown>[];
   onStep: ((entries: readonly RunLogEntry[]) => void) | null;
+  /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
+  onWait: ((seconds: number) => void) | null;
   onParsed: (rawMetadata: Record<string, string>, apiLevel: string) => void;
 }
 
@@ -136,11 +138,14 @@ export function createHost(options: HostOptions): Host {
   return new EngineHost(options);
 }
 
-// `time.sleep` in Pyodide spins the CPU; blocking the interpreter thread on a word nobody
-// changes waits without burning a core (the wait still counts towards the time limit).
+// `time.sleep` in Pyodide spins the CPU. In an analysis the interpreter thread blocks on a word
+// nobody changes (no CPU burnt; the time counts towards the limit, so an analysis always ends);
+// in a live run the parent does the waiting, like a step, and the time is not compute time.
 const sleepWord = new Int32Array(new SharedArrayBuffer(4));
-function sleepFor(seconds: number | null): null {
-  if (seconds !== null && seconds > 0) Atomics.wait(sleepWord, 0, 0, seconds * 1000);
+function sleepFor(seconds: number | null, onWait: ((seconds: number) => void) | null): null {
+  if (seconds === null || !(seconds > 0)) return null;
+  if (onWait) onWait(seconds);
+  else Atomics.wait(sleepWord, 0, 0, seconds * 1000);
   return null;
 }
 
@@ -150,7 +155,7 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
   const lid = (a: Args): string => String(a.labwareId);
   return {
     home: (e) => e.home(),
-    sleep: (_e, a) => sleepFor(num(a.seconds)),
+    sleep: (_e, a) => sleepFor(num(a.seconds), a.counted === true ? null : options.onWait),
     is_simulating: () => options.mode !== 'run',
     // protocol context
     load_labware: (e, a) =>

@@ -31,7 +31,7 @@ const bootData: SandboxBootData = {
 
 const worker = new Worker(config.workerFile, { workerData: bootData });
 // Only the expected message kinds go up (the interpreter thread runs untrusted code).
-const RELAYED = new Set<ChildToParent['type']>(['ready', 'snapshot', 'parsed', 'step', 'result', 'fatal']);
+const RELAYED = new Set<ChildToParent['type']>(['ready', 'snapshot', 'parsed', 'step', 'wait', 'result', 'fatal']);
 worker.on('message', (message: ChildToParent) => {
   if (message !== null && typeof message === 'object' && RELAYED.has(message.type)) send(message);
 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData } from '../messages.ts';
+import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData, StartPhases } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
 import { createHost } from './host.ts';
 import { ProtocolEngine } from '../../engine/index.ts';
@@ -83,16 +83,19 @@ async function start(): Promise<PyodideLike> {
   const common = { jsglobals: Object.create(null), stdout: quiet.batched, stderr: quiet.batched };
   if (boot.makeSnapshot) {
     const py = await loadPyodide({ ...common, _makeSnapshot: true });
+    phases.pyodideLoaded = performance.now();
     installPackage(py);
     return py;
   }
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
     const py = await loadPyodide({ ...common, _loadSnapshot: bytes });
+    phases.pyodideLoaded = performance.now();
     installPackage(py, false);
     return py;
   }
   const py = await loadPyodide(common);
+  phases.pyodideLoaded = performance.now();
   installPackage(py);
   return py;
 }
@@ -125,6 +128,14 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
           Atomics.wait(stepWord, 0, STEP_WAITING);
         }
       : null,
+    onWait:
+      job.mode === 'run'
+        ? (seconds) => {
+            Atomics.store(stepWord, 0, STEP_WAITING);
+            post({ type: 'wait', seconds });
+            Atomics.wait(stepWord, 0, STEP_WAITING);
+          }
+        : null,
     onParsed: (rawMetadata, apiLevel) => post({ type: 'parsed', rawMetadata, apiLevel }),
   });
   const runner = py.pyimport('labwright_sandbox.runner') as RunnerModule;
@@ -156,20 +167,24 @@ function warmEngine(): void {
   }
 }
 
+const phases: StartPhases = { pyodideLoaded: 0, packageInstalled: 0, engineWarmed: 0, pythonWarmed: 0 };
 const py = await start();
+phases.packageInstalled = performance.now();
 if (!boot.makeSnapshot) {
   warmEngine();
+  phases.engineWarmed = performance.now();
   try {
     (py.pyimport('labwright_sandbox.runner') as { warm_up(): void }).warm_up();
   } catch {
     // Only a warm-up.
   }
+  phases.pythonWarmed = performance.now();
 }
 if (boot.makeSnapshot) {
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
 } else {
-  post({ type: 'ready' });
+  post({ type: 'ready', phases });
   port.once('message', (message: ParentToChild) => {
     if (message.type !== 'job') return;
     let result: JobResult;
