@@ -101,3 +101,21 @@ test('an endless loop and a memory bomb are stopped by the limits; other analyse
     assert.deepEqual(fine.runLog.map((e) => e.text), ['fine']);
   }
 });
+
+test('claiming to wait (a forged step or sleep) does not buy compute time in a live run', async () => {
+  // Escaped code tells the parent it sleeps for an hour, then computes: the CPU it burns while
+  // "waiting" is counted, so the time limit still stops it.
+  const source = protocol(
+    [
+      "from labwright_sandbox import bridge",
+      "bridge._function.constructor(\"globalThis.process.getBuiltinModule('worker_threads').parentPort.postMessage({type: 'wait', seconds: 3600})\")()",
+      'while True:',
+      '    pass',
+    ].join('\n'),
+  );
+  const a = await limited.execute(
+    { protocolFile: { name: 'forged.py', data: new TextEncoder().encode(source) }, supportFiles: [] },
+    { mode: 'run', step: async () => {} },
+  );
+  assert.deepEqual(a.errors, [{ type: 'TimeoutError', description: 'Protocol execution exceeded the time limit of 3 s' }]);
+});
