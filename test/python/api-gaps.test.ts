@@ -141,3 +141,20 @@ test('pair_with: a clear Python exception in analysis and in a live run', async 
   assert.equal(steps.at(-1), 'before pairing');
   assert.deepEqual(run.errors, a.errors);
 });
+
+test('labware definitions are fetched when a protocol reads them; wells are built on first use', async () => {
+  const a = await analyze(
+    svc,
+    protocol(`
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 1)
+d = plate._definition
+ctx.comment('> {} {} {}'.format(d['parameters']['loadName'], len(d['wells']), d is plate._definition))
+ctx.comment('> {} {} {}'.format(plate['H12'], len(plate.wells()), plate.wells()[0] is plate['A1']))
+`),
+  );
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(comments(a.runLog.map((e) => e.text)), [
+    'corning_96_wellplate_360ul_flat 96 True',
+    'H12 of Corning 96 Well Plate 360 µL Flat on 1 96 True',
+  ]);
+});

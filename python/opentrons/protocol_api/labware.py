@@ -169,9 +169,24 @@ class Labware(object):
         self._api_version = api_level or APIVersion(2, 11)
         self._name = info['name']
         self._parent = None
-        self._wells = [Well(parent=self, info=w) for w in info['wells']]
-        self._by_name = dict((w.well_name, w) for w in self._wells)
+        self._wells_cache = None
+        self._by_name_cache = None
         self._tip_length = info['tipLength']
+
+    # Wells are built on first use: most protocols touch a few labware's wells only, and
+    # building 96 or 384 objects per load is a large part of a short analysis.
+    @property
+    def _wells(self):
+        if self._wells_cache is None:
+            self._wells_cache = [Well(parent=self, info=w) for w in self._info['wells']]
+            self._by_name_cache = dict((w.well_name, w) for w in self._wells_cache)
+        return self._wells_cache
+
+    @property
+    def _by_name(self):
+        if self._by_name_cache is None:
+            self._wells
+        return self._by_name_cache
 
     def _attach_parent(self, parent):
         self._parent = parent
@@ -182,6 +197,9 @@ class Labware(object):
 
     @property
     def _definition(self):
+        # Asked for on first use (the engine's load answers leave it out to stay small).
+        if self._info.get('definition') is None:
+            self._info['definition'] = _engine.call('labware_definition', labwareId=self._id)
         return self._info['definition']
 
     @property
@@ -271,7 +289,7 @@ class Labware(object):
         return self.wells_by_name()
 
     def __getitem__(self, key):
-        return self.wells_by_name()[key]
+        return self._by_name[key]
 
     def _grid(self, groups):
         return [[self._by_name[n] for n in group] for group in groups]

@@ -4,7 +4,7 @@
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
 import type { LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
-import type { AnyLocationArg, DeckLocation, LabwareDefinition, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
+import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { runComplexCommand } from '../../engine/transfer.ts';
 import type { ComplexMode, ComplexOptions } from '../../engine/transfer.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
@@ -149,6 +149,15 @@ function sleepFor(seconds: number | null, onWait: ((seconds: number) => void) | 
   return null;
 }
 
+/**
+ * A labware answer without its definition: the definition (wells included) is as large as the
+ * rest together and few protocols read it (`labware._definition`, fetched on demand).
+ */
+function withoutDefinition(info: LabwareInfo): Omit<LabwareInfo, 'definition'> {
+  const { definition: _definition, ...rest } = info;
+  return rest;
+}
+
 function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: Args) => unknown> {
   const pid = (a: Args): string => String(a.pipetteId);
   const mid = (a: Args): string => String(a.moduleId);
@@ -159,10 +168,13 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
     is_simulating: () => options.mode !== 'run',
     // protocol context
     load_labware: (e, a) =>
-      e.loadLabware(String(a.loadName), a.location as DeckLocation, str(a.label), str(a.namespace), num(a.version)),
+      withoutDefinition(
+        e.loadLabware(String(a.loadName), a.location as DeckLocation, str(a.label), str(a.namespace), num(a.version)),
+      ),
     load_labware_from_definition: (e, a) =>
-      e.loadLabwareFromDefinition(a.definition as LabwareDefinition, a.location as DeckLocation, str(a.label)),
-    labware_info: (e, a) => e.labwareInfo(lid(a)),
+      withoutDefinition(e.loadLabwareFromDefinition(a.definition as LabwareDefinition, a.location as DeckLocation, str(a.label))),
+    labware_info: (e, a) => withoutDefinition(e.labwareInfo(lid(a))),
+    labware_definition: (e, a) => e.labwareInfo(lid(a)).definition,
     load_instrument: (e, a) =>
       e.loadInstrument(String(a.name), String(a.mount), (a.tipRackIds as string[] | null) ?? null, Boolean(a.replace)),
     load_module: (e, a) => e.loadModule(String(a.name), (a.location ?? null) as DeckLocation | null, str(a.configuration)),
@@ -263,10 +275,12 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
       }),
     // modules
     module_load_labware: (e, a) =>
-      a.definition
-        ? e.moduleLoadLabwareFromDefinition(mid(a), a.definition as LabwareDefinition, str(a.label))
-        : e.moduleLoadLabware(mid(a), String(a.loadName), str(a.label), str(a.namespace), num(a.version)),
-    module_load_labware_object: (e, a) => e.moduleLoadLabwareObject(mid(a), lid(a)),
+      withoutDefinition(
+        a.definition
+          ? e.moduleLoadLabwareFromDefinition(mid(a), a.definition as LabwareDefinition, str(a.label))
+          : e.moduleLoadLabware(mid(a), String(a.loadName), str(a.label), str(a.namespace), num(a.version)),
+      ),
+    module_load_labware_object: (e, a) => withoutDefinition(e.moduleLoadLabwareObject(mid(a), lid(a))),
     module_state: (e, a) => e.moduleState(mid(a)),
     temperature_set: (e, a) => e.temperatureSetTemperature(mid(a), num(a.celsius) ?? 0, a.wait !== false),
     temperature_await: (e, a) => e.temperatureAwait(mid(a), num(a.celsius) ?? 0),
