@@ -39,7 +39,7 @@ async function timeWarm(label: string, bundle: ProtocolBundle, runs: number): Pr
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     await svc.warm();
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, Number(process.env.IDLE_MS ?? 200)));
     const t0 = performance.now();
     const a = await svc.execute(bundle, { mode: 'analyze' });
     times.push(performance.now() - t0);
@@ -66,7 +66,7 @@ const files = await sandboxFiles();
   console.log(`cold interpreter start (no snapshot): ${(performance.now() - t0).toFixed(0)} ms${phaseText(child)}`);
   await child.stop();
 }
-await timeWarm('seed example end to end', seed, 5);
+await timeWarm('seed example end to end', seed, 9);
 await timeWarm('96 transfers with new tips', transfers96, 3);
 {
   const t0 = performance.now();
