@@ -67,7 +67,15 @@ test('reaching Function through the bridge gives a process that can do nothing',
   );
   // Whether or not connect() throws synchronously, nothing can be reached: the namespace has no
   // interface up. We check that the sandbox reports no route by asking the OS which interfaces exist.
-  assert.ok(net.errors.length === 0 || net.errors[0].type === 'ExceptionInProtocolError');
+  // The socket's asynchronous 'error' event (no handler) can also end the child as a crash when it
+  // is delivered before the result: a clean RuntimeError report is fine for hostile code too.
+  const netError = net.errors[0];
+  assert.ok(
+    netError === undefined ||
+      netError.type === 'ExceptionInProtocolError' ||
+      (netError.type === 'RuntimeError' && netError.description.startsWith('Protocol execution failed in the sandbox')),
+    JSON.stringify(net.errors),
+  );
   const ifaces = await analyze(
     svc,
     protocol(
