@@ -142,6 +142,16 @@ export class NotificationHub {
     return this.topics.get(topic)?.lastSeq ?? 0;
   }
 
+  /**
+   * Continues a topic whose numbering reached `lastSeq` outside this hub (e.g. before a restart):
+   * the next event must be numbered above it, and a `since` below it is history only the backfill
+   * can replay. Without this, an idle topic would look empty and complete to a reconnecting client.
+   */
+  resumeTopic(topic: string, lastSeq: number): void {
+    const log = this.log(topic);
+    if (lastSeq > log.lastSeq) log.forgetUpTo(lastSeq);
+  }
+
   /** Frees a topic's buffer (e.g. its session was deleted); current subscribers stay attached. */
   dropTopic(topic: string): void {
     const log = this.topics.get(topic);

@@ -6,4 +6,5 @@ export { frameOf, HARDWARE_EVENTS_TOPIC, NOTIFICATIONS_PUBLISHER } from './frame
 export type { ReplayTruncatedData } from './frames.ts';
 export { notificationsPlugin, parseSubscribeQuery, SubscribeQueryError, SUBSCRIBE_PATH } from './websocket.ts';
 export type { NotificationsPluginOptions, SubscribeQuery } from './websocket.ts';
-export { bridgeSessionFeed, sessionTopic, SESSIONS_PUBLISHER } from './sessions.ts';
+export { bridgeSessionFeed, sessionBackfill, sessionTopic, SESSIONS_PUBLISHER } from './sessions.ts';
+export type { SessionHistory } from './sessions.ts';

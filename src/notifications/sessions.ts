@@ -3,7 +3,7 @@
 // commands, the server's own notes) as it happens. The runner's per-session sequence number is
 // kept as the topic's sequence, so `since` means the same thing as the `seq` a client last saw.
 import type { SessionFeed, SessionNotice } from '../runner/index.ts';
-import type { NotificationHub } from './hub.ts';
+import type { Backfill, NotificationHub } from './hub.ts';
 
 export const SESSIONS_PUBLISHER = 'labwright.sessions';
 
@@ -19,4 +19,25 @@ export function bridgeSessionFeed(hub: NotificationHub, feed: SessionFeed): () =
     // The session is gone: free its backlog. Subscribers still attached see nothing more.
     if (notice.type === 'session.deleted') hub.dropTopic(topic);
   });
+}
+
+/** Where the sessions' past notices can be read back (the runner's `SessionManager`). */
+export interface SessionHistory {
+  noticesSince(sessionId: string, since: number): readonly SessionNotice[] | undefined;
+}
+
+const TOPIC_PREFIX = 'sessions/';
+
+/**
+ * Lets a subscriber's `since` reach past the replay buffer, e.g. after a restart: the session's
+ * notices are rebuilt from what it holds (the store, after a restart). A replayed frame's
+ * `createdOn` is the notice's own time (`at`), which is when it was first published, give or take
+ * a microsecond.
+ */
+export function sessionBackfill(history: SessionHistory): Backfill {
+  return (topic, since) => {
+    if (!topic.startsWith(TOPIC_PREFIX)) return undefined;
+    const notices = history.noticesSince(topic.slice(TOPIC_PREFIX.length), since);
+    return notices?.map((notice) => ({ topic, seq: notice.seq, createdOn: notice.at, publisher: SESSIONS_PUBLISHER, data: notice }));
+  };
 }

@@ -11,10 +11,16 @@ export class EventLog {
   /** `JSON.stringify(this.events)` without the brackets; V8 keeps the appends as a rope. */
   private text: string;
 
+  /**
+   * @param seqs the notification number of each event (null where unknown: stored before numbers
+   *   were kept), kept in step with `events`.
+   * @param onAppend announces a new event and returns the number it went out under (null: not announced).
+   */
   constructor(
     readonly events: SessionEvent[],
+    readonly seqs: (number | null)[],
     private counter: number,
-    private readonly onAppend: (event: SessionEvent) => void,
+    private readonly onAppend: (event: SessionEvent) => number | null,
   ) {
     this.savedUpTo = events.length;
     this.text = events.map((e) => JSON.stringify(e)).join(',');
@@ -50,16 +56,16 @@ export class EventLog {
     this.append({ source: 'server', event, timestamp: isoNow(), commandId: null, params: { text }, result: null });
   }
 
-  /** Events appended since the last call, with the store sequence number of the first. */
-  takeUnsaved(): { first: number; events: SessionEvent[] } {
+  /** Events appended since the last call, their notification numbers, and the position of the first. */
+  takeUnsaved(): { first: number; events: SessionEvent[]; seqs: (number | null)[] } {
     const first = this.savedUpTo;
     this.savedUpTo = this.events.length;
-    return { first, events: this.events.slice(first) };
+    return { first, events: this.events.slice(first), seqs: this.seqs.slice(first) };
   }
 
   private append(event: SessionEvent): void {
     this.text = this.events.length === 0 ? JSON.stringify(event) : `${this.text},${JSON.stringify(event)}`;
     this.events.push(event);
-    this.onAppend(event);
+    this.seqs.push(this.onAppend(event));
   }
 }

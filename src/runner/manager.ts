@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
 import type { SessionRepository } from '../store/index.ts';
 import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
-import { NoticeHub, type SessionFeed } from './feed.ts';
+import { NoticeHub, type SessionFeed, type SessionNotice } from './feed.ts';
 import type { Speed } from './hardware.ts';
 import type { FixedRobot } from './robot.ts';
 import { RecordSession } from './record-session.ts';
@@ -85,6 +85,15 @@ export class SessionManager {
     const session = this.sessions.get(id);
     if (session === undefined) throw new SessionNotFoundError(id);
     return session;
+  }
+
+  /**
+   * The notices a protocol session published after `since`, rebuilt from what it holds (also after
+   * a restart); undefined for an unknown session or when that history cannot be told exactly.
+   */
+  noticesSince(id: string, since: number): SessionNotice[] | undefined {
+    const session = this.sessions.get(id);
+    return session?.kind === 'protocol' ? session.noticesSince(since) : undefined;
   }
 
   async execute(id: string, command: string): Promise<ExecutedCommand> {

@@ -44,6 +44,8 @@ export class RecordSession {
       commandCounter: 0,
       noticeSeq: 0,
       events: [],
+      eventNoticeSeqs: [],
+      notices: [],
     };
     repo.insert(stored);
     return new RecordSession(stored, repo, hub);

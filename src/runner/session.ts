@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
-import type { SessionPhase, SessionRepository, StoredSession } from '../store/index.ts';
+import type { SessionPhase, SessionRepository, StoredNotice, StoredSession } from '../store/index.ts';
 import { isoNow } from './clock.ts';
 import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
 import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
@@ -98,6 +98,9 @@ export class ProtocolSession {
   private gone = false;
   private closed = false;
   private revision = 0;
+  /** The created and state-change notices, oldest first (events have theirs in the event log). */
+  private readonly notices: SessionNotice[];
+  private readonly unsavedNotices: StoredNotice[] = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -110,7 +113,8 @@ export class ProtocolSession {
     this.errors = stored.errors;
     this.noticeSeq = stored.noticeSeq;
     this.noticeSeqReserved = stored.noticeSeq;
-    this.log = this.newLog(stored.events, stored.commandCounter);
+    this.notices = stored.notices.map((n) => JSON.parse(n.json) as SessionNotice);
+    this.log = this.newLog(stored.events, stored.eventNoticeSeqs, stored.commandCounter);
   }
 
   static create(deps: SessionDeps, protocolId: string): ProtocolSession {
@@ -125,6 +129,8 @@ export class ProtocolSession {
       commandCounter: 0,
       noticeSeq: 0,
       events: [],
+      eventNoticeSeqs: [],
+      notices: [],
     };
     deps.repo.insert(stored);
     const session = new ProtocolSession(deps, stored);
@@ -145,10 +151,18 @@ export class ProtocolSession {
       session.transition('stopped');
     } else if (stored.phase === 'loading') {
       deps.repo.clearEvents(stored.id);
-      session.log = session.newLog([], 0);
+      session.log = session.newLog([], [], 0);
       session.startSimulation('load');
     }
     return session;
+  }
+
+  /**
+   * The number of the last notice published (after a restore: the stored block end, above every
+   * number handed out before); the session's topic continues above it.
+   */
+  get lastNoticeSeq(): number {
+    return this.noticeSeq;
   }
 
   get currentState(): CurrentState {
@@ -344,12 +358,14 @@ export class ProtocolSession {
     };
   }
 
-  private newLog(events: StoredSession['events'], counter: number): EventLog {
+  private newLog(events: StoredSession['events'], seqs: (number | null)[], counter: number): EventLog {
     this.revision += 1;
-    return new EventLog(events, counter, (event) => {
+    return new EventLog(events, seqs, counter, (event) => {
       this.revision += 1;
-      this.notify({ type: 'session.event', event });
+      // The notice carries the event's own time, so a replay from the store gives the same notice.
+      const seq = this.notify({ type: 'session.event', event }, event.timestamp);
       this.scheduleFlush();
+      return seq;
     });
   }
 
@@ -383,14 +399,56 @@ export class ProtocolSession {
     }
   }
 
-  private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>): void {
-    if (this.closed) return;
+  /** Publishes a notice under the next number (returned; null once the server has stopped). */
+  private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>, at = isoNow()): number | null {
+    if (this.closed) return null;
     this.noticeSeq += 1;
     if (this.noticeSeq > this.noticeSeqReserved && !this.gone) {
       this.noticeSeqReserved = this.noticeSeq + NOTICE_SEQ_BLOCK - 1;
       this.deps.repo.reserveNoticeSeq(this.id, this.noticeSeqReserved);
     }
-    this.deps.hub.publish({ ...notice, sessionId: this.id, seq: this.noticeSeq, at: isoNow() } as SessionNotice);
+    const full = { ...notice, sessionId: this.id, seq: this.noticeSeq, at } as SessionNotice;
+    // Events are kept by the event log; the few other notices here, for replay (`noticesSince`).
+    if (full.type === 'session.created' || full.type === 'session.state') {
+      this.notices.push(full);
+      this.unsavedNotices.push({ seq: full.seq, json: JSON.stringify(full) });
+    }
+    this.deps.hub.publish(full);
+    return this.noticeSeq;
+  }
+
+  /**
+   * Every notice published after `since`, oldest first, rebuilt from what the session holds (which
+   * after a restart is what was stored), for a subscriber whose replay buffer no longer reaches back.
+   * Undefined when that history cannot be told exactly: `since` names a number this session has no
+   * record of (a notice lost with the last 100 ms before a crash, or events of a cut-off load that
+   * was redone), or events were stored before their numbers were kept.
+   */
+  noticesSince(since: number): SessionNotice[] | undefined {
+    const seqs = this.log.seqs;
+    if (seqs.some((n) => n === null)) return undefined;
+    const eventSeqs = seqs as readonly number[];
+    // First event numbered above `since` (numbers increase along the list).
+    let lo = 0;
+    let hi = eventSeqs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (eventSeqs[mid] <= since) lo = mid + 1;
+      else hi = mid;
+    }
+    const known = since === 0 || eventSeqs[lo - 1] === since || this.notices.some((n) => n.seq === since);
+    if (!known) return undefined;
+    const events = this.log.events;
+    const out: SessionNotice[] = [];
+    let k = 0;
+    const others = this.notices.filter((n) => n.seq > since);
+    for (let i = lo; i < events.length; i += 1) {
+      while (k < others.length && others[k].seq < eventSeqs[i]) out.push(others[k++]);
+      const event = events[i];
+      out.push({ type: 'session.event', event, sessionId: this.id, seq: eventSeqs[i], at: event.timestamp });
+    }
+    while (k < others.length) out.push(others[k++]);
+    return out;
   }
 
   private scheduleFlush(): void {
@@ -406,12 +464,12 @@ export class ProtocolSession {
       this.flushTimer = null;
     }
     if (this.gone) return;
-    const { first, events } = this.log.takeUnsaved();
+    const { first, events, seqs } = this.log.takeUnsaved();
+    const notices = this.unsavedNotices.splice(0);
     this.deps.repo.save(
       this.id,
       { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeqReserved },
-      first,
-      events,
+      { firstEventSeq: first, events, eventNoticeSeqs: seqs, notices },
     );
   }
 }

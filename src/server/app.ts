@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
-import { bridgeSessionFeed, NotificationHub, notificationsPlugin } from '../notifications/index.ts';
+import { bridgeSessionFeed, NotificationHub, notificationsPlugin, sessionBackfill, sessionTopic } from '../notifications/index.ts';
 import { SessionManager } from '../runner/index.ts';
 import { openStore } from '../store/index.ts';
 import { dashboardPlugin } from '../web/index.ts';
@@ -109,10 +109,17 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     robot: resolved.robot,
     logger,
   });
-  const notificationHub = new NotificationHub();
+  // A subscriber's `since` that the replay buffer no longer covers (evicted, or before a restart)
+  // is answered from the sessions' own records.
+  const notificationHub = new NotificationHub({ backfill: sessionBackfill(sessions) });
   // Also drops a deleted session's replay buffer.
   bridgeSessionFeed(notificationHub, sessions.feed);
   sessions.restore();
+  // The hub starts empty: tell it where each restored session's numbering stands, so a reconnect
+  // with an older `since` is replayed from the session's records instead of looking complete.
+  for (const session of sessions.list()) {
+    if (session.kind === 'protocol') notificationHub.resumeTopic(sessionTopic(session.id), session.lastNoticeSeq);
+  }
   app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
   app.decorate('notificationHub', notificationHub);
 

@@ -33,6 +33,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   `ALTER TABLE sessions ADD COLUMN session_type TEXT NOT NULL DEFAULT 'protocol';
    ALTER TABLE sessions ADD COLUMN create_params TEXT;`,
+  // Notification numbers, so a subscriber can be replayed from storage after a restart: each
+  // event's number (NULL for events stored before), and the other notices (created, state changes).
+  `ALTER TABLE session_events ADD COLUMN notice_seq INTEGER;
+   CREATE TABLE session_notices (
+     session_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     notice TEXT NOT NULL,
+     PRIMARY KEY (session_id, seq)
+   );`,
 ];
 
 export function openDatabase(file: string): Db {

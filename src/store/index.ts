@@ -8,7 +8,7 @@ import { ProtocolRepository } from './protocols.ts';
 import { SessionRepository } from './sessions.ts';
 
 export type * from './types.ts';
-export type { SessionUpdate } from './sessions.ts';
+export type { SessionBatch, SessionUpdate } from './sessions.ts';
 export { isPlainFileName, ProtocolFiles, StagingFolder } from './files.ts';
 export { ProtocolRepository } from './protocols.ts';
 export { SessionRepository } from './sessions.ts';

@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { Statements } from './statements.ts';
 import type { ProtocolErrorInfo } from '../analysis/index.ts';
-import type { SessionEvent, SessionPhase, StoredSession } from './types.ts';
+import type { SessionEvent, SessionPhase, StoredNotice, StoredSession } from './types.ts';
 
 interface SessionRow {
   id: string;
@@ -23,6 +23,15 @@ export interface SessionUpdate {
   noticeSeq: number;
 }
 
+/** What a session adds to the store in one write. */
+export interface SessionBatch {
+  /** The position of the first event in the session's list. */
+  firstEventSeq: number;
+  events: readonly SessionEvent[];
+  eventNoticeSeqs: readonly (number | null)[];
+  notices: readonly StoredNotice[];
+}
+
 export class SessionRepository {
   private readonly sql: Statements;
 
@@ -30,22 +39,28 @@ export class SessionRepository {
     this.sql = new Statements(db);
   }
 
-  /** Every session with its events, in creation order. */
+  /** Every session with its events and notices, in creation order. */
   loadAll(): StoredSession[] {
     const rows = this.sql.get('SELECT * FROM sessions ORDER BY seq').all() as SessionRow[];
-    const events = this.sql.get('SELECT event FROM session_events WHERE session_id = ? ORDER BY seq');
-    return rows.map((row) => ({
-      id: row.id,
-      sessionType: row.session_type,
-      createParams: row.create_params === null ? null : (JSON.parse(row.create_params) as Record<string, unknown>),
-      protocolId: row.protocol_id,
-      createdAt: row.created_at,
-      phase: row.state as SessionPhase,
-      errors: row.errors === null ? null : (JSON.parse(row.errors) as ProtocolErrorInfo[]),
-      commandCounter: row.command_counter,
-      noticeSeq: row.notice_seq,
-      events: (events.all(row.id) as { event: string }[]).map((e) => JSON.parse(e.event) as SessionEvent),
-    }));
+    const events = this.sql.get('SELECT event, notice_seq FROM session_events WHERE session_id = ? ORDER BY seq');
+    const notices = this.sql.get('SELECT seq, notice FROM session_notices WHERE session_id = ? ORDER BY seq');
+    return rows.map((row) => {
+      const eventRows = events.all(row.id) as { event: string; notice_seq: number | null }[];
+      return {
+        id: row.id,
+        sessionType: row.session_type,
+        createParams: row.create_params === null ? null : (JSON.parse(row.create_params) as Record<string, unknown>),
+        protocolId: row.protocol_id,
+        createdAt: row.created_at,
+        phase: row.state as SessionPhase,
+        errors: row.errors === null ? null : (JSON.parse(row.errors) as ProtocolErrorInfo[]),
+        commandCounter: row.command_counter,
+        noticeSeq: row.notice_seq,
+        events: eventRows.map((e) => JSON.parse(e.event) as SessionEvent),
+        eventNoticeSeqs: eventRows.map((e) => e.notice_seq),
+        notices: (notices.all(row.id) as { seq: number; notice: string }[]).map((n) => ({ seq: n.seq, json: n.notice })),
+      };
+    });
   }
 
   insert(s: StoredSession): void {
@@ -56,15 +71,15 @@ export class SessionRepository {
       .run(s.id, s.sessionType, s.createParams && JSON.stringify(s.createParams), s.protocolId, s.createdAt, s.phase, s.errors && JSON.stringify(s.errors), s.commandCounter, s.noticeSeq);
   }
 
-  /** Writes the new state and the events that came with it in one transaction. */
-  save(id: string, update: SessionUpdate, firstEventSeq: number, newEvents: readonly SessionEvent[]): void {
-    const updateRow = this.sql.get(
-      'UPDATE sessions SET state = ?, errors = ?, command_counter = ?, notice_seq = ? WHERE id = ?',
-    );
-    const insertEvent = this.sql.get('INSERT INTO session_events (session_id, seq, event) VALUES (?, ?, ?)');
+  /** Writes the new state and the events and notices that came with it in one transaction. */
+  save(id: string, update: SessionUpdate, batch: SessionBatch): void {
+    const updateRow = this.sql.get('UPDATE sessions SET state = ?, errors = ?, command_counter = ?, notice_seq = ? WHERE id = ?');
+    const insertEvent = this.sql.get('INSERT INTO session_events (session_id, seq, event, notice_seq) VALUES (?, ?, ?, ?)');
+    const insertNotice = this.sql.get('INSERT INTO session_notices (session_id, seq, notice) VALUES (?, ?, ?)');
     this.db.transaction(() => {
       updateRow.run(update.phase, update.errors && JSON.stringify(update.errors), update.commandCounter, update.noticeSeq, id);
-      newEvents.forEach((e, i) => insertEvent.run(id, firstEventSeq + i, JSON.stringify(e)));
+      batch.events.forEach((e, i) => insertEvent.run(id, batch.firstEventSeq + i, JSON.stringify(e), batch.eventNoticeSeqs[i] ?? null));
+      for (const n of batch.notices) insertNotice.run(id, n.seq, n.json);
     })();
   }
 
@@ -81,6 +96,7 @@ export class SessionRepository {
   delete(id: string): void {
     this.db.transaction(() => {
       this.sql.get('DELETE FROM session_events WHERE session_id = ?').run(id);
+      this.sql.get('DELETE FROM session_notices WHERE session_id = ?').run(id);
       this.sql.get('DELETE FROM sessions WHERE id = ?').run(id);
     })();
   }

@@ -47,4 +47,14 @@ export interface StoredSession {
   /** Notification sequence numbers (per session, never reset) up to this one may have been handed out. */
   noticeSeq: number;
   events: SessionEvent[];
+  /** The notification number each event went out under (null: stored before numbers were kept). */
+  eventNoticeSeqs: (number | null)[];
+  /** The session's other notifications (created, state changes), oldest first. */
+  notices: StoredNotice[];
+}
+
+/** A notification other than an event, kept as the JSON text that was published. */
+export interface StoredNotice {
+  seq: number;
+  json: string;
 }

@@ -9,6 +9,7 @@ import {
   call, command, createSession, form, getSession, inState, SIMPLE_V5, startServer, uploadFile, waitFor,
   type Envelope, type ErrorReplyBody, type ProtocolData, type SessionData,
 } from './helpers.ts';
+import { subscribe } from '../notifications/helpers.ts';
 
 test('protocols and sessions survive a restart; a cut-off run comes back stopped', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'labwright-restart-'));
@@ -94,6 +95,70 @@ test('sessions of other types are recorded, listed, filtered and survive a resta
       assert.deepEqual(list.body.data, [deck.body.data]);
       assert.deepEqual((await call<Envelope<SessionData[]>>(second.base, 'GET', '/sessions?session_type=protocol')).body.data, []);
       assert.equal((await call(second.base, 'DELETE', `/sessions/${deck.body.data.id}`)).status, 200);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+interface NoticeFrame {
+  topic: string;
+  event: { createdOn: string; publisher: string; data: { type: string; seq: number; since?: number } };
+}
+
+test('after a restart, a subscriber resuming from any number it saw is replayed the rest from the store', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'labwright-restart-'));
+  try {
+    const first = await startServer({ dataDir, speed: 'max' });
+    assert.equal((await uploadFile(first.base, SIMPLE_V5)).status, 201);
+    const session = await createSession(first.base, 'simpleV5');
+    const topic = `sessions/${session.id}`;
+    const url = (base: string, since: number) => `${base.replace('http', 'ws')}/notifications/subscribe?topic=${topic}&since=${since}`;
+    const loaded = await waitFor(first.base, session.id, inState('loaded'));
+    assert.equal((await command(first.base, session.id, 'protocol.startSimulate')).status, 200);
+    // The re-simulation is done once its steps are all recorded (the command's own event, then the steps).
+    const simulated = 2 * loaded.details.events.length + 1;
+    await waitFor(first.base, session.id, (s) => s.details.events.length >= simulated);
+    assert.equal((await command(first.base, session.id, 'protocol.startRun')).status, 200);
+    await waitFor(first.base, session.id, inState('finished'));
+    // Everything the first server published on the topic (its buffer holds all of this short history).
+    const live = await subscribe(url(first.base, 0));
+    await live.until((frames) => frames.some((f) => (f.event.data as { state?: string }).state === 'finished'));
+    const published = (live.frames as NoticeFrame[]).map((f) => f.event.data);
+    await live.close();
+    assert.deepEqual(published.map((n) => n.seq), published.map((_, i) => i + 1));
+    await first.close();
+
+    const second = await startServer({ dataDir, speed: 'max' });
+    try {
+      for (const since of [0, 1, Math.floor(published.length / 2), published.length - 1]) {
+        const expected = published.filter((n) => n.seq > since);
+        const again = await subscribe(url(second.base, since));
+        await again.until((frames) => frames.length >= expected.length);
+        const frames = again.frames as NoticeFrame[];
+        assert.ok(frames.every((f) => f.event.publisher === 'labwright.sessions'), `since=${since}: ${JSON.stringify(frames[0])}`);
+        assert.deepEqual(frames.map((f) => f.event.data), expected, `since=${since}`);
+        await again.close();
+      }
+
+      // A number the first server never handed out (the rest of its reserved block): the client
+      // saw something this server has no record of, so it is told to re-read the session.
+      const unknown = await subscribe(url(second.base, published.length + 1));
+      await unknown.until((frames) => frames.length >= 1);
+      assert.equal((unknown.frames as NoticeFrame[])[0].event.data.type, 'replayTruncated');
+      await unknown.close();
+
+      // New notices continue above everything handed out before.
+      const next = await subscribe(url(second.base, 0));
+      await next.until((frames) => frames.length >= published.length);
+      const removed = await call(second.base, 'DELETE', `/sessions/${session.id}`);
+      assert.equal(removed.status, 200, removed.text);
+      await next.until((frames) => frames.some((f) => (f.event.data as { type: string }).type === 'session.deleted'));
+      const deleted = (next.frames as NoticeFrame[]).at(-1)!.event.data;
+      assert.ok(deleted.seq > published.length + 1, `deleted under ${deleted.seq}`);
+      await next.close();
     } finally {
       await second.close();
     }
