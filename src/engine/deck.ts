@@ -1,0 +1,247 @@
+// Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
+// module), clearing slots, the deck's highest point and the reprs the original prints for items.
+import { pyError } from './errors.ts';
+import { buildLabware, labwareInfo } from './labware.ts';
+import type { DeckItem, EngineState, Mod } from './state.ts';
+import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
+
+const PLACEHOLDER_ADDR = 0x7f5a3c000000;
+
+/** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
+export function slotKey(st: EngineState, location: DeckLocation): string {
+  const key = typeof location === 'number' ? String(location) : location;
+  if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
+    throw pyError('ValueError', `Unknown slot: ${key}`);
+  }
+  const norm = String(Number(key));
+  if (!st.defs.slots().has(norm)) throw pyError('ValueError', `Unknown slot: ${key}`);
+  return norm;
+}
+
+export function itemRepr(st: EngineState, item: DeckItem): string {
+  if (item.kind === 'module') return item.mod.displayName;
+  if (item.lw.id === 'fixedTrash' || item.lw.fixedTrash) return item.lw.displayName;
+  return implRepr(st, item.lw.id);
+}
+
+export function implRepr(st: EngineState, id: string): string {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return `<opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x${(PLACEHOLDER_ADDR + (h & 0xffff) * 16).toString(16)}>`;
+}
+
+/** Slots a thermocycler covers besides its own. */
+export function coveredBy(st: EngineState, slot: string): Mod | null {
+  for (const item of st.deck.values()) {
+    if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
+    const covers = item.mod.configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
+    if (covers.includes(slot)) return item.mod;
+  }
+  return null;
+}
+
+export function placeCheck(st: EngineState, key: string, slot: string, newItemRepr: string, covering: readonly string[]): void {
+  const existing = st.deck.get(slot);
+  if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
+  if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
+  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
+  for (const s of covering) {
+    const tc = coveredBy(st, s);
+    if (tc) throw pyError('ValueError', `Could not load ${newItemRepr} as deck location ${key} is obscured by ${tc.displayName}`);
+  }
+}
+
+export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
+  const r = st.defs.findLabware(loadName, namespace, version, st.custom);
+  if (!r.ok) throw pyError(r.error.type, r.error.message);
+  return r.definition;
+}
+
+export function loadLabware(
+  st: EngineState,
+  loadName: string,
+  location: DeckLocation,
+  label: string | null = null,
+  namespace: string | null = null,
+  version: number | null = null,
+): LabwareInfo {
+  const def = findDefinition(st, loadName, namespace, version);
+  return loadLabwareFromDefinition(st, def, location, label);
+}
+
+export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null = null): LabwareInfo {
+  const slot = slotKey(st, location);
+  const key = typeof location === 'number' ? String(location) : location;
+  const id = st.newId('labware');
+  placeCheck(st, key, slot, implRepr(st, id), [slot]);
+  const lw = buildLabware(id, definition, label, slot, null, key, st.slotPoint(slot));
+  st.labware.set(id, lw);
+  st.deck.set(slot, { kind: 'labware', lw });
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/** `module.load_labware(name, label, namespace, version)`. */
+export function moduleLoadLabware(
+  st: EngineState,
+  moduleId: string,
+  loadName: string,
+  label: string | null = null,
+  namespace: string | null = null,
+  version: number | null = null,
+): LabwareInfo {
+  const mod = st.mod(moduleId);
+  if (!st.atLeast(2, 1) && (label !== null || namespace !== null || version !== null)) {
+    st.logMessages.push('You have specified API 2.0, but you are using features only available in 2.1');
+  }
+  const def = findDefinition(st, loadName, namespace, version);
+  return moduleLoadLabwareFromDefinition(st, mod.id, def, label);
+}
+
+export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null = null): LabwareInfo {
+  const mod = st.mod(moduleId);
+  if (mod.labwareId !== null) {
+    const existing = st.labware.get(mod.labwareId);
+    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+  }
+  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+    throw pyError('AssertionError', 'Cannot place labware in closed module');
+  }
+  const id = st.newId('labware');
+  const base = st.slotPoint(mod.slot);
+  const off = mod.info.labwareOffset;
+  if (mod.configuration === 'semi') {
+    // ThermocyclerGeometry.labware_accessor: a new labware from the definition with its first
+    // two columns cut from `ordering` (those wells no longer exist) and without the label.
+    definition = { ...definition, ordering: definition.ordering.slice(2) };
+    label = null;
+  }
+  const lw = buildLabware(id, definition, label, mod.slot, mod.id, mod.displayName, {
+    x: base.x + off.x,
+    y: base.y + off.y,
+    z: base.z + off.z,
+  });
+  st.labware.set(id, lw);
+  mod.labwareId = id;
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/**
+ * `ModuleContext.load_labware_object(labware)` (spec §9.2): an already loaded labware becomes the
+ * module's labware. As in 4.7.0 it keeps its own position and parent; only the module's checks
+ * (one labware per module, thermocycler lid open) apply.
+ */
+export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
+  const mod = st.mod(moduleId);
+  const lw = st.lw(labwareId);
+  if (mod.labwareId !== null) {
+    const existing = st.labware.get(mod.labwareId);
+    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+  }
+  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+    throw pyError('AssertionError', 'Cannot place labware in closed module');
+  }
+  mod.labwareId = lw.id;
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/**
+ * `labware.tip_length = x` (spec §6.3): 4.7.0 writes it into the labware's definition
+ * parameters, so later pick-ups, drops and returns use it. Only this labware changes.
+ */
+export function setTipLength(st: EngineState, labwareId: string, length: number): LabwareInfo {
+  const lw = st.lw(labwareId) as { def: LabwareDefinition; info: LabwareInfo | null };
+  lw.def = { ...lw.def, parameters: { ...lw.def.parameters, tipLength: length } };
+  lw.info = null;
+  return labwareInfoById(st, labwareId);
+}
+
+/** `del ctx.deck[slot]`. */
+export function clearSlot(st: EngineState, location: DeckLocation): void {
+  const slot = slotKey(st, location);
+  const item = st.deck.get(slot);
+  if (!item) return;
+  st.deck.delete(slot);
+  st.highestZCache = null;
+  if (item.kind === 'labware') st.labware.delete(item.lw.id);
+  else {
+    // A labware given with load_labware_object lives in its own slot and stays there.
+    const held = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
+    if (held && held.moduleId === item.mod.id) st.labware.delete(held.id);
+    st.modules.delete(item.mod.id);
+  }
+}
+
+/** What `ctx.deck[slot]` holds. */
+export function deckItem(st: EngineState, location: DeckLocation): { kind: 'labware'; labwareId: string } | { kind: 'module'; moduleId: string } | null {
+  const item = st.deck.get(slotKey(st, location));
+  if (!item) return null;
+  return item.kind === 'labware' ? { kind: 'labware', labwareId: item.lw.id } : { kind: 'module', moduleId: item.mod.id };
+}
+
+/** `deck.position_for(slot)`: front-left corner of the slot. */
+export function slotPosition(st: EngineState, location: DeckLocation): Point {
+  return st.slotPoint(slotKey(st, location));
+}
+
+/** `ctx.deck.highest_z` (cached; every deck change clears it). */
+export function highestZ(st: EngineState): number {
+  if (st.highestZCache !== null) return st.highestZCache;
+  let z = 0;
+  for (const item of st.deck.values()) {
+    if (item.kind === 'labware') z = Math.max(z, item.lw.highestZ);
+    else {
+      const mod = item.mod;
+      z = Math.max(z, st.slotPoint(mod.slot).z + mod.spec.overallHeight);
+      if (mod.labwareId) {
+        const lw = st.labware.get(mod.labwareId);
+        if (lw) z = Math.max(z, lw.highestZ);
+      }
+    }
+  }
+  st.highestZCache = z;
+  return z;
+}
+
+export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo {
+  return labwareInfo(st.lw(labwareId));
+}
+
+/** `ctx.loaded_labwares`: slot number → labware, sorted by slot (module labware under the module's slot). */
+export function loadedLabwares(st: EngineState): { slot: number; labwareId: string }[] {
+  const out: { slot: number; labwareId: string }[] = [];
+  for (const [slot, item] of st.deck) {
+    if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
+    else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });
+  }
+  return out.sort((a, b) => a.slot - b.slot);
+}
+
+/** `ctx.fixed_trash`: whatever is in slot 12 now. */
+export function fixedTrash(st: EngineState): string {
+  const item = st.deck.get('12');
+  if (!item || item.kind !== 'labware') throw pyError('RuntimeError', 'Robot must have a trash container in 12');
+  return item.lw.id;
+}
+
+/**
+ * What the LabwareHeightError names: the first deck item (slot order) as tall as the deck's
+ * highest point; a module with labware names its labware.
+ */
+export function tallestName(st: EngineState, tallest: number): string {
+  const slots = [...st.deck.keys()].sort((a, b) => Number(a) - Number(b));
+  for (const slot of slots) {
+    const item = st.deck.get(slot);
+    if (!item) continue;
+    if (item.kind === 'labware') {
+      if (item.lw.highestZ === tallest) return itemRepr(st, item);
+      continue;
+    }
+    const lw = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
+    const z = lw ? lw.highestZ : st.slotPoint(item.mod.slot).z + item.mod.spec.overallHeight;
+    if (z === tallest) return lw ? lw.displayName : item.mod.displayName;
+  }
+  return 'labware';
+}

@@ -1,0 +1,182 @@
+// Pipettes: loading, their info and state, and their settings (flow rates, speeds, clearances,
+// tip racks, trash), plus homing a pipette.
+import { ulPerMm } from '../definitions/index.ts';
+import { fixedTrash } from './deck.ts';
+import { pyError } from './errors.ts';
+import { MOUNTS, type EngineState, type Pip } from './state.ts';
+import { TIMING } from './timing.ts';
+import { checkTipRackMatch } from './tips.ts';
+import type { MountName, PipetteInfo, PipetteState } from './types.ts';
+
+export function loadInstrument(
+  st: EngineState,
+  instrumentName: string,
+  mount: string,
+  tipRackIds: readonly string[] | null = null,
+  replace = false,
+): PipetteInfo {
+  const m = mount.toLowerCase();
+  if (m !== 'left' && m !== 'right') {
+    throw pyError(
+      'ValueError',
+      `If mount is specified as a string, it should be either'left' or 'right' (ignoring capitalization, which the system strips), not ${mount}`,
+    );
+  }
+  const existing = st.byMount[m];
+  if (existing && !replace) {
+    throw pyError('RuntimeError', `Instrument already present in ${m} mount: ${existing.requestedAs}`);
+  }
+  const spec = st.defs.pipette(instrumentName);
+  if (!spec) throw pyError('RuntimeError', `${instrumentName} is not a valid pipette name`);
+  const racks = (tipRackIds ?? []).map((id) => st.lw(id));
+  for (const rack of racks) {
+    if (!rack.isTiprack) throw pyError('AssertionError', '');
+    checkTipRackMatch(st, spec, rack);
+  }
+  const flows = spec.defaultFlowRates(st.apiLevel);
+  const pip: Pip = {
+    id: st.newId('pipette'),
+    mount: m,
+    spec,
+    requestedAs: instrumentName,
+    tipRacks: racks.map((r) => r.id),
+    trashId: fixedTrash(st),
+    startingTip: null,
+    flowAsp: flows.aspirate,
+    flowDisp: flows.dispense,
+    flowBlow: flows.blowOut,
+    clearAsp: 1,
+    clearDisp: 1,
+    defaultSpeed: TIMING.gantrySpeed,
+    hasTip: false,
+    currentVolume: 0,
+    workingVolume: spec.maxVolume,
+    tipCapacity: spec.maxVolume,
+    tipLength: 0,
+    ready: false,
+    lastTip: null,
+    z: TIMING.mountHomeZ + spec.nozzleOffset[2],
+  };
+  if (existing) st.pipettes.delete(existing.id);
+  st.pipettes.set(pip.id, pip);
+  st.byMount[m] = pip;
+  return pipetteInfo(st, pip.id);
+}
+
+export function pipetteInfo(st: EngineState, pipetteId: string): PipetteInfo {
+  const p = st.pip(pipetteId);
+  return {
+    pipetteId: p.id,
+    mount: p.mount,
+    name: p.spec.name,
+    model: p.spec.model,
+    requestedAs: p.requestedAs,
+    channels: p.spec.channels,
+    type: p.spec.channels > 1 ? 'multi' : 'single',
+    displayName: p.spec.displayName,
+    minVolume: p.spec.minVolume,
+    maxVolume: p.spec.maxVolume,
+    returnTipHeight: p.spec.returnTipHeight,
+    tipRackIds: [...p.tipRacks],
+    trashId: p.trashId,
+  };
+}
+
+export function pipetteState(st: EngineState, pipetteId: string): PipetteState {
+  const p = st.pip(pipetteId);
+  const upm = (action: 'aspirate' | 'dispense') => ulPerMm(p.spec.ulPerMm[action], p.spec.maxVolume);
+  return {
+    currentVolume: p.currentVolume,
+    hasTip: p.hasTip,
+    workingVolume: p.hasTip ? p.tipCapacity : p.spec.maxVolume,
+    availableVolume: (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume,
+    flowRate: { aspirate: p.flowAsp, dispense: p.flowDisp, blowOut: p.flowBlow },
+    speed: {
+      aspirate: round6(p.flowAsp / upm('aspirate')),
+      dispense: round6(p.flowDisp / upm('dispense')),
+      blowOut: round6(p.flowBlow / upm('dispense')),
+    },
+    wellBottomClearance: { aspirate: p.clearAsp, dispense: p.clearDisp },
+    defaultSpeed: p.defaultSpeed,
+    startingTip: p.startingTip ? { labwareId: p.startingTip.lw.id, wellName: p.startingTip.well.name } : null,
+    tipRackIds: [...p.tipRacks],
+    trashId: p.trashId,
+    lastTipPickedUpFrom: p.lastTip ? { labwareId: p.lastTip.lw.id, wellName: p.lastTip.well.name } : null,
+    tipLength: p.tipLength,
+    readyToAspirate: p.ready,
+  };
+}
+
+/** `ctx.loaded_instruments`: left first. */
+export function loadedInstruments(st: EngineState): { mount: MountName; pipetteId: string }[] {
+  const out: { mount: MountName; pipetteId: string }[] = [];
+  for (const m of MOUNTS) {
+    const p = st.byMount[m];
+    if (p) out.push({ mount: m, pipetteId: p.id });
+  }
+  return out;
+}
+
+/** `flow_rate.aspirate = v` etc.; each value must be a number > 0. */
+export function setFlowRate(st: EngineState, pipetteId: string, rates: { aspirate?: number; dispense?: number; blowOut?: number }): void {
+  const p = st.pip(pipetteId);
+  for (const v of [rates.aspirate, rates.dispense, rates.blowOut]) {
+    if (v !== undefined && !(typeof v === 'number' && v > 0)) {
+      throw pyError('AssertionError', 'flow rate should be a numerical value in ul/s');
+    }
+  }
+  if (rates.aspirate !== undefined) p.flowAsp = rates.aspirate;
+  if (rates.dispense !== undefined) p.flowDisp = rates.dispense;
+  if (rates.blowOut !== undefined) p.flowBlow = rates.blowOut;
+}
+
+/** `speed.aspirate = mm/s` etc.; stored as flow rates (ul/mm at the pipette's max volume). */
+export function setPlungerSpeed(st: EngineState, pipetteId: string, speeds: { aspirate?: number; dispense?: number; blowOut?: number }): void {
+  const p = st.pip(pipetteId);
+  for (const v of [speeds.aspirate, speeds.dispense, speeds.blowOut]) {
+    if (v !== undefined && !(typeof v === 'number' && v > 0)) {
+      throw pyError('AssertionError', 'speed should be a numerical value in mm/s');
+    }
+  }
+  const max = p.spec.maxVolume;
+  if (speeds.aspirate !== undefined) p.flowAsp = round6(speeds.aspirate * ulPerMm(p.spec.ulPerMm.aspirate, max));
+  if (speeds.dispense !== undefined) p.flowDisp = round6(speeds.dispense * ulPerMm(p.spec.ulPerMm.dispense, max));
+  if (speeds.blowOut !== undefined) p.flowBlow = round6(speeds.blowOut * ulPerMm(p.spec.ulPerMm.dispense, max));
+}
+
+export function setWellBottomClearance(st: EngineState, pipetteId: string, clearance: { aspirate?: number; dispense?: number }): void {
+  const p = st.pip(pipetteId);
+  if (clearance.aspirate !== undefined) p.clearAsp = clearance.aspirate;
+  if (clearance.dispense !== undefined) p.clearDisp = clearance.dispense;
+}
+
+export function setDefaultSpeed(st: EngineState, pipetteId: string, speed: number): void {
+  st.pip(pipetteId).defaultSpeed = speed;
+}
+
+export function setTipRacks(st: EngineState, pipetteId: string, tipRackIds: readonly string[]): void {
+  st.pip(pipetteId).tipRacks = tipRackIds.map((id) => st.lw(id).id);
+}
+
+export function setTrashContainer(st: EngineState, pipetteId: string, labwareId: string): void {
+  st.pip(pipetteId).trashId = st.lw(labwareId).id;
+}
+
+/** `pipette.home()`: logged, homes this mount's Z and plunger. */
+export function homePipette(st: EngineState, pipetteId: string): void {
+  const p = st.pip(pipetteId);
+  st.log.before('command.HOME', `Homing pipette plunger on mount ${p.mount}`);
+  st.log.advance(TIMING.homePipetteS);
+  p.z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+  st.log.after();
+}
+
+/** `pipette.home_plunger()`: not logged. */
+export function homePlunger(st: EngineState, pipetteId: string): void {
+  st.pip(pipetteId);
+  st.log.advance(TIMING.plungerHomeS);
+}
+
+function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,265 @@
+// Loading modules and module queries; temperature and magnetic module commands.
+import type { ModuleSpec } from '../definitions/index.ts';
+import { coveredBy, itemRepr } from './deck.ts';
+import { pyError } from './errors.ts';
+import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
+import type { EngineState, Mod } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { DeckLocation, ModuleInfo, ModuleState } from './types.ts';
+
+export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null = null, configuration: string | null = null): ModuleInfo {
+  if (configuration !== null && !st.atLeast(2, 4)) {
+    throw pyError(
+      'APIVersionError',
+      `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
+    );
+  }
+  const model = st.defs.resolveModule(moduleName);
+  if (!model) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
+  const v2 = st.defs.module(model, false);
+  if (!v2) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
+  let slot: string;
+  if (location === null) {
+    if (model !== 'thermocyclerModuleV1') {
+      throw pyError('AssertionError', `${v2.typeDisplay}s do not have default location, you must specify a slot`);
+    }
+    slot = '7';
+  } else {
+    const key = typeof location === 'number' ? String(location) : location;
+    const s = st.defs.slots().get(/^\d+$/.test(key) ? String(Number(key)) : key);
+    if (!s) {
+      throw pyError(
+        'ValueError',
+        `slot ${key} could not be found,valid deck slots are: [${[...st.defs.slots().keys()].map((k) => `'${k}'`).join(', ')}]`,
+      );
+    }
+    if (!s.compatibleModuleTypes.includes(v2.type)) {
+      throw pyError('AssertionError', `A ${v2.typeDisplay} cannot be loaded into slot ${key}`);
+    }
+    slot = s.id;
+  }
+  const useV1 = !st.atLeast(2, 3);
+  const spec = st.defs.module(model, useV1);
+  if (!spec) {
+    throw pyError(
+      'NoSuchModuleError',
+      `API version ${st.apiLevel[0]}.${st.apiLevel[1]} does not support the module ${v2.displayName}. Please use at least version 2.3 to use this module.`,
+    );
+  }
+  let config: 'full' | 'semi' | null = null;
+  if (configuration !== null) {
+    const c = configuration.toLowerCase();
+    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
+    config = model === 'thermocyclerModuleV1' ? c : null;
+  }
+  const displayName = `${spec.displayName} on ${slot}`;
+  const covering = model === 'thermocyclerModuleV1' ? (config === 'semi' ? ['7', '10'] : ['7', '8', '10', '11']) : [slot];
+  const existing = st.deck.get(slot);
+  if (existing) throw pyError('ValueError', `Deck location ${slot} already  has an item: ${itemRepr(st, existing)}`);
+  for (const s of covering) {
+    const tc = coveredBy(st, s);
+    if (tc) throw pyError('ValueError', `Could not load ${displayName} as deck location ${slot} is obscured by ${tc.displayName}`);
+  }
+  let off = { ...spec.labwareOffset };
+  const xf = spec.slotXTransform[slot];
+  if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
+  if (config === 'semi') off = { ...off, x: off.x - 23.28 };
+  const id = st.newId('module');
+  const isTc = model === 'thermocyclerModuleV1';
+  const info: ModuleInfo = {
+    moduleId: id,
+    model,
+    type: spec.type,
+    slot,
+    displayName,
+    contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
+    labwareOffset: off,
+    configuration: config,
+  };
+  const mod: Mod = {
+    id,
+    model,
+    spec,
+    slot,
+    displayName,
+    configuration: config,
+    labwareId: null,
+    info,
+    temperature: isTc ? TIMING.ambientC : 0,
+    target: null,
+    physTemp: TIMING.ambientC,
+    reachAt: 0,
+    height: 0,
+    lid: 'open',
+    lidTemp: TIMING.ambientC,
+    lidTarget: null,
+    lidPhys: TIMING.ambientC,
+    holdTime: null,
+    totalCycleCount: null,
+    totalStepCount: null,
+  };
+  st.modules.set(id, mod);
+  st.deck.set(slot, { kind: 'module', mod });
+  st.highestZCache = null;
+  return info;
+}
+
+export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
+  return st.mod(moduleId).info;
+}
+
+/** The labware on a module, or null. */
+export function moduleLabware(st: EngineState, moduleId: string): string | null {
+  return st.mod(moduleId).labwareId;
+}
+
+/** `ctx.loaded_modules`: in load order. */
+export function loadedModules(st: EngineState): { slot: number; moduleId: string }[] {
+  return [...st.modules.values()].map((m) => ({ slot: Number(m.slot), moduleId: m.id }));
+}
+
+export function moduleState(st: EngineState, moduleId: string): ModuleState {
+  const m = st.mod(moduleId);
+  if (m.spec.type === 'temperatureModuleType') {
+    const status =
+      m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
+    return { kind: 'temperature', temperature: m.temperature, target: m.target, status };
+  }
+  if (m.spec.type === 'magneticModuleType') {
+    return { kind: 'magnetic', height: m.height, status: m.height > 0 ? 'engaged' : 'disengaged' };
+  }
+  return {
+    kind: 'thermocycler',
+    lidPosition: m.lid,
+    blockTemperature: m.temperature,
+    blockTarget: m.target,
+    lidTemperature: m.lidTemp,
+    lidTarget: m.lidTarget,
+    holdTime: m.holdTime,
+    totalCycleCount: m.totalCycleCount,
+    currentCycleIndex: m.totalCycleCount,
+    totalStepCount: m.totalStepCount,
+    currentStepIndex: m.totalStepCount,
+  };
+}
+
+export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type']): Mod {
+  const m = st.mod(moduleId);
+  if (m.spec.type !== type) {
+    const [name, cls] =
+      type === 'magneticModuleType'
+        ? ['Magnetic Module', 'MagneticModuleContext']
+        : type === 'temperatureModuleType'
+          ? ['Temperature Module', 'TemperatureModuleContext']
+          : ['Thermocycler Module', 'ThermocyclerContext'];
+    throw pyError('RuntimeError', `${name} does not match ${cls} interface`);
+  }
+  return m;
+}
+
+/** Starts a modeled ramp of the block / temperature module to `target`; returns its duration. */
+export function ramp(st: EngineState, m: Mod, target: number, heat: number, cool: number): number {
+  const now = st.log.clock;
+  const from = now >= m.reachAt ? m.physTemp : m.physTemp; // the previous ramp is taken as done
+  const dt = target >= from ? (target - from) / heat : (from - target) / cool;
+  m.physTemp = target;
+  m.reachAt = now + dt;
+  return dt;
+}
+
+export function waitUntil(st: EngineState, t: number): void {
+  const dt = t - st.log.clock;
+  if (dt > 0) st.log.advance(dt);
+}
+
+/** Temperature module `set_temperature` (blocking) or `start_set_temperature` (`wait=false`, 2.3). */
+export function temperatureSetTemperature(st: EngineState, moduleId: string, celsius: number, wait = true): void {
+  const m = expect(st, moduleId, 'temperatureModuleType');
+  st.log.before(
+    'command.TEMPDECK_SET_TEMP',
+    `Setting Temperature Module temperature to ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
+  );
+  if (!wait) st.requireVersion('TemperatureModuleContext.start_set_temperature', 2, 3);
+  ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
+  m.target = celsius;
+  m.temperature = celsius;
+  if (wait) waitUntil(st, m.reachAt);
+  st.log.after();
+}
+
+export function temperatureAwait(st: EngineState, moduleId: string, celsius: number): void {
+  const m = expect(st, moduleId, 'temperatureModuleType');
+  st.log.before(
+    'command.TEMPDECK_AWAIT_TEMP',
+    `Waiting for Temperature Module to reach temperature ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
+  );
+  st.requireVersion('TemperatureModuleContext.await_temperature', 2, 3);
+  waitUntil(st, m.reachAt);
+  st.log.after();
+}
+
+export function temperatureDeactivate(st: EngineState, moduleId: string): void {
+  const m = expect(st, moduleId, 'temperatureModuleType');
+  st.log.before('command.TEMPDECK_DEACTIVATE', 'Deactivating Temperature Module');
+  m.target = null;
+  m.temperature = TIMING.ambientC;
+  m.physTemp = TIMING.ambientC;
+  m.reachAt = st.log.clock;
+  st.log.after();
+}
+
+/** Magnetic module `engage(height, offset, height_from_base)` (spec §9.4). */
+export function magneticEngage(st: EngineState, moduleId: string, opts: { height?: number | null; offset?: number | null; heightFromBase?: number | null } = {}): void {
+  const m = expect(st, moduleId, 'magneticModuleType');
+  st.log.before('command.MAGDECK_ENGAGE', 'Engaging Magnetic Module');
+  const gen2 = m.model === 'magneticModuleV2';
+  let h: number;
+  if (opts.height != null) h = opts.height;
+  else if (opts.heightFromBase != null && st.atLeast(2, 2)) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
+  else {
+    const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
+    const p = lw?.def.parameters;
+    const eh = p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
+    if (eh === null) {
+      throw pyError(
+        'ValueError',
+        `Currently loaded labware ${lw?.displayName ?? 'None'} does not have a known engage height; please specify explicitly with the height param`,
+      );
+    }
+    h = eh;
+    if (st.atLeast(2, 3) && lw) {
+      const mm = ['biorad_96_wellplate_200ul_pcr', 'nest_96_wellplate_100ul_pcr_full_skirt', 'usascientific_96_wellplate_2.4ml_deep'].includes(
+        lw.def.parameters.loadName,
+      );
+      if (!gen2 && !mm) h = h * 2;
+      if (gen2 && mm) h = h / 2;
+    }
+    if (opts.offset) h += opts.offset;
+  }
+  const max = gen2 ? 25 : 45;
+  if (!(h >= 0 && h <= max)) {
+    throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
+  }
+  m.height = h;
+  st.log.advance(TIMING.magnetMoveS);
+  st.log.after();
+}
+
+export function magneticDisengage(st: EngineState, moduleId: string): void {
+  const m = expect(st, moduleId, 'magneticModuleType');
+  st.log.before('command.MAGDECK_DISENGAGE', 'Disengaging Magnetic Module');
+  m.height = 0;
+  st.log.advance(TIMING.magnetMoveS);
+  st.log.after();
+}
+
+export function magneticCalibrate(st: EngineState, moduleId: string): void {
+  expect(st, moduleId, 'magneticModuleType');
+  st.log.before('command.MAGDECK_CALIBRATE', 'Calibrating Magnetic Module');
+  st.log.advance(TIMING.magnetMoveS * 2);
+  st.log.after();
+}
+
+function pyNumLoose(x: number): string {
+  return Number.isInteger(x) ? pyInt(x) : pyFloat(x);
+}

@@ -1,0 +1,166 @@
+// Motion planning and its modeled time: arcs and direct moves, the labware height check, the
+// thermocycler lid safety, `max_speeds` caps, `move_to` and `home`.
+import { highestZ, tallestName } from './deck.ts';
+import { keyError, pyError } from './errors.ts';
+import { argRepr, fromTarget, locString } from './locations.ts';
+import { pyFloat } from './pyfloat.ts';
+import type { CacheLoc, EngineState, MaxSpeedAxis, Pip } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { AnyLocationArg, Point } from './types.ts';
+
+/**
+ * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
+ * right mount, mm/s). Only the modeled clock sees it; values must be > 0.
+ */
+export function setMaxSpeeds(st: EngineState, speeds: Readonly<Partial<Record<string, number>>>): void {
+  const next: Partial<Record<MaxSpeedAxis, number>> = {};
+  for (const [key, value] of Object.entries(speeds)) {
+    const axis = key.toUpperCase();
+    if (axis !== 'X' && axis !== 'Y' && axis !== 'Z' && axis !== 'A') throw keyError(key);
+    if (value === undefined) continue;
+    if (!(typeof value === 'number' && value > 0)) throw pyError('AssertionError', 'max speeds should be numerical values in mm/s');
+    next[axis] = value;
+  }
+  st.maxSpeeds = next;
+  st.hasSpeedCaps = Object.keys(next).length > 0;
+}
+
+export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
+  return st.maxSpeeds;
+}
+
+/**
+ * The highest point this pipette's critical point can reach (hardware `get_instrument_max_height`):
+ * the mount's Z home for this pipette, minus the Z retract distance, plus the critical point's
+ * offset (nozzle minus the attached tip's length).
+ */
+export function instrMaxHeight(st: EngineState, p: Pip): number {
+  return p.spec.homePosition - TIMING.zRetractDistance + (p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0));
+}
+
+/** Where this pipette last moved to, as far as motion planning knows (per mount from 2.10). */
+export function planningOrigin(st: EngineState, p: Pip): CacheLoc | null {
+  if (st.cache === null) return null;
+  if (st.atLeast(2, 10) && st.lastMount !== p.mount) return null;
+  return st.cache;
+}
+
+/** Moves the pipette (no run-log entry): thermocycler lid safety, height check, clock, cache. */
+export function move(st: EngineState, p: Pip, to: CacheLoc, opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null } = {}): void {
+  const from = planningOrigin(st, p);
+  if (hasClosedThermocycler(st)) {
+    const onTc = (c: CacheLoc | null) => c?.lw?.moduleId != null && st.modules.get(c.lw.moduleId)?.model === 'thermocyclerModuleV1';
+    const tcMod = to.lw?.moduleId ? st.modules.get(to.lw.moduleId) : undefined;
+    const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
+    if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
+      st.cache = null;
+      throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
+    }
+  }
+  const minZ = opts.minimumZHeight ?? 0;
+  const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
+  const direct = opts.forceDirect === true || (sameWell && !(minZ > 0));
+  let travel = 0;
+  if (!direct) travel = safeHeight(st, p, from, to, minZ);
+  advanceMove(st, p, to.point, direct, travel, opts.speed ?? null);
+  st.cache = to;
+  st.lastMount = p.mount;
+}
+
+/** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
+export function safeHeight(st: EngineState, p: Pip, from: CacheLoc | null, to: CacheLoc, minZ: number): number {
+  const maxH = instrMaxHeight(st, p);
+  let toSafety: number;
+  let fromSafety = 0;
+  if (from !== null && to.lw !== null && to.lw === from.lw) {
+    toSafety = (to.well ? to.well.top.z : to.lw.highestZ) + TIMING.inLabwareArcMargin;
+    fromSafety = (from.well ? from.well.top.z : to.lw.highestZ) + TIMING.inLabwareArcMargin;
+    if (Math.max(toSafety, fromSafety) > maxH) {
+      toSafety = maxH;
+      fromSafety = 0;
+    }
+  } else {
+    const tallest = highestZ(st);
+    toSafety = tallest + TIMING.arcClearance;
+    if (toSafety > maxH) {
+      if (maxH >= tallest + TIMING.minimumArcMargin) toSafety = maxH;
+      else {
+        st.cache = null;
+        throw pyError(
+          'LabwareHeightError',
+          `The ${tallestName(st, tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(maxH)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
+        );
+      }
+    }
+  }
+  return Math.max(to.point.z, p.z, toSafety, fromSafety, minZ);
+}
+
+/** Spends the modeled time of a move: straight, or rise / travel / descend, under `max_speeds`. */
+export function advanceMove(st: EngineState, p: Pip, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
+  const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
+  const dx = Math.abs(to.x - st.gantry.x);
+  const dy = Math.abs(to.y - st.gantry.y);
+  const caps = st.maxSpeeds;
+  const zCap = st.hasSpeedCaps ? caps[p.mount === 'left' ? 'Z' : 'A'] : undefined;
+  let t: number;
+  if (direct) {
+    const dz = Math.abs(to.z - p.z);
+    t = Math.sqrt(dx * dx + dy * dy + dz * dz) / speed;
+    if (st.hasSpeedCaps) t = cappedTime(st, t, dx, dy, dz, zCap);
+  } else {
+    const rise = Math.max(0, travel - p.z);
+    const fall = Math.max(0, travel - to.z);
+    const zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
+    let xy = Math.sqrt(dx * dx + dy * dy) / speed;
+    if (st.hasSpeedCaps) xy = cappedTime(st, xy, dx, dy, 0, undefined);
+    t = (rise + fall) / zSpeed + xy;
+  }
+  st.log.advance(t);
+  st.gantry = to;
+  p.z = to.z;
+}
+
+/** A move's time when no axis may exceed its `max_speeds` cap. */
+export function cappedTime(st: EngineState, t: number, dx: number, dy: number, dz: number, zCap: number | undefined): number {
+  const { X, Y } = st.maxSpeeds;
+  let out = t;
+  if (X !== undefined) out = Math.max(out, dx / X);
+  if (Y !== undefined) out = Math.max(out, dy / Y);
+  if (zCap !== undefined) out = Math.max(out, dz / zCap);
+  return out;
+}
+
+export function hasClosedThermocycler(st: EngineState): boolean {
+  for (const m of st.modules.values()) if (m.model === 'thermocyclerModuleV1' && m.lid !== 'open') return true;
+  return false;
+}
+
+export function moveTo(
+  st: EngineState,
+  pipetteId: string,
+  location: AnyLocationArg,
+  opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null; publish?: boolean } = {},
+): void {
+  const p = st.pip(pipetteId);
+  const publish = opts.publish ?? true;
+  if (publish) {
+    const text =
+      location.kind === 'location' ? locString(st, location.ref, location.point) : argRepr(st, location);
+    st.log.before('command.MOVE_TO', 'Moving to ' + text);
+  }
+  if (location.kind !== 'location') {
+    const cls = location.kind === 'well' ? 'Well' : location.kind === 'labware' ? 'Labware' : 'object';
+    throw pyError('AttributeError', `'${cls}' object has no attribute 'point'`);
+  }
+  move(st, p, fromTarget(st, location), opts);
+  if (publish) st.log.after();
+}
+
+/** `ctx.home()`: not logged; clears the location cache. */
+export function home(st: EngineState): void {
+  st.log.advance(TIMING.homeAllS);
+  st.cache = null;
+  st.lastMount = null;
+  for (const p of st.pipettes.values()) p.z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+}

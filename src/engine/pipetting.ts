@@ -1,0 +1,275 @@
+// Liquid handling: aspirate, dispense, mix, blow-out, touch-tip and air gap, with the liquid
+// ledger bookkeeping across a multichannel's wells.
+import { pyError } from './errors.ts';
+import type { LabwareState, WellState } from './labware.ts';
+import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
+import { move } from './motion.ts';
+import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
+import type { CacheLoc, EngineState, Pip } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { AnyLocationArg, PyNum } from './types.ts';
+
+export function checkTakesLiquid(st: EngineState, c: CacheLoc, action: 'aspirate' | 'dispense'): void {
+  if (!st.atLeast(2, 11)) return;
+  switch (c.ref.kind) {
+    case 'well':
+      if (c.lw?.isTiprack) throw pyError('RuntimeError', `Cannot ${action} a tiprack`);
+      return;
+    case 'none':
+      throw pyError('AttributeError', "'NoneType' object has no attribute 'parent'");
+    case 'slot':
+      throw pyError('AttributeError', "'str' object has no attribute 'parent'");
+    default:
+      throw pyError('AttributeError', "'str' object has no attribute 'is_tiprack'");
+  }
+}
+
+export function aspirate(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+  const p = st.pip(pipetteId);
+  let dest: CacheLoc;
+  if (location === null) {
+    if (!st.cache) {
+      throw pyError(
+        'RuntimeError',
+        'If aspirate is called without an explicit location, another method that moves to a location (such as move_to or dispense) must previously have been called so the robot knows where it is.',
+      );
+    }
+    dest = st.cache;
+  } else if (location.kind === 'well') {
+    const lw = st.lw(location.labwareId);
+    dest = wellBottom(st, lw, st.wellOf(lw, location.wellName), p.clearAsp);
+  } else if (location.kind === 'location') {
+    dest = fromTarget(st, location);
+  } else {
+    throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+  }
+  checkTakesLiquid(st, dest, 'aspirate');
+  if (p.currentVolume === 0) {
+    if (!st.atLeast(2, 3) || !p.ready) {
+      if (dest.well && dest.lw) move(st, p, wellTop(st, dest.lw, dest.well));
+      if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
+      st.log.advance(0.3);
+      p.ready = true;
+    }
+    move(st, p, dest);
+  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
+    move(st, p, dest);
+  }
+  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const flow = rate * p.flowAsp;
+  const entry = st.log.before(
+    'command.ASPIRATE',
+    'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
+  );
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform ASPIRATE without a tip attached');
+  const after = p.currentVolume + vol;
+  if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
+  if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
+  if (vol > 0) {
+    st.log.advance(vol / flow);
+    ledgerOp(st, p, dest, vol, entry.index, true);
+  }
+  p.currentVolume = after;
+  st.log.after();
+}
+
+export function dispense(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+  const p = st.pip(pipetteId);
+  let dest: CacheLoc;
+  if (location === null) {
+    if (!st.cache) {
+      throw pyError(
+        'RuntimeError',
+        'If dispense is called without an explicit location, another method that moves to a location (such as move_to or aspirate) must previously have been called so the robot knows where it is.',
+      );
+    }
+    dest = st.cache;
+    checkTakesLiquid(st, dest, 'dispense');
+  } else {
+    if (location.kind === 'well') {
+      const lw = st.lw(location.labwareId);
+      const w = st.wellOf(lw, location.wellName);
+      dest = lw.fixedTrash ? wellTop(st, lw, w) : wellBottom(st, lw, w, p.clearDisp);
+    } else if (location.kind === 'location') {
+      dest = fromTarget(st, location);
+    } else {
+      throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+    }
+    checkTakesLiquid(st, dest, 'dispense');
+    move(st, p, dest);
+  }
+  const vol = volume ? volume : p.currentVolume;
+  const flow = rate * p.flowDisp;
+  const entry = st.log.before(
+    'command.DISPENSE',
+    'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
+  );
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached');
+  const dispensed = Math.min(vol, p.currentVolume);
+  if (dispensed > 0) {
+    st.log.advance(dispensed / flow);
+    ledgerOp(st, p, dest, dispensed, entry.index, false);
+  }
+  p.currentVolume -= dispensed;
+  if (p.currentVolume < 1e-12) p.currentVolume = 0;
+  st.log.after();
+}
+
+/** Ledger bookkeeping for one plunger action, across the channels' wells. */
+export function ledgerOp(st: EngineState, p: Pip, dest: CacheLoc, vol: number, index: number, aspirate: boolean): void {
+  const lw = dest.lw;
+  const well = dest.well;
+  if (!lw || !well || lw.fixedTrash || lw.isTiprack) return;
+  const channels = p.spec.channels;
+  if (channels === 1) {
+    if (aspirate) st.ledger.aspirate(lw, well, vol, index);
+    else st.ledger.dispense(lw, well, vol, index);
+    return;
+  }
+  const col = lw.columns[well.column];
+  if (lw.centerMultichannel || col.length < channels) {
+    // Every channel enters the same well (reservoirs) or the column is short: all in this well.
+    if (aspirate) st.ledger.aspirate(lw, well, vol * channels, index);
+    else st.ledger.dispense(lw, well, vol * channels, index);
+    return;
+  }
+  const step = col.length >= channels * 2 ? 2 : 1;
+  for (let c = 0, r = well.rowInColumn; c < channels && r < col.length; c++, r += step) {
+    const w = lw.wells[col[r]];
+    if (aspirate) st.ledger.aspirate(lw, w, vol, index);
+    else st.ledger.dispense(lw, w, vol, index);
+  }
+}
+
+export function mix(st: EngineState, pipetteId: string, repetitions: PyNum = 1, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+  const p = st.pip(pipetteId);
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
+  const shown = volume ? volume : p.tipCapacity - p.currentVolume;
+  st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
+  aspirate(st, pipetteId, volume, location, rate);
+  const reps = pyValue(repetitions);
+  for (let i = 1; i < reps; i++) {
+    dispense(st, pipetteId, volume, null, rate);
+    aspirate(st, pipetteId, volume, null, rate);
+  }
+  dispense(st, pipetteId, volume, null, rate);
+  st.log.after();
+}
+
+export function blowOut(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null): void {
+  const p = st.pip(pipetteId);
+  let loc: CacheLoc;
+  if (location === null) {
+    if (!st.cache) {
+      throw pyError(
+        'RuntimeError',
+        'If blow out is called without an explicit location, another method that moves to a location (such as move_to or dispense) must previously have been called so the robot knows where it is.',
+      );
+    }
+    loc = st.cache;
+  } else if (location.kind === 'well') {
+    const lw = st.lw(location.labwareId);
+    if (lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
+    loc = wellTop(st, lw, st.wellOf(lw, location.wellName));
+    move(st, p, loc);
+  } else if (location.kind === 'location') {
+    loc = fromTarget(st, location);
+    move(st, p, loc);
+  } else {
+    throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+  }
+  const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached');
+  st.log.advance(TIMING.blowOutS);
+  // What is left in the tip ends up where the blow-out happens.
+  if (p.currentVolume > 0) ledgerOp(st, p, loc, p.currentVolume, entry.index, false);
+  p.currentVolume = 0;
+  p.ready = false;
+  st.log.after();
+}
+
+export function touchTip(
+  st: EngineState,
+  pipetteId: string,
+  location: AnyLocationArg | null = null,
+  radius = 1.0,
+  vOffset = -1.0,
+  speed = 60.0,
+): void {
+  const p = st.pip(pipetteId);
+  st.log.before('command.TOUCH_TIP', 'Touching tip');
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()');
+  const min = st.atLeast(2, 4) ? 1 : 20;
+  const s = Math.min(80, Math.max(min, speed));
+  let lw: LabwareState;
+  let w: WellState;
+  if (location === null) {
+    if (!st.cache) throw pyError('RuntimeError', 'No valid current location cache present');
+    if (!st.cache.well || !st.cache.lw) {
+      throw pyError('TypeError', `location should be a Well, but it is ${st.cache.lw ? st.cache.lw.displayName : locString(st, st.cache.ref, st.cache.point)}`);
+    }
+    lw = st.cache.lw;
+    w = st.cache.well;
+  } else if (location.kind === 'well') {
+    lw = st.lw(location.labwareId);
+    w = st.wellOf(lw, location.wellName);
+  } else {
+    throw pyError('TypeError', `location should be a Well, but it is ${argRepr(st, location)}`);
+  }
+  if (lw.touchTipDisabled) {
+    st.log.after();
+    return;
+  }
+  move(st, p, st.atLeast(2, 4) ? wellTop(st, lw, w, vOffset) : wellTop(st, lw, w));
+  const halfX = ((w.diameter ?? w.xDim ?? 0) / 2) * radius;
+  const halfY = ((w.diameter ?? w.yDim ?? 0) / 2) * radius;
+  let path = 0;
+  let at = { x: 0, y: 0 };
+  for (const e of touchTipEdges(st, p, lw, w)) {
+    const to = { x: e[0] * halfX, y: e[1] * halfY };
+    path += Math.hypot(to.x - at.x, to.y - at.y);
+    at = to;
+  }
+  st.log.advance(path / s);
+  st.cache = wellTop(st, lw, w, vOffset);
+  st.log.after();
+}
+
+/**
+ * Edge points of `touch_tip` as unit offsets from the well centre (util.py `build_edges`):
+ * right, left, back, front below 2.4; from 2.4 the centre comes between left and back, and one
+ * side is skipped where the pipette's other nozzle could hit a neighbour: the left pipette in
+ * the last column of labware in slot 3/6/9 or beside a module on its right skips the right edge;
+ * the right pipette in the first column beside a module on its left skips the left edge.
+ */
+export function touchTipEdges(st: EngineState, p: Pip, lw: LabwareState, w: WellState): [number, number][] {
+  const right: [number, number] = [1, 0];
+  const left: [number, number] = [-1, 0];
+  const center: [number, number] = [0, 0];
+  const back: [number, number] = [0, 1];
+  const front: [number, number] = [0, -1];
+  if (!st.atLeast(2, 4)) return [right, left, back, front];
+  const lastCol = w.column === lw.columns.length - 1;
+  const firstCol = w.column === 0;
+  const slot = Number(lw.slot);
+  const neighbour = (delta: number): boolean => {
+    const sameRow = Math.floor((slot - 1) / 3) === Math.floor((slot - 1 + delta) / 3);
+    const item = sameRow ? st.deck.get(String(slot + delta)) : undefined;
+    return item?.kind === 'module';
+  };
+  if (p.mount === 'left' && lastCol && (['3', '6', '9'].includes(lw.slot) || neighbour(1))) return [left, center, back, front];
+  if (p.mount === 'right' && firstCol && neighbour(-1)) return [right, center, back, front];
+  return [right, left, center, back, front];
+}
+
+export function airGap(st: EngineState, pipetteId: string, volume: number | null = null, height: number | null = null): void {
+  const p = st.pip(pipetteId);
+  st.log.before('command.AIR_GAP', 'Air gap');
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap');
+  const h = height ?? 5;
+  const c = st.cache;
+  if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');
+  move(st, p, wellTop(st, c.lw, c.well, h));
+  aspirate(st, pipetteId, volume, null, 1);
+  st.log.after();
+}

@@ -1,0 +1,184 @@
+// The one mutable state object every engine module works on. `ProtocolEngine` owns exactly one
+// per run and passes it to the module functions, so each module keeps a single job while they
+// all see the same deck, pipettes, modules, clock and location cache.
+import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
+import { keyError, pyError } from './errors.ts';
+import type { LabwareState, WellState } from './labware.ts';
+import { LiquidLedger } from './ledger.ts';
+import { RunLog } from './runlog.ts';
+import type { EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
+
+export const MAX_SUPPORTED_VERSION: readonly [number, number] = [2, 11];
+export const MIN_SUPPORTED_VERSION: readonly [number, number] = [2, 0];
+
+export const MOUNTS: readonly MountName[] = ['left', 'right'];
+
+export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
+
+export interface Pip {
+  id: string;
+  mount: MountName;
+  spec: PipetteSpec;
+  requestedAs: string;
+  tipRacks: string[];
+  trashId: string;
+  startingTip: { lw: LabwareState; well: WellState } | null;
+  flowAsp: number;
+  flowDisp: number;
+  flowBlow: number;
+  clearAsp: number;
+  clearDisp: number;
+  defaultSpeed: number;
+  hasTip: boolean;
+  currentVolume: number;
+  /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
+  workingVolume: number;
+  /** The attached tip's capacity (min of pipette max and tip well volume). */
+  tipCapacity: number;
+  tipLength: number;
+  ready: boolean;
+  lastTip: { lw: LabwareState; well: WellState } | null;
+  z: number;
+}
+
+export interface Mod {
+  id: string;
+  model: ModuleModel;
+  spec: ModuleSpec;
+  slot: string;
+  displayName: string;
+  configuration: 'full' | 'semi' | null;
+  labwareId: string | null;
+  info: ModuleInfo;
+  // temperature module / thermocycler block
+  temperature: number;
+  target: number | null;
+  /** Modeled physical temperature and when the current target is reached. */
+  physTemp: number;
+  reachAt: number;
+  // magnetic module
+  height: number;
+  // thermocycler
+  lid: 'open' | 'closed';
+  lidTemp: number;
+  lidTarget: number | null;
+  lidPhys: number;
+  holdTime: number | null;
+  totalCycleCount: number | null;
+  totalStepCount: number | null;
+}
+
+/** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
+export interface CacheLoc {
+  point: Point;
+  ref: LocationRef;
+  lw: LabwareState | null;
+  well: WellState | null;
+}
+
+export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: Mod };
+
+function parseApiLevel(level: string | readonly [number, number]): [number, number] {
+  if (typeof level !== 'string') return [level[0], level[1]];
+  const m = /^(\d+)\.(\d+)$/.exec(level);
+  if (!m) {
+    throw pyError(
+      'ValueError',
+      `apiLevel ${level} is incorrectly formatted. It should major.minor, where both major and minor are numbers.`,
+    );
+  }
+  return [Number(m[1]), Number(m[2])];
+}
+
+export class EngineState {
+  readonly apiLevel: readonly [number, number];
+  readonly isSimulating: boolean;
+  readonly defs: DefinitionsSource;
+  readonly custom: readonly LabwareDefinition[];
+  readonly log = new RunLog();
+  readonly ledger = new LiquidLedger();
+  readonly labware = new Map<string, LabwareState>();
+  readonly pipettes = new Map<string, Pip>();
+  readonly byMount: Record<MountName, Pip | null> = { left: null, right: null };
+  readonly modules = new Map<string, Mod>();
+  readonly deck = new Map<string, DeckItem>();
+  cache: CacheLoc | null = null;
+  /** The mount that made the last move (the 2.10 per-mount planning origin). */
+  lastMount: MountName | null = null;
+  /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
+  maxSpeeds: Partial<Record<MaxSpeedAxis, number>> = {};
+  /** Lets the hot move path skip the cap arithmetic when no `max_speeds` is set. */
+  hasSpeedCaps = false;
+  highestZCache: number | null = null;
+  gantry: Point = { x: 0, y: 0, z: 0 };
+  nextId = 1;
+  paused = false;
+  railLights = false;
+  /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
+  readonly logMessages: string[] = [];
+
+  constructor(opts: EngineOptions) {
+    const level = parseApiLevel(opts.apiLevel);
+    if (level[0] > MAX_SUPPORTED_VERSION[0] || (level[0] === MAX_SUPPORTED_VERSION[0] && level[1] > MAX_SUPPORTED_VERSION[1])) {
+      throw pyError(
+        'RuntimeError',
+        `API version ${level[0]}.${level[1]} is not supported by this robot software. Please either reduce your requested API version or update your robot.`,
+      );
+    }
+    this.apiLevel = level;
+    this.isSimulating = opts.isSimulating ?? true;
+    this.defs = opts.definitions;
+    this.custom = opts.customLabware ?? [];
+  }
+
+  atLeast(major: number, minor: number): boolean {
+    const [a, b] = this.apiLevel;
+    return a > major || (a === major && b >= minor);
+  }
+
+  /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
+  requireVersion(qualifiedName: string, major: number, minor: number): void {
+    if (!this.atLeast(major, minor)) {
+      throw pyError(
+        'APIVersionError',
+        `${qualifiedName} was added in ${major}.${minor}, but your protocol requested version ${this.apiLevel[0]}.${this.apiLevel[1]}. You must increase your API version to ${major}.${minor} to use this functionality.`,
+      );
+    }
+  }
+
+  newId(prefix: string): string {
+    return `${prefix}-${this.nextId++}`;
+  }
+
+  slotPoint(slot: string): Point {
+    const s = this.defs.slots().get(slot);
+    if (!s) throw pyError('ValueError', `Unknown slot: ${slot}`);
+    return s.position;
+  }
+
+  // Lookups by id: an unknown id is Python's KeyError, as a dict lookup would raise.
+
+  lw(labwareId: string): LabwareState {
+    const lw = this.labware.get(labwareId);
+    if (!lw) throw keyError(labwareId);
+    return lw;
+  }
+
+  wellOf(lw: LabwareState, wellName: string): WellState {
+    const w = lw.byName.get(wellName);
+    if (!w) throw keyError(wellName);
+    return w;
+  }
+
+  pip(pipetteId: string): Pip {
+    const p = this.pipettes.get(pipetteId);
+    if (!p) throw keyError(pipetteId);
+    return p;
+  }
+
+  mod(moduleId: string): Mod {
+    const m = this.modules.get(moduleId);
+    if (!m) throw keyError(moduleId);
+    return m;
+  }
+}

@@ -1,0 +1,178 @@
+// Thermocycler commands: lid, block and lid temperatures, profiles, deactivation.
+import { fixedTrash } from './deck.ts';
+import { pyError } from './errors.ts';
+import { expect, ramp } from './modules.ts';
+import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
+import type { EngineState } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { ProfileStep, PyNum } from './types.ts';
+
+/** Before a lid move the first loaded pipette retracts and moves above the trash (published). */
+export function tcClearanceMove(st: EngineState): void {
+  const p = st.byMount.left ?? st.byMount.right;
+  if (!p) {
+    st.logMessages.push('Cannot assure a safe gantry position to avoid colliding with the lid of the Thermocycler Module.');
+    return;
+  }
+  const trash = st.labware.get('fixedTrash') ?? st.lw(fixedTrash(st));
+  const top = trash.wells[0].top;
+  const z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+  const point = { x: top.x, y: top.y, z };
+  st.log.before('command.MOVE_TO', `Moving to (${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`);
+  const dx = point.x - st.gantry.x;
+  const dy = point.y - st.gantry.y;
+  st.log.advance(Math.max(0, z - p.z) / TIMING.zSpeed + Math.sqrt(dx * dx + dy * dy) / p.defaultSpeed);
+  st.gantry = point;
+  p.z = z;
+  st.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
+  st.lastMount = p.mount;
+  st.log.after();
+}
+
+export function thermocyclerOpenLid(st: EngineState, moduleId: string): 'open' {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_OPEN', 'Opening Thermocycler lid');
+  tcClearanceMove(st);
+  m.lid = 'open';
+  st.log.advance(TIMING.tcLidMoveS);
+  st.log.after();
+  return 'open';
+}
+
+export function thermocyclerCloseLid(st: EngineState, moduleId: string): 'closed' {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_CLOSE', 'Closing Thermocycler lid');
+  tcClearanceMove(st);
+  m.lid = 'closed';
+  st.log.advance(TIMING.tcLidMoveS);
+  st.log.after();
+  return 'closed';
+}
+
+/**
+ * `set_block_temperature(t, hold_time_seconds, hold_time_minutes, ramp_rate, block_max_volume)`.
+ * Hold times are PyNums because their Python types show in the text.
+ */
+export function thermocyclerSetBlockTemperature(
+  st: EngineState,
+  moduleId: string,
+  temperature: number,
+  holdTimeSeconds: PyNum | null = null,
+  holdTimeMinutes: PyNum | null = null,
+  rampRate: number | null = null,
+): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  let text = `Setting Thermocycler well block temperature to ${pyFloat(pyRound(temperature, 2))} °C`;
+  const sec = holdTimeSeconds === null ? 0 : pyValue(holdTimeSeconds);
+  const min = holdTimeMinutes === null ? 0 : pyValue(holdTimeMinutes);
+  if (sec || min) {
+    // Python arithmetic: total = (s or 0) + (m or 0) * 60; s = total % 60; m = (total - s) / 60.
+    const secF = sec !== 0 && holdTimeSeconds !== null && isFloatNum(holdTimeSeconds);
+    const minF = min !== 0 && holdTimeMinutes !== null && isFloatNum(holdTimeMinutes);
+    const total = sec + min * 60;
+    const totalIsFloat = secF || minF;
+    const s = pyMod(total, 60);
+    const mm = (total - s) / 60;
+    text += ' with a hold time of ';
+    if (mm > 0) text += `${pyFloat(mm)} minutes and `;
+    text += `${totalIsFloat ? pyFloat(s) : pyInt(s)} seconds`;
+  }
+  st.log.before('command.THERMOCYCLER_SET_BLOCK_TEMP', text);
+  const rampS = ramp(st, m, temperature, rampRate ?? TIMING.tcBlockHeatRate, rampRate ?? TIMING.tcBlockCoolRate);
+  m.target = temperature;
+  m.temperature = temperature;
+  const hold = sec + min * 60;
+  m.holdTime = hold || null;
+  st.log.advance(rampS + hold);
+  st.log.after();
+}
+
+export function thermocyclerSetLidTemperature(st: EngineState, moduleId: string, temperature: number): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_SET_LID_TEMP', `Setting Thermocycler lid temperature to ${pyFloat(pyRound(temperature, 2))} °C`);
+  const from = m.lidPhys;
+  const dt = temperature >= from ? (temperature - from) / TIMING.tcLidHeatRate : (from - temperature) / TIMING.tcLidCoolRate;
+  m.lidPhys = temperature;
+  m.lidTarget = temperature;
+  m.lidTemp = temperature;
+  st.log.advance(dt);
+  st.log.after();
+}
+
+/**
+ * `execute_profile(steps, repetitions, block_max_volume)`. `stepsRepr` is Python's `str(steps)`
+ * when the caller has it (the Python layer); otherwise it is built from `steps`.
+ */
+export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, steps: readonly ProfileStep[], repetitions: PyNum, stepsRepr: string | null = null): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before(
+    'command.THERMOCYCLER_EXECUTE_PROFILE',
+    `Thermocycler starting ${pyNum(repetitions)} repetitions of cycle composed of the following steps: ${stepsRepr ?? pyRepr(steps)}`,
+  );
+  const reps = pyValue(repetitions);
+  if (reps <= 0) throw pyError('ValueError', 'repetitions must be a positive integer');
+  for (const s of steps) {
+    if (s.temperature === undefined || s.temperature === null) {
+      throw pyError('ValueError', 'temperature must be defined for each step in cycle');
+    }
+    if (s.hold_time_minutes == null && s.hold_time_seconds == null) {
+      throw pyError('ValueError', 'either hold_time_minutes or hold_time_seconds must bedefined for each step in cycle');
+    }
+  }
+  let t = 0;
+  for (let r = 0; r < reps; r++) {
+    for (const s of steps) {
+      const temp = s.temperature as number;
+      t += ramp(st, m, temp, s.ramp_rate ?? TIMING.tcBlockHeatRate, s.ramp_rate ?? TIMING.tcBlockCoolRate);
+      t += (s.hold_time_seconds ?? 0) + (s.hold_time_minutes ?? 0) * 60;
+      m.target = temp;
+      m.temperature = temp;
+    }
+  }
+  m.totalCycleCount = reps;
+  m.totalStepCount = steps.length;
+  st.log.advance(t);
+  st.log.after();
+}
+
+export function thermocyclerDeactivateLid(st: EngineState, moduleId: string): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_DEACTIVATE_LID', 'Deactivating Thermocycler lid heating');
+  m.lidTarget = null;
+  m.lidTemp = TIMING.ambientC;
+  m.lidPhys = TIMING.ambientC;
+  st.log.after();
+}
+
+export function thermocyclerDeactivateBlock(st: EngineState, moduleId: string): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_DEACTIVATE_BLOCK', 'Deactivating Thermocycler well block heating');
+  m.target = null;
+  m.temperature = TIMING.ambientC;
+  m.physTemp = TIMING.ambientC;
+  m.holdTime = null;
+  st.log.after();
+}
+
+export function thermocyclerDeactivate(st: EngineState, moduleId: string): void {
+  const m = expect(st, moduleId, 'thermocyclerModuleType');
+  st.log.before('command.THERMOCYCLER_DEACTIVATE', 'Deactivating Thermocycler');
+  m.target = null;
+  m.temperature = TIMING.ambientC;
+  m.physTemp = TIMING.ambientC;
+  m.lidTarget = null;
+  m.lidTemp = TIMING.ambientC;
+  m.lidPhys = TIMING.ambientC;
+  m.holdTime = null;
+  st.log.after();
+}
+
+function isFloatNum(n: PyNum): boolean {
+  return typeof n !== 'number' || !Number.isInteger(n);
+}
+
+/** Python's `%` for floats (sign follows the divisor). */
+function pyMod(a: number, b: number): number {
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}

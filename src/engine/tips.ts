@@ -1,0 +1,215 @@
+// Tip tracking and tip commands: per-rack tip state, tip selection for a pipette, pick-up,
+// drop and return.
+import type { PipetteSpec } from '../definitions/index.ts';
+import { pyError } from './errors.ts';
+import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
+import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
+import { move } from './motion.ts';
+import type { CacheLoc, EngineState, Pip } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { AnyLocationArg } from './types.ts';
+
+const PICK_UP_TYPE_ERROR =
+  'If specified, location should be an instance of types.Location (e.g. the return value from ' +
+  'tiprack.wells()[0].top()) or a Well (e.g. tiprack.wells()[0]. However, it is a ';
+
+/** `Labware.reset()`: every tip back. */
+export function labwareReset(st: EngineState, labwareId: string): void {
+  const lw = st.lw(labwareId);
+  lw.hasTip.fill(1);
+}
+
+/** `Labware.next_tip(num_tips, starting_tip)` → well name or null. */
+export function labwareNextTip(st: EngineState, labwareId: string, numTips = 1, startingWell: string | null = null): string | null {
+  const lw = st.lw(labwareId);
+  if (!lw.isTiprack) return null;
+  const start = startingWell === null ? null : st.wellOf(lw, startingWell);
+  return nextTip(lw, numTips, start)?.name ?? null;
+}
+
+/** `Labware.use_tips(start_well, num_channels)`. */
+export function labwareUseTips(st: EngineState, labwareId: string, wellName: string, numChannels = 1): void {
+  const lw = st.lw(labwareId);
+  if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 0);
+}
+
+/** `Labware.return_tips(start_well, num_channels)`. */
+export function labwareReturnTips(st: EngineState, labwareId: string, wellName: string, numChannels = 1): void {
+  const lw = st.lw(labwareId);
+  if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 1);
+}
+
+/** `Labware.previous_tip(num_tips)`: the last well of the last used run, or null. */
+export function labwarePreviousTip(st: EngineState, labwareId: string, numTips = 1): string | null {
+  const lw = st.lw(labwareId);
+  if (!lw.isTiprack) return null;
+  for (let ci = lw.columns.length - 1; ci >= 0; ci--) {
+    const col = lw.columns[ci];
+    let r = col.length - 1;
+    while (r >= 0 && lw.hasTip[col[r]] === 1) r--;
+    let run = 0;
+    while (r - run >= 0 && lw.hasTip[col[r - run]] === 0) run++;
+    if (run > 0 && run >= numTips) return lw.wells[col[r]].name;
+  }
+  return null;
+}
+
+export function wellHasTip(st: EngineState, labwareId: string, wellName: string): boolean {
+  const lw = st.lw(labwareId);
+  const w = st.wellOf(lw, wellName);
+  return lw.isTiprack && lw.hasTip[w.index] === 1;
+}
+
+export function setWellHasTip(st: EngineState, labwareId: string, wellName: string, value: boolean): void {
+  const lw = st.lw(labwareId);
+  const w = st.wellOf(lw, wellName);
+  if (lw.isTiprack) lw.hasTip[w.index] = value ? 1 : 0;
+}
+
+/** `pipette.starting_tip = well` (or null). */
+export function setStartingTip(st: EngineState, pipetteId: string, well: { labwareId: string; wellName: string } | null): void {
+  const p = st.pip(pipetteId);
+  if (well === null) p.startingTip = null;
+  else {
+    const lw = st.lw(well.labwareId);
+    p.startingTip = { lw, well: st.wellOf(lw, well.wellName) };
+  }
+}
+
+/** `pipette.reset_tipracks()`: every rack refilled, starting tip cleared. */
+export function resetTipracks(st: EngineState, pipetteId: string): void {
+  const p = st.pip(pipetteId);
+  for (const id of p.tipRacks) st.labware.get(id)?.hasTip.fill(1);
+  p.startingTip = null;
+}
+
+/** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
+export function nextAvailableTip(st: EngineState, pipetteId: string): { labwareId: string; wellName: string } | null {
+  const r = findNextTip(st, st.pip(pipetteId));
+  return r ? { labwareId: r.lw.id, wellName: r.well.name } : null;
+}
+
+export function findNextTip(st: EngineState, p: Pip): { lw: LabwareState; well: WellState } | null {
+  const racks = p.tipRacks.map((id) => st.labware.get(id)).filter((x): x is LabwareState => x !== undefined);
+  let startIdx = 0;
+  let start: WellState | null = null;
+  if (p.startingTip) {
+    startIdx = racks.indexOf(p.startingTip.lw);
+    if (startIdx < 0) return null;
+    start = p.startingTip.well;
+  }
+  for (let i = startIdx; i < racks.length; i++) {
+    const well = nextTip(racks[i], p.spec.channels, i === startIdx ? start : null);
+    if (well) return { lw: racks[i], well };
+  }
+  return null;
+}
+
+export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: LabwareState): void {
+  if (rack.def.namespace !== 'opentrons') return;
+  const vol = rack.wells[0]?.maxVolume ?? 0;
+  const size = Number(/^p(\d+)/.exec(spec.name)?.[1] ?? 0);
+  const ok =
+    size === 10 || size === 20 ? vol === 10 || vol === 20 : size === 50 || size === 300 ? vol === 200 || vol === 300 : vol === 1000;
+  if (!ok) {
+    st.logMessages.push(
+      `The pipette ${spec.name} and its tiprack ${rack.def.parameters.loadName} in slot ${rack.slot} appear to be mismatched. Please check your protocol before running on the robot.`,
+    );
+  }
+}
+
+export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null, presses: number | null = null, increment: number | null = null): void {
+  const p = st.pip(pipetteId);
+  let lw: LabwareState;
+  let w: WellState;
+  if (location === null) {
+    const found = findNextTip(st, p);
+    if (!found) throw pyError('OutOfTipsError', '');
+    lw = found.lw;
+    w = found.well;
+  } else if (location.kind === 'well') {
+    lw = st.lw(location.labwareId);
+    w = st.wellOf(lw, location.wellName);
+  } else if (location.kind === 'location' && location.ref.kind === 'labware') {
+    lw = st.lw(location.ref.labwareId);
+    const t = lw.isTiprack ? nextTip(lw, p.spec.channels, null) : null;
+    if (!t) throw pyError('OutOfTipsError', '');
+    w = t;
+  } else if (location.kind === 'location' && location.ref.kind === 'well') {
+    lw = st.lw(location.ref.labwareId);
+    w = st.wellOf(lw, location.ref.wellName);
+  } else {
+    throw pyError('TypeError', PICK_UP_TYPE_ERROR + argRepr(st, location));
+  }
+  if (!lw.isTiprack) throw pyError('AssertionError', `${lw.displayName} is not a tiprack`);
+  checkTipRackMatch(st, p.spec, lw);
+  st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
+  move(st, p, wellTop(st, lw, w));
+  if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
+  const n = presses ?? p.spec.pickUpPresses;
+  st.log.advance(TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0);
+  const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
+  p.hasTip = true;
+  p.currentVolume = 0;
+  p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
+  p.tipCapacity = Math.min(p.spec.maxVolume, w.maxVolume);
+  p.workingVolume = p.spec.maxVolume;
+  p.z = w.top.z;
+  useTips(lw, w, p.spec.channels, 0);
+  p.lastTip = { lw, well: w };
+  st.log.after();
+}
+
+export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null, homeAfter = true): void {
+  const p = st.pip(pipetteId);
+  let target: CacheLoc;
+  if (location === null) {
+    const trash = st.lw(p.trashId);
+    target = wellTop(st, trash, trash.wells[0]);
+  } else if (location.kind === 'well') {
+    const lw = st.lw(location.labwareId);
+    const w = st.wellOf(lw, location.wellName);
+    if (lw.fixedTrash) target = wellTop(st, lw, w);
+    else if (!st.atLeast(2, 2)) target = wellBottom(st, lw, w, 10);
+    else {
+      if (!lw.isTiprack) throw pyError('AssertionError', '');
+      target = wellTop(st, lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
+    }
+  } else if (location.kind === 'location') {
+    if (location.ref.kind !== 'well') {
+      throw pyError(
+        'TypeError',
+        'If a location is specified as a types.Location (for instance, as the result of a call to tiprack.wells()[0].top()) it must be a location relative to a well, since that is where a tip is dropped. The passed location, however, is in reference to ' +
+          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
+      );
+    }
+    target = fromTarget(st, location);
+  } else {
+    throw pyError('TypeError', PICK_UP_TYPE_ERROR + argRepr(st, location));
+  }
+  st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
+  move(st, p, target);
+  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
+  st.log.advance(TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0));
+  if (!st.atLeast(2, 2) && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
+  p.hasTip = false;
+  p.currentVolume = 0;
+  p.ready = false;
+  p.tipLength = 0;
+  p.tipCapacity = p.spec.maxVolume;
+  p.lastTip = null;
+  st.log.after();
+}
+
+export function returnTip(st: EngineState, pipetteId: string, homeAfter = true): void {
+  const p = st.pip(pipetteId);
+  st.log.before('command.RETURN_TIP', 'Returning tip');
+  if (!p.hasTip) st.logMessages.push('Pipette has no tip to return');
+  const last = p.lastTip;
+  if (!last) throw pyError('TypeError', 'Last tip location should be a Well but it is: None');
+  const target = st.atLeast(2, 3)
+    ? wellTop(st, last.lw, last.well, -p.spec.returnTipHeight * (last.lw.def.parameters.tipLength ?? 0))
+    : wellBottom(st, last.lw, last.well, 10);
+  dropTip(st, pipetteId, { kind: 'location', point: target.point, ref: target.ref }, homeAfter);
+  st.log.after();
+}
