@@ -21,21 +21,25 @@ export function slotKey(st: EngineState, location: DeckLocation): string {
 export function itemRepr(st: EngineState, item: DeckItem): string {
   if (item.kind === 'module') return item.mod.displayName;
   if (item.lw.id === 'fixedTrash' || item.lw.fixedTrash) return item.lw.displayName;
-  return implRepr(st, item.lw.id);
+  return implRepr(item.lw.id);
 }
 
-export function implRepr(st: EngineState, id: string): string {
+export function implRepr(id: string): string {
   let h = 0;
   for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return `<opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x${(PLACEHOLDER_ADDR + (h & 0xffff) * 16).toString(16)}>`;
+}
+
+/** The slots a thermocycler stands on: a `semi` one leaves the right column (8, 11) free. */
+export function thermocyclerSlots(configuration: 'full' | 'semi' | null): readonly string[] {
+  return configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
 }
 
 /** Slots a thermocycler covers besides its own. */
 export function coveredBy(st: EngineState, slot: string): Mod | null {
   for (const item of st.deck.values()) {
     if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
-    const covers = item.mod.configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
-    if (covers.includes(slot)) return item.mod;
+    if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
   }
   return null;
 }
@@ -73,7 +77,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
-  placeCheck(st, key, slot, implRepr(st, id), [slot]);
+  placeCheck(st, key, slot, implRepr(id), [slot]);
   const lw = buildLabware(id, definition, label, slot, null, key, st.slotPoint(slot));
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
@@ -100,13 +104,7 @@ export function moduleLoadLabware(
 
 export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null = null): LabwareInfo {
   const mod = st.mod(moduleId);
-  if (mod.labwareId !== null) {
-    const existing = st.labware.get(mod.labwareId);
-    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
-  }
-  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
-    throw pyError('AssertionError', 'Cannot place labware in closed module');
-  }
+  checkModuleTakesLabware(st, mod);
   const id = st.newId('labware');
   const base = st.slotPoint(mod.slot);
   const off = mod.info.labwareOffset;
@@ -127,6 +125,17 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   return labwareInfo(lw);
 }
 
+/** A module holds one labware, and a thermocycler takes it only with its lid open. */
+function checkModuleTakesLabware(st: EngineState, mod: Mod): void {
+  if (mod.labwareId !== null) {
+    const existing = st.labware.get(mod.labwareId);
+    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+  }
+  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+    throw pyError('AssertionError', 'Cannot place labware in closed module');
+  }
+}
+
 /**
  * `ModuleContext.load_labware_object(labware)` (spec §9.2): an already loaded labware becomes the
  * module's labware. As in 4.7.0 it keeps its own position and parent; only the module's checks
@@ -135,13 +144,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
   const mod = st.mod(moduleId);
   const lw = st.lw(labwareId);
-  if (mod.labwareId !== null) {
-    const existing = st.labware.get(mod.labwareId);
-    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
-  }
-  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
-    throw pyError('AssertionError', 'Cannot place labware in closed module');
-  }
+  checkModuleTakesLabware(st, mod);
   mod.labwareId = lw.id;
   st.highestZCache = null;
   return labwareInfo(lw);

@@ -2,6 +2,7 @@
 // tip racks, trash), plus homing a pipette.
 import { ulPerMm } from '../definitions/index.ts';
 import { fixedTrash } from './deck.ts';
+import { homedZ } from './motion.ts';
 import { pyError } from './errors.ts';
 import { MOUNTS, type EngineState, type Pip } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -120,11 +121,7 @@ export function loadedInstruments(st: EngineState): { mount: MountName; pipetteI
 /** `flow_rate.aspirate = v` etc.; each value must be a number > 0. */
 export function setFlowRate(st: EngineState, pipetteId: string, rates: { aspirate?: number; dispense?: number; blowOut?: number }): void {
   const p = st.pip(pipetteId);
-  for (const v of [rates.aspirate, rates.dispense, rates.blowOut]) {
-    if (v !== undefined && !(typeof v === 'number' && v > 0)) {
-      throw pyError('AssertionError', 'flow rate should be a numerical value in ul/s');
-    }
-  }
+  requirePositive(rates, 'flow rate should be a numerical value in ul/s');
   if (rates.aspirate !== undefined) p.flowAsp = rates.aspirate;
   if (rates.dispense !== undefined) p.flowDisp = rates.dispense;
   if (rates.blowOut !== undefined) p.flowBlow = rates.blowOut;
@@ -133,11 +130,7 @@ export function setFlowRate(st: EngineState, pipetteId: string, rates: { aspirat
 /** `speed.aspirate = mm/s` etc.; stored as flow rates (ul/mm at the pipette's max volume). */
 export function setPlungerSpeed(st: EngineState, pipetteId: string, speeds: { aspirate?: number; dispense?: number; blowOut?: number }): void {
   const p = st.pip(pipetteId);
-  for (const v of [speeds.aspirate, speeds.dispense, speeds.blowOut]) {
-    if (v !== undefined && !(typeof v === 'number' && v > 0)) {
-      throw pyError('AssertionError', 'speed should be a numerical value in mm/s');
-    }
-  }
+  requirePositive(speeds, 'speed should be a numerical value in mm/s');
   const max = p.spec.maxVolume;
   if (speeds.aspirate !== undefined) p.flowAsp = round6(speeds.aspirate * ulPerMm(p.spec.ulPerMm.aspirate, max));
   if (speeds.dispense !== undefined) p.flowDisp = round6(speeds.dispense * ulPerMm(p.spec.ulPerMm.dispense, max));
@@ -167,7 +160,7 @@ export function homePipette(st: EngineState, pipetteId: string): void {
   const p = st.pip(pipetteId);
   st.log.before('command.HOME', `Homing pipette plunger on mount ${p.mount}`);
   st.log.advance(TIMING.homePipetteS);
-  p.z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+  p.z = homedZ(p);
   st.log.after();
 }
 
@@ -179,4 +172,11 @@ export function homePlunger(st: EngineState, pipetteId: string): void {
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** Values come from Python unchecked, so a non-number must fail here with the original's text. */
+function requirePositive(values: { aspirate?: number; dispense?: number; blowOut?: number }, message: string): void {
+  for (const v of [values.aspirate, values.dispense, values.blowOut]) {
+    if (v !== undefined && !(typeof v === 'number' && v > 0)) throw pyError('AssertionError', message);
+  }
 }

@@ -53,11 +53,11 @@ export function setLocationCache(st: EngineState, loc: LocationArg | null): void
   st.lastMount = null;
 }
 
-export function wellTop(st: EngineState, lw: LabwareState, w: WellState, z = 0): CacheLoc {
+export function wellTop(lw: LabwareState, w: WellState, z = 0): CacheLoc {
   return { point: z === 0 ? w.top : { x: w.top.x, y: w.top.y, z: w.top.z + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 
-export function wellBottom(st: EngineState, lw: LabwareState, w: WellState, z: number): CacheLoc {
+export function wellBottom(lw: LabwareState, w: WellState, z: number): CacheLoc {
   return { point: { x: w.top.x, y: w.top.y, z: w.top.z - w.depth + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 

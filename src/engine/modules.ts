@@ -1,6 +1,6 @@
 // Loading modules and module queries; temperature and magnetic module commands.
 import type { ModuleSpec } from '../definitions/index.ts';
-import { coveredBy, itemRepr } from './deck.ts';
+import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, Mod } from './state.ts';
@@ -53,13 +53,8 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     config = model === 'thermocyclerModuleV1' ? c : null;
   }
   const displayName = `${spec.displayName} on ${slot}`;
-  const covering = model === 'thermocyclerModuleV1' ? (config === 'semi' ? ['7', '10'] : ['7', '8', '10', '11']) : [slot];
-  const existing = st.deck.get(slot);
-  if (existing) throw pyError('ValueError', `Deck location ${slot} already  has an item: ${itemRepr(st, existing)}`);
-  for (const s of covering) {
-    const tc = coveredBy(st, s);
-    if (tc) throw pyError('ValueError', `Could not load ${displayName} as deck location ${slot} is obscured by ${tc.displayName}`);
-  }
+  // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
+  placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
   if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
@@ -201,9 +196,7 @@ export function temperatureAwait(st: EngineState, moduleId: string, celsius: num
 export function temperatureDeactivate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'temperatureModuleType');
   st.log.before('command.TEMPDECK_DEACTIVATE', 'Deactivating Temperature Module');
-  m.target = null;
-  m.temperature = TIMING.ambientC;
-  m.physTemp = TIMING.ambientC;
+  idleBlock(m);
   m.reachAt = st.log.clock;
   st.log.after();
 }
@@ -262,4 +255,11 @@ export function magneticCalibrate(st: EngineState, moduleId: string): void {
 
 function pyNumLoose(x: number): string {
   return Number.isInteger(x) ? pyInt(x) : pyFloat(x);
+}
+
+/** A deactivated block (or temperature module) has no target and is modeled back at ambient. */
+export function idleBlock(m: Mod): void {
+  m.target = null;
+  m.temperature = TIMING.ambientC;
+  m.physTemp = TIMING.ambientC;
 }

@@ -34,7 +34,7 @@ export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpee
  * the mount's Z home for this pipette, minus the Z retract distance, plus the critical point's
  * offset (nozzle minus the attached tip's length).
  */
-export function instrMaxHeight(st: EngineState, p: Pip): number {
+export function instrMaxHeight(p: Pip): number {
   return p.spec.homePosition - TIMING.zRetractDistance + (p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0));
 }
 
@@ -69,7 +69,7 @@ export function move(st: EngineState, p: Pip, to: CacheLoc, opts: { forceDirect?
 
 /** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
 export function safeHeight(st: EngineState, p: Pip, from: CacheLoc | null, to: CacheLoc, minZ: number): number {
-  const maxH = instrMaxHeight(st, p);
+  const maxH = instrMaxHeight(p);
   let toSafety: number;
   let fromSafety = 0;
   if (from !== null && to.lw !== null && to.lw === from.lw) {
@@ -162,5 +162,10 @@ export function home(st: EngineState): void {
   st.log.advance(TIMING.homeAllS);
   st.cache = null;
   st.lastMount = null;
-  for (const p of st.pipettes.values()) p.z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+  for (const p of st.pipettes.values()) p.z = homedZ(p);
+}
+
+/** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
+export function homedZ(p: Pip): number {
+  return TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
 }

@@ -2,6 +2,7 @@
 // ledger bookkeeping across a multichannel's wells.
 import { pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
+import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { move } from './motion.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
@@ -24,29 +25,46 @@ export function checkTakesLiquid(st: EngineState, c: CacheLoc, action: 'aspirate
   }
 }
 
-export function aspirate(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
-  const p = st.pip(pipetteId);
-  let dest: CacheLoc;
+type PlungerCommand = 'aspirate' | 'dispense' | 'blow out';
+
+/** The command the original's "called without an explicit location" text suggests before this one. */
+const MOVING_COMMAND: Record<PlungerCommand, string> = { aspirate: 'dispense', dispense: 'aspirate', 'blow out': 'dispense' };
+
+/**
+ * Where a plunger command acts: the location cache when no location is given (the original
+ * refuses if nothing has moved yet), a well at the point this command uses (aspirate: bottom +
+ * aspirate clearance; dispense: bottom + dispense clearance, or the top of the trash; blow-out:
+ * the top), or the given Location as is.
+ */
+function commandTarget(st: EngineState, p: Pip, location: AnyLocationArg | null, command: PlungerCommand): CacheLoc {
   if (location === null) {
     if (!st.cache) {
       throw pyError(
         'RuntimeError',
-        'If aspirate is called without an explicit location, another method that moves to a location (such as move_to or dispense) must previously have been called so the robot knows where it is.',
+        `If ${command} is called without an explicit location, another method that moves to a location (such as move_to or ${MOVING_COMMAND[command]}) must previously have been called so the robot knows where it is.`,
       );
     }
-    dest = st.cache;
-  } else if (location.kind === 'well') {
-    const lw = st.lw(location.labwareId);
-    dest = wellBottom(st, lw, st.wellOf(lw, location.wellName), p.clearAsp);
-  } else if (location.kind === 'location') {
-    dest = fromTarget(st, location);
-  } else {
-    throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+    return st.cache;
   }
+  if (location.kind === 'well') {
+    const lw = st.lw(location.labwareId);
+    if (command === 'blow out' && lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
+    const w = st.wellOf(lw, location.wellName);
+    if (command === 'aspirate') return wellBottom(lw, w, p.clearAsp);
+    if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.clearDisp);
+    return wellTop(lw, w);
+  }
+  if (location.kind === 'location') return fromTarget(st, location);
+  throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+}
+
+export function aspirate(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+  const p = st.pip(pipetteId);
+  const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
   if (p.currentVolume === 0) {
     if (!st.atLeast(2, 3) || !p.ready) {
-      if (dest.well && dest.lw) move(st, p, wellTop(st, dest.lw, dest.well));
+      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
       if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
       st.log.advance(0.3);
       p.ready = true;
@@ -75,29 +93,9 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
 
 export function dispense(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
   const p = st.pip(pipetteId);
-  let dest: CacheLoc;
-  if (location === null) {
-    if (!st.cache) {
-      throw pyError(
-        'RuntimeError',
-        'If dispense is called without an explicit location, another method that moves to a location (such as move_to or aspirate) must previously have been called so the robot knows where it is.',
-      );
-    }
-    dest = st.cache;
-    checkTakesLiquid(st, dest, 'dispense');
-  } else {
-    if (location.kind === 'well') {
-      const lw = st.lw(location.labwareId);
-      const w = st.wellOf(lw, location.wellName);
-      dest = lw.fixedTrash ? wellTop(st, lw, w) : wellBottom(st, lw, w, p.clearDisp);
-    } else if (location.kind === 'location') {
-      dest = fromTarget(st, location);
-    } else {
-      throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
-    }
-    checkTakesLiquid(st, dest, 'dispense');
-    move(st, p, dest);
-  }
+  const dest = commandTarget(st, p, location, 'dispense');
+  checkTakesLiquid(st, dest, 'dispense');
+  if (location !== null) move(st, p, dest);
   const vol = volume ? volume : p.currentVolume;
   const flow = rate * p.flowDisp;
   const entry = st.log.before(
@@ -121,24 +119,19 @@ export function ledgerOp(st: EngineState, p: Pip, dest: CacheLoc, vol: number, i
   const well = dest.well;
   if (!lw || !well || lw.fixedTrash || lw.isTiprack) return;
   const channels = p.spec.channels;
-  if (channels === 1) {
-    if (aspirate) st.ledger.aspirate(lw, well, vol, index);
-    else st.ledger.dispense(lw, well, vol, index);
-    return;
-  }
+  if (channels === 1) return record(st.ledger, aspirate, lw, well, vol, index);
   const col = lw.columns[well.column];
-  if (lw.centerMultichannel || col.length < channels) {
-    // Every channel enters the same well (reservoirs) or the column is short: all in this well.
-    if (aspirate) st.ledger.aspirate(lw, well, vol * channels, index);
-    else st.ledger.dispense(lw, well, vol * channels, index);
-    return;
-  }
+  // Every channel enters the same well (reservoirs) or the column is short: all in this well.
+  if (lw.centerMultichannel || col.length < channels) return record(st.ledger, aspirate, lw, well, vol * channels, index);
   const step = col.length >= channels * 2 ? 2 : 1;
   for (let c = 0, r = well.rowInColumn; c < channels && r < col.length; c++, r += step) {
-    const w = lw.wells[col[r]];
-    if (aspirate) st.ledger.aspirate(lw, w, vol, index);
-    else st.ledger.dispense(lw, w, vol, index);
+    record(st.ledger, aspirate, lw, lw.wells[col[r]], vol, index);
   }
+}
+
+function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well: WellState, vol: number, index: number): void {
+  if (aspirate) ledger.aspirate(lw, well, vol, index);
+  else ledger.dispense(lw, well, vol, index);
 }
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum = 1, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
@@ -158,26 +151,8 @@ export function mix(st: EngineState, pipetteId: string, repetitions: PyNum = 1, 
 
 export function blowOut(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null): void {
   const p = st.pip(pipetteId);
-  let loc: CacheLoc;
-  if (location === null) {
-    if (!st.cache) {
-      throw pyError(
-        'RuntimeError',
-        'If blow out is called without an explicit location, another method that moves to a location (such as move_to or dispense) must previously have been called so the robot knows where it is.',
-      );
-    }
-    loc = st.cache;
-  } else if (location.kind === 'well') {
-    const lw = st.lw(location.labwareId);
-    if (lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
-    loc = wellTop(st, lw, st.wellOf(lw, location.wellName));
-    move(st, p, loc);
-  } else if (location.kind === 'location') {
-    loc = fromTarget(st, location);
-    move(st, p, loc);
-  } else {
-    throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
-  }
+  const loc = commandTarget(st, p, location, 'blow out');
+  if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached');
   st.log.advance(TIMING.blowOutS);
@@ -220,7 +195,7 @@ export function touchTip(
     st.log.after();
     return;
   }
-  move(st, p, st.atLeast(2, 4) ? wellTop(st, lw, w, vOffset) : wellTop(st, lw, w));
+  move(st, p, st.atLeast(2, 4) ? wellTop(lw, w, vOffset) : wellTop(lw, w));
   const halfX = ((w.diameter ?? w.xDim ?? 0) / 2) * radius;
   const halfY = ((w.diameter ?? w.yDim ?? 0) / 2) * radius;
   let path = 0;
@@ -231,7 +206,7 @@ export function touchTip(
     at = to;
   }
   st.log.advance(path / s);
-  st.cache = wellTop(st, lw, w, vOffset);
+  st.cache = wellTop(lw, w, vOffset);
   st.log.after();
 }
 
@@ -269,7 +244,7 @@ export function airGap(st: EngineState, pipetteId: string, volume: number | null
   const h = height ?? 5;
   const c = st.cache;
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');
-  move(st, p, wellTop(st, c.lw, c.well, h));
+  move(st, p, wellTop(c.lw, c.well, h));
   aspirate(st, pipetteId, volume, null, 1);
   st.log.after();
 }

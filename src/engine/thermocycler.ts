@@ -1,9 +1,10 @@
 // Thermocycler commands: lid, block and lid temperatures, profiles, deactivation.
 import { fixedTrash } from './deck.ts';
 import { pyError } from './errors.ts';
-import { expect, ramp } from './modules.ts';
+import { expect, idleBlock, ramp } from './modules.ts';
+import { homedZ } from './motion.ts';
 import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
-import type { EngineState } from './state.ts';
+import type { EngineState, Mod } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 
@@ -16,7 +17,7 @@ export function tcClearanceMove(st: EngineState): void {
   }
   const trash = st.labware.get('fixedTrash') ?? st.lw(fixedTrash(st));
   const top = trash.wells[0].top;
-  const z = TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+  const z = homedZ(p);
   const point = { x: top.x, y: top.y, z };
   st.log.before('command.MOVE_TO', `Moving to (${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`);
   const dx = point.x - st.gantry.x;
@@ -30,23 +31,22 @@ export function tcClearanceMove(st: EngineState): void {
 }
 
 export function thermocyclerOpenLid(st: EngineState, moduleId: string): 'open' {
-  const m = expect(st, moduleId, 'thermocyclerModuleType');
-  st.log.before('command.THERMOCYCLER_OPEN', 'Opening Thermocycler lid');
-  tcClearanceMove(st);
-  m.lid = 'open';
-  st.log.advance(TIMING.tcLidMoveS);
-  st.log.after();
-  return 'open';
+  return moveLid(st, moduleId, 'open');
 }
 
 export function thermocyclerCloseLid(st: EngineState, moduleId: string): 'closed' {
+  return moveLid(st, moduleId, 'closed');
+}
+
+function moveLid<P extends 'open' | 'closed'>(st: EngineState, moduleId: string, to: P): P {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
-  st.log.before('command.THERMOCYCLER_CLOSE', 'Closing Thermocycler lid');
+  if (to === 'open') st.log.before('command.THERMOCYCLER_OPEN', 'Opening Thermocycler lid');
+  else st.log.before('command.THERMOCYCLER_CLOSE', 'Closing Thermocycler lid');
   tcClearanceMove(st);
-  m.lid = 'closed';
+  m.lid = to;
   st.log.advance(TIMING.tcLidMoveS);
   st.log.after();
-  return 'closed';
+  return to;
 }
 
 /**
@@ -138,18 +138,14 @@ export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, st
 export function thermocyclerDeactivateLid(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_LID', 'Deactivating Thermocycler lid heating');
-  m.lidTarget = null;
-  m.lidTemp = TIMING.ambientC;
-  m.lidPhys = TIMING.ambientC;
+  idleLid(m);
   st.log.after();
 }
 
 export function thermocyclerDeactivateBlock(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_BLOCK', 'Deactivating Thermocycler well block heating');
-  m.target = null;
-  m.temperature = TIMING.ambientC;
-  m.physTemp = TIMING.ambientC;
+  idleBlock(m);
   m.holdTime = null;
   st.log.after();
 }
@@ -157,12 +153,8 @@ export function thermocyclerDeactivateBlock(st: EngineState, moduleId: string): 
 export function thermocyclerDeactivate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE', 'Deactivating Thermocycler');
-  m.target = null;
-  m.temperature = TIMING.ambientC;
-  m.physTemp = TIMING.ambientC;
-  m.lidTarget = null;
-  m.lidTemp = TIMING.ambientC;
-  m.lidPhys = TIMING.ambientC;
+  idleBlock(m);
+  idleLid(m);
   m.holdTime = null;
   st.log.after();
 }
@@ -175,4 +167,10 @@ function isFloatNum(n: PyNum): boolean {
 function pyMod(a: number, b: number): number {
   const r = a % b;
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
+}
+
+function idleLid(m: Mod): void {
+  m.lidTarget = null;
+  m.lidTemp = TIMING.ambientC;
+  m.lidPhys = TIMING.ambientC;
 }
