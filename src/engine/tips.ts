@@ -144,7 +144,7 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   if (!lw.isTiprack) throw pyError('AssertionError', `${lw.displayName} is not a tiprack`);
   checkTipRackMatch(st, p.spec, lw);
   st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
-  move(st, p, wellTop(st, lw, w));
+  move(st, p, wellTop(lw, w));
   if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
   st.log.advance(TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0);
@@ -165,15 +165,15 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   let target: CacheLoc;
   if (location === null) {
     const trash = st.lw(p.trashId);
-    target = wellTop(st, trash, trash.wells[0]);
+    target = wellTop(trash, trash.wells[0]);
   } else if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
     const w = st.wellOf(lw, location.wellName);
-    if (lw.fixedTrash) target = wellTop(st, lw, w);
-    else if (!st.atLeast(2, 2)) target = wellBottom(st, lw, w, 10);
+    if (lw.fixedTrash) target = wellTop(lw, w);
+    else if (!st.atLeast(2, 2)) target = wellBottom(lw, w, 10);
     else {
       if (!lw.isTiprack) throw pyError('AssertionError', '');
-      target = wellTop(st, lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
+      target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
     if (location.ref.kind !== 'well') {
@@ -208,8 +208,8 @@ export function returnTip(st: EngineState, pipetteId: string, homeAfter = true):
   const last = p.lastTip;
   if (!last) throw pyError('TypeError', 'Last tip location should be a Well but it is: None');
   const target = st.atLeast(2, 3)
-    ? wellTop(st, last.lw, last.well, -p.spec.returnTipHeight * (last.lw.def.parameters.tipLength ?? 0))
-    : wellBottom(st, last.lw, last.well, 10);
+    ? wellTop(last.lw, last.well, -p.spec.returnTipHeight * (last.lw.def.parameters.tipLength ?? 0))
+    : wellBottom(last.lw, last.well, 10);
   dropTip(st, pipetteId, { kind: 'location', point: target.point, ref: target.ref }, homeAfter);
   st.log.after();
 }
