@@ -4,12 +4,16 @@
 //   npx tsx bench/http.ts --baseline <dir>      (also runs a server from another checkout, e.g. an
 //                                                earlier commit from `git archive`, alternately,
 //                                                so before/after figures share the machine's load)
-//   npx tsx bench/http.ts --rounds 2 --only health,poll,upload
+//   npx tsx bench/http.ts --rounds 2 --only health,poll,ceiling,upload
+// `ceiling` (with `poll`) also serves the polled session's exact bytes from a bare node:http
+// server: the best this machine and load generator can do for that body size.
 // Targets: GET /health >= 10,000 req/s; GET /sessions/{id} of a session holding 10,000 events, at
 // 100 connections while another session runs, p99 < 50 ms; seed upload-to-analysis p50 < 150 ms.
 // The machine is shared: each figure is printed with the load average it was measured under.
 import autocannon from 'autocannon';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +25,7 @@ const SEED = path.resolve(REPO, '..', 'shared', 'examples', 'basic_transfer');
 const LONG = path.join(REPO, 'test', 'conformance', 'fixtures', 'reference', 'long_transfer.py');
 const SIMPLE_JSON = path.resolve(REPO, '..', 'shared', 'reference', 'json-fixtures', '5', 'simpleV5.json');
 
-type Phase = 'health' | 'poll' | 'upload';
+type Phase = 'health' | 'poll' | 'upload' | 'ceiling';
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 const load = (): string => `load ${loadavg().map((x) => fmt(x, 1)).join('/')}`;
@@ -68,6 +72,49 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** The body bytes exactly as sent (fetch would decode gzip). */
+function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks)));
+      res.on('error', reject);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+// A bare node:http server that answers every request with one file's bytes: what this machine and
+// load generator manage at best for a body of that size, whatever the server behind it does.
+const STATIC_SERVER = `
+const http = require('node:http');
+const body = require('node:fs').readFileSync(process.argv[1]);
+const gzip = process.argv[2] === 'gzip';
+http.createServer((req, res) => {
+  res.setHeader('content-type', 'application/json');
+  if (gzip) res.setHeader('content-encoding', 'gzip');
+  res.setHeader('content-length', body.length);
+  res.end(body);
+}).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
+`;
+
+async function ceiling(label: string, what: string, file: string, gzip: boolean): Promise<void> {
+  const child = spawn(process.execPath, ['-e', STATIC_SERVER, file, gzip ? 'gzip' : 'identity'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const before = load();
+    const r = await autocannon({ url: `http://127.0.0.1:${port}/`, connections: 100, duration: 10 });
+    console.log(
+      `[${label}] ceiling: a bare node:http server sending the same ${what} bytes at 100 connections: ${fmt(r.requests.average, 0)} req/s, ` +
+        `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${fmt(r.throughput.average / 2 ** 20, 0)} MiB/s (${before} -> ${load()})`,
+    );
+  } finally {
+    child.kill();
+  }
+}
+
 /** CPU time (user + system) the server process has used so far, from /proc (Linux). */
 async function serverCpuMs(pid: number): Promise<number> {
   try {
@@ -96,7 +143,7 @@ async function benchHealth(base: string, label: string, pid: number): Promise<vo
  * A session holding > 10,000 events (the long protocol's load simulation plus one re-simulation,
  * 5,764 events each), read at 100 connections while another session runs in real time.
  */
-async function benchPoll(base: string, label: string, pid: number): Promise<void> {
+async function benchPoll(base: string, label: string, pid: number, work: string, withCeiling: boolean): Promise<void> {
   const long = await uploadFiles(base, [{ field: 'protocolFile', file: LONG }]);
   if (long.status !== 201) throw new Error(`upload long_transfer: ${long.status} ${await long.text()}`);
   const big = await createSession(base, 'long_transfer');
@@ -126,6 +173,17 @@ async function benchPoll(base: string, label: string, pid: number): Promise<void
         `server CPU ${fmt(cpu / Math.max(1, read.requests.total), 2)} ms per request; ` +
         `the other session was ${otherAfter.currentState} and recorded ${otherAfter.events.length - otherBefore} events meanwhile (${before} -> ${load()})`,
     );
+  }
+  if (withCeiling) {
+    for (const [what, headers, gzip] of [
+      ['identity', V2, false],
+      ['gzip', { ...V2, 'Accept-Encoding': 'gzip' }, true],
+    ] as const) {
+      const file = path.join(work, `body.${what}`);
+      const bytes = await rawBody(`${base}/sessions/${big}`, headers);
+      await writeFile(file, bytes);
+      await ceiling(label, `${what} (${fmt(bytes.length / 1024, 0)} KiB)`, file, gzip);
+    }
   }
   await command(base, other, 'protocol.cancel');
   await fetch(`${base}/sessions/${other}`, { method: 'DELETE', headers: V2 });
@@ -188,7 +246,7 @@ async function benchServer(label: string, repo: string | undefined, phases: Set<
   const server = await startServerProcess({ port, dataDir: path.join(work, 'data'), speed: '1', maxProtocols: 5, repo });
   try {
     if (phases.has('health')) await benchHealth(server.base, label, server.child.pid ?? 0);
-    if (phases.has('poll')) await benchPoll(server.base, label, server.child.pid ?? 0);
+    if (phases.has('poll')) await benchPoll(server.base, label, server.child.pid ?? 0, work, phases.has('ceiling') && repo === undefined);
     if (phases.has('upload')) await benchUpload(server.base, label);
   } finally {
     await server.stop();
@@ -201,7 +259,7 @@ async function main(): Promise<void> {
     options: {
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '1' },
-      only: { type: 'string', default: 'health,poll,upload' },
+      only: { type: 'string', default: 'health,poll,ceiling,upload' },
     },
   });
   const phases = new Set(values.only.split(',') as Phase[]);
