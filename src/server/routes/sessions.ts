@@ -58,7 +58,9 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRoutes
   app.get<IdParams>('/sessions/:sessionId', { schema: SCHEMAS.getSession, config: { versioned: true } }, async (request, reply) => {
     const session = sessions.get(request.params.sessionId);
     const body = bodies.envelope(session, acceptsGzip(request.headers['accept-encoding']));
-    reply.header('vary', 'Accept-Encoding');
+    // Added to what CORS may have put there (`Origin`).
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary === undefined ? 'Accept-Encoding' : `${String(vary)}, Accept-Encoding`);
     if (body.encoding !== null) reply.header('content-encoding', body.encoding);
     return reply.type('application/json').send(body.bytes);
   });
