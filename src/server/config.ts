@@ -20,7 +20,7 @@ export interface ServerConfig {
   uploadLimitBytes?: number;
   /** Largest accepted JSON body, in bytes. Default 1 MiB. */
   jsonBodyLimitBytes?: number;
-  /** Warm Python interpreters. Default 1. */
+  /** Warm Python interpreters. Default 2: an upload soon after another still finds one warm. */
   pythonPoolSize?: number;
   analysisLimits?: Partial<SandboxLimits>;
   /** A robot with given pipettes and modules; default: a virtual robot with whatever is loaded. */
@@ -60,7 +60,7 @@ export function resolveConfig(config: ServerConfig): ResolvedConfig {
     maxProtocols: config.maxProtocols ?? 20,
     uploadLimitBytes: config.uploadLimitBytes ?? 50 * 2 ** 20,
     jsonBodyLimitBytes: config.jsonBodyLimitBytes ?? 2 ** 20,
-    pythonPoolSize: config.pythonPoolSize ?? 1,
+    pythonPoolSize: config.pythonPoolSize ?? 2,
     analysisLimits: { ...DEFAULT_SANDBOX_LIMITS, ...config.analysisLimits },
     robot: config.robot ?? null,
     robotName: config.robotName ?? 'opentrons-dev',
