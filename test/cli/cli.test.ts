@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -149,4 +149,46 @@ test('analyze --json on the seed example (Python, with support files) gives the 
     'Dispensing 100.0 uL into B1 of Corning 96 Well Plate 360 µL Flat on 1 at 300.0 uL/sec',
     'Dropping tip into A1 of Opentrons Fixed Trash on 12',
   ]);
+});
+
+test('--labware: a folder of custom definitions is loadable by load name; an invalid one is refused naming the field', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'labwright-cli-lw-'));
+  const labwareDir = join(dir, 'labware');
+  await mkdir(labwareDir);
+  const base = JSON.parse(
+    await readFile(
+      join(repoRoot, 'node_modules/@opentrons/shared-data/labware/definitions/2/corning_96_wellplate_360ul_flat/1.json'),
+      'utf8',
+    ),
+  );
+  const custom = {
+    ...base,
+    namespace: 'custom_beta',
+    parameters: { ...base.parameters, loadName: 'lab_96_plate' },
+    metadata: { ...base.metadata, displayName: 'Lab 96 Plate' },
+  };
+  await writeFile(join(labwareDir, 'lab_96_plate.json'), JSON.stringify(custom));
+  const protocol = join(dir, 'uses_custom.py');
+  await writeFile(
+    protocol,
+    [
+      "metadata = {'apiLevel': '2.8'}",
+      'def run(ctx):',
+      "    plate = ctx.load_labware('lab_96_plate', 3)",
+      "    ctx.comment(str(plate))",
+      '',
+    ].join('\n'),
+  );
+  const ok = await labwright('analyze', protocol, '--labware', labwareDir, '--json');
+  assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+  const doc = JSON.parse(ok.stdout);
+  assert.deepEqual(doc.requiredEquipment.labware[0], { label: 'lab_96_plate', uri: 'custom_beta/lab_96_plate/1', location: 3 });
+  assert.deepEqual(doc.runLog, ['Lab 96 Plate on 3']);
+
+  const bad = { ...custom, parameters: { ...custom.parameters, loadName: 'Bad Name!' } };
+  const badPath = join(dir, 'bad.json');
+  await writeFile(badPath, JSON.stringify(bad));
+  const refused = await labwright('analyze', protocol, '--labware', badPath);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /not a valid labware definition \(schema 2\): \/parameters\/loadName must match pattern/);
 });
