@@ -9,6 +9,8 @@ import { pipetteSpec, type PipetteSpec } from './pipettes.ts';
 export { STANDARD_LOAD_NAMES, findLabwareDefinition, labwareUri, standardLabware } from './labware.ts';
 export type { LabwareLookup, LookupFailure } from './labware.ts';
 export { validateLabwareDefinition, validateProtocolDocument } from './schemas.ts';
+export { customLabwareFromFiles } from './custom-labware.ts';
+export type { NamedFile } from './custom-labware.ts';
 export type { SchemaCheck } from './schemas.ts';
 export { OT2_PIPETTE_NAMES, pipetteSpec, simulatedModelFor, ulPerMm } from './pipettes.ts';
 export type { PipetteSpec, FlowRates } from './pipettes.ts';

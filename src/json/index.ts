@@ -3,8 +3,7 @@ import type { ExecuteOptions, ProtocolExecutor } from '../analysis/executor.ts';
 import { failedAnalysis } from '../analysis/failures.ts';
 import type { Analysis, ProtocolBundle, ProtocolErrorInfo, ProtocolMetadata } from '../analysis/types.ts';
 import { ProtocolApiError, pyRepr } from '../engine/index.ts';
-import type { LabwareDefinition } from '../engine/index.ts';
-import { validateLabwareDefinition } from '../definitions/index.ts';
+import { customLabwareFromFiles } from '../definitions/index.ts';
 import { JsonRun } from './execute.ts';
 import { readJsonProtocol } from './validate.ts';
 
@@ -33,21 +32,6 @@ function errorInfo(err: unknown): ProtocolErrorInfo {
   return { type: 'RuntimeError', description: err instanceof Error ? err.message : String(err) };
 }
 
-/** Custom labware supplied beside the protocol: every support file that is a valid definition. */
-function customLabwareOf(bundle: ProtocolBundle): LabwareDefinition[] {
-  const out: LabwareDefinition[] = [];
-  for (const f of bundle.supportFiles) {
-    if (!f.name.toLowerCase().endsWith('json')) continue;
-    try {
-      const def = JSON.parse(new TextDecoder().decode(f.data)) as unknown;
-      if (validateLabwareDefinition(def).valid) out.push(def as LabwareDefinition);
-    } catch {
-      // Not labware: ignored, as the original does.
-    }
-  }
-  return out;
-}
-
 export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBundle, options: ExecuteOptions): Promise<Analysis> => {
   const parsed = readJsonProtocol(bundle.protocolFile.data, bundle.protocolFile.name);
   if (!parsed.ok) return failedAnalysis('json', parsed.error);
@@ -56,7 +40,7 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
   const signal = options.signal;
   let run: JsonRun;
   try {
-    run = new JsonRun(parsed.doc, parsed.schemaVersion, parsed.text, options.mode === 'analyze', customLabwareOf(bundle));
+    run = new JsonRun(parsed.doc, parsed.schemaVersion, parsed.text, options.mode === 'analyze', customLabwareFromFiles(bundle.supportFiles));
   } catch (err) {
     return { ...failedAnalysis('json', errorInfo(err)), metadata, rawMetadata };
   }

@@ -6,7 +6,7 @@ import type { JobResult, JobSpec } from './messages.ts';
 import { InterpreterPool } from './pool.ts';
 import { SandboxFailure } from './sandbox-process.ts';
 import type { SandboxProcess } from './sandbox-process.ts';
-import { collectCustomLabware } from './support-files.ts';
+import { customLabwareFromFiles } from '../definitions/index.ts';
 
 const EMPTY_EQUIPMENT = { pipettes: [], labware: [], modules: [] };
 
@@ -66,7 +66,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       stepping: opts.mode === 'run' && opts.step !== undefined,
       protocolFile: { name: bundle.protocolFile.name, data: bundle.protocolFile.data },
       supportFiles: bundle.supportFiles.map((file) => ({ name: file.name, data: file.data })),
-      customLabware: collectCustomLabware(bundle.supportFiles),
+      customLabware: customLabwareFromFiles(bundle.supportFiles),
     };
     let child: SandboxProcess;
     try {

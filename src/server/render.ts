@@ -63,7 +63,7 @@ export function renderSession(s: SessionView | RecordSessionView) {
     return { id: s.id, createdAt: s.createdAt, details: {}, sessionType: s.sessionType, createParams: s.createParams };
   }
   const details: Record<string, unknown> = { protocolId: s.protocolId, currentState: s.currentState, events: s.events };
-  // Beyond the original (which has a TODO for it): why the session is in `error`.
+  // Beyond the original (which never reported it): why the session is in `error`.
   if (s.errors !== null && s.currentState === 'error') details.errors = s.errors.map(renderError);
   return {
     id: s.id,
