@@ -65,15 +65,15 @@ export function loadLabware(
   st: EngineState,
   loadName: string,
   location: DeckLocation,
-  label: string | null = null,
-  namespace: string | null = null,
-  version: number | null = null,
+  label: string | null,
+  namespace: string | null,
+  version: number | null,
 ): LabwareInfo {
   const def = findDefinition(st, loadName, namespace, version);
   return loadLabwareFromDefinition(st, def, location, label);
 }
 
-export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null = null): LabwareInfo {
+export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
@@ -90,9 +90,9 @@ export function moduleLoadLabware(
   st: EngineState,
   moduleId: string,
   loadName: string,
-  label: string | null = null,
-  namespace: string | null = null,
-  version: number | null = null,
+  label: string | null,
+  namespace: string | null,
+  version: number | null,
 ): LabwareInfo {
   const mod = st.mod(moduleId);
   if (!st.atLeast(2, 1) && (label !== null || namespace !== null || version !== null)) {
@@ -102,7 +102,7 @@ export function moduleLoadLabware(
   return moduleLoadLabwareFromDefinition(st, mod.id, def, label);
 }
 
-export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null = null): LabwareInfo {
+export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null): LabwareInfo {
   const mod = st.mod(moduleId);
   checkModuleTakesLabware(st, mod);
   const id = st.newId('labware');

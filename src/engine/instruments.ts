@@ -13,8 +13,8 @@ export function loadInstrument(
   st: EngineState,
   instrumentName: string,
   mount: string,
-  tipRackIds: readonly string[] | null = null,
-  replace = false,
+  tipRackIds: readonly string[] | null,
+  replace: boolean,
 ): PipetteInfo {
   const m = mount.toLowerCase();
   if (m !== 'left' && m !== 'right') {

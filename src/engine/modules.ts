@@ -7,7 +7,7 @@ import type { EngineState, Mod } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState } from './types.ts';
 
-export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null = null, configuration: string | null = null): ModuleInfo {
+export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.atLeast(2, 4)) {
     throw pyError(
       'APIVersionError',
@@ -168,7 +168,7 @@ export function waitUntil(st: EngineState, t: number): void {
 }
 
 /** Temperature module `set_temperature` (blocking) or `start_set_temperature` (`wait=false`, 2.3). */
-export function temperatureSetTemperature(st: EngineState, moduleId: string, celsius: number, wait = true): void {
+export function temperatureSetTemperature(st: EngineState, moduleId: string, celsius: number, wait: boolean): void {
   const m = expect(st, moduleId, 'temperatureModuleType');
   st.log.before(
     'command.TEMPDECK_SET_TEMP',

@@ -58,7 +58,7 @@ function commandTarget(st: EngineState, p: Pip, location: AnyLocationArg | null,
   throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
 }
 
-export function aspirate(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pip(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
@@ -91,7 +91,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   st.log.after();
 }
 
-export function dispense(st: EngineState, pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+export function dispense(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pip(pipetteId);
   const dest = commandTarget(st, p, location, 'dispense');
   checkTakesLiquid(st, dest, 'dispense');
@@ -134,7 +134,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
   else ledger.dispense(lw, well, vol, index);
 }
 
-export function mix(st: EngineState, pipetteId: string, repetitions: PyNum = 1, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
+export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pip(pipetteId);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
   const shown = volume ? volume : p.tipCapacity - p.currentVolume;
@@ -149,7 +149,7 @@ export function mix(st: EngineState, pipetteId: string, repetitions: PyNum = 1, 
   st.log.after();
 }
 
-export function blowOut(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null): void {
+export function blowOut(st: EngineState, pipetteId: string, location: AnyLocationArg | null): void {
   const p = st.pip(pipetteId);
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
@@ -166,10 +166,10 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
 export function touchTip(
   st: EngineState,
   pipetteId: string,
-  location: AnyLocationArg | null = null,
-  radius = 1.0,
-  vOffset = -1.0,
-  speed = 60.0,
+  location: AnyLocationArg | null,
+  radius: number,
+  vOffset: number,
+  speed: number,
 ): void {
   const p = st.pip(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
@@ -237,7 +237,7 @@ export function touchTipEdges(st: EngineState, p: Pip, lw: LabwareState, w: Well
   return [right, left, center, back, front];
 }
 
-export function airGap(st: EngineState, pipetteId: string, volume: number | null = null, height: number | null = null): void {
+export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
   const p = st.pip(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap');

@@ -57,9 +57,9 @@ export function thermocyclerSetBlockTemperature(
   st: EngineState,
   moduleId: string,
   temperature: number,
-  holdTimeSeconds: PyNum | null = null,
-  holdTimeMinutes: PyNum | null = null,
-  rampRate: number | null = null,
+  holdTimeSeconds: PyNum | null,
+  holdTimeMinutes: PyNum | null,
+  rampRate: number | null,
 ): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   let text = `Setting Thermocycler well block temperature to ${pyFloat(pyRound(temperature, 2))} °C`;
@@ -103,7 +103,7 @@ export function thermocyclerSetLidTemperature(st: EngineState, moduleId: string,
  * `execute_profile(steps, repetitions, block_max_volume)`. `stepsRepr` is Python's `str(steps)`
  * when the caller has it (the Python layer); otherwise it is built from `steps`.
  */
-export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, steps: readonly ProfileStep[], repetitions: PyNum, stepsRepr: string | null = null): void {
+export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, steps: readonly ProfileStep[], repetitions: PyNum, stepsRepr: string | null): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before(
     'command.THERMOCYCLER_EXECUTE_PROFILE',

@@ -20,7 +20,7 @@ export function labwareReset(st: EngineState, labwareId: string): void {
 }
 
 /** `Labware.next_tip(num_tips, starting_tip)` → well name or null. */
-export function labwareNextTip(st: EngineState, labwareId: string, numTips = 1, startingWell: string | null = null): string | null {
+export function labwareNextTip(st: EngineState, labwareId: string, numTips: number, startingWell: string | null): string | null {
   const lw = st.lw(labwareId);
   if (!lw.isTiprack) return null;
   const start = startingWell === null ? null : st.wellOf(lw, startingWell);
@@ -28,19 +28,19 @@ export function labwareNextTip(st: EngineState, labwareId: string, numTips = 1, 
 }
 
 /** `Labware.use_tips(start_well, num_channels)`. */
-export function labwareUseTips(st: EngineState, labwareId: string, wellName: string, numChannels = 1): void {
+export function labwareUseTips(st: EngineState, labwareId: string, wellName: string, numChannels: number): void {
   const lw = st.lw(labwareId);
   if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 0);
 }
 
 /** `Labware.return_tips(start_well, num_channels)`. */
-export function labwareReturnTips(st: EngineState, labwareId: string, wellName: string, numChannels = 1): void {
+export function labwareReturnTips(st: EngineState, labwareId: string, wellName: string, numChannels: number): void {
   const lw = st.lw(labwareId);
   if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 1);
 }
 
 /** `Labware.previous_tip(num_tips)`: the last well of the last used run, or null. */
-export function labwarePreviousTip(st: EngineState, labwareId: string, numTips = 1): string | null {
+export function labwarePreviousTip(st: EngineState, labwareId: string, numTips: number): string | null {
   const lw = st.lw(labwareId);
   if (!lw.isTiprack) return null;
   for (let ci = lw.columns.length - 1; ci >= 0; ci--) {
@@ -118,7 +118,7 @@ export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: Labw
   }
 }
 
-export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null, presses: number | null = null, increment: number | null = null): void {
+export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, presses: number | null, increment: number | null): void {
   const p = st.pip(pipetteId);
   let lw: LabwareState;
   let w: WellState;
@@ -160,7 +160,7 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   st.log.after();
 }
 
-export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null = null, homeAfter = true): void {
+export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, homeAfter: boolean): void {
   const p = st.pip(pipetteId);
   let target: CacheLoc;
   if (location === null) {
@@ -201,7 +201,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   st.log.after();
 }
 
-export function returnTip(st: EngineState, pipetteId: string, homeAfter = true): void {
+export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {
   const p = st.pip(pipetteId);
   st.log.before('command.RETURN_TIP', 'Returning tip');
   if (!p.hasTip) st.logMessages.push('Pipette has no tip to return');
