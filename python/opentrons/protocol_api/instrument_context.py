@@ -38,24 +38,30 @@ class _Rates(object):
         self._set(name, value)
 
 
-class FlowRates(_Rates):
+class _PositiveRates(_Rates):
+    """Rates the original refuses unless they are positive numbers (with its message)."""
+
+    _op = ''
+    _message = ''
+
+    def _set(self, name, value):
+        checked = _float_or_assert(value, self._message)
+        _engine.call(self._op, pipetteId=self._instrument._id, action=name,
+                     value={'float': checked})
+
+
+class FlowRates(_PositiveRates):
     _fields = ('aspirate', 'dispense', 'blow_out')
     _state_key = 'flowRate'
-
-    def _set(self, name, value):
-        checked = _float_or_assert(value, 'flow rate should be a numerical value in ul/s')
-        _engine.call('set_flow_rate', pipetteId=self._instrument._id, action=name,
-                     value={'float': checked})
+    _op = 'set_flow_rate'
+    _message = 'flow rate should be a numerical value in ul/s'
 
 
-class PlungerSpeeds(_Rates):
+class PlungerSpeeds(_PositiveRates):
     _fields = ('aspirate', 'dispense', 'blow_out')
     _state_key = 'speed'
-
-    def _set(self, name, value):
-        checked = _float_or_assert(value, 'speed should be a numerical value in mm/s')
-        _engine.call('set_speed', pipetteId=self._instrument._id, action=name,
-                     value={'float': checked})
+    _op = 'set_speed'
+    _message = 'speed should be a numerical value in mm/s'
 
 
 class Clearances(_Rates):
