@@ -158,3 +158,18 @@ ctx.comment('> {} {} {}'.format(plate['H12'], len(plate.wells()), plate.wells()[
     'H12 of Corning 96 Well Plate 360 µL Flat on 1 96 True',
   ]);
 });
+
+test('flow rates, plunger speeds and clearances read back as floats, as the hardware settings of 4.7.0', async () => {
+  const a = await analyze(
+    svc,
+    protocol(`
+p = ctx.load_instrument('p300_single_gen2', 'right')
+p.flow_rate.aspirate = 50
+p.speed.dispense = 10
+p.well_bottom_clearance.dispense = 2
+ctx.comment('> {!r} {!r} {!r}'.format(p.flow_rate.aspirate, p.speed.dispense, p.well_bottom_clearance.dispense))
+`),
+  );
+  assert.deepEqual(a.errors, []);
+  assert.deepEqual(comments(a.runLog.map((e: RunLogEntry) => e.text)), ['50.0 10.0 2.0']);
+});

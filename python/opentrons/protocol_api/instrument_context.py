@@ -29,7 +29,9 @@ class _Rates(object):
                 type(self).__name__, name))
         state = self._instrument._state()
         key = {'blow_out': 'blowOut'}.get(name, name)
-        return state[self._state_key][key]
+        # The original reads these back from hardware settings, which are always floats
+        # (`flow_rate.aspirate = 50` then reads 50.0); JSON would hand back an int.
+        return float(state[self._state_key][key])
 
     def __setattr__(self, name, value):
         if name not in self._fields:
