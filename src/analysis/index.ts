@@ -13,7 +13,7 @@ export type * from './executor.ts';
 export { DEFAULT_SANDBOX_LIMITS } from './executor.ts';
 export { detectProtocolKind } from './detect.ts';
 
-export interface ProtocolService extends ExecutorService {}
+export type ProtocolService = ExecutorService;
 
 export function createProtocolService(options: Partial<PythonServiceOptions> = {}): ProtocolService {
   let python: ExecutorService | null = null;
