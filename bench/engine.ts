@@ -1,7 +1,8 @@
 // Engine throughput and JSON analysis latency. Prints figures; asserts nothing.
 //   npm run bench:engine
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { sharedDefinitions } from '../src/definitions/index.ts';
 import { ProtocolEngine } from '../src/engine/index.ts';
 import type { LocationArg, WellArg } from '../src/engine/index.ts';
@@ -41,11 +42,8 @@ function engineThroughput(): { cps: number; ms: number; entries: number } {
 }
 
 async function fixtureLatency(): Promise<void> {
-  const root = fileURLToPath(new URL('../../shared/reference/json-fixtures/', import.meta.url));
-  if (!existsSync(root)) {
-    console.log('fixtures not found beside the clone (../shared/reference/json-fixtures); skipping');
-    return;
-  }
+  // The JSON protocol fixtures of schemas 3-5 as @opentrons/shared-data ships them.
+  const root = path.join(path.dirname(createRequire(import.meta.url).resolve('@opentrons/shared-data/package.json')), 'protocol/fixtures/');
   for (const v of ['3', '4', '5']) {
     for (const f of readdirSync(root + v).sort()) {
       const data = readFileSync(`${root}${v}/${f}`);

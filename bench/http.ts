@@ -8,22 +8,23 @@
 // `ceiling` (with `poll`) also serves the polled session's exact bytes from a bare node:http
 // server: the best this machine and load generator can do for that body size.
 // Targets: GET /health >= 10,000 req/s; GET /sessions/{id} of a session holding 10,000 events, at
-// 100 connections while another session runs, p99 < 50 ms; seed upload-to-analysis p50 < 150 ms.
+// 100 connections while another session runs, p99 < 50 ms; example upload-to-analysis p50 < 150 ms.
 // The machine is shared: each figure is printed with the load average it was measured under.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, REPO, startServerProcess } from '../test/e2e/process.ts';
 
 const V2 = { 'Opentrons-Version': '2' };
 const JSON_V2 = { ...V2, 'Content-Type': 'application/json' };
-const SEED = path.resolve(REPO, '..', 'shared', 'examples', 'basic_transfer');
+const EXAMPLE = path.resolve(REPO, 'examples', 'plate_transfer');
 const LONG = path.join(REPO, 'test', 'conformance', 'fixtures', 'reference', 'long_transfer.py');
-const SIMPLE_JSON = path.resolve(REPO, '..', 'shared', 'reference', 'json-fixtures', '5', 'simpleV5.json');
+const SIMPLE_JSON = path.join(path.dirname(createRequire(import.meta.url).resolve('@opentrons/shared-data/package.json')), 'protocol/fixtures/5/simpleV5.json');
 
 type Phase = 'health' | 'poll' | 'upload' | 'ceiling';
 
@@ -220,19 +221,20 @@ function uploadLine(label: string, what: string, times: number[], before: string
 }
 
 async function benchUpload(base: string, label: string): Promise<void> {
-  const seed = [
-    { field: 'protocolFile', file: path.join(SEED, 'basic_transfer.py') },
-    { field: 'supportFiles', file: path.join(SEED, 'helpers.py') },
-    { field: 'supportFiles', file: path.join(SEED, 'basic_transfer_config.json') },
+  // The example protocol with its two support files (a Python module and a JSON plan).
+  const example = [
+    { field: 'protocolFile', file: path.join(EXAMPLE, 'plate_transfer.py') },
+    { field: 'supportFiles', file: path.join(EXAMPLE, 'tip_handling.py') },
+    { field: 'supportFiles', file: path.join(EXAMPLE, 'plate_transfer_plan.json') },
   ];
   let before = load();
-  const back = await timeUploads(base, seed, 'basic_transfer', 15, 0);
-  console.log(uploadLine(label, 'seed upload-to-analysis, back to back (target p50 < 150)', back, before));
+  const back = await timeUploads(base, example, 'plate_transfer', 15, 0);
+  console.log(uploadLine(label, 'example upload-to-analysis, back to back (target p50 < 150)', back, before));
   // Each Python job gets a fresh interpreter and the pool refills after the job; with a pause the
   // next upload finds a warm one, which isolates the refill from the analysis itself.
   before = load();
-  const warm = await timeUploads(base, seed, 'basic_transfer', 8, 4000);
-  console.log(uploadLine(label, 'seed upload-to-analysis, 4 s apart (warm interpreter)', warm, before));
+  const warm = await timeUploads(base, example, 'plate_transfer', 8, 4000);
+  console.log(uploadLine(label, 'example upload-to-analysis, 4 s apart (warm interpreter)', warm, before));
   // A JSON protocol never touches Python: the HTTP, multipart, staging and store share.
   before = load();
   const json = await timeUploads(base, [{ field: 'protocolFile', file: SIMPLE_JSON }], 'simpleV5', 15, 0);

@@ -1,4 +1,4 @@
-// Python executor figures (prints, never asserts): warm seed analysis, 96 transfers with new tips,
+// Python executor figures (prints, never asserts): warm example analysis, 96 transfers with new tips,
 // a cold interpreter start, memory per warm interpreter.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,14 +9,14 @@ import { SandboxProcess } from '../src/python/sandbox-process.ts';
 import type { ProtocolBundle } from '../src/analysis/types.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const seedDir = path.resolve(here, '../../shared/examples/basic_transfer');
-const read = (name: string) => ({ name, data: new Uint8Array(fs.readFileSync(path.join(seedDir, name))) });
+const exampleDir = path.resolve(here, '../examples/plate_transfer');
+const read = (name: string) => ({ name, data: new Uint8Array(fs.readFileSync(path.join(exampleDir, name))) });
 const enc = (text: string) => new TextEncoder().encode(text);
 const limits = { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 };
 
-const seed: ProtocolBundle = {
-  protocolFile: read('basic_transfer.py'),
-  supportFiles: [read('helpers.py'), read('basic_transfer_config.json')],
+const example: ProtocolBundle = {
+  protocolFile: read('plate_transfer.py'),
+  supportFiles: [read('tip_handling.py'), read('plate_transfer_plan.json')],
 };
 const transfers96: ProtocolBundle = {
   protocolFile: {
@@ -66,7 +66,7 @@ const files = await sandboxFiles();
   console.log(`cold interpreter start (no snapshot): ${(performance.now() - t0).toFixed(0)} ms${phaseText(child)}`);
   await child.stop();
 }
-await timeWarm('seed example end to end', seed, 9);
+await timeWarm('example protocol (2 support files) end to end', example, 9);
 await timeWarm('96 transfers with new tips', transfers96, 3);
 {
   const t0 = performance.now();
