@@ -6,7 +6,9 @@ import { mkdir, mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot, sharedDir } from '../helpers/paths.ts';
+import type { OriginalJsonAnalysis } from '../helpers/original.ts';
+import { jsonProtocolFixture, originalJsonAnalyses } from '../helpers/original.ts';
+import { repoRoot } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
@@ -29,51 +31,39 @@ async function labwright(...args: string[]): Promise<CliResult> {
   }
 }
 
-const fixture = (p: string) => join(sharedDir, 'reference/json-fixtures', p);
+const fixture = jsonProtocolFixture;
 
-interface ReferenceRecord {
-  id: string;
-  runlog: string[];
-  equipment: { pipettes: unknown[]; labware: unknown[]; modules: unknown[] };
-  robot_server_analysis: { metadata: unknown; errors: Array<{ type: string; description: string }> };
-}
-
-async function reference(id: string): Promise<ReferenceRecord> {
-  const text = await readFile(join(sharedDir, 'reference/json-fixtures-runlogs.jsonl'), 'utf8');
-  const rec = text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as ReferenceRecord)
-    .find((r) => r.id === id);
-  assert.ok(rec, `reference ${id}`);
-  return rec;
+function original(id: string): OriginalJsonAnalysis {
+  const found = originalJsonAnalyses()[id];
+  assert.ok(found, `no recorded analysis of ${id}`);
+  return found;
 }
 
 test('analyze --json prints the analysis document of a JSON fixture and exits 0', async () => {
   const res = await labwright('analyze', fixture('5/simpleV5.json'), '--json');
   assert.equal(res.code, 0, res.stderr);
   const doc = JSON.parse(res.stdout);
-  const ref = await reference('5/simpleV5.json');
+  const ref = original('5/simpleV5.json');
   assert.deepEqual(Object.keys(doc), [
     'ok', 'protocolType', 'metadata', 'requiredEquipment', 'errors', 'warnings',
     'commandCount', 'estimatedDurationSeconds', 'runLog',
   ]);
   assert.equal(doc.ok, true);
   assert.equal(doc.protocolType, 'json');
-  assert.deepEqual(doc.metadata, ref.robot_server_analysis.metadata);
-  assert.deepEqual(doc.requiredEquipment, ref.equipment);
+  assert.deepEqual(doc.metadata, ref.metadata);
+  assert.deepEqual(doc.requiredEquipment, ref.requiredEquipment);
   assert.deepEqual(doc.errors, []);
-  assert.deepEqual(doc.runLog, ref.runlog);
-  assert.equal(doc.commandCount, ref.runlog.length);
+  assert.deepEqual(doc.runLog, ref.runLog);
+  assert.equal(doc.commandCount, ref.runLog.length);
   assert.ok(doc.estimatedDurationSeconds >= 42, 'the 42 s delay is part of the estimate');
 });
 
 test('simulate prints the run log line for line, then a summary', async () => {
   const res = await labwright('simulate', fixture('4/testThermocyclerModuleV4.json'));
   assert.equal(res.code, 0, res.stderr);
-  const ref = await reference('4/testThermocyclerModuleV4.json');
+  const ref = original('4/testThermocyclerModuleV4.json');
   const [log, summary] = res.stdout.split('\n\n');
-  assert.deepEqual(log.split('\n'), ref.runlog);
+  assert.deepEqual(log.split('\n'), ref.runLog);
   assert.match(summary, /^Commands: \d+\nEstimated duration: .+\nWarnings: \d+/);
 });
 
@@ -120,20 +110,20 @@ test('usage errors exit 2', async () => {
   assert.equal((await labwright('serve', '--port', 'x')).code, 2);
 });
 
-test('analyze --json on the seed example (Python, with support files) gives the seed equipment', async () => {
-  const ex = join(sharedDir, 'examples/basic_transfer');
+test('analyze --json on the example protocol (Python, with support files) gives its equipment and run log', async () => {
+  const ex = join(repoRoot, 'examples/plate_transfer');
   const res = await labwright(
     'analyze',
-    join(ex, 'basic_transfer.py'),
-    '--support', join(ex, 'helpers.py'),
-    '--support', join(ex, 'basic_transfer_config.json'),
+    join(ex, 'plate_transfer.py'),
+    '--support', join(ex, 'tip_handling.py'),
+    '--support', join(ex, 'plate_transfer_plan.json'),
     '--json',
   );
   assert.equal(res.code, 0, res.stdout + res.stderr);
   const doc = JSON.parse(res.stdout);
-  assert.deepEqual(doc.metadata, { name: null, author: null, apiLevel: '2.6' });
+  assert.deepEqual(doc.metadata, { name: 'Plate transfer', author: 'Labwright examples', apiLevel: '2.8' });
   assert.deepEqual(doc.requiredEquipment, {
-    pipettes: [{ mount: 'right', requestedAs: 'p300_single', pipetteName: 'p300_single', channels: 1 }],
+    pipettes: [{ mount: 'left', requestedAs: 'p300_single_gen2', pipetteName: 'p300_single_gen2', channels: 1 }],
     labware: [
       { label: 'corning_96_wellplate_360ul_flat', uri: 'opentrons/corning_96_wellplate_360ul_flat/1', location: 1 },
       { label: 'opentrons_96_tiprack_300ul', uri: 'opentrons/opentrons_96_tiprack_300ul/1', location: 2 },
@@ -142,11 +132,15 @@ test('analyze --json on the seed example (Python, with support files) gives the 
     modules: [],
   });
   assert.deepEqual(doc.errors, []);
+  // A P300 GEN2 at apiLevel 2.8 moves 92.86 µL/s both ways; the tip rack has today's name.
   assert.deepEqual(doc.runLog, [
-    // Today's display name of the 300 µL tip rack (labware-display-name-changes.json).
     'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on 2',
-    'Aspirating 100.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 1 at 150.0 uL/sec',
-    'Dispensing 100.0 uL into B1 of Corning 96 Well Plate 360 µL Flat on 1 at 300.0 uL/sec',
+    'Aspirating 50.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 1 at 92.86 uL/sec',
+    'Dispensing 50.0 uL into B1 of Corning 96 Well Plate 360 µL Flat on 1 at 92.86 uL/sec',
+    'Dropping tip into A1 of Opentrons Fixed Trash on 12',
+    'Picking up tip from B1 of Opentrons OT-2 96 Tip Rack 300 µL on 2',
+    'Aspirating 120.0 uL from A2 of Corning 96 Well Plate 360 µL Flat on 1 at 92.86 uL/sec',
+    'Dispensing 120.0 uL into B2 of Corning 96 Well Plate 360 µL Flat on 1 at 92.86 uL/sec',
     'Dropping tip into A1 of Opentrons Fixed Trash on 12',
   ]);
 });

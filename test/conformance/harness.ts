@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/server/index.ts';
+import { closeAtEnd } from '../helpers/cleanup.ts';
+import { eventually } from '../helpers/wait.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = path.join(here, 'fixtures');
@@ -34,14 +36,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     logger: false,
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    base,
-    dataDir,
-    async close() {
-      await app.close();
-      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  // Closed by the end of the test file, whatever happened in it.
+  const close = closeAtEnd(async () => {
+    await app.close();
+    if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
+  });
+  return { base, dataDir, close };
 }
 
 export interface FilePart {
@@ -112,23 +112,28 @@ export interface SessionView {
   events: { source: string; event: string; commandId: string | null }[];
 }
 
+/** The session is in one of `states` (named in a failed wait). */
+export const stateIs = (...states: string[]): ((d: SessionView) => boolean) & { description: string } =>
+  Object.assign((d: SessionView) => states.includes(d.currentState ?? ''), { description: `state ${states.join(' or ')}` });
+
 /** Polls `GET /sessions/{id}` until `accept` holds (a readiness wait, not a timing assertion). */
-export async function waitForSession(
+export function waitForSession(
   base: string,
   sessionId: string,
-  accept: (details: SessionView) => boolean,
+  accept: ((details: SessionView) => boolean) & { description?: string },
   timeoutMs = 120_000,
 ): Promise<SessionView> {
-  const deadline = Date.now() + timeoutMs;
-  let last: SessionView | null = null;
-  while (Date.now() < deadline) {
-    const res = await http(base, { path: `/sessions/${sessionId}`, headers: V2 });
-    if (res.status !== 200) throw new Error(`GET /sessions/${sessionId} answered ${res.status}: ${res.text}`);
-    last = (res.json() as { data: { details: SessionView } }).data.details;
-    if (accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(
-    `session ${sessionId} did not reach the expected condition; last state ${last?.currentState}, ${last?.events.length} events`,
+  return eventually(
+    `session ${sessionId} to reach ${accept.description ?? 'the awaited condition'}`,
+    async () => {
+      const res = await http(base, { path: `/sessions/${sessionId}`, headers: V2 });
+      if (res.status !== 200) throw new Error(`GET /sessions/${sessionId} answered ${res.status}: ${res.text}`);
+      return (res.json() as { data: { details: SessionView } }).data.details;
+    },
+    accept,
+    {
+      timeoutMs,
+      show: (d) => `state ${d.currentState} with ${d.events.length} events, the last ${JSON.stringify(d.events.at(-1) ?? null)}`,
+    },
   );
 }

@@ -2,32 +2,12 @@
 // (timestamps, UUIDs) become placeholders numbered by first appearance, and the few places where
 // Labwright deliberately differs are aligned. What remains is compared as JSON text, so key order
 // counts as much as values.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { SHARED } from './reference.ts';
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+00:00$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-interface DisplayNameChange {
-  displayName4_7_0: string;
-  displayNameNow: string;
-}
-
-const nameChanges = (
-  JSON.parse(readFileSync(path.join(SHARED, 'reference', 'labware-display-name-changes.json'), 'utf8')) as {
-    changes: DisplayNameChange[];
-  }
-).changes;
-
-/** Today's labware display names in a reference text (run-log texts embed them). */
-export function withTodaysLabwareNames(text: string): string {
-  let out = text;
-  for (const c of nameChanges) out = out.split(c.displayName4_7_0).join(c.displayNameNow);
-  return out;
-}
 
 /** Replaces timestamps and UUIDs (also inside strings such as hrefs and details) by placeholders. */
 export function normalize(value: Json): Json {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FilePart } from './harness.ts';
-import { FIXTURES, http, waitForSession } from './harness.ts';
+import { FIXTURES, http, stateIs, waitForSession } from './harness.ts';
 import type { Json } from './normalize.ts';
 import {
   canonical,
@@ -13,10 +13,9 @@ import {
   elidePermitted,
   normalize,
   withoutAdditions,
-  withTodaysLabwareNames,
 } from './normalize.ts';
-import type { RefEntry } from './reference.ts';
-import { SHARED } from './reference.ts';
+import type { OriginalExchange } from '../helpers/original.ts';
+import { withTodaysNames } from '../helpers/original.ts';
 
 /** How an entry's body is compared. */
 export type Mode =
@@ -37,20 +36,21 @@ export interface ReplayPlan {
   modes?: Record<string, Mode>;
   /** Per entry number: wait for this state before sending (a precondition the recording had). */
   preconditions?: Record<string, string>;
+  /** Folders the requests' files are read from, in order (default: the recording's own fixtures). */
+  fileDirs?: readonly string[];
 }
 
-const SEED = path.join(SHARED, 'examples', 'basic_transfer');
-const FILE_DIRS = [SEED, path.join(FIXTURES, 'reference')];
+const RECORDING_FILES = path.join(FIXTURES, 'reference');
 
-async function filePart(field: string, name: string): Promise<FilePart> {
-  for (const dir of FILE_DIRS) {
+async function filePart(dirs: readonly string[], field: string, name: string): Promise<FilePart> {
+  for (const dir of dirs) {
     try {
       return { field, name, data: await readFile(path.join(dir, name)) };
     } catch {
       // try the next folder
     }
   }
-  throw new Error(`fixture ${name} not found`);
+  throw new Error(`file ${name} of a recorded request not found in ${dirs.join(', ')}`);
 }
 
 interface EventJson {
@@ -70,11 +70,11 @@ function isSessionBody(v: Json): v is Json & SessionBody {
   return details !== null && typeof details === 'object' && !Array.isArray(details) && Array.isArray(details.events);
 }
 
-function refBody(entry: RefEntry): Json {
-  return JSON.parse(withTodaysLabwareNames(entry.bodyText)) as Json;
+function refBody(entry: OriginalExchange): Json {
+  return JSON.parse(withTodaysNames(entry.body)) as Json;
 }
 
-function refState(entry: RefEntry): string | null {
+function refState(entry: OriginalExchange): string | null {
   const body = refBody(entry);
   return isSessionBody(body) ? body.data.details.currentState : null;
 }
@@ -103,12 +103,13 @@ function protocolSuffix(events: readonly EventJson[], n: number): string {
   return canonical(events.filter((e) => e.source === 'protocol').slice(-n) as Json[]);
 }
 
-export async function replay(base: string, entries: readonly RefEntry[], plan: ReplayPlan = {}): Promise<void> {
+export async function replay(base: string, entries: readonly OriginalExchange[], plan: ReplayPlan = {}): Promise<void> {
   const ids = new Map<string, string>();
   const mapPath = (p: string): string => p.replace(/[0-9a-f-]{36}/g, (id) => ids.get(id) ?? id);
   let pendingSnapshot: { num: string; events: EventJson[] } | null = null;
   let heldCount: number | null = null;
 
+  const fileDirs = plan.fileDirs ?? [RECORDING_FILES];
   const failures: string[] = [];
   for (const entry of entries) {
     const label = `${entry.num} ${entry.name}`;
@@ -124,7 +125,7 @@ export async function replay(base: string, entries: readonly RefEntry[], plan: R
     assert.fail(`${failures.length} of ${entries.length} exchanges differ:\n\n${failures.join('\n\n')}`);
   }
 
-  async function replayOne(entry: RefEntry, label: string): Promise<void> {
+  async function replayOne(entry: OriginalExchange, label: string): Promise<void> {
     const mode = plan.modes?.[entry.num] ?? { kind: 'exact' };
     const url = mapPath(entry.request.path);
     const sessionId = /^\/sessions\/([^/]+)/.exec(url)?.[1];
@@ -132,12 +133,12 @@ export async function replay(base: string, entries: readonly RefEntry[], plan: R
     const precondition = plan.preconditions?.[entry.num];
     const expectedState = refState(entry);
     if (sessionId && precondition) {
-      await waitForSession(base, sessionId, (d) => d.currentState === precondition);
+      await waitForSession(base, sessionId, stateIs(precondition));
     } else if (sessionId && entry.request.method === 'GET' && expectedState && mode.kind !== 'snapshot') {
-      await waitForSession(base, sessionId, (d) => d.currentState === expectedState);
+      await waitForSession(base, sessionId, stateIs(expectedState));
     }
 
-    const files = await Promise.all(entry.request.files.map((f) => filePart(f.field, f.file)));
+    const files = await Promise.all(entry.request.files.map((f) => filePart(fileDirs, f.field, f.file)));
     const res = await http(base, {
       method: entry.request.method,
       path: url,

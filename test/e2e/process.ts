@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { eventually } from '../helpers/wait.ts';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,6 +38,8 @@ export async function startServerProcess(options: {
   repo?: string;
   /** Extra node options, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Extra `labwright serve` options, e.g. `['--right-pipette', 'p300_single_gen2']`. */
+  serveArgs?: string[];
 }): Promise<ServerProcess> {
   const repo = options.repo ?? REPO;
   const args = [
@@ -53,6 +56,7 @@ export async function startServerProcess(options: {
     options.dataDir,
   ];
   if (options.maxProtocols !== undefined) args.push('--max-protocols', String(options.maxProtocols));
+  args.push(...(options.serveArgs ?? []));
   const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
   // Only the tail is kept: a benchmark makes the server log hundreds of thousands of lines.
   let output = '';
@@ -65,20 +69,19 @@ export async function startServerProcess(options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const base = `http://127.0.0.1:${options.port}`;
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const res = await fetch(`${base}/health`, { headers: { 'Opentrons-Version': '2' } });
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`server did not answer /health:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await eventually(
+      `the server on port ${options.port} to answer /health`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+        return (await fetch(`${base}/health`, { headers: { 'Opentrons-Version': '2' } })).status;
+      },
+      (status) => status === 200,
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
   }
   return {
     child,

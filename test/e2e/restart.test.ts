@@ -5,6 +5,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { eventually } from '../helpers/wait.ts';
 import { subscribe, type Frame } from '../notifications/helpers.ts';
 import { freePort, REPO, startServerProcess, type ServerProcess } from './process.ts';
 
@@ -23,14 +24,12 @@ async function details(base: string, sessionId: string): Promise<SessionDetails>
   return ((await res.json()) as { data: { details: SessionDetails } }).data.details;
 }
 
-async function until(base: string, sessionId: string, ok: (d: SessionDetails) => boolean): Promise<SessionDetails> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const d = await details(base, sessionId);
-    if (ok(d)) return d;
-    if (Date.now() > deadline) throw new Error(`session stuck in ${d.currentState} with ${d.events.length} events`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+function until(base: string, sessionId: string, ok: ((d: SessionDetails) => boolean) & { description?: string }): Promise<SessionDetails> {
+  return eventually(`session ${sessionId} to reach ${ok.description ?? 'the awaited condition'}`, () => details(base, sessionId), ok, {
+    timeoutMs: 120_000,
+    intervalMs: 50,
+    show: (d) => `state ${d.currentState} with ${d.events.length} events`,
+  });
 }
 
 const running: ServerProcess[] = [];
@@ -148,7 +147,7 @@ test('after SIGKILL, a restored session never hands out a notice number a client
     assert.equal(run.status, 200);
     // Killed the moment the run's first step is announced: the state change to `running` was
     // written at once, the step's event (and its number) not yet (events are written in batches).
-    await live.until((frames) => {
+    await live.until('the run under way', (frames) => {
       const notices = noticesOf(frames);
       const runningAt = notices.find((n) => n.type === 'session.state' && n.state === 'running')?.seq;
       return runningAt !== undefined && notices.some((n) => n.type === 'session.event' && n.seq > runningAt && n.event?.source === 'protocol');
@@ -162,7 +161,7 @@ test('after SIGKILL, a restored session never hands out a notice number a client
     try {
       // The restore publishes the `server.restarted` note and the change to `stopped`; a client
       // resuming from the last number it saw must get both, under numbers it has not seen.
-      await again.until((frames) => noticesOf(frames).some((n) => n.type === 'session.state' && n.state === 'stopped'));
+      await again.until('the stopped state', (frames) => noticesOf(frames).some((n) => n.type === 'session.state' && n.state === 'stopped'));
       const after = noticesOf(again.frames);
       assert.ok(after.some((n) => n.type === 'session.event' && n.event?.event === 'server.restarted'), JSON.stringify(after));
       for (const n of after) assert.ok(n.seq > seen, `notice ${JSON.stringify(n)} reuses a number up to ${seen}`);

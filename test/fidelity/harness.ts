@@ -5,13 +5,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProtocolService } from '../../src/analysis/index.ts';
 import type { Analysis, ProtocolBundle, ProtocolFileData, ProtocolService } from '../../src/analysis/index.ts';
+import { closeAtEnd } from '../helpers/cleanup.ts';
+import { as470 } from '../helpers/original.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PROTOCOLS = path.join(here, 'protocols');
-const SHARED = path.resolve(here, '../../../shared');
 
+/** A real service, whose interpreters are stopped by the end of the test file. */
 export function service(): ProtocolService {
-  return createProtocolService({ poolSize: 1, limits: { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 } });
+  const svc = createProtocolService({ poolSize: 1, limits: { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 } });
+  return { ...svc, close: closeAtEnd(() => svc.close()) };
 }
 
 function readFile(file: string): ProtocolFileData {
@@ -31,16 +34,7 @@ export function analyze(svc: ProtocolService, relative: string, withLabware = fa
   return svc.execute(bundle(relative, withLabware), { mode: 'analyze' });
 }
 
-const changes = JSON.parse(fs.readFileSync(path.join(SHARED, 'reference/labware-display-name-changes.json'), 'utf8')) as {
-  changes: { displayName4_7_0: string; displayNameNow: string }[];
-};
-
-/** Today's display names put back to 4.7.0's: the only expected difference from the original. */
-export function as470(text: string): string {
-  let out = text;
-  for (const c of changes.changes) out = out.split(c.displayNameNow).join(c.displayName4_7_0);
-  return out;
-}
+export { as470 };
 
 /** The run log as `opentrons_simulate` prints it: a tab per nesting level, 4.7.0 names. */
 export function printed(a: Analysis): string[] {

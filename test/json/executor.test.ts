@@ -4,9 +4,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { RunLogEntry } from '../../src/analysis/types.ts';
 import { executeJsonProtocol } from '../../src/json/index.ts';
-import { bundleOf, fixturePath } from './helpers.ts';
+import { jsonProtocolFixture } from '../helpers/original.ts';
+import { bundleOf } from './helpers.ts';
 
-const simple = () => bundleOf('simpleV5.json', readFileSync(fixturePath('5/simpleV5.json')));
+const simple = () => bundleOf('simpleV5.json', readFileSync(jsonProtocolFixture('5/simpleV5.json')));
 
 describe('executeJsonProtocol', () => {
   it('awaits step after each JSON command with the entries it produced', async () => {

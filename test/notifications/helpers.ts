@@ -1,6 +1,7 @@
 // A websocket subscriber for tests: collects every frame, and lets a test wait for a condition on
 // what has arrived so far (never a fixed sleep).
 import { WebSocket } from 'ws';
+import { closeAtEnd } from '../helpers/cleanup.ts';
 
 export interface Frame {
   topic: string;
@@ -10,11 +11,15 @@ export interface Frame {
 export interface Subscriber {
   readonly frames: Frame[];
   readonly raw: string[];
-  /** Resolves once `predicate(frames)` holds; rejects after `timeoutMs`, or on close. */
-  until(predicate: (frames: readonly Frame[]) => boolean, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once `predicate(frames)` holds; rejects after `timeoutMs`, or on close, naming `what`
+   * it waited for and the last frame it saw.
+   */
+  until(what: string, predicate: (frames: readonly Frame[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Resolves with the close code and reason. */
   closed: Promise<{ code: number; reason: string }>;
-  close(): Promise<void>;
+  /** Closes from this side (optionally with a code and reason) and waits for the handshake. */
+  close(code?: number, reason?: string): Promise<void>;
 }
 
 export async function subscribe(url: string): Promise<Subscriber> {
@@ -40,11 +45,21 @@ export async function subscribe(url: string): Promise<Subscriber> {
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
+  // Closed by the end of the test file, whatever happened in it.
+  const closeAtFileEnd = closeAtEnd(async () => {
+    if (socket.readyState !== socket.CLOSED) socket.close();
+    await closed;
+  });
+  const close = async (code?: number, reason?: string): Promise<void> => {
+    if (socket.readyState !== socket.CLOSED && socket.readyState !== socket.CLOSING) socket.close(code, reason);
+    await closeAtFileEnd();
+  };
   return {
     frames,
     raw,
     closed,
-    until(predicate, timeoutMs = 20_000) {
+    until(what, predicate, timeoutMs = 20_000) {
+      const lastSeen = (): string => `${frames.length} frames, the last ${raw.at(-1)?.slice(0, 500) ?? 'none'}`;
       return new Promise<void>((resolve, reject) => {
         const check = (): void => {
           if (predicate(frames)) {
@@ -52,12 +67,12 @@ export async function subscribe(url: string): Promise<Subscriber> {
             resolve();
           } else if (closeInfo !== null) {
             cleanup();
-            reject(new Error(`socket closed (${closeInfo.code} ${closeInfo.reason}) after ${frames.length} frames`));
+            reject(new Error(`socket closed (${closeInfo.code} ${closeInfo.reason}) while waiting for ${what}; saw ${lastSeen()}`));
           }
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`condition not met after ${frames.length} frames`));
+          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${lastSeen()}`));
         }, timeoutMs);
         const cleanup = (): void => {
           clearTimeout(timer);
@@ -67,10 +82,6 @@ export async function subscribe(url: string): Promise<Subscriber> {
         check();
       });
     },
-    async close() {
-      if (socket.readyState === socket.CLOSED) return;
-      socket.close();
-      await closed;
-    },
+    close,
   };
 }

@@ -99,7 +99,7 @@ describe('GET /notifications/subscribe (websocket)', () => {
   test('forwards an event as one text frame in the original TopicEvent format', async () => {
     const sub = await subscribe(`${base}?topic=hardware_events`);
     hub.publish('hardware_events', 'robot_server.hardware', { event: 'door_state', state: false });
-    await sub.until((f) => f.length === 1);
+    await sub.until('1 frame', (f) => f.length === 1);
     assert.equal(
       sub.raw[0],
       '{"topic":"hardware_events","event":{"createdOn":"2021-11-18T14:07:12.345000+00:00","publisher":"robot_server.hardware","data":{"event":"door_state","state":false}}}',
@@ -113,7 +113,7 @@ describe('GET /notifications/subscribe (websocket)', () => {
     hub.publish('x', 'p', 'X');
     hub.publish('c', 'p', 'C');
     hub.publish('b', 'p', 'B');
-    await sub.until((f) => f.length === 3);
+    await sub.until('3 frames', (f) => f.length === 3);
     assert.deepEqual(
       sub.frames.map((f) => [f.topic, f.event.data]),
       [
@@ -141,13 +141,13 @@ describe('GET /notifications/subscribe (websocket)', () => {
     const first = await subscribe(`${base}?topic=replay`);
     hub.publish('replay', 'p', 1);
     hub.publish('replay', 'p', 2);
-    await first.until((f) => f.length === 2);
+    await first.until('2 frames', (f) => f.length === 2);
     await first.close();
     hub.publish('replay', 'p', 3);
     hub.publish('replay', 'p', 4);
     const second = await subscribe(`${base}?topic=replay&since=2`);
     hub.publish('replay', 'p', 5);
-    await second.until((f) => f.length === 3);
+    await second.until('3 frames', (f) => f.length === 3);
     assert.deepEqual(
       second.frames.map((f) => f.event.data),
       [3, 4, 5],
@@ -162,7 +162,7 @@ describe('GET /notifications/subscribe (websocket)', () => {
     const address = await app2.listen({ host: '127.0.0.1', port: 0 });
     for (let i = 1; i <= 3; i++) small.publish('t', 'p', i);
     const sub = await subscribe(`${address.replace(/^http/, 'ws')}/notifications/subscribe?topic=t&since=0`);
-    await sub.until((f) => f.length === 2);
+    await sub.until('2 frames', (f) => f.length === 2);
     assert.deepEqual(sub.frames[0].event.data, { type: 'replayTruncated', since: 0, resumesAt: 3 });
     assert.equal(sub.frames[1].event.data, 3);
     await sub.close();

@@ -1,4 +1,4 @@
-// The session topic on a real server: a websocket subscriber sees a whole run of the seed protocol
+// The session topic on a real server: a websocket subscriber sees a whole run of the example protocol
 // (every state change and every event, in order, with sequence numbers 1, 2, 3, ...), and a client
 // that reconnects with `since` receives exactly what it missed.
 import assert from 'node:assert/strict';
@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { TestServer } from '../conformance/harness.ts';
-import { http, startTestServer, V2, waitForSession } from '../conformance/harness.ts';
-import { SHARED } from '../conformance/reference.ts';
+import { http, startTestServer, V2, stateIs, waitForSession } from '../conformance/harness.ts';
+import { repoRoot } from '../helpers/paths.ts';
 import type { Frame } from './helpers.ts';
 import { subscribe } from './helpers.ts';
 
@@ -20,7 +20,7 @@ interface Notice {
   event?: Record<string, unknown>;
 }
 
-const SEED = path.join(SHARED, 'examples', 'basic_transfer');
+const EXAMPLE = path.join(repoRoot, 'examples', 'plate_transfer');
 const notices = (frames: readonly Frame[]): Notice[] => frames.map((f) => f.event.data as Notice);
 const lastState = (frames: readonly Frame[]): string | undefined =>
   notices(frames)
@@ -34,10 +34,10 @@ before(async () => {
   server = await startTestServer({ speed: 'max', maxProtocols: 5 });
   const files = await Promise.all(
     [
-      ['protocolFile', 'basic_transfer.py'],
-      ['supportFiles', 'helpers.py'],
-      ['supportFiles', 'basic_transfer_config.json'],
-    ].map(async ([field, name]) => ({ field, name, data: await readFile(path.join(SEED, name)) })),
+      ['protocolFile', 'plate_transfer.py'],
+      ['supportFiles', 'tip_handling.py'],
+      ['supportFiles', 'plate_transfer_plan.json'],
+    ].map(async ([field, name]) => ({ field, name, data: await readFile(path.join(EXAMPLE, name)) })),
   );
   const res = await http(server.base, { method: 'POST', path: '/protocols', headers: V2, files });
   assert.equal(res.status, 201, res.text);
@@ -78,15 +78,16 @@ const wsUrl = (sessionId: string, since?: number): string =>
   (since === undefined ? '' : `&since=${since}`);
 
 describe('sessions/<id> topic', () => {
-  test('a subscriber sees the whole run: every state change and event, in order, numbered', async () => {
+  test('a subscriber sees the whole run: every state change and event, in order, numbered', { timeout: 60_000 }, async (t) => {
     const sessionId = await createSession();
     const sub = await subscribe(wsUrl(sessionId, 0));
-    await sub.until((f) => lastState(f) === 'loaded');
+    t.after(() => sub.close());
+    await sub.until('the loaded state', (f) => lastState(f) === 'loaded');
     await startRun(sessionId);
-    await sub.until((f) => lastState(f) === 'finished');
+    await sub.until('the finished state', (f) => lastState(f) === 'finished');
     // The run's final events may trail the state change by a moment; wait for them by content.
     const expected = await sessionEvents(sessionId);
-    await sub.until((f) => notices(f).filter((n) => n.type === 'session.event').length >= expected.length);
+    await sub.until(`all ${expected.length} events`, (f) => notices(f).filter((n) => n.type === 'session.event').length >= expected.length);
     await sub.close();
 
     const got = notices(sub.frames);
@@ -106,7 +107,8 @@ describe('sessions/<id> topic', () => {
     const streamed = got.filter((n) => n.type === 'session.event').map((n) => n.event);
     assert.deepEqual(streamed, expected, 'the stream carries exactly the events GET shows, in order');
     assert.ok(streamed.some((e) => e?.source === 'sessionCommand' && e.event === 'protocol.startRun'));
-    assert.ok(streamed.filter((e) => e?.source === 'protocol').length >= 16, 'load and run steps');
+    // 8 commands, each announced before and after, at load and again at run time.
+    assert.equal(streamed.filter((e) => e?.source === 'protocol').length, 32, 'load and run steps');
 
     // Events come between the right state changes: the run's steps after `running`.
     const runningAt = got.findIndex((n) => n.state === 'running');
@@ -115,21 +117,24 @@ describe('sessions/<id> topic', () => {
     assert.ok(runSteps.length > 0, 'protocol steps are streamed while running');
   });
 
-  test('a reconnect with since replays exactly what was missed, then continues live', async () => {
+  test('a reconnect with since replays exactly what was missed, then continues live', { timeout: 60_000 }, async (t) => {
     const sessionId = await createSession();
     const first = await subscribe(wsUrl(sessionId, 0));
-    await first.until((f) => lastState(f) === 'loaded');
+    t.after(() => first.close());
+    await first.until('the loaded state', (f) => lastState(f) === 'loaded');
     await first.close();
     const seen = notices(first.frames);
     const lastSeen = seen.at(-1)?.seq ?? 0;
 
     await startRun(sessionId);
-    await waitForSession(server.base, sessionId, (d) => d.currentState === 'finished');
+    await waitForSession(server.base, sessionId, stateIs('finished'));
 
     const second = await subscribe(wsUrl(sessionId, lastSeen));
+    t.after(() => second.close());
     const expectedEvents = (await sessionEvents(sessionId)).length;
     const eventCount = (ns: Notice[]): number => ns.filter((n) => n.type === 'session.event').length;
     await second.until(
+      `the finished state and all ${expectedEvents} events`,
       (f) => lastState(f) === 'finished' && eventCount(seen) + eventCount(notices(f)) >= expectedEvents,
     );
     const missed = notices(second.frames);
@@ -138,7 +143,8 @@ describe('sessions/<id> topic', () => {
 
     // Everything, from a third subscriber that asks for the whole backlog.
     const whole = await subscribe(wsUrl(sessionId, 0));
-    await whole.until((f) => f.length >= seen.length + missed.length);
+    t.after(() => whole.close());
+    await whole.until('the whole backlog', (f) => f.length >= seen.length + missed.length);
     await whole.close();
     await second.close();
     assert.deepEqual(

@@ -1,17 +1,17 @@
 // Shared helpers for the Python executor tests: a real service (real sandboxed Pyodide and engine),
-// bundles built from text, and the 4.7.0 display names the reference texts use.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// bundles built from text, and the 4.7.0 display names the original's texts use.
 import { createPythonService } from '../../src/python/index.ts';
 import type { PythonService } from '../../src/python/index.ts';
 import type { Analysis, ProtocolBundle, ProtocolFileData } from '../../src/analysis/types.ts';
+import { closeAtEnd } from '../helpers/cleanup.ts';
+import { as470 } from '../helpers/original.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const SHARED = path.resolve(here, '../../../shared');
+export { as470 };
 
+/** A real service, whose interpreters are stopped by the end of the test file. */
 export function service(limits = { timeoutMs: 30_000, memoryBytes: 512 * 1024 * 1024 }, poolSize = 1): PythonService {
-  return createPythonService({ poolSize, limits });
+  const svc = createPythonService({ poolSize, limits });
+  return { ...svc, close: closeAtEnd(() => svc.close()) };
 }
 
 export function file(name: string, text: string): ProtocolFileData {
@@ -24,17 +24,6 @@ export function bundle(text: string, support: ProtocolFileData[] = [], name = 'p
 
 export function analyze(svc: PythonService, text: string, support: ProtocolFileData[] = []): Promise<Analysis> {
   return svc.execute(bundle(text, support), { mode: 'analyze' });
-}
-
-const changes = JSON.parse(
-  fs.readFileSync(path.join(SHARED, 'reference/labware-display-name-changes.json'), 'utf8'),
-) as { changes: { displayName4_7_0: string; displayNameNow: string }[] };
-
-/** Run-log text with today's display names put back to 4.7.0's (the only expected difference). */
-export function as470(text: string): string {
-  let out = text;
-  for (const c of changes.changes) out = out.split(c.displayNameNow).join(c.displayName4_7_0);
-  return out;
 }
 
 /** The run log as the original's simulator prints it: tabs for nesting, 4.7.0 names. */

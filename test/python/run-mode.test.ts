@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { eventually } from '../helpers/wait.ts';
 import { bundle, protocol, service } from './helpers.ts';
 import type { PythonService } from '../../src/python/index.ts';
 import type { RunLogEntry } from '../../src/analysis/types.ts';
@@ -31,13 +32,13 @@ test('a live run waits at every top-level command until step() resolves', async 
     });
   };
   const running = svc.execute(bundle(protocol(body)), { mode: 'run', step });
-  while (seen.length === 0) await new Promise((r) => setTimeout(r, 10));
-  // Held: however long we wait, the protocol does not reach its next command.
-  await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(seen, ['sim=False']);
+  const stepsSeen = (n: number) => eventually(`step ${n} to reach the host`, () => seen.length, (len) => len >= n);
+  await stepsSeen(1);
   for (let expected = 2; expected <= 3; expected++) {
+    // Held: until this release, the protocol has not reached its next command.
+    assert.equal(seen.length, expected - 1, `held at step ${expected - 1}`);
     release!();
-    while (seen.length < expected) await new Promise((r) => setTimeout(r, 10));
+    await stepsSeen(expected);
   }
   release!();
   const a = await running;
@@ -51,7 +52,6 @@ test('aborting a live run stops it before its next command and rejects', async (
   const step = async (entries: readonly RunLogEntry[]): Promise<void> => {
     seen.push(entries[0].text);
     controller.abort(new Error('stopped by user'));
-    await new Promise((r) => setTimeout(r, 50));
   };
   await assert.rejects(svc.execute(bundle(protocol(body)), { mode: 'run', step, signal: controller.signal }), /stopped by user/);
   assert.deepEqual(seen, ['sim=False']);

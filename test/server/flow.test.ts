@@ -143,6 +143,8 @@ test('the protocol-sessions setting: on by default, a client can turn it off and
     const s = await createSession(server.base, 'simpleV5');
     await call(server.base, 'DELETE', `/sessions/${s.id}`);
   } finally {
+    // Back to the default whatever failed above, so later tests see sessions enabled.
+    await call(server.base, 'POST', '/settings', { json: { id: 'enableHttpProtocolSessions', value: null } });
     await call(server.base, 'DELETE', '/protocols/simpleV5');
   }
 });

@@ -1,14 +1,21 @@
-// A real Labwright server on 127.0.0.1 (port 0) with a temporary data folder, and small HTTP helpers.
+// A real Labwright server with a temporary data folder, and small HTTP helpers that speak to it
+// either over a loopback socket (a base URL) or in-process through Fastify's `inject` (the app).
+// Route behaviour that needs no socket is tested in-process; sockets stay for end to end.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type ServerConfig } from '../../src/server/index.ts';
-import { sharedDir } from '../helpers/paths.ts';
+import { jsonProtocolFixture } from '../helpers/original.ts';
+import { closeAtEnd } from '../helpers/cleanup.ts';
+import { eventually } from '../helpers/wait.ts';
 
 export const V2 = { 'Opentrons-Version': '2' } as const;
-export const SIMPLE_V5 = path.join(sharedDir, 'reference/json-fixtures/5/simpleV5.json');
+export const SIMPLE_V5 = jsonProtocolFixture('5/simpleV5.json');
+
+/** Where a request goes: a listening server's base URL, or an app answered in-process. */
+export type Target = string | FastifyInstance;
 
 export interface Server {
   base: string;
@@ -17,21 +24,43 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Starts a server; `dataDir` given means the caller owns (and removes) it. */
+/** An app that is not listening: requests reach it through `inject`. */
+export interface InProcessServer {
+  app: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a server, closed by the end of the test file (or earlier by `close()`);
+ * `dataDir` given means the caller owns (and removes) it.
+ */
 export async function startServer(config: ServerConfig = {}): Promise<Server> {
   const ownDir = config.dataDir === undefined;
   const dataDir = config.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'labwright-server-')));
   const app = await buildApp({ logger: false, speed: 'max', ...config, dataDir });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    base,
-    dataDir,
-    app,
-    async close() {
-      await app.close();
-      if (ownDir) await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  const close = closeAtEnd(async () => {
+    await app.close();
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  return { base, dataDir, app, close };
+}
+
+/**
+ * Builds an app without a socket, closed by the end of the test file (or earlier by `close()`);
+ * `dataDir` given means the caller owns (and removes) it.
+ */
+export async function startApp(config: ServerConfig = {}): Promise<InProcessServer> {
+  const ownDir = config.dataDir === undefined;
+  const dataDir = config.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'labwright-app-')));
+  const app = await buildApp({ logger: false, speed: 'max', ...config, dataDir });
+  await app.ready();
+  const close = closeAtEnd(async () => {
+    await app.close();
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  return { app, dataDir, close };
 }
 
 export interface Reply<T> {
@@ -83,22 +112,50 @@ export interface Envelope<T> {
   links: unknown;
 }
 
-export async function call<T = unknown>(base: string, method: string, url: string, init: { headers?: Record<string, string>; json?: unknown; raw?: string | FormData } = {}): Promise<Reply<T>> {
-  const headers: Record<string, string> = { ...V2, ...init.headers };
+export interface RequestInit {
+  /** Sent without the `Opentrons-Version` header (which is otherwise 2 unless `headers` say). */
+  withoutVersion?: boolean;
+  headers?: Record<string, string>;
+  json?: unknown;
+  raw?: string | FormData;
+}
+
+/** A request with the version header (unless `headers` override it), to a socket or in-process. */
+export async function call<T = unknown>(target: Target, method: string, url: string, init: RequestInit = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...(init.withoutVersion ? {} : V2), ...init.headers };
   let body: string | FormData | undefined = init.raw;
   if (init.json !== undefined) {
     body = JSON.stringify(init.json);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(base + url, { method, headers, body });
-  const text = await res.text();
+  const { status, headers: replyHeaders, text } = await send(target, method, url, headers, body);
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(text);
   } catch {
     parsed = null;
   }
-  return { status: res.status, headers: res.headers, text, body: parsed as T };
+  return { status, headers: replyHeaders, text, body: parsed as T };
+}
+
+async function send(
+  target: Target,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | FormData | undefined,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  if (typeof target === 'string') {
+    const res = await fetch(target + url, { method, headers, body });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  }
+  const res = await target.inject({ method: method as 'GET', url, headers, payload: body });
+  const replyHeaders = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) replyHeaders.append(name, String(v));
+  }
+  return { status: res.statusCode, headers: replyHeaders, text: res.body };
 }
 
 export function form(files: { field: string; name: string; data: string | Uint8Array }[]): FormData {
@@ -107,13 +164,13 @@ export function form(files: { field: string; name: string; data: string | Uint8A
   return fd;
 }
 
-export async function uploadFile(base: string, file: string, name = path.basename(file)): Promise<Reply<Envelope<ProtocolData>>> {
+export async function uploadFile(base: Target, file: string, name = path.basename(file)): Promise<Reply<Envelope<ProtocolData>>> {
   return call<Envelope<ProtocolData>>(base, 'POST', '/protocols', {
     raw: form([{ field: 'protocolFile', name, data: await readFile(file) }]),
   });
 }
 
-export async function createSession(base: string, protocolId: string): Promise<SessionData> {
+export async function createSession(base: Target, protocolId: string): Promise<SessionData> {
   const res = await call<Envelope<SessionData>>(base, 'POST', '/sessions', {
     json: { data: { sessionType: 'protocol', createParams: { protocolId } } },
   });
@@ -121,39 +178,30 @@ export async function createSession(base: string, protocolId: string): Promise<S
   return res.body.data;
 }
 
-export async function getSession(base: string, id: string): Promise<SessionData> {
+export async function getSession(base: Target, id: string): Promise<SessionData> {
   const res = await call<Envelope<SessionData>>(base, 'GET', `/sessions/${id}`);
   assert.equal(res.status, 200, res.text);
   return res.body.data;
 }
 
-export async function command(base: string, id: string, name: string): Promise<Reply<unknown>> {
+export async function command(base: Target, id: string, name: string): Promise<Reply<unknown>> {
   return call(base, 'POST', `/sessions/${id}/commands/execute`, { json: { data: { command: name, data: {} } } });
 }
 
-/** Polls until the session satisfies `until` (or fails after `timeoutMs`). */
-export async function waitFor(base: string, id: string, until: (s: SessionData) => boolean, timeoutMs = 20_000): Promise<SessionData> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await getSession(base, id);
-    if (until(s)) return s;
-    if (Date.now() > deadline) assert.fail(`session never got there; last state ${s.details.currentState}, ${s.details.events.length} events`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+/** A condition on a session, with the words a failed wait uses for it. */
+export type SessionCondition = ((s: SessionData) => boolean) & { description?: string };
+
+/** Polls until the session satisfies `until`; fails after `timeoutMs` saying what it last saw. */
+export function waitFor(base: Target, id: string, until: SessionCondition, timeoutMs = 20_000): Promise<SessionData> {
+  return eventually(`session ${id} to reach ${until.description ?? 'the awaited condition'}`, () => getSession(base, id), until, {
+    timeoutMs,
+    show: (s) => `state ${s.details.currentState} with ${s.details.events.length} events, the last ${JSON.stringify(s.details.events.at(-1) ?? null)}`,
+  });
 }
 
-export const inState = (...states: string[]) => (s: SessionData) => states.includes(s.details.currentState);
+export const inState = (...states: string[]): SessionCondition =>
+  Object.assign((s: SessionData) => states.includes(s.details.currentState), { description: `state ${states.join(' or ')}` });
 
-const REFERENCE = path.join(sharedDir, 'reference/original-server-responses.md');
-
-/** The compact JSON body of entry `number` (e.g. `'052'`) of the original's recorded responses. */
-export async function referenceBody(number: string): Promise<string> {
-  const text = await readFile(REFERENCE, 'utf8');
-  const start = text.indexOf(`### ${number} `);
-  assert.ok(start >= 0, `reference entry ${number} not found`);
-  const fence = text.indexOf('```json\n', start);
-  return text.slice(fence + 8, text.indexOf('\n```', fence + 8));
-}
 
 /** A multipart body built by hand, so file names reach the server exactly as written. */
 export function rawMultipart(parts: { field: string; filename?: string; data: string }[]): { raw: string; headers: Record<string, string> } {

@@ -125,7 +125,7 @@ test('after a restart, a subscriber resuming from any number it saw is replayed 
     await waitFor(first.base, session.id, inState('finished'));
     // Everything the first server published on the topic (its buffer holds all of this short history).
     const live = await subscribe(url(first.base, 0));
-    await live.until((frames) => frames.some((f) => (f.event.data as { state?: string }).state === 'finished'));
+    await live.until('the finished state', (frames) => frames.some((f) => (f.event.data as { state?: string }).state === 'finished'));
     const published = (live.frames as NoticeFrame[]).map((f) => f.event.data);
     await live.close();
     assert.deepEqual(published.map((n) => n.seq), published.map((_, i) => i + 1));
@@ -136,7 +136,7 @@ test('after a restart, a subscriber resuming from any number it saw is replayed 
       for (const since of [0, 1, Math.floor(published.length / 2), published.length - 1]) {
         const expected = published.filter((n) => n.seq > since);
         const again = await subscribe(url(second.base, since));
-        await again.until((frames) => frames.length >= expected.length);
+        await again.until('every published frame again', (frames) => frames.length >= expected.length);
         const frames = again.frames as NoticeFrame[];
         assert.ok(frames.every((f) => f.event.publisher === 'labwright.sessions'), `since=${since}: ${JSON.stringify(frames[0])}`);
         assert.deepEqual(frames.map((f) => f.event.data), expected, `since=${since}`);
@@ -146,16 +146,16 @@ test('after a restart, a subscriber resuming from any number it saw is replayed 
       // A number the first server never handed out (the rest of its reserved block): the client
       // saw something this server has no record of, so it is told to re-read the session.
       const unknown = await subscribe(url(second.base, published.length + 1));
-      await unknown.until((frames) => frames.length >= 1);
+      await unknown.until('a first frame', (frames) => frames.length >= 1);
       assert.equal((unknown.frames as NoticeFrame[])[0].event.data.type, 'replayTruncated');
       await unknown.close();
 
       // New notices continue above everything handed out before.
       const next = await subscribe(url(second.base, 0));
-      await next.until((frames) => frames.length >= published.length);
+      await next.until('every published frame', (frames) => frames.length >= published.length);
       const removed = await call(second.base, 'DELETE', `/sessions/${session.id}`);
       assert.equal(removed.status, 200, removed.text);
-      await next.until((frames) => frames.some((f) => (f.event.data as { type: string }).type === 'session.deleted'));
+      await next.until('session.deleted', (frames) => frames.some((f) => (f.event.data as { type: string }).type === 'session.deleted'));
       const deleted = (next.frames as NoticeFrame[]).at(-1)!.event.data;
       assert.ok(deleted.seq > published.length + 1, `deleted under ${deleted.seq}`);
       await next.close();

@@ -1,44 +1,13 @@
-// Reads the recorded exchanges of the original 4.7.0 server (`../shared/reference/
-// original-server-responses.md`): each entry's request (from its curl line), status, headers and body.
+// Reads the recorded exchanges of the original 4.7.0 server from the reference material beside the
+// clone (`reference/original-server-responses.md`): each entry's request (from its curl line),
+// status, headers and body, in the shape of the project's fixture.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ExchangeRequest, OriginalExchange } from '../helpers/original.ts';
+import { SHARED } from './shared.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SHARED = path.resolve(repoRoot, '..', 'shared');
-
-export interface RefRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  /** Raw JSON text of `-d`. */
-  body?: string;
-  /** `-F name=@file` parts, in order. */
-  files: { field: string; file: string }[];
-}
-
-export interface Elision {
-  total: number;
-  /** e.g. `{protocol: 60, sessionCommand: 1}` */
-  bySource: Record<string, number>;
-}
-
-export interface RefEntry {
-  num: string;
-  name: string;
-  request: RefRequest;
-  status: number;
-  headers: Record<string, string>;
-  /** The body text exactly as recorded (compact JSON unless elided). */
-  bodyText: string;
-  /** Set when the events array was shortened (first 4, all non-protocol, last 4). */
-  eventsElided?: Elision;
-  /** Set when a validation error's `permitted:` list was shortened. */
-  permittedElided?: boolean;
-}
-
-function parseCurl(line: string): RefRequest {
-  const req: RefRequest = { method: 'GET', path: '', headers: {}, files: [] };
+function parseCurl(line: string): ExchangeRequest {
+  const req: ExchangeRequest = { method: 'GET', path: '', headers: {}, files: [] };
   let rest = line.replace(/^curl\s+/, '');
   const take = (re: RegExp): RegExpExecArray | null => {
     const m = re.exec(rest);
@@ -61,9 +30,9 @@ function parseCurl(line: string): RefRequest {
   return req;
 }
 
-export function loadReference(): RefEntry[] {
+export function recordedExchanges(): OriginalExchange[] {
   const text = readFileSync(path.join(SHARED, 'reference', 'original-server-responses.md'), 'utf8');
-  const entries: RefEntry[] = [];
+  const entries: OriginalExchange[] = [];
   const blocks = text.split(/^### /m).slice(1);
   for (const block of blocks) {
     const [title] = block.split('\n', 1);
@@ -75,7 +44,7 @@ export function loadReference(): RefEntry[] {
     if (!curl || !status || !headerLine || body === undefined) throw new Error(`Cannot parse reference entry ${title}`);
     const headers: Record<string, string> = {};
     for (const h of headerLine.matchAll(/`([^:`]+): ([^`]*)`/g)) headers[h[1]] = h[2];
-    const entry: RefEntry = { num, name, request: parseCurl(curl), status: Number(status), headers, bodyText: body };
+    const entry: OriginalExchange = { num, name, request: parseCurl(curl), status: Number(status), headers, body };
     const elided = /^- \[elided\] events: (\d+) in total \(([^)]*)\)/m.exec(block);
     if (elided) {
       const bySource: Record<string, number> = {};

@@ -1,4 +1,5 @@
-// The user's own client script (../shared/examples/basic_transfer/run_basic_transfer.py), unmodified,
+// The seed's own client script (examples/basic_transfer/run_basic_transfer.py of the reference
+// material), unmodified,
 // against `labwright serve` on the port it hard-codes (31950): it uploads the protocol with its
 // support files, creates a session, waits for `loaded`, runs, waits for `finished`, cleans up.
 import assert from 'node:assert/strict';
@@ -7,9 +8,10 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { pythonWithRequests, REPO, startServerProcess, type ServerProcess } from './process.ts';
+import { pythonWithRequests, startServerProcess, type ServerProcess } from '../e2e/process.ts';
+import { requireReference, SEED_EXAMPLE } from './shared.ts';
 
-const EXAMPLE = path.resolve(REPO, '..', 'shared', 'examples', 'basic_transfer');
+requireReference();
 
 let server: ServerProcess;
 let work: string;
@@ -23,13 +25,16 @@ after(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-test('run_basic_transfer.py runs to "Run is complete"', async () => {
+test('run_basic_transfer.py runs to "Run is complete"', { timeout: 120_000 }, async (t) => {
   const python = pythonWithRequests();
   assert.ok(python, 'a python3 with the requests package is needed (Debian: python3-requests)');
   const client = path.join(work, 'client');
-  await cp(EXAMPLE, client, { recursive: true });
+  await cp(SEED_EXAMPLE, client, { recursive: true });
 
   const child = spawn(python, ['run_basic_transfer.py'], { cwd: client, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,8 +1,12 @@
+// The seed's own example protocol (examples/basic_transfer of the reference material), analysed
+// exactly as the original recorded it (reference/seed-basic_transfer.jsonl), with and without its
+// support files.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SHARED, as470, service } from './helpers.ts';
+import { as470, service } from '../python/helpers.ts';
+import { requireReference, SEED_EXAMPLE, SHARED } from './shared.ts';
 import type { PythonService } from '../../src/python/index.ts';
 
 let svc: PythonService;
@@ -11,7 +15,8 @@ before(() => {
 });
 after(() => svc.close());
 
-const dir = path.join(SHARED, 'examples/basic_transfer');
+requireReference();
+const dir = SEED_EXAMPLE;
 const read = (name: string) => ({ name, data: new Uint8Array(fs.readFileSync(path.join(dir, name))) });
 
 test('the seed example gives exactly the original equipment and run log', async () => {
