@@ -207,6 +207,15 @@ const ERRORS: ErrorCase[] = [
     ],
     metadataKept: true,
   },
+  {
+    // Labwright's own refusal (an OT-2 has numpy): one line, and `except ImportError` still works
+    file: 'errors/numpy_import.py',
+    type: 'ExceptionInProtocolError',
+    description: "No module named 'numpy': numpy is not available in Labwright's sandbox",
+    lineNumber: 11,
+    runLog: ['numpy missing, using plain Python'],
+    metadataKept: true,
+  },
 ];
 
 for (const c of ERRORS) {
