@@ -164,17 +164,10 @@ export function setTipLength(st: EngineState, labwareId: string, length: number)
 /** `del ctx.deck[slot]`. */
 export function clearSlot(st: EngineState, location: DeckLocation): void {
   const slot = slotKey(st, location);
-  const item = st.deck.get(slot);
-  if (!item) return;
-  st.deck.delete(slot);
+  if (!st.deck.delete(slot)) return;
+  // As in 4.7 only the deck map forgets the item: the protocol's labware and module objects stay
+  // usable (a module whose slot was cleared still takes set-points, and stays in loaded_modules).
   st.highestZCache = null;
-  if (item.kind === 'labware') st.labware.delete(item.lw.id);
-  else {
-    // A labware given with load_labware_object lives in its own slot and stays there.
-    const held = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
-    if (held && held.moduleId === item.mod.id) st.labware.delete(held.id);
-    st.modules.delete(item.mod.id);
-  }
 }
 
 /** What `ctx.deck[slot]` holds. */

@@ -203,7 +203,7 @@ class InstrumentContext(object):
     @property
     def tip_racks(self):
         ids = self._state()['tipRackIds']
-        return [self._ctx._labware_by_id[i] for i in ids]
+        return [self._ctx._labware(i) for i in ids]
 
     @tip_racks.setter
     def tip_racks(self, racks):
@@ -219,7 +219,7 @@ class InstrumentContext(object):
 
     @property
     def trash_container(self):
-        return self._ctx._labware_by_id[self._state()['trashId']]
+        return self._ctx._labware(self._state()['trashId'])
 
     @trash_container.setter
     def trash_container(self, trash):
@@ -230,7 +230,7 @@ class InstrumentContext(object):
         tip = self._state()['startingTip']
         if tip is None:
             return None
-        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+        return self._ctx._labware(tip['labwareId'])[tip['wellName']]
 
     @starting_tip.setter
     def starting_tip(self, location):
@@ -243,7 +243,7 @@ class InstrumentContext(object):
         tip = self._state()['lastTipPickedUpFrom']
         if tip is None:
             return None
-        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+        return self._ctx._labware(tip['labwareId'])[tip['wellName']]
 
     @property
     def default_speed(self):

@@ -9,6 +9,8 @@ from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext)
 from ._format import format_text
 
+_FIXED_TRASH_ID = 'fixedTrash'
+
 _MODULE_CLASSES = {
     'TemperatureModuleContext': TemperatureModuleContext,
     'MagneticModuleContext': MagneticModuleContext,
@@ -84,7 +86,10 @@ class Deck(dict):
         if item is None:
             return None
         if item['kind'] == 'labware':
-            return self._ctx._labware(item['labwareId'])
+            labware = self._ctx._labware(item['labwareId'])
+            # 4.7's deck holds its own trash fixture as a Labware and every loaded labware as
+            # its implementation object (get_wells(), get_name(), ...).
+            return labware if item['labwareId'] == _FIXED_TRASH_ID else labware._implementation
         return self._ctx._modules_by_id[item['moduleId']].geometry
 
     def __contains__(self, key):
