@@ -75,16 +75,56 @@ class Clearances(_Rates):
                      value={'float': float(value)})
 
 
-class _FakeHwPipette(object):
-    """`_attached_instruments[mount]` of the private hardware controller (spec section 12)."""
+_CONFIG_TYPES = {}
+
+
+def _config_type(fields):
+    """4.7's `pipette_config` namedtuple (one type per field list)."""
+    import collections
+    key = tuple(fields)
+    if key not in _CONFIG_TYPES:
+        _CONFIG_TYPES[key] = collections.namedtuple('pipette_config', key)
+    return _CONFIG_TYPES[key]
+
+
+def _config_value(value):
+    if isinstance(value, dict) and set(value) == {'float'}:
+        return float(value['float'])
+    return value
+
+
+class _HardwarePipette(object):
+    """`hardware._attached_instruments[mount]`: the attached model's configuration (values from
+    the pipette definitions 4.7 loads), changed by `update_config_item` as the original does
+    (`config._replace`). Nothing else of the hardware pipette is modelled."""
 
     def __init__(self, instrument):
         self._instrument = instrument
-        self.config = type('PipetteConfig', (), {})()
-        self.config.pick_up_current = 0.1
+        pairs = _engine.call('pipette_hw_config', pipetteId=instrument._id)
+        cls = _config_type([k for k, _ in pairs])
+        self._config = cls(**dict((k, _config_value(v)) for k, v in pairs))
 
-    def update_config_item(self, key, value):
-        setattr(self.config, key, value)
+    @property
+    def config(self):
+        return self._config
+
+    @property
+    def name(self):
+        return self._config.name
+
+    @property
+    def model(self):
+        return self._config.model
+
+    @property
+    def mount(self):
+        return self._instrument._implementation.get_mount()
+
+    def update_config_item(self, elem_name, elem_val):
+        self._config = self._config._replace(**{elem_name: elem_val})
+
+    def __repr__(self):
+        return '<Pipette: {} {}>'.format(self._config.model, id(self))
 
 
 class _InstrumentImplementation(object):
