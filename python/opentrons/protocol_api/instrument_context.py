@@ -349,14 +349,16 @@ class InstrumentContext(object):
         self._volume_reset()
         return self
 
+    # The original tests tip locations for truth before their type: any falsy value (None, 0,
+    # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
     def pick_up_tip(self, location=None, presses=None, increment=None):
-        self._call('pick_up_tip', location=_engine.target(location),
+        self._call('pick_up_tip', location=_engine.target(location if location else None),
                    presses=presses, increment=_engine.num(increment))
         self._volume_reset()
         return self
 
     def drop_tip(self, location=None, home_after=True):
-        self._call('drop_tip', location=_engine.target(location),
+        self._call('drop_tip', location=_engine.target(location if location else None),
                    homeAfter=bool(home_after))
         self._volume_reset()
         return self
