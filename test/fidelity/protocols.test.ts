@@ -42,6 +42,7 @@ const CASES: Case[] = [
   { file: 'idioms/deck_items.py', name: 'Deck items', author: 'QA', apiLevel: '2.9', expected: idioms.deckItems },
   { file: 'idioms/modules_of_one_kind.py', name: 'Three temperature modules', author: 'QA', apiLevel: '2.9', expected: idioms.modulesOfOneKind },
   { file: 'idioms/falsy_tip_locations.py', name: 'Return tips or trash', author: 'QA', apiLevel: '2.9', expected: idioms.falsyTipLocations },
+  { file: 'idioms/tall_labware_allowed.py', labware: true, name: 'Tall labware nearby', author: 'QA', apiLevel: '2.11', expected: idioms.tallLabwareAllowed },
   { file: 'idioms/duplicate_custom_labware.py', labware: true, name: 'Duplicate custom labware', author: 'QA', apiLevel: '2.9', expected: idioms.duplicateCustomLabware },
 ];
 
@@ -191,11 +192,37 @@ const ERRORS: ErrorCase[] = [
     metadataKept: true,
   },
   {
+    // on a module the tallest point is the labware's top + the module's overLabwareHeight
+    // (82.25 + 160 + 4.052); the pipette has no tip yet: 172.15 − 2 + 29.45 = 199.6
+    file: 'errors/tall_on_module.py',
+    labware: true,
+    type: 'ExceptionInProtocolError',
+    description:
+      'The Example Labs Tower 160 mm on Magnetic Module GEN2 on 3 has a total height of 246.302 mm, ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 199.6 mm above the deck. ' +
+      'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
+      'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
+    lineNumber: 11,
+    runLog: [`Picking up tip from A1 of ${T300}`],
+    metadataKept: true,
+  },
+  {
     file: 'errors/gen2_module_at_2_2.py',
     type: 'ExceptionInProtocolError',
     description: 'API version 2.2 does not support the module Magnetic Module GEN2. Please use at least version 2.3 to use this module.',
     lineNumber: 6,
     runLog: [],
+    metadataKept: true,
+  },
+  {
+    // distribute() checks the blow-out location before it calls transfer(): its header stays alone
+    file: 'errors/distribute_blowout.py',
+    type: 'ExceptionInProtocolError',
+    description: 'blowout location for distribute cannot be destination well',
+    lineNumber: 13,
+    runLog: [
+      'Distributing 5.0 from A1 of NEST 12 Well Reservoir 15 mL on 2 to A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module on 7',
+    ],
     metadataKept: true,
   },
   {

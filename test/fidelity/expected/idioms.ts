@@ -203,3 +203,24 @@ export const duplicateCustomLabware = {
     modules: [],
   },
 };
+
+/** Moves inside one labware (and a tip-less pipette) beside a 160 mm tower: no LabwareHeightError. */
+export const tallLabwareAllowed = {
+  runLog: [
+    pick(T300('A1')),
+    `Moving to ${T300('H12')}`,
+    'Returning tip',
+    `\t${drop(T300('A1'))}`,
+    pick(T300('C1')),
+    drop(T300('C1')),
+  ],
+  equipment: {
+    pipettes: [P300_GEN2_RIGHT],
+    labware: [
+      { ...TIPS300, location: 1 },
+      { label: 'examplelabs_1_tower_160mm', uri: 'custom_beta/examplelabs_1_tower_160mm/1', location: 3 },
+      TRASH_LW,
+    ],
+    modules: [],
+  },
+};
