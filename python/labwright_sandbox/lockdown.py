@@ -12,6 +12,26 @@ def _blocked(name):
     return root in BLOCKED
 
 
+# Installed on an OT-2 but not here: Pyodide's numpy is a separate wheel that neither the npm
+# package nor Debian ships, so it cannot be loaded offline. A plain refusal names the reason
+# instead of Pyodide's hint to install it with micropip (which the sandbox cannot do).
+UNAVAILABLE = ('numpy',)
+UNAVAILABLE_MESSAGE = "No module named '{0}': {0} is not available in Labwright's sandbox"
+
+
+class _UnavailableFinder(object):
+    @classmethod
+    def find_spec(cls, name, path=None, target=None):
+        root = name.split('.')[0]
+        if root in UNAVAILABLE:
+            raise ModuleNotFoundError(UNAVAILABLE_MESSAGE.format(root), name=name)
+        return None
+
+    @classmethod
+    def invalidate_caches(cls):
+        pass
+
+
 class _BlockingFinder(object):
     @classmethod
     def find_spec(cls, name, path=None, target=None):
@@ -46,3 +66,4 @@ def lock_down():
         if _blocked(name):
             del sys.modules[name]
     sys.meta_path.insert(0, _BlockingFinder)
+    sys.meta_path.insert(0, _UnavailableFinder)

@@ -3,6 +3,7 @@
 // spec §6.1). Files that are not labware (data, Python modules, the JSON protocol itself) are
 // silently ignored, as the original does. One rule for JSON and Python protocols alike.
 import type { LabwareDefinition } from '../engine/types.ts';
+import { labwareUri } from './labware.ts';
 import { validateLabwareDefinition } from './schemas.ts';
 
 export interface NamedFile {
@@ -10,9 +11,13 @@ export interface NamedFile {
   readonly data: Uint8Array;
 }
 
-/** The labware definitions among `files`, in upload order. */
+/**
+ * The labware definitions among `files`, one per URI (`namespace/loadName/version`): the original
+ * keeps them in a dict keyed by URI, so a second file with the same URI (a re-saved copy such as
+ * `x0.json` beside `x.json`) replaces the first instead of making the load name ambiguous.
+ */
 export function customLabwareFromFiles(files: readonly NamedFile[]): LabwareDefinition[] {
-  const found: LabwareDefinition[] = [];
+  const found = new Map<string, LabwareDefinition>();
   const decoder = new TextDecoder();
   for (const file of files) {
     if (!file.name.toLowerCase().endsWith('json')) continue;
@@ -23,8 +28,9 @@ export function customLabwareFromFiles(files: readonly NamedFile[]): LabwareDefi
       continue;
     }
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && validateLabwareDefinition(parsed).valid) {
-      found.push(parsed as LabwareDefinition);
+      const definition = parsed as LabwareDefinition;
+      found.set(labwareUri(definition), definition);
     }
   }
-  return found;
+  return [...found.values()];
 }

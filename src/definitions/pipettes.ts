@@ -13,6 +13,7 @@ interface RawFlowRate {
 
 interface RawNameSpec {
   displayName: string;
+  defaultTipracks?: string[];
   channels: number;
   minVolume: number;
   maxVolume: number;
@@ -42,7 +43,14 @@ interface RawModelSpec {
   bottom: { value: number };
   blowout: { value: number };
   dropTip: { value: number };
+  pickUpCurrent: { value: number };
+  plungerCurrent: { value: number };
+  dropTipCurrent: { value: number };
+  modelOffset: [number, number, number];
 }
+
+/** A configuration value as 4.7's `pipette_config.load` gives it, with its Python type. */
+export type ConfigValue = { float: number } | number | string | boolean | null | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 export interface FlowRates {
   aspirate: number;
@@ -74,6 +82,11 @@ export interface PipetteSpec {
   /** Plunger positions (mm). */
   plunger: { top: number; bottom: number; blowout: number; dropTip: number };
   ulPerMm: { aspirate: UlPerMmTable; dispense: UlPerMmTable };
+  /**
+   * The hardware controller's `PipetteConfig` for this model, field by field in 4.7's order
+   * (`_attached_instruments[mount].config`); mutable settings typed "float" keep Python floats.
+   */
+  hardwareConfig: ReadonlyArray<readonly [string, ConfigValue]>;
   /** Default flow rates for an apiLevel: the highest listed level ≤ it. */
   defaultFlowRates(apiLevel: readonly [number, number]): FlowRates;
 }
@@ -139,6 +152,7 @@ export function pipetteSpec(name: string): PipetteSpec | null {
         dropTipSpeed: m.dropTipSpeed.value,
         plunger: { top: m.top.value, bottom: m.bottom.value, blowout: m.blowout.value, dropTip: m.dropTip.value },
         ulPerMm: m.ulPerMm[m.ulPerMm.length - 1],
+        hardwareConfig: hardwareConfig(model, m, n),
         defaultFlowRates: (level) => ({
           aspirate: flowRateFor(n.defaultAspirateFlowRate, level),
           dispense: flowRateFor(n.defaultDispenseFlowRate, level),
@@ -149,6 +163,57 @@ export function pipetteSpec(name: string): PipetteSpec | null {
   }
   specCache.set(name, spec);
   return spec;
+}
+
+/** A mutable setting (`{value, type}`): its value, a Python float where the definition says so. */
+function setting(raw: unknown): ConfigValue {
+  const entry = raw as { value: number; type?: string };
+  return entry.type === 'float' ? { float: entry.value } : entry.value;
+}
+
+function floatOf(raw: { value: number }): ConfigValue {
+  return { float: raw.value };
+}
+
+function hardwareConfig(model: string, m: RawModelSpec, n: RawNameSpec): ReadonlyArray<readonly [string, ConfigValue]> {
+  const raw = m as unknown as Record<string, unknown>;
+  const byLevel = (r: RawFlowRate): Record<string, number> => r.valuesByApiLevel ?? { '2.0': r.value };
+  return [
+    ['top', setting(raw.top)],
+    ['bottom', setting(raw.bottom)],
+    ['blow_out', setting(raw.blowout)],
+    ['drop_tip', setting(raw.dropTip)],
+    ['pick_up_current', setting(raw.pickUpCurrent)],
+    ['pick_up_distance', setting(raw.pickUpDistance)],
+    ['pick_up_increment', setting(raw.pickUpIncrement)],
+    ['pick_up_presses', setting(raw.pickUpPresses)],
+    ['pick_up_speed', setting(raw.pickUpSpeed)],
+    ['aspirate_flow_rate', floatOf(n.defaultAspirateFlowRate)],
+    ['dispense_flow_rate', floatOf(n.defaultDispenseFlowRate)],
+    ['channels', n.channels],
+    ['model_offset', m.modelOffset],
+    ['plunger_current', setting(raw.plungerCurrent)],
+    ['drop_tip_current', setting(raw.dropTipCurrent)],
+    ['drop_tip_speed', setting(raw.dropTipSpeed)],
+    ['min_volume', n.minVolume],
+    ['max_volume', n.maxVolume],
+    ['ul_per_mm', m.ulPerMm[m.ulPerMm.length - 1]],
+    ['quirks', m.quirks ?? []],
+    ['tip_overlap', m.tipOverlap],
+    ['tip_length', setting(raw.tipLength)],
+    ['display_name', n.displayName],
+    ['name', m.name],
+    ['back_compat_names', m.backCompatNames ?? []],
+    ['return_tip_height', m.returnTipHeight ?? 0.5],
+    ['blow_out_flow_rate', floatOf(n.defaultBlowOutFlowRate)],
+    ['max_travel', n.smoothieConfigs.travelDistance],
+    ['home_position', n.smoothieConfigs.homePosition],
+    ['steps_per_mm', n.smoothieConfigs.stepsPerMM],
+    ['default_blow_out_flow_rates', byLevel(n.defaultBlowOutFlowRate)],
+    ['default_aspirate_flow_rates', byLevel(n.defaultAspirateFlowRate)],
+    ['default_dispense_flow_rates', byLevel(n.defaultDispenseFlowRate)],
+    ['model', model],
+  ];
 }
 
 /** µL per mm of plunger travel at a volume (piecewise-linear table; spec §7.3). */

@@ -164,17 +164,10 @@ export function setTipLength(st: EngineState, labwareId: string, length: number)
 /** `del ctx.deck[slot]`. */
 export function clearSlot(st: EngineState, location: DeckLocation): void {
   const slot = slotKey(st, location);
-  const item = st.deck.get(slot);
-  if (!item) return;
-  st.deck.delete(slot);
+  if (!st.deck.delete(slot)) return;
+  // As in 4.7 only the deck map forgets the item: the protocol's labware and module objects stay
+  // usable (a module whose slot was cleared still takes set-points, and stays in loaded_modules).
   st.highestZCache = null;
-  if (item.kind === 'labware') st.labware.delete(item.lw.id);
-  else {
-    // A labware given with load_labware_object lives in its own slot and stays there.
-    const held = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
-    if (held && held.moduleId === item.mod.id) st.labware.delete(held.id);
-    st.modules.delete(item.mod.id);
-  }
 }
 
 /** What `ctx.deck[slot]` holds. */
@@ -193,19 +186,19 @@ export function slotPosition(st: EngineState, location: DeckLocation): Point {
 export function highestZ(st: EngineState): number {
   if (st.highestZCache !== null) return st.highestZCache;
   let z = 0;
-  for (const item of st.deck.values()) {
-    if (item.kind === 'labware') z = Math.max(z, item.lw.highestZ);
-    else {
-      const mod = item.mod;
-      z = Math.max(z, st.slotPoint(mod.slot).z + mod.spec.overallHeight);
-      if (mod.labwareId) {
-        const lw = st.labware.get(mod.labwareId);
-        if (lw) z = Math.max(z, lw.highestZ);
-      }
-    }
-  }
+  for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, item.mod));
   st.highestZCache = z;
   return z;
+}
+
+/**
+ * A module's height on the deck as 4.7's ModuleGeometry reports it: with labware, the labware's top
+ * plus the module's `overLabwareHeight` (a magnetic module's short plate counts, not the module's
+ * 110 mm); without, the bare module.
+ */
+export function moduleHighestZ(st: EngineState, mod: Mod): number {
+  const lw = mod.labwareId ? st.labware.get(mod.labwareId) : undefined;
+  return lw ? lw.highestZ + mod.spec.overLabwareHeight : st.slotPoint(mod.slot).z + mod.spec.overallHeight;
 }
 
 export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo {
@@ -243,8 +236,7 @@ export function tallestName(st: EngineState, tallest: number): string {
       continue;
     }
     const lw = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
-    const z = lw ? lw.highestZ : st.slotPoint(item.mod.slot).z + item.mod.spec.overallHeight;
-    if (z === tallest) return lw ? lw.displayName : item.mod.displayName;
+    if (moduleHighestZ(st, item.mod) === tallest) return lw ? lw.displayName : item.mod.displayName;
   }
   return 'labware';
 }

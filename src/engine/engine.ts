@@ -7,6 +7,7 @@ import { ProtocolApiError } from './errors.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
+import type { PipetteSpec } from '../definitions/index.ts';
 import type { RequiredEquipment, WellLiquidSummary } from '../analysis/types.ts';
 import { clearSlot, deckItem, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
@@ -241,6 +242,11 @@ export class ProtocolEngine {
 
   pipetteState(pipetteId: string): PipetteState {
     return pipetteState(this.s, pipetteId);
+  }
+
+  /** The hardware's configuration of the attached model (`_attached_instruments[mount].config`). */
+  pipetteHardwareConfig(pipetteId: string): PipetteSpec['hardwareConfig'] {
+    return this.s.pip(pipetteId).spec.hardwareConfig;
   }
 
   /** `ctx.loaded_instruments`: left first. */

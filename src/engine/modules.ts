@@ -108,9 +108,14 @@ export function moduleLabware(st: EngineState, moduleId: string): string | null 
   return st.mod(moduleId).labwareId;
 }
 
-/** `ctx.loaded_modules`: in load order. */
+/**
+ * `ctx.loaded_modules`: in load order, one per slot as the original's dict keyed by slot (a module
+ * loaded where a cleared one stood takes its place).
+ */
 export function loadedModules(st: EngineState): { slot: number; moduleId: string }[] {
-  return [...st.modules.values()].map((m) => ({ slot: Number(m.slot), moduleId: m.id }));
+  const bySlot = new Map<number, string>();
+  for (const m of st.modules.values()) bySlot.set(Number(m.slot), m.id);
+  return [...bySlot].map(([slot, moduleId]) => ({ slot, moduleId }));
 }
 
 export function moduleState(st: EngineState, moduleId: string): ModuleState {

@@ -2,6 +2,7 @@
 import type { RequiredEquipment, WellLiquidSummary } from '../analysis/types.ts';
 import { loadedLabwares } from './deck.ts';
 import { loadedInstruments } from './instruments.ts';
+import { loadedModules } from './modules.ts';
 import type { EngineState } from './state.ts';
 
 /** Required equipment in the original's shape (http-api.md §2.1). */
@@ -19,7 +20,8 @@ export function requiredEquipment(st: EngineState): RequiredEquipment {
       location: slot,
     };
   });
-  const modules = [...st.modules.values()]
+  const modules = loadedModules(st)
+    .map(({ moduleId }) => st.mod(moduleId))
     .map((m) => ({ type: m.spec.type, model: m.model, location: Number(m.slot) }))
     .sort((a, b) => a.location - b.location);
   return { pipettes, labware, modules };

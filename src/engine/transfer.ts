@@ -125,9 +125,9 @@ class Planner {
     return `${volumeText} from ${this.locText(this.spec.source)} to ${this.locText(this.spec.dest)}`;
   }
 
-  validate(): void {
-    const o = this.spec.options;
-    const location = o.blowout_location;
+  /** `validate_blowout_location` for the mode at hand (`distribute`/`consolidate` check their own). */
+  validateBlowoutLocation(): void {
+    const location = this.spec.options.blowout_location;
     if (location) {
       if (!this.e.atLeast(2, 8)) {
         throw err(
@@ -148,6 +148,11 @@ class Planner {
         );
       }
     }
+  }
+
+  validate(): void {
+    const o = this.spec.options;
+    const location = o.blowout_location;
     const policy = (o.new_tip ?? 'once').toUpperCase();
     if (policy !== 'ONCE' && policy !== 'NEVER' && policy !== 'ALWAYS') throw err('KeyError', `'${policy}'`);
     this.tipPolicy = policy;
@@ -370,7 +375,11 @@ export function runComplexCommand(e: ProtocolEngine, pipetteId: string, spec: Co
   const header = planner.header();
   if (spec.mode === 'distribute') e.beginCommand('command.DISTRIBUTE', `Distributing ${header}`);
   if (spec.mode === 'consolidate') e.beginCommand('command.CONSOLIDATE', `Consolidating ${header}`);
+  // distribute() and consolidate() check the blow-out location themselves before they call
+  // transfer(), so a refusal there leaves their header alone; transfer() checks after its own.
+  if (spec.mode !== 'transfer') planner.validateBlowoutLocation();
   e.beginCommand('command.TRANSFER', `Transferring ${header}`);
+  if (spec.mode === 'transfer') planner.validateBlowoutLocation();
   planner.validate();
   planner.run();
   e.endCommand();

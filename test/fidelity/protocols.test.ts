@@ -10,6 +10,7 @@ import * as pcrSetup from './expected/pcr_setup.ts';
 import * as legacyGen1 from './expected/legacy_gen1.ts';
 import * as normalization from './expected/normalization.ts';
 import * as tipRules22 from './expected/tip_rules_2_2.ts';
+import * as idioms from './expected/idioms.ts';
 
 let svc: ProtocolService;
 before(() => {
@@ -33,6 +34,16 @@ const CASES: Case[] = [
   { file: 'legacy_gen1.py', name: 'ELISA Plate Prep (legacy)', author: 'Immunology Lab', apiLevel: '2.0', expected: legacyGen1 },
   { file: 'normalization.py', labware: true, name: 'DNA Normalization', author: 'Sequencing Facility', apiLevel: '2.8', expected: normalization },
   { file: 'tip_rules_2_2.py', name: 'Tip rules at 2.2', author: 'QA', apiLevel: '2.2', expected: tipRules22 },
+  // idioms and internals of 4.7 that real protocols rely on (issue 8)
+  { file: 'idioms/trash_container.py', name: 'Trash container as a location', author: 'QA', apiLevel: '2.9', expected: idioms.trashContainer },
+  { file: 'idioms/tracked_well.py', name: 'Tracked wells', author: 'QA', apiLevel: '2.9', expected: idioms.trackedWell },
+  { file: 'idioms/max_speeds.py', name: 'Axis speed limits', author: 'QA', apiLevel: '2.9', expected: idioms.maxSpeeds },
+  { file: 'idioms/pipette_config.py', name: 'Pick-up current', author: 'QA', apiLevel: '2.9', expected: idioms.pipetteConfig },
+  { file: 'idioms/deck_items.py', name: 'Deck items', author: 'QA', apiLevel: '2.9', expected: idioms.deckItems },
+  { file: 'idioms/modules_of_one_kind.py', name: 'Three temperature modules', author: 'QA', apiLevel: '2.9', expected: idioms.modulesOfOneKind },
+  { file: 'idioms/falsy_tip_locations.py', name: 'Return tips or trash', author: 'QA', apiLevel: '2.9', expected: idioms.falsyTipLocations },
+  { file: 'idioms/tall_labware_allowed.py', labware: true, name: 'Tall labware nearby', author: 'QA', apiLevel: '2.11', expected: idioms.tallLabwareAllowed },
+  { file: 'idioms/duplicate_custom_labware.py', labware: true, name: 'Duplicate custom labware', author: 'QA', apiLevel: '2.9', expected: idioms.duplicateCustomLabware },
 ];
 
 for (const c of CASES) {
@@ -181,11 +192,37 @@ const ERRORS: ErrorCase[] = [
     metadataKept: true,
   },
   {
+    // on a module the tallest point is the labware's top + the module's overLabwareHeight
+    // (82.25 + 160 + 4.052); the pipette has no tip yet: 172.15 − 2 + 29.45 = 199.6
+    file: 'errors/tall_on_module.py',
+    labware: true,
+    type: 'ExceptionInProtocolError',
+    description:
+      'The Example Labs Tower 160 mm on Magnetic Module GEN2 on 3 has a total height of 246.302 mm, ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 199.6 mm above the deck. ' +
+      'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
+      'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
+    lineNumber: 11,
+    runLog: [`Picking up tip from A1 of ${T300}`],
+    metadataKept: true,
+  },
+  {
     file: 'errors/gen2_module_at_2_2.py',
     type: 'ExceptionInProtocolError',
     description: 'API version 2.2 does not support the module Magnetic Module GEN2. Please use at least version 2.3 to use this module.',
     lineNumber: 6,
     runLog: [],
+    metadataKept: true,
+  },
+  {
+    // distribute() checks the blow-out location before it calls transfer(): its header stays alone
+    file: 'errors/distribute_blowout.py',
+    type: 'ExceptionInProtocolError',
+    description: 'blowout location for distribute cannot be destination well',
+    lineNumber: 13,
+    runLog: [
+      'Distributing 5.0 from A1 of NEST 12 Well Reservoir 15 mL on 2 to A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module on 7',
+    ],
     metadataKept: true,
   },
   {
@@ -205,6 +242,31 @@ const ERRORS: ErrorCase[] = [
       '\tDropping tip into A1 of Opentrons Fixed Trash on 12',
       'Picking up tip from B1 of Opentrons 96 Tip Rack 20 µL on 1',
     ],
+    metadataKept: true,
+  },
+  {
+    // two URIs share the load name and no version is given: the upload's definitions do not decide
+    // it, the standard lookup (version 1) does not know it
+    file: 'errors/custom_ambiguous.py',
+    labware: true,
+    type: 'ExceptionInProtocolError',
+    description:
+      'Unable to find a labware\n        definition for "examplelabs_6_tuberack_15000ul",\n        version 1, in the opentrons namespace.\n' +
+      '        Please confirm your protocol includes the correct\n        labware spelling and (optionally) the correct version\n' +
+      '        number and namespace.\n\n        If you are referencing a custom labware in your\n' +
+      '        protocol, you must add it to your Custom Labware\n        Definitions Folder from the Opentrons App before\n' +
+      '        uploading your protocol.\n        ',
+    lineNumber: 7,
+    runLog: [],
+    metadataKept: true,
+  },
+  {
+    // Labwright's own refusal (an OT-2 has numpy): one line, and `except ImportError` still works
+    file: 'errors/numpy_import.py',
+    type: 'ExceptionInProtocolError',
+    description: "No module named 'numpy': numpy is not available in Labwright's sandbox",
+    lineNumber: 11,
+    runLog: ['numpy missing, using plain Python'],
     metadataKept: true,
   },
 ];

@@ -75,16 +75,56 @@ class Clearances(_Rates):
                      value={'float': float(value)})
 
 
-class _FakeHwPipette(object):
-    """`_attached_instruments[mount]` of the private hardware controller (spec section 12)."""
+_CONFIG_TYPES = {}
+
+
+def _config_type(fields):
+    """4.7's `pipette_config` namedtuple (one type per field list)."""
+    import collections
+    key = tuple(fields)
+    if key not in _CONFIG_TYPES:
+        _CONFIG_TYPES[key] = collections.namedtuple('pipette_config', key)
+    return _CONFIG_TYPES[key]
+
+
+def _config_value(value):
+    if isinstance(value, dict) and set(value) == {'float'}:
+        return float(value['float'])
+    return value
+
+
+class _HardwarePipette(object):
+    """`hardware._attached_instruments[mount]`: the attached model's configuration (values from
+    the pipette definitions 4.7 loads), changed by `update_config_item` as the original does
+    (`config._replace`). Nothing else of the hardware pipette is modelled."""
 
     def __init__(self, instrument):
         self._instrument = instrument
-        self.config = type('PipetteConfig', (), {})()
-        self.config.pick_up_current = 0.1
+        pairs = _engine.call('pipette_hw_config', pipetteId=instrument._id)
+        cls = _config_type([k for k, _ in pairs])
+        self._config = cls(**dict((k, _config_value(v)) for k, v in pairs))
 
-    def update_config_item(self, key, value):
-        setattr(self.config, key, value)
+    @property
+    def config(self):
+        return self._config
+
+    @property
+    def name(self):
+        return self._config.name
+
+    @property
+    def model(self):
+        return self._config.model
+
+    @property
+    def mount(self):
+        return self._instrument._implementation.get_mount()
+
+    def update_config_item(self, elem_name, elem_val):
+        self._config = self._config._replace(**{elem_name: elem_val})
+
+    def __repr__(self):
+        return '<Pipette: {} {}>'.format(self._config.model, id(self))
 
 
 class _InstrumentImplementation(object):
@@ -203,7 +243,7 @@ class InstrumentContext(object):
     @property
     def tip_racks(self):
         ids = self._state()['tipRackIds']
-        return [self._ctx._labware_by_id[i] for i in ids]
+        return [self._ctx._labware(i) for i in ids]
 
     @tip_racks.setter
     def tip_racks(self, racks):
@@ -219,7 +259,7 @@ class InstrumentContext(object):
 
     @property
     def trash_container(self):
-        return self._ctx._labware_by_id[self._state()['trashId']]
+        return self._ctx._labware(self._state()['trashId'])
 
     @trash_container.setter
     def trash_container(self, trash):
@@ -230,7 +270,7 @@ class InstrumentContext(object):
         tip = self._state()['startingTip']
         if tip is None:
             return None
-        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+        return self._ctx._labware(tip['labwareId'])[tip['wellName']]
 
     @starting_tip.setter
     def starting_tip(self, location):
@@ -243,7 +283,7 @@ class InstrumentContext(object):
         tip = self._state()['lastTipPickedUpFrom']
         if tip is None:
             return None
-        return self._ctx._labware_by_id[tip['labwareId']][tip['wellName']]
+        return self._ctx._labware(tip['labwareId'])[tip['wellName']]
 
     @property
     def default_speed(self):
@@ -309,14 +349,16 @@ class InstrumentContext(object):
         self._volume_reset()
         return self
 
+    # The original tests tip locations for truth before their type: any falsy value (None, 0,
+    # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
     def pick_up_tip(self, location=None, presses=None, increment=None):
-        self._call('pick_up_tip', location=_engine.target(location),
+        self._call('pick_up_tip', location=_engine.target(location if location else None),
                    presses=presses, increment=_engine.num(increment))
         self._volume_reset()
         return self
 
     def drop_tip(self, location=None, home_after=True):
-        self._call('drop_tip', location=_engine.target(location),
+        self._call('drop_tip', location=_engine.target(location if location else None),
                    homeAfter=bool(home_after))
         self._volume_reset()
         return self

@@ -50,8 +50,12 @@ class WellGeometry(object):
 
 
 class WellImplementation(object):
-    def __init__(self, well, info):
-        self._well = well
+    """What `well._impl` is in 4.7: the well's own data (name, display name, geometry, tip
+    flag). A `Well` built from it (`Well(other._impl)`, the liquid-tracking idiom) is the same well.
+    """
+
+    def __init__(self, labware, info):
+        self._labware = labware
         self._info = info
         self._geometry = WellGeometry(info)
 
@@ -61,21 +65,44 @@ class WellImplementation(object):
     def get_display_name(self):
         return self._info['displayName']
 
+    def get_column_name(self):
+        return self._info['name'].lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+
+    def get_row_name(self):
+        return self._info['name'].rstrip('0123456789')
+
     def get_geometry(self):
         return self._geometry
 
     def has_tip(self):
-        return self._well.has_tip
+        return bool(_engine.call('well_has_tip', labwareId=self._labware._id,
+                                 wellName=self.get_name()))
+
+    def set_has_tip(self, value):
+        _engine.call('set_well_has_tip', labwareId=self._labware._id,
+                     wellName=self.get_name(), value=bool(value))
+
+    def __repr__(self):
+        return self.get_display_name()
+
+    def __eq__(self, other):
+        return isinstance(other, WellImplementation) and self.get_name() == other.get_name()
+
+    __hash__ = object.__hash__
+
+
+WellImplementation.__module__ = 'opentrons.protocols.context.well'
 
 
 class Well(object):
     def __init__(self, well_implementation=None, api_level=None, parent=None, info=None):
-        self._parent = parent
-        self._info = info
-        self._impl = well_implementation if well_implementation is not None \
-            else WellImplementation(self, info)
+        if well_implementation is None:
+            well_implementation = WellImplementation(parent, info)
+        self._impl = well_implementation
+        self._parent = well_implementation._labware
+        self._info = well_implementation._info
         self._api_version = api_level or APIVersion(2, 11)
-        self._geometry = self._impl.get_geometry()
+        self._geometry = well_implementation.get_geometry()
 
     @property
     def api_version(self):
@@ -87,13 +114,11 @@ class Well(object):
 
     @property
     def has_tip(self):
-        return bool(_engine.call('well_has_tip', labwareId=self._parent._id,
-                                 wellName=self.well_name))
+        return self._impl.has_tip()
 
     @has_tip.setter
     def has_tip(self, value):
-        _engine.call('set_well_has_tip', labwareId=self._parent._id,
-                     wellName=self.well_name, value=bool(value))
+        self._impl.set_has_tip(value)
 
     @property
     def max_volume(self):
@@ -162,16 +187,87 @@ class Well(object):
         return hash(self.top().point)
 
 
+class LabwareImplementation(object):
+    """What `labware._implementation` and `ctx.deck[slot]` are in 4.7: the labware's data behind
+    `get_*` methods. Its `repr` is the default object repr, as the original's."""
+
+    def __init__(self, labware):
+        self._labware = labware
+
+    def get_uri(self):
+        return self._labware.uri
+
+    def get_display_name(self):
+        return self._labware._info['displayName']
+
+    def get_name(self):
+        return self._labware.name
+
+    def set_name(self, new_name):
+        self._labware.name = new_name
+
+    def get_definition(self):
+        return self._labware._definition
+
+    def get_parameters(self):
+        return self._labware.parameters
+
+    def get_quirks(self):
+        return self._labware.quirks
+
+    def get_calibrated_offset(self):
+        return self._labware.calibrated_offset
+
+    def is_tiprack(self):
+        return self._labware.is_tiprack
+
+    def get_tip_length(self):
+        return self._labware.tip_length
+
+    def set_tip_length(self, length):
+        self._labware.tip_length = length
+
+    def reset_tips(self):
+        if self.is_tiprack():
+            self._labware.reset()
+
+    def get_wells(self):
+        return [w._impl for w in self._labware._wells]
+
+    def get_wells_by_name(self):
+        return dict((w.well_name, w._impl) for w in self._labware._wells)
+
+    @property
+    def highest_z(self):
+        return self._labware.highest_z
+
+    @property
+    def separate_calibration(self):
+        return False
+
+    @property
+    def load_name(self):
+        return self._labware.load_name
+
+
+LabwareImplementation.__module__ = 'opentrons.protocols.context.protocol_api.labware'
+
+
 class Labware(object):
-    def __init__(self, info, api_level=None):
+    def __init__(self, info=None, api_level=None, implementation=None):
+        # `Labware(implementation)` (or `implementation=`) wraps an existing labware, as in 4.7.
+        if isinstance(info, LabwareImplementation):
+            implementation = info
+        if implementation is not None:
+            info = implementation._labware._info
         self._id = info['labwareId']
         self._info = info
         self._api_version = api_level or APIVersion(2, 11)
-        self._name = info['name']
         self._parent = None
         self._wells_cache = None
         self._by_name_cache = None
         self._tip_length = info['tipLength']
+        self._implementation_obj = implementation
 
     # Wells are built on first use: most protocols touch a few labware's wells only, and
     # building 96 or 384 objects per load is a large part of a short analysis.
@@ -193,7 +289,9 @@ class Labware(object):
 
     @property
     def _implementation(self):
-        return self
+        if self._implementation_obj is None:
+            self._implementation_obj = LabwareImplementation(self)
+        return self._implementation_obj
 
     @property
     def _definition(self):
@@ -220,11 +318,12 @@ class Labware(object):
 
     @property
     def name(self):
-        return self._name
+        return self._info['name']
 
     @name.setter
     def name(self, new_name):
-        self._name = new_name
+        # Kept in the shared data, so every wrapper of this labware sees it (one implementation).
+        self._info['name'] = new_name
 
     @property
     def load_name(self):

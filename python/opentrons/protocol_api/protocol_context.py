@@ -4,10 +4,12 @@ from opentrons.types import Location, Point, Mount
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.protocols.api_support.util import requires_version, AxisMaxSpeeds
 from .labware import Labware
-from .instrument_context import InstrumentContext, _FakeHwPipette
+from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext)
 from ._format import format_text
+
+_FIXED_TRASH_ID = 'fixedTrash'
 
 _MODULE_CLASSES = {
     'TemperatureModuleContext': TemperatureModuleContext,
@@ -48,16 +50,50 @@ class _FakeHardware(object):
 
 
 class _AttachedInstruments(dict):
+    """`hardware._attached_instruments`: Mount -> the attached pipette, or None (as 4.7's
+    simulator, keyed by `Mount` members only)."""
+
     def __init__(self, ctx):
         super().__init__()
         self._ctx = ctx
+        self._by_id = {}
 
-    def __missing__(self, mount):
-        key = 'left' if mount in (Mount.LEFT, 'left') else 'right'
-        instrument = self._ctx._instruments.get(key)
-        value = _FakeHwPipette(instrument)
-        self[mount] = value
-        return value
+    def _current(self, mount):
+        instrument = self._ctx._instruments.get(mount.name.lower())
+        if instrument is None:
+            return None
+        if instrument._id not in self._by_id:
+            self._by_id[instrument._id] = _HardwarePipette(instrument)
+        return self._by_id[instrument._id]
+
+    def __getitem__(self, mount):
+        if not isinstance(mount, Mount):
+            raise KeyError(mount)
+        return self._current(mount)
+
+    def get(self, mount, default=None):
+        try:
+            return self[mount]
+        except KeyError:
+            return default
+
+    def __contains__(self, mount):
+        return isinstance(mount, Mount)
+
+    def __iter__(self):
+        return iter((Mount.LEFT, Mount.RIGHT))
+
+    def __len__(self):
+        return 2
+
+    def keys(self):
+        return [Mount.LEFT, Mount.RIGHT]
+
+    def values(self):
+        return [self[m] for m in self.keys()]
+
+    def items(self):
+        return [(m, self[m]) for m in self.keys()]
 
 
 class _HwManager(object):
@@ -84,7 +120,10 @@ class Deck(dict):
         if item is None:
             return None
         if item['kind'] == 'labware':
-            return self._ctx._labware(item['labwareId'])
+            labware = self._ctx._labware(item['labwareId'])
+            # 4.7's deck holds its own trash fixture as a Labware and every loaded labware as
+            # its implementation object (get_wells(), get_name(), ...).
+            return labware if item['labwareId'] == _FIXED_TRASH_ID else labware._implementation
         return self._ctx._modules_by_id[item['moduleId']].geometry
 
     def __contains__(self, key):

@@ -239,6 +239,7 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
     // pipettes
     pipette_state: (e, a) => e.pipetteState(pid(a)),
     hw_pipette: (e, a) => hwPipette(e, pid(a)),
+    pipette_hw_config: (e, a) => e.pipetteHardwareConfig(pid(a)),
     set_flow_rate: (e, a) => e.setFlowRate(pid(a), { [RATE_KEYS[String(a.action)]]: num(a.value) }),
     set_speed: (e, a) => e.setPlungerSpeed(pid(a), { [RATE_KEYS[String(a.action)]]: num(a.value) }),
     set_well_bottom_clearance: (e, a) => e.setWellBottomClearance(pid(a), { [String(a.action)]: num(a.value) }),

@@ -1,5 +1,6 @@
 """Version gating (spec section 2)."""
 import functools
+from collections.abc import MutableMapping
 
 from .types import APIVersion
 
@@ -26,41 +27,71 @@ def requires_version(major, minor):
     return decorator
 
 
-class AxisMaxSpeeds(dict):
-    """Per-axis speed limits in mm/s: keys X, Y, Z, A (case-insensitive)."""
-
-    _AXES = ('X', 'Y', 'Z', 'A')
+class AxisMaxSpeeds(MutableMapping):
+    """`ctx.max_speeds`: per-axis speed limits in mm/s, stored by `Axis` and given by name
+    (`'x'`, `'A'`). As in 4.7: assigning None removes a limit (KeyError if there is none),
+    iteration, `keys()` and `items()` give names, and `in` looks for the stored `Axis` members
+    (so `'A' in ctx.max_speeds` is False). Every change is handed to the engine's time model."""
 
     def __init__(self, on_change=None):
-        super().__init__()
+        self.data = {}
         self._on_change = on_change
 
-    def _key(self, key):
-        if isinstance(key, str) and key.upper() in self._AXES:
-            return key.upper()
-        raise KeyError(key)
+    @staticmethod
+    def _verify_key(key):
+        from opentrons.hardware_control.types import Axis
+        if isinstance(key, Axis):
+            checked = key
+        elif isinstance(key, str):
+            checked = Axis[key.upper()]
+        else:
+            checked = None
+        if checked not in Axis.gantry_axes():
+            raise KeyError(key)
+        return checked
 
     def __getitem__(self, key):
-        return super().__getitem__(self._key(key))
+        return self.data[self._verify_key(key)]
 
     def __setitem__(self, key, value):
-        key = self._key(key)
         if value is None:
-            if key in self:
-                super().__delitem__(key)
-        else:
-            try:
-                checked = float(value)
-            except (TypeError, ValueError):
-                checked = -1
-            assert checked > 0, 'max speeds should be numerical values in mm/s'
-            super().__setitem__(key, checked)
+            del self[key]
+            return
+        checked = self._verify_key(key)
+        try:
+            speed = float(value)
+        except (TypeError, ValueError):
+            speed = -1.0
+        if not speed > 0.0:
+            raise AssertionError('max speeds should be numerical values in mm/s')
+        self.data[checked] = speed
         self._notify()
 
     def __delitem__(self, key):
-        super().__delitem__(self._key(key))
+        del self.data[self._verify_key(key)]
         self._notify()
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __iter__(self):
+        return (axis.name for axis in self.data.keys())
+
+    def keys(self):
+        return (axis.name for axis in self.data.keys())
+
+    def items(self):
+        return ((axis.name, value) for axis, value in self.data.items())
+
+    def copy(self):
+        return dict(self.items())
+
+    def __repr__(self):
+        return repr(self.data)
 
     def _notify(self):
         if self._on_change is not None:
-            self._on_change(dict(self))
+            self._on_change(dict((axis.name, value) for axis, value in self.data.items()))
