@@ -40,7 +40,7 @@ async function startServe(args: string[]): Promise<{ base: string; stop(): Promi
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'bin/labwright.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dir, ...args],
+    [join(repoRoot, 'bin/labwright.js'), 'serve', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dir, '--no-notify', ...args],
     { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const base = `http://127.0.0.1:${port}`;
