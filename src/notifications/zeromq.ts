@@ -67,7 +67,9 @@ export async function startZmqBroker(options: ZmqBrokerOptions): Promise<ZmqBrok
   const pub =
     options.subscriberAddress === null
       ? null
-      : new zmq.Publisher({ linger: 0, sendHighWaterMark: options.sendHighWaterMark ?? 50_000 });
+      : // sendTimeout 0: every send is synchronous. Otherwise zeromq.js defers a burst's later sends
+        // to a later tick and refuses (EBUSY) the ones that follow; a PUB never needs to wait.
+        new zmq.Publisher({ linger: 0, sendTimeout: 0, sendHighWaterMark: options.sendHighWaterMark ?? 50_000 });
   const pull =
     options.pushAddress === null ? null : new zmq.Pull({ linger: 0, maxMessageSize: options.maxPushBytes ?? 2 ** 20 });
 
@@ -83,16 +85,22 @@ export async function startZmqBroker(options: ZmqBrokerOptions): Promise<ZmqBrok
   }
 
   let sendFailures = 0;
+  const sendFailed = (err: unknown): void => {
+    if (pub === null || pub.closed) return;
+    sendFailures += 1;
+    if (sendFailures === 1 || sendFailures % 1000 === 0) logger.warn({ err, sendFailures }, 'notify: event not sent');
+  };
   const untap =
     pub === null
       ? () => {}
       : hub.tap((event: HubEvent) => {
-          // A PUB socket queues or drops at once; a failure here must never reach the publisher.
-          pub.send([event.topic, eventJson(event)]).catch((err: unknown) => {
-            if (pub.closed) return;
-            sendFailures += 1;
-            if (sendFailures === 1 || sendFailures % 1000 === 0) logger.warn({ err, sendFailures }, 'notify: event not sent');
-          });
+          // Queued (or, past a subscriber's high-water mark, dropped) at once; a failure must never
+          // reach the publisher of the event.
+          try {
+            pub.send([event.topic, eventJson(event)]).catch(sendFailed);
+          } catch (err) {
+            sendFailed(err);
+          }
         });
 
   const receiving = pull === null ? Promise.resolve() : receivePushes(pull, options);
