@@ -71,11 +71,24 @@ export async function notificationsPlugin(app: FastifyInstance, options: Notific
         socket.close(POLICY_VIOLATION, err instanceof SubscribeQueryError ? err.message : 'Bad request');
         return;
       }
+      // A run publishes in bursts: the frames of one burst leave in one write (the TCP socket is
+      // corked until the current tick's work is done) instead of one system call per frame.
+      const tcp = request.raw.socket;
+      let corked = false;
+      const uncork = (): void => {
+        corked = false;
+        tcp.uncork();
+      };
       const send = (frame: string): void => {
         if (socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > maxBuffered) {
           socket.close(TRY_AGAIN_LATER, 'Subscriber too slow; reconnect with since');
           return;
+        }
+        if (!corked) {
+          corked = true;
+          tcp.cork();
+          process.nextTick(uncork);
         }
         socket.send(frame);
       };
