@@ -27,6 +27,18 @@ export function frameOf(event: HubEvent): string {
   return `{"topic":${JSON.stringify(event.topic)},"event":${eventJson(event)}}`;
 }
 
+const frameBytesCache = new WeakMap<HubEvent, Buffer>();
+
+/** The websocket frame of `event` as UTF-8, encoded once for all its subscribers. */
+export function frameBytesOf(event: HubEvent): Buffer {
+  let bytes = frameBytesCache.get(event);
+  if (bytes === undefined) {
+    bytes = Buffer.from(frameOf(event));
+    frameBytesCache.set(event, bytes);
+  }
+  return bytes;
+}
+
 /** `data` of the frame sent in place of a backlog that can no longer be replayed. */
 export interface ReplayTruncatedData {
   type: 'replayTruncated';
