@@ -38,9 +38,13 @@ export interface SessionHistory {
 
 const TOPIC_PREFIX = 'sessions/';
 
-/** Topics only Labwright publishes on: every topic a `sessions` prefix matches, and the robot's hardware events. */
+/**
+ * Topics only Labwright publishes on: every topic a ZeroMQ subscription to `sessions` or
+ * `hardware_events` matches (matching is by prefix, so `hardware_events_x` would reach the
+ * door's subscribers too).
+ */
 export function isReservedTopic(topic: string): boolean {
-  return topic.startsWith(SESSION_LIST_TOPIC) || topic === HARDWARE_EVENTS_TOPIC;
+  return topic.startsWith(SESSION_LIST_TOPIC) || topic.startsWith(HARDWARE_EVENTS_TOPIC);
 }
 
 /**

@@ -35,6 +35,8 @@ describe('pushed messages', () => {
       [[enc('sessions/abc'), event({ type: 'UserData', data: {} })], /published by Labwright itself/],
       [[enc('sessions'), event({ type: 'UserData', data: {} })], /published by Labwright itself/],
       [[enc('hardware_events'), event({ event: 'door_state', state: true })], /published by Labwright itself/],
+      [[enc('hardware_events_x'), event({ type: 'UserData', data: {} })], /published by Labwright itself/],
+      [[enc('sessions_x'), event({ type: 'UserData', data: {} })], /published by Labwright itself/],
       [[enc('lab'), enc('{not json')], /not JSON/],
       [[enc('lab'), new Uint8Array([0xc3])], /event is not UTF-8/],
       [[enc('lab'), enc('[1,2]')], /not a JSON object/],
