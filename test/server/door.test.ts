@@ -60,6 +60,9 @@ test('the door, its safety setting, and a run it holds', { timeout: 180_000 }, a
   assert.equal((await call(base, 'PUT', '/robot/door/status', { json: { data: { status: 'ajar' } } })).status, 422);
   assert.equal((await call(base, 'PUT', '/robot/door/status', { json: { status: 'open' } })).status, 422);
 
+  const openapi = await call<{ paths: Record<string, Record<string, { summary: string }>> }>(base, 'GET', '/openapi.json');
+  assert.equal(openapi.body.paths['/robot/door/status'].put.summary, 'Open or close the simulated robot door');
+
   assert.equal((await uploadFile(base, SIMPLE_V5)).status, 201);
 
   await t.test('with the setting off, an open door changes nothing for a run', async () => {
