@@ -1,12 +1,13 @@
 // `labwright serve | analyze | simulate`: the command line for lab engineers and their CI.
 // Exit codes: 0 the protocol is fine, 1 it has errors, 2 a usage error.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { createProtocolService, DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import type { Analysis } from '../analysis/index.ts';
 import { BundleReadError, readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';
 import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
-import { serve } from './serve.ts';
+import { door, DoorCommandError, type DoorAction } from './door.ts';
+import { serve, ServeError } from './serve.ts';
 
 const EXIT_USAGE = 2;
 
@@ -117,7 +118,20 @@ function buildProgram(): Command {
     .option('--left-pipette <name>', 'pipette on the left mount of the fixed robot')
     .option('--right-pipette <name>', 'pipette on the right mount of the fixed robot')
     .option('--module <model>', 'module attached to the fixed robot; repeatable', collect, [])
+    .option('--notify-address <address>', 'ZeroMQ PUB socket for notification subscribers (tcp://HOST:PORT or ipc://PATH)', 'tcp://*:5555')
+    .option('--notify-push-address <address>', 'ZeroMQ PULL socket where other programs push events (default: ipc://<data-dir>/notify)')
+    .option('--no-notify', 'no ZeroMQ sockets (the websocket notifications stay)')
     .action(serve);
+
+  program
+    .command('door')
+    .description("open or close the simulated robot's door on a running server, or show it")
+    .addArgument(new Argument('<action>', 'what to do').choices(['open', 'close', 'status']))
+    .option('--host <host>', 'the server', '127.0.0.1')
+    .option('--port <port>', "the server's port", port, 31950)
+    .action(async (action: DoorAction, opts: { host: string; port: number }) => {
+      process.stdout.write((await door(action, opts)) + '\n');
+    });
 
   return program;
 }
@@ -130,6 +144,11 @@ async function main(argv: string[]): Promise<void> {
     if (err instanceof CommanderError) {
       // --help and --version end here with code 0; every other commander error is a usage error.
       process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (err instanceof DoorCommandError || err instanceof ServeError) {
+      process.stderr.write(`labwright: ${err.message}\n`);
+      process.exitCode = err instanceof ServeError ? err.exitCode : 1;
       return;
     }
     if (err instanceof BundleReadError) {

@@ -14,6 +14,22 @@ export interface ServeOptions {
   leftPipette?: string;
   rightPipette?: string;
   module: string[];
+  /** False with `--no-notify`. */
+  notify: boolean;
+  notifyAddress: string;
+  notifyPushAddress?: string;
+}
+
+/** The server could not start (e.g. a notify address is taken); the message says what to change. */
+export class ServeError extends Error {
+  override readonly name = 'ServeError';
+  constructor(
+    message: string,
+    /** 2 for a usage error (an address that cannot be one), 1 otherwise. */
+    readonly exitCode: 1 | 2,
+  ) {
+    super(message);
+  }
 }
 
 /** Any instrument option implies a fixed robot: naming a pipette and then ignoring it would surprise. */
@@ -28,6 +44,8 @@ function fixedRobot(opts: ServeOptions) {
 export async function serve(opts: ServeOptions): Promise<void> {
   // Loaded here, not at the top: `analyze` and `simulate` should not pay for the HTTP stack.
   const { startServer } = await import('../server/index.ts');
+  const { NotifyAddressError, NotifyBindError } = await import('../notifications/index.ts');
+  const notify = opts.notify ? { subscriberAddress: opts.notifyAddress, pushAddress: opts.notifyPushAddress } : null;
   const server = await startServer({
     host: opts.host,
     port: opts.port,
@@ -38,6 +56,13 @@ export async function serve(opts: ServeOptions): Promise<void> {
     pythonPoolSize: opts.poolSize,
     analysisLimits: { timeoutMs: opts.analysisTimeout * 1000, memoryBytes: opts.analysisMemory * 2 ** 20 },
     robot: fixedRobot(opts),
+    notify,
+  }).catch((err: unknown) => {
+    if (err instanceof NotifyAddressError) throw new ServeError(`invalid notify address: ${err.message}`, 2);
+    if (err instanceof NotifyBindError) {
+      throw new ServeError(`${err.message}; choose another with --notify-address / --notify-push-address, or --no-notify`, 1);
+    }
+    throw err;
   });
   const stop = async () => {
     await server.close();

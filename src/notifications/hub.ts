@@ -1,4 +1,5 @@
-// The in-process pub/sub broker that replaces the original's ZeroMQ notify-server (http-api.md §5).
+// The in-process event hub behind every notification transport (http-api.md §5): the websocket
+// subscribes per topic, the ZeroMQ PUB socket taps every topic, the session store backs replay.
 // Publishing and subscribing are synchronous on the one event loop, which is what makes replay
 // exact: a subscriber registers and receives its backlog in the same tick, so no event can fall
 // between the backlog and the live stream, and none arrives twice.
@@ -91,6 +92,7 @@ class TopicLog {
 
 export class NotificationHub {
   private readonly topics = new Map<string, TopicLog>();
+  private readonly taps = new Set<HubListener>();
   private readonly replayLimit: number;
   private readonly now: () => Date;
   private readonly backfill: Backfill | undefined;
@@ -103,19 +105,30 @@ export class NotificationHub {
 
   /**
    * Publishes `data` on `topic`. `seq` lets a publisher that already numbers its events (a session's
-   * own sequence) keep its numbers; it must be greater than the topic's last one.
+   * own sequence) keep its numbers; it must be greater than the topic's last one. `createdOn` keeps
+   * the time of an event made elsewhere (a message pushed to the broker); default: now.
    */
-  publish(topic: string, publisher: string, data: unknown, seq?: number): HubEvent {
+  publish(topic: string, publisher: string, data: unknown, seq?: number, createdOn?: string): HubEvent {
     const log = this.log(topic);
     const next = seq ?? log.lastSeq + 1;
     if (!Number.isSafeInteger(next) || next <= log.lastSeq) {
       throw new SequenceError(`Topic '${topic}': sequence ${next} is not after ${log.lastSeq}`);
     }
-    const event: HubEvent = { topic, seq: next, createdOn: isoTimestamp(this.now()), publisher, data };
+    const event: HubEvent = { topic, seq: next, createdOn: createdOn ?? isoTimestamp(this.now()), publisher, data };
     log.push(event);
     // Copy first: a listener may unsubscribe (or subscribe others) while we deliver.
     for (const listener of [...log.listeners]) listener(event);
+    for (const tap of this.taps) tap(event);
     return event;
+  }
+
+  /**
+   * Receives every event of every topic, after the topic's own subscribers (a transport that does
+   * its own topic matching, as ZeroMQ does by prefix). Returns the function that removes it.
+   */
+  tap(listener: HubListener): () => void {
+    this.taps.add(listener);
+    return () => this.taps.delete(listener);
   }
 
   /** Subscribes to `topics`; with `since`, also returns what each topic published after it. */

@@ -2,10 +2,15 @@
 // `sessions/<sessionId>`, carrying every state change and every event (protocol steps, session
 // commands, the server's own notes) as it happens. The runner's per-session sequence number is
 // kept as the topic's sequence, so `since` means the same thing as the `seq` a client last saw.
+// The topic `sessions` lists creations and deletions; over ZeroMQ, whose topics match by prefix,
+// subscribing to `sessions` therefore receives that list and every session.
 import type { SessionFeed, SessionNotice } from '../runner/index.ts';
+import { HARDWARE_EVENTS_TOPIC } from './frames.ts';
 import type { Backfill, NotificationHub } from './hub.ts';
 
 export const SESSIONS_PUBLISHER = 'labwright.sessions';
+/** Creations and deletions of sessions (the notices without the session's own `seq`). */
+export const SESSION_LIST_TOPIC = 'sessions';
 
 export function sessionTopic(sessionId: string): string {
   return `sessions/${sessionId}`;
@@ -16,6 +21,11 @@ export function bridgeSessionFeed(hub: NotificationHub, feed: SessionFeed): () =
   return feed.subscribe((notice: SessionNotice) => {
     const topic = sessionTopic(notice.sessionId);
     hub.publish(topic, SESSIONS_PUBLISHER, notice, notice.seq);
+    if (notice.type === 'session.created' || notice.type === 'session.deleted') {
+      // The list topic numbers its own entries; the session's number would only confuse `since`.
+      const { seq: _sessionSeq, ...entry } = notice;
+      hub.publish(SESSION_LIST_TOPIC, SESSIONS_PUBLISHER, entry);
+    }
     // The session is gone: free its backlog. Subscribers still attached see nothing more.
     if (notice.type === 'session.deleted') hub.dropTopic(topic);
   });
@@ -27,6 +37,15 @@ export interface SessionHistory {
 }
 
 const TOPIC_PREFIX = 'sessions/';
+
+/**
+ * Topics only Labwright publishes on: every topic a ZeroMQ subscription to `sessions` or
+ * `hardware_events` matches (matching is by prefix, so `hardware_events_x` would reach the
+ * door's subscribers too).
+ */
+export function isReservedTopic(topic: string): boolean {
+  return topic.startsWith(SESSION_LIST_TOPIC) || topic.startsWith(HARDWARE_EVENTS_TOPIC);
+}
 
 /**
  * Lets a subscriber's `since` reach past the replay buffer, e.g. after a restart: the session's

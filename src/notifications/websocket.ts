@@ -5,7 +5,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { frameOf, replayTruncatedFrame } from './frames.ts';
+import { frameBytesOf, replayTruncatedFrame } from './frames.ts';
 import type { HubEvent, NotificationHub } from './hub.ts';
 
 export const SUBSCRIBE_PATH = '/notifications/subscribe';
@@ -71,21 +71,35 @@ export async function notificationsPlugin(app: FastifyInstance, options: Notific
         socket.close(POLICY_VIOLATION, err instanceof SubscribeQueryError ? err.message : 'Bad request');
         return;
       }
-      const send = (frame: string): void => {
+      // A run publishes in bursts: the frames of one burst leave in one write (the TCP socket is
+      // corked until the current tick's work is done) instead of one system call per frame.
+      const tcp = request.raw.socket;
+      let corked = false;
+      const uncork = (): void => {
+        corked = false;
+        tcp.uncork();
+      };
+      const send = (frame: string | Buffer): void => {
         if (socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > maxBuffered) {
           socket.close(TRY_AGAIN_LATER, 'Subscriber too slow; reconnect with since');
           return;
         }
-        socket.send(frame);
+        if (!corked) {
+          corked = true;
+          tcp.cork();
+          process.nextTick(uncork);
+        }
+        // Text frames either way; the bytes of an event are shared by all its subscribers.
+        socket.send(frame, { binary: false });
       };
-      const subscription = hub.subscribe(query.topics, (event: HubEvent) => send(frameOf(event)), query.since);
+      const subscription = hub.subscribe(query.topics, (event: HubEvent) => send(frameBytesOf(event)), query.since);
       for (const [topic, replay] of subscription.replay) {
         if (replay.truncated) {
           const resumesAt = replay.events[0]?.seq ?? hub.lastSeq(topic) + 1;
           send(replayTruncatedFrame(topic, query.since ?? 0, resumesAt, now()));
         }
-        for (const event of replay.events) send(frameOf(event));
+        for (const event of replay.events) send(frameBytesOf(event));
       }
       socket.on('close', () => subscription.unsubscribe());
       // The original reads client frames and ignores them; so do we.

@@ -8,6 +8,8 @@ export type { ProtocolSession, SessionView, ExecutedCommand } from './session.ts
 export type { CurrentState } from './state-machine.ts';
 export type { Speed } from './hardware.ts';
 export type { FixedRobot } from './robot.ts';
+export { RobotDoor } from './door.ts';
+export type { DoorListener, DoorState } from './door.ts';
 export { checkEquipment } from './robot.ts';
 export type { SessionFeed, SessionNotice, SessionNoticeListener } from './feed.ts';
 export {

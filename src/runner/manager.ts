@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
 import type { SessionRepository } from '../store/index.ts';
+import type { RobotDoor } from './door.ts';
 import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
 import { NoticeHub, type SessionFeed, type SessionNotice } from './feed.ts';
 import type { Speed } from './hardware.ts';
@@ -20,6 +21,10 @@ export interface SessionManagerOptions {
   robot?: FixedRobot | null;
   logger: Logger;
   stopTimeoutMs?: number;
+  /** The robot's door; default: one nobody opens. */
+  door?: RobotDoor;
+  /** Whether an open door holds runs (the robot's door-safety setting); read at each change. */
+  doorSafety?: () => boolean;
 }
 
 const ACTIVE_KEY = 'activeSessionId';
@@ -29,6 +34,7 @@ export class SessionManager {
   private activeId: string | null = null;
   private readonly hub: NoticeHub;
   private readonly deps: SessionDeps;
+  private readonly stopWatchingDoor: () => void;
 
   constructor(private readonly options: SessionManagerOptions) {
     this.hub = new NoticeHub((err) => options.logger.error({ err }, 'session notice listener failed'));
@@ -41,7 +47,17 @@ export class SessionManager {
       robot: options.robot ?? null,
       logger: options.logger,
       stopTimeoutMs: options.stopTimeoutMs ?? 5000,
+      doorBlocks: () => options.door?.state === 'open' && this.doorSafety(),
     };
+    this.stopWatchingDoor =
+      options.door?.onChange((state) => {
+        if (state !== 'open' || !this.doorSafety()) return;
+        for (const session of this.sessions.values()) if (session.kind === 'protocol') session.holdForDoor();
+      }) ?? (() => {});
+  }
+
+  private doorSafety(): boolean {
+    return this.options.doorSafety?.() ?? false;
   }
 
   /** Session state changes and events, for the notifications transport. */
@@ -113,6 +129,7 @@ export class SessionManager {
 
   /** Server shutdown: stop all work and write everything down. */
   async close(): Promise<void> {
+    this.stopWatchingDoor();
     await Promise.all([...this.sessions.values()].map((s) => s.shutdown('close')));
   }
 

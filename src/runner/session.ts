@@ -27,6 +27,8 @@ export interface SessionDeps {
   logger: Logger;
   /** How long a cancel waits for an executor to stop before winding down anyway. */
   stopTimeoutMs: number;
+  /** The robot's door is open and its safety setting is on: a run may not start or resume. */
+  doorBlocks(): boolean;
 }
 
 /** A read-only picture of a session, for rendering. */
@@ -69,6 +71,9 @@ const FLUSH_DELAY_MS = 100;
  * session starts above anything ever published.
  */
 const NOTICE_SEQ_BLOCK = 1000;
+
+/** The original's refusal of a run while the door blocks it (http-api.md §3.8). */
+const DOOR_BLOCKED_TEXT = 'Protocol is blocked and cannot run. Make sure robot door is closed before running.';
 
 function errorInfo(err: unknown): ProtocolErrorInfo {
   if (err instanceof Error) return { type: err.name || 'Error', description: err.message };
@@ -227,9 +232,22 @@ export class ProtocolSession {
     }
   }
 
+  /**
+   * The robot's door opened with the safety setting on: a running protocol holds after its current
+   * command's motion (as `pause`, without a session command) until a client resumes it.
+   */
+  holdForDoor(): void {
+    const run = this.run;
+    if (run === null || this.phase !== 'running' || this.cancelling) return;
+    run.gate.pause();
+    this.transition('paused');
+  }
+
   private async handle(command: ProtocolCommandName): Promise<(() => void) | void> {
     switch (command) {
       case 'protocol.startRun': {
+        // The original accepts the command and then fails the run.
+        if (this.deps.doorBlocks()) return () => this.fail([{ type: 'RuntimeError', description: DOOR_BLOCKED_TEXT }]);
         const run = this.newRun();
         this.run = run;
         this.transition('running');
@@ -242,6 +260,8 @@ export class ProtocolSession {
         this.transition('paused');
         return;
       case 'protocol.resume':
+        // As the original: the reply is a success, but an open door keeps the run held.
+        if (this.deps.doorBlocks()) return;
         this.run?.gate.resume();
         this.transition('running');
         return;

@@ -7,8 +7,18 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
 import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
-import { bridgeSessionFeed, NotificationHub, notificationsPlugin, sessionBackfill, sessionTopic } from '../notifications/index.ts';
-import { SessionManager } from '../runner/index.ts';
+import {
+  bridgeDoor,
+  bridgeSessionFeed,
+  isReservedTopic,
+  NotificationHub,
+  notificationsPlugin,
+  sessionBackfill,
+  sessionTopic,
+  startZmqBroker,
+  type ZmqBroker,
+} from '../notifications/index.ts';
+import { RobotDoor, SessionManager } from '../runner/index.ts';
 import { openStore } from '../store/index.ts';
 import { dashboardPlugin } from '../web/index.ts';
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from './config.ts';
@@ -16,6 +26,7 @@ import { httpError, RequestValidationError, toErrorReply, type ValidationIssue }
 import { JsonDecodeError, parseJsonBody } from './json-body.ts';
 import { ProtocolManager } from './protocol-manager.ts';
 import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
+import { doorRoutes } from './routes/door.ts';
 import { healthRoutes } from './routes/health.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -48,6 +59,9 @@ export interface LabwrightParts {
   sessions: SessionManager;
   protocols: ProtocolManager;
   notificationHub: NotificationHub;
+  door: RobotDoor;
+  /** The ZeroMQ sockets, when the server was configured with them. */
+  notifyBroker: ZmqBroker | null;
 }
 
 function defaultLogger(config: ServerConfig): Logger {
@@ -101,6 +115,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   const service: ProtocolService =
     config.protocolService ?? createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits });
   const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger });
+  const flags = new FeatureFlags(store.sessions);
+  const door = new RobotDoor();
   const sessions = new SessionManager({
     execute: service.execute,
     loadBundle: (id) => protocols.bundle(id),
@@ -108,23 +124,39 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     speed: resolved.speed,
     robot: resolved.robot,
     logger,
+    door,
+    doorSafety: () => flags.doorSafetySwitchEnabled(),
   });
   // A subscriber's `since` that the replay buffer no longer covers (evicted, or before a restart)
   // is answered from the sessions' own records.
   const notificationHub = new NotificationHub({ backfill: sessionBackfill(sessions) });
   // Also drops a deleted session's replay buffer.
   bridgeSessionFeed(notificationHub, sessions.feed);
+  bridgeDoor(notificationHub, door);
   sessions.restore();
   // The hub starts empty: tell it where each restored session's numbering stands, so a reconnect
   // with an older `since` is replayed from the session's records instead of looking complete.
   for (const session of sessions.list()) {
     if (session.kind === 'protocol') notificationHub.resumeTopic(sessionTopic(session.id), session.lastNoticeSeq);
   }
-  app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
+  let notifyBroker: ZmqBroker | null = null;
+  if (resolved.notify !== null) {
+    try {
+      notifyBroker = await startZmqBroker({ hub: notificationHub, ...resolved.notify, reservedTopic: isReservedTopic, logger });
+    } catch (err) {
+      await sessions.close();
+      if (ownService) await service.close();
+      store.close();
+      throw err;
+    }
+  }
+  app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub, door, notifyBroker });
   app.decorate('notificationHub', notificationHub);
 
   app.addHook('onClose', async () => {
     await sessions.close();
+    // After the sessions: their last notices still go out.
+    await notifyBroker?.close();
     if (ownService) await service.close();
     store.close();
   });
@@ -231,8 +263,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   await app.register(healthRoutes, { robotName: resolved.robotName });
   await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
-  const flags = new FeatureFlags(store.sessions);
   await app.register(settingsRoutes, { flags });
+  await app.register(doorRoutes, { door, flags });
   await app.register(sessionRoutes, { sessions, protocols, flags });
   await app.register(notificationsPlugin, { hub: notificationHub });
   await app.register(dashboardPlugin);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ProtocolService, SandboxLimits } from '../analysis/index.ts';
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
+import { checkNotifyAddress } from '../notifications/index.ts';
 import type { FixedRobot, Speed } from '../runner/index.ts';
 
 export interface ServerConfig {
@@ -31,6 +32,20 @@ export interface ServerConfig {
   logger?: Logger | false;
   /** Use this protocol service instead of creating one (the caller then closes it). */
   protocolService?: ProtocolService;
+  /** The ZeroMQ notify broker (http-api.md §5.1). Default: none (`labwright serve` turns it on). */
+  notify?: NotifyConfig | null;
+}
+
+export interface NotifyConfig {
+  /** The PUB socket subscribers connect to, e.g. `tcp://*:5555`; null: none. */
+  subscriberAddress: string | null;
+  /** The PULL socket other programs push to. Default `ipc://<dataDir>/notify`; null: none. */
+  pushAddress?: string | null;
+}
+
+export interface ResolvedNotifyConfig {
+  subscriberAddress: string | null;
+  pushAddress: string | null;
 }
 
 export interface ResolvedConfig {
@@ -45,6 +60,7 @@ export interface ResolvedConfig {
   analysisLimits: SandboxLimits;
   robot: FixedRobot | null;
   robotName: string;
+  notify: ResolvedNotifyConfig | null;
 }
 
 export function resolveConfig(config: ServerConfig): ResolvedConfig {
@@ -52,10 +68,11 @@ export function resolveConfig(config: ServerConfig): ResolvedConfig {
   if (speed !== 'max' && !(typeof speed === 'number' && speed > 0 && Number.isFinite(speed))) {
     throw new RangeError(`speed must be a positive number or 'max', got ${String(speed)}`);
   }
+  const dataDir = path.resolve(config.dataDir ?? '.labwright');
   return {
     host: config.host ?? '0.0.0.0',
     port: config.port ?? 31950,
-    dataDir: path.resolve(config.dataDir ?? '.labwright'),
+    dataDir,
     speed,
     maxProtocols: config.maxProtocols ?? 20,
     uploadLimitBytes: config.uploadLimitBytes ?? 50 * 2 ** 20,
@@ -64,5 +81,21 @@ export function resolveConfig(config: ServerConfig): ResolvedConfig {
     analysisLimits: { ...DEFAULT_SANDBOX_LIMITS, ...config.analysisLimits },
     robot: config.robot ?? null,
     robotName: config.robotName ?? 'opentrons-dev',
+    notify: resolveNotify(config.notify ?? null, dataDir),
   };
+}
+
+/** Throws NotifyAddressError for an address ZeroMQ could not bind. */
+function resolveNotify(notify: NotifyConfig | null, dataDir: string): ResolvedNotifyConfig | null {
+  if (notify === null) return null;
+  const pushAddress = notify.pushAddress === undefined ? defaultPushAddress(dataDir) : notify.pushAddress;
+  return {
+    subscriberAddress: notify.subscriberAddress === null ? null : checkNotifyAddress(notify.subscriberAddress),
+    pushAddress: pushAddress === null ? null : checkNotifyAddress(pushAddress),
+  };
+}
+
+/** Local only, as the original's `ipc:///tmp/notify-server`, but one per data folder. */
+export function defaultPushAddress(dataDir: string): string {
+  return `ipc://${path.join(path.resolve(dataDir), 'notify')}`;
 }

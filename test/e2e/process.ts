@@ -57,6 +57,9 @@ export async function startServerProcess(options: {
   ];
   if (options.maxProtocols !== undefined) args.push('--max-protocols', String(options.maxProtocols));
   args.push(...(options.serveArgs ?? []));
+  // Not on the shared default port 5555 (other servers may run beside this one). A baseline
+  // checkout of the benchmark may predate the option.
+  if (repo === REPO) args.push('--no-notify');
   const child = spawn(process.execPath, args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
   // Only the tail is kept: a benchmark makes the server log hundreds of thousands of lines.
   let output = '';
