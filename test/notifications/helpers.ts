@@ -1,6 +1,7 @@
 // A websocket subscriber for tests: collects every frame, and lets a test wait for a condition on
 // what has arrived so far (never a fixed sleep).
 import { WebSocket } from 'ws';
+import { Arrivals } from '../helpers/arrivals.ts';
 import { closeAtEnd } from '../helpers/cleanup.ts';
 
 export interface Frame {
@@ -24,22 +25,18 @@ export interface Subscriber {
 
 export async function subscribe(url: string): Promise<Subscriber> {
   const socket = new WebSocket(url);
-  const frames: Frame[] = [];
   const raw: string[] = [];
-  const waiters = new Set<() => void>();
-  let closeInfo: { code: number; reason: string } | null = null;
+  const arrivals = new Arrivals<Frame>((frames) => `${frames.length} frames, the last ${raw.at(-1)?.slice(0, 500) ?? 'none'}`);
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     socket.on('close', (code, reason) => {
-      closeInfo = { code, reason: reason.toString() };
-      resolve(closeInfo);
-      for (const w of waiters) w();
+      resolve({ code, reason: reason.toString() });
+      arrivals.end(`socket closed (${code} ${reason.toString()})`);
     });
   });
   socket.on('message', (data, isBinary) => {
     const text = isBinary ? '<binary>' : data.toString();
     raw.push(text);
-    frames.push(JSON.parse(text) as Frame);
-    for (const w of waiters) w();
+    arrivals.push(JSON.parse(text) as Frame);
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -55,33 +52,10 @@ export async function subscribe(url: string): Promise<Subscriber> {
     await closeAtFileEnd();
   };
   return {
-    frames,
+    frames: arrivals.items,
     raw,
     closed,
-    until(what, predicate, timeoutMs = 20_000) {
-      const lastSeen = (): string => `${frames.length} frames, the last ${raw.at(-1)?.slice(0, 500) ?? 'none'}`;
-      return new Promise<void>((resolve, reject) => {
-        const check = (): void => {
-          if (predicate(frames)) {
-            cleanup();
-            resolve();
-          } else if (closeInfo !== null) {
-            cleanup();
-            reject(new Error(`socket closed (${closeInfo.code} ${closeInfo.reason}) while waiting for ${what}; saw ${lastSeen()}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; saw ${lastSeen()}`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
+    until: (what, predicate, timeoutMs = 20_000) => arrivals.until(what, predicate, timeoutMs),
     close,
   };
 }

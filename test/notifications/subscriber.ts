@@ -3,6 +3,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { Arrivals } from '../helpers/arrivals.ts';
+import { closeAtEnd } from '../helpers/cleanup.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
 export interface ZmqMessage {
@@ -28,14 +30,15 @@ export function pythonWithZmq(): string | null {
 export async function startPySubscriber(python: string, address: string, topics: string[]): Promise<PySubscriber> {
   const script = path.join(repoRoot, 'test/fixtures/notify/subscriber.py');
   const child = spawn(python, [script, address, ...topics], { stdio: ['pipe', 'pipe', 'pipe'] });
-  const messages: ZmqMessage[] = [];
-  const waiters = new Set<() => void>();
   let stderr = '';
+  const arrivals = new Arrivals<ZmqMessage>(
+    (messages) => `${messages.length} messages, the last ${JSON.stringify(messages.at(-1) ?? null)}`,
+  );
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exit.then(() => {
     exited = true;
-    for (const w of waiters) w();
+    arrivals.end(`the subscriber exited (${stderr.trim() || 'no output'})`);
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let ready!: () => void;
@@ -43,47 +46,36 @@ export async function startPySubscriber(python: string, address: string, topics:
   createInterface({ input: child.stdout }).on('line', (line) => {
     const parsed = JSON.parse(line) as ZmqMessage | { ready: true };
     if ('ready' in parsed) return ready();
-    messages.push(parsed);
-    for (const w of waiters) w();
+    arrivals.push(parsed);
   });
-  await Promise.race([
-    readyPromise,
-    exit.then(() => {
-      throw new Error(`subscriber exited before it was ready: ${stderr}`);
-    }),
-  ]);
+  let readyTimer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      readyPromise,
+      exit.then(() => {
+        throw new Error(`subscriber exited before it was ready: ${stderr}`);
+      }),
+      new Promise<never>((_, reject) => {
+        readyTimer = setTimeout(() => reject(new Error(`subscriber not ready after 30 s: ${stderr}`)), 30_000);
+      }),
+    ]);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  } finally {
+    clearTimeout(readyTimer);
+  }
+  // Stopped by the end of the test file, whatever happened in it.
+  const close = closeAtEnd(async () => {
+    if (exited) return;
+    child.stdin.end();
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exit;
+    clearTimeout(killer);
+  });
   return {
-    messages,
-    until(what, predicate, timeoutMs = 30_000) {
-      return new Promise<void>((resolve, reject) => {
-        const check = (): void => {
-          if (predicate(messages)) {
-            cleanup();
-            resolve();
-          } else if (exited) {
-            cleanup();
-            reject(new Error(`subscriber exited while waiting for ${what}; ${messages.length} messages; ${stderr}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          const last = messages.at(-1);
-          reject(new Error(`no ${what} after ${timeoutMs} ms; ${messages.length} messages, last ${JSON.stringify(last)}`));
-        }, timeoutMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(check);
-        };
-        waiters.add(check);
-        check();
-      });
-    },
-    async close() {
-      if (exited) return;
-      child.stdin.end();
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exit;
-      clearTimeout(killer);
-    },
+    messages: arrivals.items,
+    until: (what, predicate, timeoutMs = 30_000) => arrivals.until(what, predicate, timeoutMs),
+    close,
   };
 }
