@@ -7,7 +7,9 @@ import { moduleNameErrorText, moduleSpec, resolveModuleName, type ModuleSpec } f
 import { pipetteSpec, type PipetteSpec } from './pipettes.ts';
 
 export { STANDARD_LOAD_NAMES, findLabwareDefinition, labwareUri, standardLabware } from './labware.ts';
-export type { LabwareLookup, LookupFailure } from './labware.ts';
+export type { LabwareLookup, LabwareOrigin, LookupFailure } from './labware.ts';
+export { checkLibraryLabware, labwareSizeIssues, MAX_WELLS } from './library-check.ts';
+export type { LabwareCheck, LabwareIssue } from './library-check.ts';
 export { validateLabwareDefinition, validateProtocolDocument } from './schemas.ts';
 export { customLabwareFromFiles } from './custom-labware.ts';
 export type { NamedFile } from './custom-labware.ts';
@@ -26,6 +28,7 @@ export interface DefinitionsSource {
     namespace: string | null,
     version: number | null,
     custom: readonly LabwareDefinition[],
+    library?: readonly LabwareDefinition[],
   ): LabwareLookup;
   /** The 4.7.0 fixed trash (`opentrons_1_trash_1100ml_fixed`). */
   fixedTrash(): LabwareDefinition;

@@ -10,6 +10,7 @@ import { createProtocolService, type ProtocolService } from '../analysis/index.t
 import { bridgeSessionFeed, NotificationHub, notificationsPlugin, sessionBackfill, sessionTopic } from '../notifications/index.ts';
 import { SessionManager } from '../runner/index.ts';
 import { openStore } from '../store/index.ts';
+import { LabwareLibrary } from '../library/index.ts';
 import { dashboardPlugin } from '../web/index.ts';
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from './config.ts';
 import { httpError, RequestValidationError, toErrorReply, type ValidationIssue } from './errors.ts';
@@ -17,6 +18,7 @@ import { JsonDecodeError, parseJsonBody } from './json-body.ts';
 import { ProtocolManager } from './protocol-manager.ts';
 import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
 import { healthRoutes } from './routes/health.ts';
+import { labwareRoutes } from './routes/labware.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { FeatureFlags, settingsRoutes } from './routes/settings.ts';
@@ -47,6 +49,7 @@ export interface LabwrightParts {
   config: ResolvedConfig;
   sessions: SessionManager;
   protocols: ProtocolManager;
+  library: LabwareLibrary;
   notificationHub: NotificationHub;
 }
 
@@ -100,7 +103,11 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   const ownService = config.protocolService === undefined;
   const service: ProtocolService =
     config.protocolService ?? createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits });
-  const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger });
+  const library = new LabwareLibrary(store.labware);
+  const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger, library });
+  library.onChange(() => protocols.recheckLibrary());
+  // The CLI may have changed the library while the server was down.
+  protocols.recheckLibrary();
   const sessions = new SessionManager({
     execute: service.execute,
     loadBundle: (id) => protocols.bundle(id),
@@ -120,11 +127,12 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   for (const session of sessions.list()) {
     if (session.kind === 'protocol') notificationHub.resumeTopic(sessionTopic(session.id), session.lastNoticeSeq);
   }
-  app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub });
+  app.decorate('labwright', { config: resolved, sessions, protocols, library, notificationHub });
   app.decorate('notificationHub', notificationHub);
 
   app.addHook('onClose', async () => {
     await sessions.close();
+    await protocols.close();
     if (ownService) await service.close();
     store.close();
   });
@@ -231,6 +239,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   await app.register(healthRoutes, { robotName: resolved.robotName });
   await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
+  await app.register(labwareRoutes, { library, fileLimitBytes: resolved.labwareLimitBytes });
   const flags = new FeatureFlags(store.sessions);
   await app.register(settingsRoutes, { flags });
   await app.register(sessionRoutes, { sessions, protocols, flags });

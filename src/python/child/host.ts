@@ -2,7 +2,7 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
+import type { CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { runComplexCommand } from '../../engine/transfer.ts';
@@ -12,6 +12,7 @@ import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.
 export interface HostOptions {
   mode: 'analyze' | 'run';
   customLabware: Record<string, unknown>[];
+  labwareLibrary: Record<string, unknown>[];
   onStep: ((entries: readonly RunLogEntry[]) => void) | null;
   /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
   onWait: ((seconds: number) => void) | null;
@@ -24,6 +25,7 @@ export interface HostOutcome {
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
   estimatedDurationSeconds: number;
+  customLabware: CustomLabwareUse[];
 }
 
 export interface Host {
@@ -79,6 +81,7 @@ export class EngineHost implements Host {
       apiLevel,
       definitions: sharedDefinitions(),
       customLabware: this.options.customLabware as unknown as LabwareDefinition[],
+      labwareLibrary: this.options.labwareLibrary as unknown as LabwareDefinition[],
       isSimulating: this.options.mode !== 'run',
     });
   }
@@ -122,7 +125,7 @@ export class EngineHost implements Host {
   finish(ok: boolean): HostOutcome {
     const engine = this.engine;
     if (engine === null) {
-      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], estimatedDurationSeconds: 0 };
+      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], estimatedDurationSeconds: 0, customLabware: [] };
     }
     return {
       runLog: [...engine.runLog],
@@ -130,6 +133,7 @@ export class EngineHost implements Host {
       warnings: [...engine.liquidWarnings],
       liquids: engine.liquidSummary(),
       estimatedDurationSeconds: engine.clock,
+      customLabware: engine.customLabwareUses(),
     };
   }
 }
@@ -205,6 +209,7 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
         str(a.namespace),
         num(a.version),
         options.customLabware as unknown as LabwareDefinition[],
+        options.labwareLibrary as unknown as LabwareDefinition[],
       );
       if (!found.ok) throw new ProtocolApiError(found.error.type, found.error.message);
       return found.definition;
