@@ -31,3 +31,22 @@ export function labDefinition(loadName = 'ourlab_6_tuberack_50ml', version = 1, 
     metadata: { ...def.metadata, displayName },
   };
 }
+
+/** A multipart body of file parts, built by hand (for `app.inject`). */
+export function multipartBody(files: { field: string; name: string; content: string | Uint8Array }[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----labwright-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const f of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(Buffer.from(f.content));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures');
+
+export function sharedDataFile(...parts: string[]): string {
+  return path.join(sharedData, ...parts);
+}
