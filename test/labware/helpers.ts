@@ -29,6 +29,7 @@ export function labDefinition(loadName = 'ourlab_6_tuberack_50ml', version = 1, 
     version,
     parameters: { ...def.parameters, loadName },
     metadata: { ...def.metadata, displayName },
+    brand: { brand: 'Our Lab' },
   };
 }
 
