@@ -22,10 +22,8 @@ export function analysisDocument(analysis: Analysis) {
     commandCount: analysis.commandCount,
     estimatedDurationSeconds: analysis.estimatedDurationSeconds,
     runLog: runLogLines(analysis.runLog),
-    // Where each custom labware came from; only when there is any (the document's keys are stable).
-    ...(analysis.customLabware !== undefined && analysis.customLabware.length > 0
-      ? { customLabware: analysis.customLabware.map(({ uri, source }) => ({ uri, source })) }
-      : {}),
+    // Where each custom (non-opentrons) labware came from: the protocol or the labware library.
+    customLabware: (analysis.customLabware ?? []).map(({ uri, source }) => ({ uri, source })),
   };
 }
 

@@ -18,7 +18,7 @@ export { OT2_PIPETTE_NAMES, pipetteSpec, simulatedModelFor, ulPerMm } from './pi
 export type { PipetteSpec, FlowRates } from './pipettes.ts';
 export { MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName } from './modules.ts';
 export type { ModuleSpec } from './modules.ts';
-export { deckSlots } from './deck.ts';
+export { deckSlots, ot2DeckDefinition } from './deck.ts';
 export type { SlotSpec } from './deck.ts';
 
 /** What the engine needs from definitions; synchronous, cached. */
