@@ -31,6 +31,11 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** Replaces a node's children, skipping empty ones (null, undefined, false). */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function svg(tag, attrs = {}, ...children) {

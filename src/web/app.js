@@ -1,7 +1,7 @@
 // The dashboard shell: protocols and sessions on the left, the selected view on the right
 // (a protocol's deck map, a session's live run, or the labware library), chosen by the URL hash
 // so every view can be linked and the back button works.
-import { api, el } from './api.js';
+import { api, el, fill } from './api.js';
 import { deckLegend, renderDeck } from './deck.js';
 import { mountLibrary } from './library.js';
 import { mountRun, wellHistory } from './run.js';
@@ -40,7 +40,7 @@ function wellPanel(analysis) {
     const slot = String(item.location);
     const ledger = (analysis.liquids ?? []).find((l) => String(l.slot) === slot && l.well === wellName);
     const rows = wellHistory(analysis.runLog ?? [], slot, wellName);
-    panel.replaceChildren(
+    fill(panel,
       el('h3', {}, `${wellName} of ${item.definition.metadata.displayName} (slot ${slot})`),
       ledger
         ? el('p', {}, `In ${ledger.volumeIn} µL · out ${ledger.volumeOut} µL · ${ledger.finalVolume === null ? 'starting content unknown' : `${ledger.finalVolume} µL at the end`} · holds ${ledger.capacity} µL`)
@@ -53,7 +53,7 @@ function wellPanel(analysis) {
   };
   const showLabware = (item) => {
     const touched = (analysis.liquids ?? []).filter((l) => String(l.slot) === String(item.location));
-    panel.replaceChildren(
+    fill(panel,
       el('h3', {}, `${item.definition.metadata.displayName} (slot ${item.location})`),
       el('p', { class: 'muted' }, `${item.uri}${item.source ? ` · from the ${item.source === 'library' ? 'labware library' : 'protocol'}` : ''}`),
       touched.length
@@ -69,7 +69,7 @@ async function showProtocol(box, id) {
   const sources = new Map((a.customLabware ?? []).map((u) => [u.uri, u.source]));
   a.labware = a.labware.map((l) => ({ ...l, source: sources.get(l.uri) }));
   const wells = wellPanel(a);
-  box.replaceChildren(
+  fill(box,
     el('h2', {}, p.metadata.name ?? p.id),
     el('p', { class: 'muted' }, `${p.protocolFile.basename} · apiLevel ${p.metadata.apiLevel ?? '?'} · ${p.metadata.author ? `by ${p.metadata.author} · ` : ''}${a.commandCount} commands · about ${Math.round(a.estimatedDurationSeconds / 60)} min`),
     p.analysisStale ? el('p', { class: 'warn', role: 'status' }, `Being analysed again: ${p.analysisStale.reason}`) : null,

@@ -32,7 +32,7 @@ export function wellFill(summary) {
   return { fill: `rgba(46, 160, 90, ${share.toFixed(2)})`, meaning: `${summary.finalVolume} µL at the end` };
 }
 
-function drawLabware(item, origin, { liquids, tipsUsed, onWell, onLabware, selectedWell }) {
+function drawLabware(item, origin, names, { liquids, tipsUsed, onWell, onLabware, selectedWell }) {
   const def = item.definition;
   const x0 = origin.x + (def.cornerOffsetFromSlot?.x ?? 0);
   const y0 = origin.y + (def.cornerOffsetFromSlot?.y ?? 0);
@@ -65,7 +65,8 @@ function drawLabware(item, origin, { liquids, tipsUsed, onWell, onLabware, selec
     shape.append(svg('title', {}, `${wellName} of ${name}: ${fill.meaning}`));
     group.append(shape);
   }
-  group.append(label(x0 + 2, y0 + def.dimensions.yDimension + 3, name.length > 34 ? `${name.slice(0, 33)}…` : name, { class: 'lw-name' }));
+  // Names go on a layer above every labware, so a neighbour never hides one.
+  names.append(label(x0 + 2, y0 + def.dimensions.yDimension - 6.5, name.length > 38 ? `${name.slice(0, 37)}…` : name, { class: 'lw-name' }));
   return group;
 }
 
@@ -95,6 +96,8 @@ export function renderDeck(deckData, analysis, options = {}) {
     flipped.append(label(s.x + 3, s.y + s.h - 9, id, { class: 'slot-number' }));
   }
 
+  const moduleNames = [];
+  const names = svg('g', { class: 'names', 'aria-hidden': 'true' });
   const modules = new Map((analysis?.requiredEquipment?.modules ?? []).map((m) => [String(m.location), m]));
   for (const [slot, m] of modules) {
     const s = slots.get(slot);
@@ -102,7 +105,7 @@ export function renderDeck(deckData, analysis, options = {}) {
     const info = moduleInfo[m.model] ?? {};
     const area = m.model.startsWith('thermocycler') ? { x: s.x + THERMOCYCLER_SPAN.x, y: s.y, w: THERMOCYCLER_SPAN.w / 2 + 4, h: THERMOCYCLER_SPAN.h } : { x: s.x - 2, y: s.y - 2, w: s.w + 4, h: s.h + 4 };
     flipped.append(svg('rect', { class: 'module', x: area.x, y: area.y, width: area.w, height: area.h, rx: 4, fill: MODULE_COLOURS[info.type] ?? '#e6e6e6', 'data-model': m.model }));
-    flipped.append(label(area.x + 4, area.y + 3, info.displayName ?? m.model, { class: 'module-name' }));
+    moduleNames.push(label(area.x + 4, area.y + 1.5, info.displayName ?? m.model, { class: 'module-name' }));
   }
 
   const trashSlot = slots.get('12');
@@ -115,8 +118,10 @@ export function renderDeck(deckData, analysis, options = {}) {
     if (!s || !item.definition) continue;
     const onModule = modules.get(String(item.location));
     const offset = onModule ? moduleInfo[onModule.model]?.labwareOffset ?? { x: 0, y: 0 } : { x: 0, y: 0 };
-    flipped.append(drawLabware(item, { x: s.x + offset.x, y: s.y + offset.y }, { liquids, ...options }));
+    flipped.append(drawLabware(item, { x: s.x + offset.x, y: s.y + offset.y }, names, { liquids, ...options }));
   }
+  names.append(...moduleNames);
+  flipped.append(names);
 
   // Mounts above the deck: left on the left, as one faces the robot.
   const pipettes = analysis?.requiredEquipment?.pipettes ?? [];

@@ -4,7 +4,7 @@
 import { api, el, follow } from './api.js';
 import { deckLegend, renderDeck } from './deck.js';
 
-const WELL_TEXT = /(Aspirating|Dispensing) ([\d.]+) uL (?:from|into) ([A-Z]+\d+) of (.+?) on (.+?)(?: at [\d.]+ speed)?$/;
+const WELL_TEXT = /(Aspirating|Dispensing) ([\d.]+) uL (?:from|into) ([A-Z]+\d+) of (.+?) on (.+?)(?: at [\d.]+ (?:speed|uL\/sec))?$/;
 const TIP_TEXT = /^Picking up tip from ([A-Z]+\d+) of .+ on (?:.+ on )?(\d+)$/;
 
 /** `slot|well` of each tip picked up in the first `count` run-log entries. */
@@ -59,6 +59,7 @@ export function mountRun(box, { session, analysis, deckData, onState, onWell }) 
   let state = session.details.currentState;
   let events = [];
   let lastDrawnIndex = -1;
+  let lastDrawnDone = false;
   let tipsKey = '';
 
   const stateBadge = el('span', { class: `state ${state}`, role: 'status', 'aria-live': 'polite' }, state);
@@ -116,7 +117,7 @@ export function mountRun(box, { session, analysis, deckData, onState, onWell }) 
     timing.textContent = `${formatSeconds(elapsed)} elapsed · ${formatSeconds(total - elapsed)} remaining (modeled)`;
     const text = started.at(-1)?.params?.text ?? entry?.text;
     current.textContent = done ? 'Run finished.' : text ? `Now: ${text}${entry?.line ? ` (line ${entry.line})` : ''}` : 'Not started.';
-    if (index !== lastDrawnIndex) {
+    if (index !== lastDrawnIndex || done !== lastDrawnDone) {
       rows[lastDrawnIndex]?.classList.remove('current');
       rows[lastDrawnIndex]?.removeAttribute('aria-current');
       for (let i = Math.max(0, Math.min(lastDrawnIndex, index)); i < rows.length; i++) rows[i].classList.toggle('done', i < index || (done && i <= index));
@@ -126,6 +127,7 @@ export function mountRun(box, { session, analysis, deckData, onState, onWell }) 
         rows[index].scrollIntoView({ block: 'nearest' });
       }
       lastDrawnIndex = index;
+      lastDrawnDone = done;
     }
     const tips = tipsUsedBy(runLog, Math.max(0, count));
     tipsText.textContent = `${tips.size} tip${tips.size === 1 ? '' : 's'} used`;
