@@ -12,6 +12,9 @@ export function staleReason(analysis: Analysis, library: LibrarySnapshot): strin
     if (use.source !== 'library') continue;
     const { loadName, namespace, version } = use.requested;
     const found = findLabwareDefinition(loadName, namespace, version, [], library.definitions);
+    if (!found.ok && found.error.type === 'RuntimeError') {
+      return `labware ${use.uri}: the labware library now has several definitions for "${loadName}"`;
+    }
     if (!found.ok || found.origin !== 'library') return `labware ${use.uri} is no longer in the labware library`;
     const uri = labwareUri(found.definition);
     if (uri !== use.uri) return `labware ${use.uri} would now be ${uri} from the labware library`;
