@@ -128,6 +128,20 @@ export interface WellLiquidSummary {
   capacity: number;
 }
 
+/** One well's liquid movements in order, from the ledger (beyond the original). */
+export interface WellLiquidHistory {
+  slot: string;
+  well: string;
+  events: {
+    /** Index of the run-log entry (the aspirate or dispense). */
+    commandIndex: number;
+    /** µL in (positive) or out (negative). */
+    change: number;
+    /** Content after the event, when the well's starting content is known (else null). */
+    volume: number | null;
+  }[];
+}
+
 export interface Analysis {
   ok: boolean;
   protocolType: ProtocolType;
@@ -141,6 +155,8 @@ export interface Analysis {
   estimatedDurationSeconds: number;
   runLog: RunLogEntry[];
   liquids: WellLiquidSummary[];
+  /** Every well's movements in order (absent in analyses stored before it existed). */
+  liquidHistory?: WellLiquidHistory[];
   /** Custom labware loaded and where each came from (absent in analyses stored before it existed). */
   customLabware?: CustomLabwareUse[];
 }

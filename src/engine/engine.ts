@@ -7,7 +7,7 @@ import { ProtocolApiError } from './errors.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
-import type { CustomLabwareUse, RequiredEquipment, WellLiquidSummary } from '../analysis/types.ts';
+import type { CustomLabwareUse, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';
@@ -500,6 +500,10 @@ export class ProtocolEngine {
   /** Records a custom labware loaded from a definition the caller found (JSON protocols). */
   noteCustomLabware(use: CustomLabwareUse): void {
     noteCustomLabware(this.s, use);
+  }
+
+  liquidHistory(): WellLiquidHistory[] {
+    return this.s.ledger.history();
   }
 
   liquidSummary(): WellLiquidSummary[] {

@@ -84,6 +84,7 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
     estimatedDurationSeconds: engine.clock,
     runLog: [...runLog],
     liquids: engine.liquidSummary(),
+    liquidHistory: engine.liquidHistory(),
     customLabware: engine.customLabwareUses(),
   };
 };

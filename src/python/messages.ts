@@ -1,7 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
-import type { CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+import type { WellLiquidHistory, CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -45,6 +45,7 @@ export interface JobResult {
   requiredEquipment: RequiredEquipment;
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
+  liquidHistory?: WellLiquidHistory[];
   estimatedDurationSeconds: number;
   /** Custom labware loaded and where each came from. */
   customLabware: CustomLabwareUse[];

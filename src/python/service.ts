@@ -35,6 +35,7 @@ function toAnalysis(result: JobResult): Analysis {
     estimatedDurationSeconds: result.estimatedDurationSeconds,
     runLog: result.runLog,
     liquids: result.liquids,
+    liquidHistory: result.liquidHistory ?? [],
     customLabware: result.customLabware,
   };
 }

@@ -246,6 +246,11 @@ const protocolAnalysis = {
     estimatedDurationSeconds: { type: 'number' },
     runLog: { type: 'array', items: { type: 'object', additionalProperties: true } },
     liquids: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    liquidHistory: {
+      type: 'array',
+      description: "Each well's movements from the liquid ledger: {slot, well, events: [{commandIndex, change, volume}]}.",
+      items: { type: 'object', additionalProperties: true },
+    },
     warnings: { type: 'array', items: { type: 'object', additionalProperties: true } },
     customLabware: {
       type: 'array',

@@ -39,7 +39,11 @@ function wellPanel(analysis) {
   const showWell = (item, wellName) => {
     const slot = String(item.location);
     const ledger = (analysis.liquids ?? []).find((l) => String(l.slot) === slot && l.well === wellName);
-    const rows = wellHistory(analysis.runLog ?? [], slot, wellName);
+    // The ledger's own history; analyses stored before it existed fall back to the run log's texts.
+    const fromLedger = (analysis.liquidHistory ?? []).find((h) => String(h.slot) === slot && h.well === wellName);
+    const rows = fromLedger
+      ? fromLedger.events.map((e) => ({ index: e.commandIndex, line: analysis.runLog?.[e.commandIndex]?.line ?? null, change: e.change, volume: e.volume }))
+      : analysis.liquidHistory ? [] : wellHistory(analysis.runLog ?? [], slot, wellName);
     fill(panel,
       el('h3', {}, `${wellName} of ${item.definition.metadata.displayName} (slot ${slot})`),
       ledger

@@ -5,7 +5,6 @@
 import { el, svg } from './api.js';
 
 const MODULE_COLOURS = { magneticModuleType: '#d7e3f4', temperatureModuleType: '#f6dcc9', thermocyclerModuleType: '#e2d9f3' };
-const THERMOCYCLER_SPAN = { x: 0, y: 0, w: 265 + 8, h: 86 * 2 + 4.5 };
 
 /** Deck coordinates have y up; SVG has y down: the drawing is flipped, texts are flipped back. */
 function label(x, y, text, attrs = {}) {
@@ -103,7 +102,16 @@ export function renderDeck(deckData, analysis, options = {}) {
     const s = slots.get(slot);
     if (!s) continue;
     const info = moduleInfo[m.model] ?? {};
-    const area = m.model.startsWith('thermocycler') ? { x: s.x + THERMOCYCLER_SPAN.x, y: s.y, w: THERMOCYCLER_SPAN.w / 2 + 4, h: THERMOCYCLER_SPAN.h } : { x: s.x - 2, y: s.y - 2, w: s.w + 4, h: s.h + 4 };
+    // A thermocycler stands on slots 7 and 10 and, unless the protocol loads it 'semi', 8 and 11.
+    const covered = m.model.startsWith('thermocycler')
+      ? [...slots.entries()].filter(([id]) => ['7', '10', ...((analysis.labware ?? []).some((l) => ['8', '11'].includes(String(l.location))) ? [] : ['8', '11'])].includes(id)).map(([, v]) => v)
+      : [s];
+    const area = {
+      x: Math.min(...covered.map((c) => c.x)) - 2,
+      y: Math.min(...covered.map((c) => c.y)) - 2,
+      w: Math.max(...covered.map((c) => c.x + c.w)) - Math.min(...covered.map((c) => c.x)) + 4,
+      h: Math.max(...covered.map((c) => c.y + c.h)) - Math.min(...covered.map((c) => c.y)) + 4,
+    };
     flipped.append(svg('rect', { class: 'module', x: area.x, y: area.y, width: area.w, height: area.h, rx: 4, fill: MODULE_COLOURS[info.type] ?? '#e6e6e6', 'data-model': m.model }));
     moduleNames.push(label(area.x + 4, area.y + 1.5, info.displayName ?? m.model, { class: 'module-name' }));
   }

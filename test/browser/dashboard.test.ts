@@ -107,6 +107,13 @@ test('the dashboard: library, deck map and a live run in Chromium', { timeout: 3
   await page.waitForSelector('table.history tbody tr');
   assert.match(await page.locator('.well-panel').innerText(), /A1 of Our Lab 6 Tube Rack 50 mL \(slot 2\)/);
   assert.ok((await page.locator('table.history tbody tr').count()) >= 10, 'every aspirate from the buffer tube is listed');
+  // A plate well: 150 µL of buffer, the sample, then two mixes, with the volume after each step.
+  await deck.locator('g.labware[data-uri="opentrons/corning_96_wellplate_360ul_flat/1"] [data-well="A2"]').click();
+  await page.waitForSelector('.well-panel h3:has-text("A2 of Corning 96 Well Plate 360 µL Flat (slot 5)")');
+  const a2 = await page.locator('table.history tbody tr').allInnerTexts();
+  assert.equal(a2.length, 6);
+  assert.match(a2[0], /\+150\s+150$/);
+  assert.match(a2[5], /\+15\s+162$/);
   await shot(page, 'deck.png');
 
   // A run, followed live.

@@ -2,7 +2,7 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
+import type { WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { runComplexCommand } from '../../engine/transfer.ts';
@@ -24,6 +24,7 @@ export interface HostOutcome {
   requiredEquipment: RequiredEquipment;
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
+  liquidHistory: WellLiquidHistory[];
   estimatedDurationSeconds: number;
   customLabware: CustomLabwareUse[];
 }
@@ -125,13 +126,14 @@ export class EngineHost implements Host {
   finish(ok: boolean): HostOutcome {
     const engine = this.engine;
     if (engine === null) {
-      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], estimatedDurationSeconds: 0, customLabware: [] };
+      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], liquidHistory: [], estimatedDurationSeconds: 0, customLabware: [] };
     }
     return {
       runLog: [...engine.runLog],
       requiredEquipment: ok ? engine.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
       warnings: [...engine.liquidWarnings],
       liquids: engine.liquidSummary(),
+      liquidHistory: engine.liquidHistory(),
       estimatedDurationSeconds: engine.clock,
       customLabware: engine.customLabwareUses(),
     };

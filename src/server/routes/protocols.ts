@@ -82,6 +82,7 @@ export async function protocolRoutes(app: FastifyInstance, options: ProtocolRout
           estimatedDurationSeconds: a.estimatedDurationSeconds,
           runLog: a.runLog,
           liquids: a.liquids,
+          liquidHistory: a.liquidHistory ?? [],
           warnings: a.warnings,
           customLabware: a.customLabware ?? [],
           labware: a.requiredEquipment.labware.map((l) => ({ ...l, definition: definitions.get(l.uri) ?? null })),
