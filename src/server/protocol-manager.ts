@@ -2,7 +2,7 @@
 // files and the records in step (http-api.md §2).
 import type { Logger } from 'pino';
 import type { Analysis, ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
-import { staleReason, withLibraryHashes, type LabwareLibrary } from '../library/index.ts';
+import { staleReason, withLibraryHashes, type LabwareLibrary, type LibrarySnapshot } from '../library/index.ts';
 import { isoNow } from '../runner/index.ts';
 import { customLabwareFromFiles, labwareUri, standardLabware } from '../definitions/index.ts';
 import type { LabwareDefinition } from '../engine/index.ts';
@@ -37,7 +37,7 @@ export class ProtocolManager {
   constructor(private readonly options: ProtocolManagerOptions) {}
 
   /** The bundle with the library as it is now: what a run of it would see. */
-  private withLibrary(bundle: ProtocolBundle): { bundle: ProtocolBundle; snapshot: ReturnType<LabwareLibrary['snapshot']> } {
+  private withLibrary(bundle: ProtocolBundle): { bundle: ProtocolBundle; snapshot: LibrarySnapshot } {
     const snapshot = this.options.library.snapshot();
     return { bundle: { ...bundle, labwareLibrary: snapshot.definitions }, snapshot };
   }

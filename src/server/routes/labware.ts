@@ -2,7 +2,7 @@
 // version-header rules). Definitions are read into memory, checked all together, and stored in
 // one transaction, so a refused upload stores nothing.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { InvalidLabwareError, summaryOf, type LabwareLibrary } from '../../library/index.ts';
+import { InvalidLabwareError, summaryOf, type AddedLabware, type LabwareLibrary } from '../../library/index.ts';
 import { RequestValidationError, UploadTooLargeError, BodyParseError, type ValidationIssue } from '../errors.ts';
 import { assertValid } from '../request-checks.ts';
 import { SCHEMAS } from '../schemas.ts';
@@ -86,6 +86,18 @@ function bodyCandidates(body: unknown): { candidates: Candidate[]; issues: Valid
   return { candidates: [{ value, pointer: '' }], issues: [] };
 }
 
+/** Adds the candidates; a refusal becomes the 422 whose pointers name the file (or body) and field. */
+function addAll(library: LabwareLibrary, candidates: readonly Candidate[]): AddedLabware[] {
+  try {
+    return library.add(candidates.map((c) => c.value));
+  } catch (err) {
+    if (!(err instanceof InvalidLabwareError)) throw err;
+    throw new RequestValidationError(
+      err.problems.map((p) => ({ detail: p.issue.detail, source: { pointer: `${candidates[p.index].pointer}${p.issue.pointer}` } })),
+    );
+  }
+}
+
 export async function labwareRoutes(app: FastifyInstance, options: LabwareRoutesOptions): Promise<void> {
   const { library, fileLimitBytes } = options;
 
@@ -96,15 +108,7 @@ export async function labwareRoutes(app: FastifyInstance, options: LabwareRoutes
       const { candidates, issues } = request.isMultipart() ? await multipartCandidates(request, fileLimitBytes) : bodyCandidates(request.body);
       if (issues.length === 0 && candidates.length === 0) issues.push({ detail: 'field required', source: { pointer: '/labwareFile' } });
       assertValid(request, issues);
-      let added;
-      try {
-        added = library.add(candidates.map((c) => c.value));
-      } catch (err) {
-        if (!(err instanceof InvalidLabwareError)) throw err;
-        throw new RequestValidationError(
-          err.problems.map((p) => ({ detail: p.issue.detail, source: { pointer: `${candidates[p.index].pointer}${p.issue.pointer}` } })),
-        );
-      }
+      const added = addAll(library, candidates);
       const created = added.some((a) => a.created);
       return reply.code(created ? 201 : 200).send({ data: added.map((a) => summaryOf(a.labware)), links: rootLinks() });
     },
