@@ -2,6 +2,8 @@
 // run reports. The HTTP layer, the CLI, the JSON runner and the Python sandbox all speak these,
 // and everything here is plain data so it can cross a worker or process boundary unchanged.
 
+import type { LabwareDefinition } from '../engine/types.ts';
+
 export type ProtocolType = 'python' | 'json';
 
 /** One uploaded file: its base name (no directories) and its bytes. */
@@ -14,6 +16,25 @@ export interface ProtocolFileData {
 export interface ProtocolBundle {
   readonly protocolFile: ProtocolFileData;
   readonly supportFiles: readonly ProtocolFileData[];
+  /**
+   * The lab's labware library at the time of execution: searched after the protocol's own
+   * definitions and the standard set. Absent: an empty library.
+   */
+  readonly labwareLibrary?: readonly LabwareDefinition[];
+}
+
+/** Where a custom labware an execution loaded came from (beyond the original). */
+export type CustomLabwareSource = 'protocol' | 'library';
+
+/** One custom (non-`opentrons`) labware definition an execution loaded, and how it was asked for. */
+export interface CustomLabwareUse {
+  uri: string;
+  /** `protocol`: a support file or a JSON protocol's own definitions; `library`: the lab's library. */
+  source: CustomLabwareSource;
+  /** The request as the protocol made it (null where it gave none), to tell later what it would find. */
+  requested: { loadName: string; namespace: string | null; version: number | null };
+  /** SHA-256 of the library definition's canonical JSON (library definitions; set by the caller that supplied the library). */
+  sha256?: string;
 }
 
 /** `metadata` of the HTTP protocol resource (http-api.md §2.1): all three keys always present. */
@@ -107,6 +128,20 @@ export interface WellLiquidSummary {
   capacity: number;
 }
 
+/** One well's liquid movements in order, from the ledger (beyond the original). */
+export interface WellLiquidHistory {
+  slot: string;
+  well: string;
+  events: {
+    /** Index of the run-log entry (the aspirate or dispense). */
+    commandIndex: number;
+    /** µL in (positive) or out (negative). */
+    change: number;
+    /** Content after the event, when the well's starting content is known (else null). */
+    volume: number | null;
+  }[];
+}
+
 export interface Analysis {
   ok: boolean;
   protocolType: ProtocolType;
@@ -120,4 +155,8 @@ export interface Analysis {
   estimatedDurationSeconds: number;
   runLog: RunLogEntry[];
   liquids: WellLiquidSummary[];
+  /** Every well's movements in order (absent in analyses stored before it existed). */
+  liquidHistory?: WellLiquidHistory[];
+  /** Custom labware loaded and where each came from (absent in analyses stored before it existed). */
+  customLabware?: CustomLabwareUse[];
 }

@@ -7,6 +7,7 @@ import { BundleReadError, readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';
 import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
 import { door, DoorCommandError, type DoorAction } from './door.ts';
+import { addLabware, librarySnapshot, LibraryRefusal, listLabware, removeLabware, showLabware } from './labware.ts';
 import { serve, ServeError } from './serve.ts';
 
 const EXIT_USAGE = 2;
@@ -44,6 +45,7 @@ interface ProtocolOptions {
   json?: boolean;
   timeout: number;
   memory: number;
+  dataDir?: string;
 }
 
 function addProtocolOptions(cmd: Command): Command {
@@ -52,11 +54,13 @@ function addProtocolOptions(cmd: Command): Command {
     .option('-s, --support <file>', 'support file (data, .py module, labware); repeatable', collect, [])
     .option('-l, --labware <path>', 'custom labware definition file or folder of them; repeatable', collect, [])
     .option('--timeout <seconds>', 'Python analysis time limit', positiveNumber, DEFAULT_SANDBOX_LIMITS.timeoutMs / 1000)
-    .option('--memory <MiB>', 'Python analysis memory limit', positiveInteger, DEFAULT_SANDBOX_LIMITS.memoryBytes / 2 ** 20);
+    .option('--memory <MiB>', 'Python analysis memory limit', positiveInteger, DEFAULT_SANDBOX_LIMITS.memoryBytes / 2 ** 20)
+    .option('--data-dir <dir>', "also use this data folder's labware library (as the server would)");
 }
 
 async function analyzeFile(file: string, opts: ProtocolOptions): Promise<Analysis> {
-  const bundle = await readBundle(file, opts.support, opts.labware);
+  const files = await readBundle(file, opts.support, opts.labware);
+  const bundle = opts.dataDir === undefined ? files : { ...files, labwareLibrary: (await librarySnapshot(opts.dataDir)).definitions };
   const service = createProtocolService({
     poolSize: 1,
     limits: { timeoutMs: opts.timeout * 1000, memoryBytes: opts.memory * 2 ** 20 },
@@ -97,6 +101,31 @@ function buildProgram(): Command {
     process.stdout.write('\n' + summaryText(analysis) + '\n');
     process.exitCode = analysis.ok ? 0 : 1;
   });
+
+  const labware = program
+    .command('labware')
+    .description("the server's labware library in a data folder (works while no server runs)");
+  const dataDirOption = (cmd: Command) => cmd.option('--data-dir <dir>', 'the data folder, as for serve', '.labwright');
+  dataDirOption(labware.command('add').description('add definitions (files, or folders of *.json); all or none').argument('<files...>')).action(
+    async (files: string[], opts: { dataDir: string }) => {
+      process.stdout.write((await addLabware(opts.dataDir, files)).join('\n') + '\n');
+    },
+  );
+  dataDirOption(labware.command('list').description('list the library').option('--json', 'print a JSON array')).action(
+    async (opts: { dataDir: string; json?: boolean }) => {
+      process.stdout.write((await listLabware(opts.dataDir, opts.json === true)) + '\n');
+    },
+  );
+  dataDirOption(labware.command('show').description('print one definition').argument('<uri>', 'namespace/loadName/version')).action(
+    async (uri: string, opts: { dataDir: string }) => {
+      process.stdout.write((await showLabware(opts.dataDir, uri)) + '\n');
+    },
+  );
+  dataDirOption(labware.command('remove').description('remove one definition').argument('<uri>', 'namespace/loadName/version')).action(
+    async (uri: string, opts: { dataDir: string }) => {
+      process.stdout.write((await removeLabware(opts.dataDir, uri)) + '\n');
+    },
+  );
 
   program
     .command('serve')
@@ -146,7 +175,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
-    if (err instanceof DoorCommandError || err instanceof ServeError) {
+    if (err instanceof DoorCommandError || err instanceof ServeError || err instanceof LibraryRefusal) {
       process.stderr.write(`labwright: ${err.message}\n`);
       process.exitCode = err instanceof ServeError ? err.exitCode : 1;
       return;

@@ -22,6 +22,8 @@ export function analysisDocument(analysis: Analysis) {
     commandCount: analysis.commandCount,
     estimatedDurationSeconds: analysis.estimatedDurationSeconds,
     runLog: runLogLines(analysis.runLog),
+    // Where each custom (non-opentrons) labware came from: the protocol or the labware library.
+    customLabware: (analysis.customLabware ?? []).map(({ uri, source }) => ({ uri, source })),
   };
 }
 
@@ -51,7 +53,11 @@ export function analysisText(analysis: Analysis, file: string): string {
   for (const p of eq.pipettes) out.push(`  ${p.mount}: ${p.pipetteName} (${p.channels} channel${p.channels > 1 ? 's' : ''})`);
   if (eq.pipettes.length === 0) out.push('  none');
   out.push('Labware:');
-  for (const l of eq.labware) out.push(`  slot ${l.location}: ${l.label} (${l.uri})`);
+  const sources = new Map((analysis.customLabware ?? []).map((u) => [u.uri, u.source]));
+  for (const l of eq.labware) {
+    const source = sources.get(l.uri);
+    out.push(`  slot ${l.location}: ${l.label} (${l.uri})${source === undefined ? '' : `, from the ${source === 'library' ? 'labware library' : 'protocol'}`}`);
+  }
   if (eq.labware.length === 0) out.push('  none');
   out.push('Modules:');
   for (const m of eq.modules) out.push(`  slot ${m.location}: ${m.model}`);

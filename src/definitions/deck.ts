@@ -19,6 +19,11 @@ interface RawSlot {
 
 let slots: ReadonlyMap<string, SlotSpec> | null = null;
 
+/** The OT-2 standard deck definition as shipped (slots, fixtures and its drawing layers). */
+export function ot2DeckDefinition(): Record<string, unknown> {
+  return readSharedJson('deck', 'definitions', '3', 'ot2_standard.json') as Record<string, unknown>;
+}
+
 export function deckSlots(): ReadonlyMap<string, SlotSpec> {
   if (slots === null) {
     const def = readSharedJson('deck', 'definitions', '3', 'ot2_standard.json') as {

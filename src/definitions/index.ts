@@ -7,7 +7,9 @@ import { moduleNameErrorText, moduleSpec, resolveModuleName, type ModuleSpec } f
 import { pipetteSpec, type PipetteSpec } from './pipettes.ts';
 
 export { STANDARD_LOAD_NAMES, findLabwareDefinition, labwareUri, standardLabware } from './labware.ts';
-export type { LabwareLookup, LookupFailure } from './labware.ts';
+export type { LabwareLookup, LabwareOrigin, LookupFailure } from './labware.ts';
+export { checkLibraryLabware, labwareSizeIssues, MAX_WELLS } from './library-check.ts';
+export type { LabwareCheck, LabwareIssue } from './library-check.ts';
 export { validateLabwareDefinition, validateProtocolDocument } from './schemas.ts';
 export { customLabwareFromFiles } from './custom-labware.ts';
 export type { NamedFile } from './custom-labware.ts';
@@ -16,7 +18,7 @@ export { OT2_PIPETTE_NAMES, pipetteSpec, simulatedModelFor, ulPerMm } from './pi
 export type { ConfigValue, PipetteSpec, FlowRates } from './pipettes.ts';
 export { MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName } from './modules.ts';
 export type { ModuleSpec } from './modules.ts';
-export { deckSlots } from './deck.ts';
+export { deckSlots, ot2DeckDefinition } from './deck.ts';
 export type { SlotSpec } from './deck.ts';
 
 /** What the engine needs from definitions; synchronous, cached. */
@@ -26,6 +28,7 @@ export interface DefinitionsSource {
     namespace: string | null,
     version: number | null,
     custom: readonly LabwareDefinition[],
+    library?: readonly LabwareDefinition[],
   ): LabwareLookup;
   /** The 4.7.0 fixed trash (`opentrons_1_trash_1100ml_fixed`). */
   fixedTrash(): LabwareDefinition;

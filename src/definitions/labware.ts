@@ -37,8 +37,12 @@ export interface LookupFailure {
   message: string;
 }
 
-export type LabwareLookup = { ok: true; definition: LabwareDefinition } | { ok: false; error: LookupFailure };
+/** Where a found definition came from: the protocol's own files, the standard set, the lab's library. */
+export type LabwareOrigin = 'supportFile' | 'standard' | 'library';
 
+export type LabwareLookup =
+  | { ok: true; definition: LabwareDefinition; origin: LabwareOrigin }
+  | { ok: false; error: LookupFailure };
 /** A standard definition (namespace `opentrons`) restricted to the 4.7.0 set, or null. */
 export function standardLabware(loadName: string, version: number): LabwareDefinition | null {
   if (!STANDARD_LOAD_NAMES.has(loadName)) return null;
@@ -69,32 +73,58 @@ function notFoundAnywhere(loadName: string, version: number): string {
   );
 }
 
+function matching(
+  defs: readonly LabwareDefinition[],
+  loadName: string,
+  namespace: string | null,
+  version: number | null,
+): LabwareDefinition[] {
+  return defs.filter(
+    (d) =>
+      d.parameters.loadName === loadName &&
+      (namespace === null || d.namespace.toLowerCase() === namespace) &&
+      (version === null || d.version === version),
+  );
+}
+
 /**
  * `load_labware`'s definition search: the upload's custom definitions first (a unique match by
  * load name, namespace and version when given), then the standard set with version defaulting
- * to 1 (`opentrons`, then `custom_beta`, which has no definitions on this server).
+ * to 1, then the lab's labware library (where 4.7.0 searched its robot-side `custom_beta`
+ * folder). The standard set comes before the library, so a library definition can never change
+ * what a standard load name means.
  */
 export function findLabwareDefinition(
   loadNameIn: string,
   namespaceIn: string | null,
   versionIn: number | null,
   custom: readonly LabwareDefinition[],
+  library: readonly LabwareDefinition[] = [],
 ): LabwareLookup {
   const loadName = loadNameIn.toLowerCase();
   const namespace = namespaceIn === null ? null : namespaceIn.toLowerCase();
   if (custom.length > 0) {
-    const matches = custom.filter(
-      (d) =>
-        d.parameters.loadName === loadName &&
-        (namespace === null || d.namespace.toLowerCase() === namespace) &&
-        (versionIn === null || d.version === versionIn),
-    );
-    if (matches.length === 1) return { ok: true, definition: matches[0] };
+    const matches = matching(custom, loadName, namespace, versionIn);
+    if (matches.length === 1) return { ok: true, definition: matches[0], origin: 'supportFile' };
   }
   const version = versionIn ?? 1;
+  if (namespace === null || namespace === 'opentrons') {
+    const def = standardLabware(loadName, version);
+    if (def) return { ok: true, definition: def, origin: 'standard' };
+  }
+  const inLibrary = namespace === 'opentrons' ? [] : matching(library, loadName, namespace, versionIn);
+  if (inLibrary.length === 1) return { ok: true, definition: inLibrary[0], origin: 'library' };
+  if (inLibrary.length > 1) {
+    const uris = inLibrary.map(labwareUri).sort().join(', ');
+    return {
+      ok: false,
+      error: {
+        type: 'RuntimeError',
+        message: `Found several definitions for "${loadName}" in the labware library (${uris}); give namespace= and version= to choose one.`,
+      },
+    };
+  }
   if (namespace !== null) {
-    const def = namespace === 'opentrons' ? standardLabware(loadName, version) : null;
-    if (def) return { ok: true, definition: def };
     return {
       ok: false,
       error: {
@@ -103,7 +133,5 @@ export function findLabwareDefinition(
       },
     };
   }
-  const def = standardLabware(loadName, version);
-  if (def) return { ok: true, definition: def };
   return { ok: false, error: { type: 'FileNotFoundError', message: notFoundAnywhere(loadName, version) } };
 }

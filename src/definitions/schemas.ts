@@ -8,6 +8,10 @@ export interface SchemaCheck {
   valid: boolean;
   /** First violation as `{instancePath} {message}`, e.g. `/parameters/loadName must match pattern "^[a-z0-9._]+$"`. */
   error: string | null;
+  /** JSON pointer of the first violation (`''` for the document itself), or null when valid. */
+  errorPath: string | null;
+  /** The first violation's message alone, e.g. `must match pattern "^[a-z0-9._]+$"`. */
+  errorMessage: string | null;
 }
 
 let ajv: Ajv | null = null;
@@ -24,18 +28,24 @@ function instance(): Ajv {
   return ajv;
 }
 
-function describe(errors: ErrorObject[] | null | undefined): string | null {
-  if (!errors || errors.length === 0) return null;
+function describe(errors: ErrorObject[] | null | undefined): Omit<SchemaCheck, 'valid'> {
+  if (!errors || errors.length === 0) return { error: null, errorPath: null, errorMessage: null };
   const e = errors[0];
-  return `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`;
+  // A missing property is reported at its parent by ajv; point at the property itself.
+  const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
+  const errorPath = missing === undefined ? e.instancePath : `${e.instancePath}/${missing}`;
+  const errorMessage = e.message ?? 'is invalid';
+  return { error: `${e.instancePath || '/'} ${errorMessage}`, errorPath, errorMessage };
 }
+
+const VALID: Omit<SchemaCheck, 'valid'> = { error: null, errorPath: null, errorMessage: null };
 
 export function validateLabwareDefinition(def: unknown): SchemaCheck {
   const a = instance();
   labwareValidator ??= a.getSchema('opentronsLabwareSchemaV2') ?? null;
   if (labwareValidator === null) throw new Error('labware schema 2 failed to compile');
   const valid = labwareValidator(def) as boolean;
-  return { valid, error: valid ? null : describe(labwareValidator.errors) };
+  return { valid, ...(valid ? VALID : describe(labwareValidator.errors)) };
 }
 
 export function validateProtocolDocument(schemaVersion: 3 | 4 | 5, doc: unknown): SchemaCheck {
@@ -45,5 +55,5 @@ export function validateProtocolDocument(schemaVersion: 3 | 4 | 5, doc: unknown)
     protocolValidators.set(schemaVersion, v);
   }
   const valid = v(doc) as boolean;
-  return { valid, error: valid ? null : describe(v.errors) };
+  return { valid, ...(valid ? VALID : describe(v.errors)) };
 }

@@ -1,5 +1,6 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
+import type { CustomLabwareUse } from '../analysis/types.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { DeckItem, EngineState, Mod } from './state.ts';
@@ -56,9 +57,27 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
 }
 
 export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
-  const r = st.defs.findLabware(loadName, namespace, version, st.custom);
+  const r = st.defs.findLabware(loadName, namespace, version, st.custom, st.library);
   if (!r.ok) throw pyError(r.error.type, r.error.message);
+  if (r.origin !== 'standard') {
+    noteCustomLabware(st, {
+      uri: `${r.definition.namespace}/${r.definition.parameters.loadName}/${r.definition.version}`,
+      source: r.origin === 'library' ? 'library' : 'protocol',
+      requested: { loadName, namespace, version },
+    });
+  }
   return r.definition;
+}
+
+/** Records a custom labware the protocol loaded (each definition and request once). */
+export function noteCustomLabware(st: EngineState, use: CustomLabwareUse): void {
+  const same = (u: CustomLabwareUse) =>
+    u.uri === use.uri &&
+    u.source === use.source &&
+    u.requested.loadName === use.requested.loadName &&
+    u.requested.namespace === use.requested.namespace &&
+    u.requested.version === use.requested.version;
+  if (!st.customLabwareUses.some(same)) st.customLabwareUses.push(use);
 }
 
 export function loadLabware(

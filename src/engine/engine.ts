@@ -8,8 +8,8 @@ import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
-import type { RequiredEquipment, WellLiquidSummary } from '../analysis/types.ts';
-import { clearSlot, deckItem, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
+import type { CustomLabwareUse, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
+import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';
 import { loadModule, loadedModules, magneticCalibrate, magneticDisengage, magneticEngage, moduleInfo, moduleLabware, moduleState, temperatureAwait, temperatureDeactivate, temperatureSetTemperature } from './modules.ts';
@@ -496,6 +496,20 @@ export class ProtocolEngine {
   /** Required equipment in the original's shape (http-api.md §2.1). */
   requiredEquipment(): RequiredEquipment {
     return requiredEquipment(this.s);
+  }
+
+  /** Custom labware loaded so far and where each came from. */
+  customLabwareUses(): CustomLabwareUse[] {
+    return this.s.customLabwareUses.map((u) => ({ ...u, requested: { ...u.requested } }));
+  }
+
+  /** Records a custom labware loaded from a definition the caller found (JSON protocols). */
+  noteCustomLabware(use: CustomLabwareUse): void {
+    noteCustomLabware(this.s, use);
+  }
+
+  liquidHistory(): WellLiquidHistory[] {
+    return this.s.ledger.history();
   }
 
   liquidSummary(): WellLiquidSummary[] {

@@ -2,7 +2,7 @@
 // warnings (never errors) for physically impossible steps. A well is "tracked" when a dispense put
 // liquid in it before anything was taken out; other wells have unknown content and never warn on
 // aspirate.
-import type { LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+import type { LiquidWarning, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
 
@@ -16,6 +16,7 @@ interface WellLedger {
   tracked: boolean;
   /** The first ledger event was a dispense, so the well is taken to have started empty. */
   startKnown: boolean;
+  history: WellLiquidHistory['events'];
 }
 
 const EPS = 1e-9;
@@ -28,7 +29,7 @@ export class LiquidLedger {
     const key = `${lw.id}\u0000${well.name}`;
     let e = this.wells.get(key);
     if (e === undefined) {
-      e = { lw, well, volumeIn: 0, volumeOut: 0, volume: 0, tracked: false, startKnown: false };
+      e = { lw, well, volumeIn: 0, volumeOut: 0, volume: 0, tracked: false, startKnown: false, history: [] };
       this.wells.set(key, e);
     }
     return e;
@@ -48,6 +49,7 @@ export class LiquidLedger {
       }
       e.volume = Math.max(0, e.volume - volume);
     }
+    e.history.push({ commandIndex, change: -round6(volume), volume: e.tracked ? round6(e.volume) : null });
   }
 
   dispense(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
@@ -61,6 +63,7 @@ export class LiquidLedger {
     e.volumeIn += volume;
     const before = e.volume;
     e.volume += volume;
+    e.history.push({ commandIndex, change: round6(volume), volume: e.tracked ? round6(e.volume) : null });
     if (e.volume > well.maxVolume + EPS && before <= well.maxVolume + EPS) {
       this.warnings.push({
         kind: 'dispense-over-well-capacity',
@@ -78,6 +81,11 @@ export class LiquidLedger {
       message: `Aspirating brings the tip to ${pyFloat(round6(volumeAfter))} uL, over its capacity of ${pyFloat(tipCapacity)} uL`,
       ...(wellName === undefined ? {} : { well: wellName }),
     });
+  }
+
+  /** Each well's events in order (a copy). */
+  history(): WellLiquidHistory[] {
+    return [...this.wells.values()].map((e) => ({ slot: e.lw.slot, well: e.well.name, events: e.history.map((h) => ({ ...h })) }));
   }
 
   summary(): WellLiquidSummary[] {

@@ -1,6 +1,7 @@
 // The one mutable state object every engine module works on. `ProtocolEngine` owns exactly one
 // per run and passes it to the module functions, so each module keeps a single job while they
 // all see the same deck, pipettes, modules, clock and location cache.
+import type { CustomLabwareUse } from '../analysis/types.ts';
 import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
@@ -95,6 +96,9 @@ export class EngineState {
   readonly isSimulating: boolean;
   readonly defs: DefinitionsSource;
   readonly custom: readonly LabwareDefinition[];
+  readonly library: readonly LabwareDefinition[];
+  /** Custom labware loaded so far, once per definition and request. */
+  readonly customLabwareUses: CustomLabwareUse[] = [];
   readonly log = new RunLog();
   readonly ledger = new LiquidLedger();
   readonly labware = new Map<string, LabwareState>();
@@ -129,6 +133,7 @@ export class EngineState {
     this.isSimulating = opts.isSimulating ?? true;
     this.defs = opts.definitions;
     this.custom = opts.customLabware ?? [];
+    this.library = opts.labwareLibrary ?? [];
   }
 
   atLeast(major: number, minor: number): boolean {

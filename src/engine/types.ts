@@ -239,6 +239,8 @@ export interface EngineOptions {
   definitions: import('../definitions/index.ts').DefinitionsSource;
   /** Custom labware supplied with the upload, searched before the standard set. */
   customLabware?: readonly LabwareDefinition[];
+  /** The lab's labware library, searched after the standard set. */
+  labwareLibrary?: readonly LabwareDefinition[];
   /** `ctx.is_simulating()`. */
   isSimulating?: boolean;
 }

@@ -87,8 +87,9 @@ export class JsonRun {
     private readonly text: string,
     isSimulating: boolean,
     customLabware: readonly LabwareDefinition[] = [],
+    private readonly labwareLibrary: readonly LabwareDefinition[] = [],
   ) {
-    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, isSimulating });
+    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, labwareLibrary, isSimulating });
     this.commands = doc.commands;
   }
 
@@ -110,8 +111,7 @@ export class JsonRun {
       }
     }
     for (const [id, l] of Object.entries(this.doc.labware)) {
-      if (!(l.definitionId in this.doc.labwareDefinitions)) throw keyErr(l.definitionId);
-      const def = this.doc.labwareDefinitions[l.definitionId] as LabwareDefinition;
+      const def = this.definitionFor(l.definitionId);
       const label = l.displayName ?? null;
       const moduleId = this.schemaVersion >= 4 ? this.modules.get(l.slot) : undefined;
       const info =
@@ -125,6 +125,29 @@ export class JsonRun {
       });
     }
     if (this.schemaVersion >= 4) checkCommandList(this.commands);
+  }
+
+  /**
+   * The protocol's own definition for a labware, or else the library's definition whose URI is
+   * the definition id (Protocol Designer names definitions by URI, so a document may leave out
+   * a definition the lab keeps in its library). Neither: the original's KeyError.
+   */
+  private definitionFor(definitionId: string): LabwareDefinition {
+    const own = Object.hasOwn(this.doc.labwareDefinitions, definitionId)
+      ? (this.doc.labwareDefinitions[definitionId] as LabwareDefinition)
+      : undefined;
+    const def = own ?? this.labwareLibrary.find((d) => `${d.namespace}/${d.parameters.loadName}/${d.version}` === definitionId);
+    if (def === undefined) throw keyErr(definitionId);
+    if (def.namespace !== 'opentrons') {
+      this.engine.noteCustomLabware({
+        uri: `${def.namespace}/${def.parameters.loadName}/${def.version}`,
+        source: own === undefined ? 'library' : 'protocol',
+        requested: own === undefined
+          ? { loadName: def.parameters.loadName, namespace: def.namespace, version: def.version }
+          : { loadName: def.parameters.loadName, namespace: null, version: null },
+      });
+    }
+    return def;
   }
 
   private pipette(params: Record<string, unknown>): string {

@@ -40,7 +40,14 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
   const signal = options.signal;
   let run: JsonRun;
   try {
-    run = new JsonRun(parsed.doc, parsed.schemaVersion, parsed.text, options.mode === 'analyze', customLabwareFromFiles(bundle.supportFiles));
+    run = new JsonRun(
+      parsed.doc,
+      parsed.schemaVersion,
+      parsed.text,
+      options.mode === 'analyze',
+      customLabwareFromFiles(bundle.supportFiles),
+      bundle.labwareLibrary ?? [],
+    );
   } catch (err) {
     return { ...failedAnalysis('json', errorInfo(err)), metadata, rawMetadata };
   }
@@ -77,6 +84,8 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
     estimatedDurationSeconds: engine.clock,
     runLog: [...runLog],
     liquids: engine.liquidSummary(),
+    liquidHistory: engine.liquidHistory(),
+    customLabware: engine.customLabwareUses(),
   };
 };
 

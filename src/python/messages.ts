@@ -1,7 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
-import type { ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+import type { WellLiquidHistory, CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -30,6 +30,8 @@ export interface JobSpec {
   supportFiles: JobFile[];
   /** Valid labware definitions among the support files (custom labware, searched first). */
   customLabware: Record<string, unknown>[];
+  /** The lab's labware library (searched after the standard set). */
+  labwareLibrary: Record<string, unknown>[];
 }
 
 /** What the interpreter reports when a job ends (the analysis is assembled by the parent). */
@@ -43,7 +45,10 @@ export interface JobResult {
   requiredEquipment: RequiredEquipment;
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
+  liquidHistory?: WellLiquidHistory[];
   estimatedDurationSeconds: number;
+  /** Custom labware loaded and where each came from. */
+  customLabware: CustomLabwareUse[];
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
   jobMs?: number;
 }

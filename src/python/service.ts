@@ -35,6 +35,8 @@ function toAnalysis(result: JobResult): Analysis {
     estimatedDurationSeconds: result.estimatedDurationSeconds,
     runLog: result.runLog,
     liquids: result.liquids,
+    liquidHistory: result.liquidHistory ?? [],
+    customLabware: result.customLabware,
   };
 }
 
@@ -67,6 +69,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       protocolFile: { name: bundle.protocolFile.name, data: bundle.protocolFile.data },
       supportFiles: bundle.supportFiles.map((file) => ({ name: file.name, data: file.data })),
       customLabware: customLabwareFromFiles(bundle.supportFiles),
+      labwareLibrary: [...(bundle.labwareLibrary ?? [])],
     };
     let child: SandboxProcess;
     try {
@@ -102,6 +105,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
         warnings: [],
         liquids: [],
         estimatedDurationSeconds: 0,
+        customLabware: [],
       });
     } finally {
       running.delete(child);

@@ -20,6 +20,7 @@ import {
 } from '../notifications/index.ts';
 import { RobotDoor, SessionManager } from '../runner/index.ts';
 import { openStore } from '../store/index.ts';
+import { LabwareLibrary } from '../library/index.ts';
 import { dashboardPlugin } from '../web/index.ts';
 import { resolveConfig, type ResolvedConfig, type ServerConfig } from './config.ts';
 import { httpError, RequestValidationError, toErrorReply, type ValidationIssue } from './errors.ts';
@@ -28,6 +29,7 @@ import { ProtocolManager } from './protocol-manager.ts';
 import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
 import { doorRoutes } from './routes/door.ts';
 import { healthRoutes } from './routes/health.ts';
+import { labwareRoutes } from './routes/labware.ts';
 import { protocolRoutes } from './routes/protocols.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { FeatureFlags, settingsRoutes } from './routes/settings.ts';
@@ -58,6 +60,7 @@ export interface LabwrightParts {
   config: ResolvedConfig;
   sessions: SessionManager;
   protocols: ProtocolManager;
+  library: LabwareLibrary;
   notificationHub: NotificationHub;
   door: RobotDoor;
   /** The ZeroMQ sockets, when the server was configured with them. */
@@ -114,7 +117,11 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   const ownService = config.protocolService === undefined;
   const service: ProtocolService =
     config.protocolService ?? createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits });
-  const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger });
+  const library = new LabwareLibrary(store.labware);
+  const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger, library });
+  library.onChange(() => protocols.recheckLibrary());
+  // The CLI may have changed the library while the server was down.
+  protocols.recheckLibrary();
   const flags = new FeatureFlags(store.sessions);
   const door = new RobotDoor();
   const sessions = new SessionManager({
@@ -150,11 +157,12 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
       throw err;
     }
   }
-  app.decorate('labwright', { config: resolved, sessions, protocols, notificationHub, door, notifyBroker });
+  app.decorate('labwright', { config: resolved, sessions, protocols, library, notificationHub, door, notifyBroker });
   app.decorate('notificationHub', notificationHub);
 
   app.addHook('onClose', async () => {
     await sessions.close();
+    await protocols.close();
     // After the sessions: their last notices still go out.
     await notifyBroker?.close();
     if (ownService) await service.close();
@@ -263,6 +271,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   await app.register(healthRoutes, { robotName: resolved.robotName });
   await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
+  await app.register(labwareRoutes, { library, fileLimitBytes: resolved.labwareLimitBytes });
   await app.register(settingsRoutes, { flags });
   await app.register(doorRoutes, { door, flags });
   await app.register(sessionRoutes, { sessions, protocols, flags });

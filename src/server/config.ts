@@ -21,6 +21,8 @@ export interface ServerConfig {
   uploadLimitBytes?: number;
   /** Largest accepted JSON body, in bytes. Default 1 MiB. */
   jsonBodyLimitBytes?: number;
+  /** Largest accepted labware definition (file or body), in bytes. Default 2 MiB (a 1536-well plate is about 0.5 MiB). */
+  labwareLimitBytes?: number;
   /** Warm Python interpreters. Default 2: an upload soon after another still finds one warm. */
   pythonPoolSize?: number;
   analysisLimits?: Partial<SandboxLimits>;
@@ -56,6 +58,7 @@ export interface ResolvedConfig {
   maxProtocols: number;
   uploadLimitBytes: number;
   jsonBodyLimitBytes: number;
+  labwareLimitBytes: number;
   pythonPoolSize: number;
   analysisLimits: SandboxLimits;
   robot: FixedRobot | null;
@@ -77,6 +80,7 @@ export function resolveConfig(config: ServerConfig): ResolvedConfig {
     maxProtocols: config.maxProtocols ?? 20,
     uploadLimitBytes: config.uploadLimitBytes ?? 50 * 2 ** 20,
     jsonBodyLimitBytes: config.jsonBodyLimitBytes ?? 2 ** 20,
+    labwareLimitBytes: config.labwareLimitBytes ?? 2 * 2 ** 20,
     pythonPoolSize: config.pythonPoolSize ?? 2,
     analysisLimits: { ...DEFAULT_SANDBOX_LIMITS, ...config.analysisLimits },
     robot: config.robot ?? null,

@@ -8,6 +8,7 @@ import {
   SessionNotActiveError,
   SessionNotFoundError,
 } from '../runner/index.ts';
+import { LabwareConflictError, LabwareNotFoundError } from '../library/index.ts';
 
 export interface ErrorSource {
   pointer?: string;
@@ -125,6 +126,8 @@ export const ERROR_REGISTRY: ReadonlyMap<ErrorClass, Mapping> = new Map<ErrorCla
   [OutdatedApiVersionError, { status: 400, id: 'OutdatedAPIVersion', title: 'Requested HTTP API version no longer supported' }],
   [ProtocolNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found' }],
   [SessionNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found', links: SESSION_ROOT_LINKS }],
+  [LabwareNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found' }],
+  [LabwareConflictError, { status: 409, id: 'UncategorizedError', title: 'Resource Exists' }],
   [ProtocolExistsError, { status: 403, id: 'UncategorizedError', title: 'Resource Exists' }],
   [UploadLimitError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],
   [SessionNotActiveError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],

@@ -1,8 +1,11 @@
 // Uploaded protocols: the duplicate and limit rules, analysis at upload and PATCH, and keeping the
 // files and the records in step (http-api.md §2).
 import type { Logger } from 'pino';
-import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import { staleReason, withLibraryHashes, type LabwareLibrary, type LibrarySnapshot } from '../library/index.ts';
 import { isoNow } from '../runner/index.ts';
+import { customLabwareFromFiles, labwareUri, standardLabware } from '../definitions/index.ts';
+import type { LabwareDefinition } from '../engine/index.ts';
 import type { StagingFolder, Store, StoredProtocol } from '../store/index.ts';
 import { ProtocolExistsError, ProtocolNotFoundError, StorageError, UploadLimitError } from './errors.ts';
 
@@ -17,6 +20,7 @@ export interface ProtocolManagerOptions {
   execute: ProtocolExecutor;
   maxProtocols: number;
   logger: Logger;
+  library: LabwareLibrary;
 }
 
 export class ProtocolManager {
@@ -25,7 +29,89 @@ export class ProtocolManager {
   /** One PATCH at a time per protocol, so two edits never interleave their file lists. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
+  /** Protocols waiting to be analysed again because the labware library changed, in order. */
+  private readonly reanalysisQueue: string[] = [];
+  private reanalysing: Promise<void> | null = null;
+  private closed = false;
+
   constructor(private readonly options: ProtocolManagerOptions) {}
+
+  /** The bundle with the library as it is now: what a run of it would see. */
+  private withLibrary(bundle: ProtocolBundle): { bundle: ProtocolBundle; snapshot: LibrarySnapshot } {
+    const snapshot = this.options.library.snapshot();
+    return { bundle: { ...bundle, labwareLibrary: snapshot.definitions }, snapshot };
+  }
+
+  private async analyse(bundle: ProtocolBundle): Promise<{ analysis: Analysis; libraryRevision: number }> {
+    const prepared = this.withLibrary(bundle);
+    const analysis = await this.options.execute(prepared.bundle, { mode: 'analyze' });
+    return { analysis: withLibraryHashes(analysis, prepared.snapshot), libraryRevision: prepared.snapshot.revision };
+  }
+
+  /**
+   * After a library change (and once at start, for changes made by the CLI meanwhile): every
+   * analysis made under another revision is either still right (its revision is raised) or
+   * marked stale with the reason and analysed again in the background.
+   */
+  recheckLibrary(): void {
+    const { store, library } = this.options;
+    const snapshot = library.snapshot();
+    for (const p of store.protocols.list()) {
+      if (p.libraryRevision === snapshot.revision) continue;
+      const reason = p.stale?.reason ?? staleReason(p.analysis, snapshot);
+      if (reason === null) {
+        store.protocols.update({ ...p, libraryRevision: snapshot.revision });
+        continue;
+      }
+      if (p.stale === null) store.protocols.update({ ...p, stale: { reason, since: isoNow() } });
+      if (!this.reanalysisQueue.includes(p.id)) this.reanalysisQueue.push(p.id);
+    }
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.reanalysing !== null || this.closed || this.reanalysisQueue.length === 0) return;
+    this.reanalysing = this.drainQueue().finally(() => {
+      this.reanalysing = null;
+      this.kick();
+    });
+  }
+
+  /** Resolves when no re-analysis is queued or running. */
+  async reanalysisIdle(): Promise<void> {
+    while (this.reanalysing !== null) await this.reanalysing;
+  }
+
+  /** Stops taking queued re-analyses and waits for the one in flight. */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.reanalysisQueue.length = 0;
+    await this.reanalysisIdle();
+  }
+
+  private async drainQueue(): Promise<void> {
+    // A change during a re-analysis queues the protocol again (its revision is still the old one).
+    for (let id = this.reanalysisQueue.shift(); id !== undefined && !this.closed; id = this.reanalysisQueue.shift()) {
+      const protocolId = id;
+      await this.exclusive(protocolId, async () => {
+        const current = this.options.store.protocols.get(protocolId);
+        if (current === null) return;
+        const bundle = await this.bundle(protocolId);
+        if (bundle === null) return;
+        const { analysis, libraryRevision } = await this.analyse(bundle);
+        // A protocol deleted meanwhile stays deleted.
+        const now = this.options.store.protocols.get(protocolId);
+        if (now === null) return;
+        this.options.store.protocols.update({ ...now, analysis, libraryRevision, stale: null });
+        this.options.logger.info({ protocolId, errors: analysis.errors.length }, 'protocol re-analysed after a labware library change');
+      }).catch((err: unknown) => this.options.logger.error({ protocolId, err }, 're-analysis failed; the protocol stays marked stale'));
+    }
+  }
+
+  /** An analysis that raced a library change is checked against the library as it is now. */
+  private recheckIfBehind(libraryRevision: number): void {
+    if (libraryRevision !== this.options.library.revision()) this.recheckLibrary();
+  }
 
   list(): StoredProtocol[] {
     return this.options.store.protocols.list();
@@ -41,11 +127,43 @@ export class ProtocolManager {
     return this.options.store.protocols.get(id) !== null;
   }
 
+  /**
+   * The definition of every labware the analysis loaded, by URI: from the protocol's own files
+   * (support files, a JSON protocol's definitions), the standard set or the library.
+   */
+  async labwareDefinitions(id: string): Promise<Map<string, LabwareDefinition>> {
+    const p = this.get(id);
+    const bundle = await this.bundle(id);
+    const own: LabwareDefinition[] = bundle === null ? [] : customLabwareFromFiles(bundle.supportFiles);
+    if (bundle !== null && p.analysis.protocolType === 'json') {
+      try {
+        const doc = JSON.parse(new TextDecoder().decode(bundle.protocolFile.data)) as { labwareDefinitions?: Record<string, LabwareDefinition> };
+        own.push(...Object.values(doc.labwareDefinitions ?? {}));
+      } catch {
+        // An unreadable document loaded nothing.
+      }
+    }
+    const out = new Map<string, LabwareDefinition>();
+    const sources = p.analysis.customLabware ?? [];
+    for (const item of p.analysis.requiredEquipment.labware) {
+      if (out.has(item.uri)) continue;
+      const [namespace, loadName, version] = item.uri.split('/');
+      const fromLibrary = sources.some((s) => s.uri === item.uri && s.source === 'library');
+      const def =
+        (fromLibrary ? undefined : own.find((d) => labwareUri(d) === item.uri)) ??
+        (namespace === 'opentrons' ? standardLabware(loadName, Number(version)) ?? undefined : undefined) ??
+        bundle?.labwareLibrary?.find((d) => labwareUri(d) === item.uri);
+      if (def !== undefined) out.set(item.uri, def);
+    }
+    return out;
+  }
+
   async bundle(id: string): Promise<ProtocolBundle | null> {
     const p = this.options.store.protocols.get(id);
     if (p === null) return null;
     try {
-      return await this.options.store.files.readBundle(p.folder, p.protocolFile, p.supportFiles);
+      const files = await this.options.store.files.readBundle(p.folder, p.protocolFile, p.supportFiles);
+      return this.withLibrary(files).bundle;
     } catch (err) {
       this.options.logger.warn({ protocolId: id, err }, 'protocol files unreadable');
       return null;
@@ -68,21 +186,21 @@ export class ProtocolManager {
 
   /** Analyses a reserved, fully staged upload and stores it. The staging folder is consumed. */
   async create(id: string, staging: StagingFolder, protocolFile: string, supportFiles: string[]): Promise<StoredProtocol> {
-    const { store, execute, logger } = this.options;
+    const { store, logger } = this.options;
     // The original stamps both before analysing, lastModifiedAt first.
     const lastModifiedAt = isoNow();
     const createdAt = isoNow();
     const bundle = await staging.readBundle(protocolFile, supportFiles).catch((err: Error) => {
       throw new StorageError(err.message);
     });
-    const analysis = await execute(bundle, { mode: 'analyze' });
+    const { analysis, libraryRevision } = await this.analyse(bundle);
     let folder: string;
     try {
       folder = await store.files.adopt(staging);
     } catch (err) {
       throw new StorageError((err as Error).message);
     }
-    const record: StoredProtocol = { id, folder, protocolFile, supportFiles, createdAt, lastModifiedAt, analysis };
+    const record: StoredProtocol = { id, folder, protocolFile, supportFiles, createdAt, lastModifiedAt, analysis, libraryRevision, stale: null };
     try {
       store.protocols.insert(record);
     } catch (err) {
@@ -90,13 +208,14 @@ export class ProtocolManager {
       throw new StorageError((err as Error).message);
     }
     logger.info({ protocolId: id, errors: analysis.errors.length }, 'protocol uploaded');
+    this.recheckIfBehind(libraryRevision);
     return record;
   }
 
   /** Adds or replaces one file, then analyses again (http-api.md §2.5). */
   async patch(id: string, staging: StagingFolder, fileName: string): Promise<StoredProtocol> {
     return this.exclusive(id, async () => {
-      const { store, execute } = this.options;
+      const { store } = this.options;
       const current = this.get(id);
       try {
         await store.files.replaceFile(current.folder, staging, fileName);
@@ -106,9 +225,10 @@ export class ProtocolManager {
       const supportFiles =
         fileName === current.protocolFile ? current.supportFiles : [...current.supportFiles.filter((f) => f !== fileName), fileName];
       const bundle = await store.files.readBundle(current.folder, current.protocolFile, supportFiles);
-      const analysis = await execute(bundle, { mode: 'analyze' });
-      const updated: StoredProtocol = { ...current, supportFiles, lastModifiedAt: isoNow(), analysis };
+      const { analysis, libraryRevision } = await this.analyse(bundle);
+      const updated: StoredProtocol = { ...current, supportFiles, lastModifiedAt: isoNow(), analysis, libraryRevision, stale: null };
       store.protocols.update(updated);
+      this.recheckIfBehind(libraryRevision);
       return updated;
     });
   }

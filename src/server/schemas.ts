@@ -195,6 +195,80 @@ const commandResource = {
   },
 } as const;
 
+const labwareSummary = {
+  type: 'object',
+  properties: {
+    uri: { type: 'string', description: '`namespace/loadName/version`' },
+    namespace: { type: 'string' },
+    loadName: { type: 'string' },
+    version: { type: 'integer' },
+    displayName: { type: 'string' },
+    createdAt: timestamp,
+  },
+} as const;
+
+const labwareDefinition = {
+  type: 'object',
+  description: 'A labware definition, Opentrons labware schema 2 (as in @opentrons/shared-data).',
+  additionalProperties: true,
+} as const;
+
+const labwareUploadBody = {
+  type: 'object',
+  description:
+    'Either multipart/form-data with one or more `labwareFile` parts, or one labware definition (schema 2) as an ' +
+    'application/json body. Every definition is checked before any is stored: schema 2, a namespace other than ' +
+    '`opentrons`, at most 1536 wells and real-world sizes.',
+  properties: {
+    labwareFile: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'Labware definition files (JSON).' },
+  },
+} as const;
+
+const labwareParams = {
+  type: 'object',
+  properties: { namespace: { type: 'string' }, loadName: { type: 'string' }, version: { type: 'string' } },
+  required: ['namespace', 'loadName', 'version'],
+} as const;
+
+const stale = {
+  type: 'object',
+  properties: { reason: { type: 'string' }, since: timestamp },
+  description: 'Present while the analysis may differ from what a run would do; it is being redone.',
+} as const;
+
+const protocolAnalysis = {
+  type: 'object',
+  description: 'Everything the analysis found (beyond the original): the run log with source lines, liquids, custom labware sources.',
+  properties: {
+    ok: { type: 'boolean' },
+    protocolType: { type: 'string', enum: ['python', 'json'] },
+    commandCount: { type: 'integer' },
+    estimatedDurationSeconds: { type: 'number' },
+    runLog: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    liquids: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    liquidHistory: {
+      type: 'array',
+      description: "Each well's movements from the liquid ledger: {slot, well, events: [{commandIndex, change, volume}]}.",
+      items: { type: 'object', additionalProperties: true },
+    },
+    warnings: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    customLabware: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          uri: { type: 'string' },
+          source: { type: 'string', enum: ['protocol', 'library'] },
+          requested: { type: 'object', additionalProperties: true },
+          sha256: { type: 'string' },
+        },
+      },
+    },
+    labware: { type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Each loaded labware with its slot, module and definition.' },
+    stale: { ...stale, type: ['object', 'null'] },
+  },
+} as const;
+
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, errorBody]));
 
 const protocolIdParams = { type: 'object', properties: { protocolId: { type: 'string' } }, required: ['protocolId'] } as const;
@@ -301,5 +375,47 @@ export const SCHEMAS = {
     params: sessionIdParams,
     body: commandBody,
     response: { 200: envelope(commandResource), ...errors(400, 403, 404, 422) },
+  },
+  uploadLabware: {
+    tags: ['labware'],
+    summary: "Add definitions to the lab's labware library (all or none)",
+    description:
+      '201 when something was added, 200 when every definition was already there with the same content. The same ' +
+      'URI with other content is a 409; an invalid definition a 422 naming the failing field; too large a body 413.',
+    consumes: ['multipart/form-data', 'application/json'],
+    headers: versionHeader,
+    body: labwareUploadBody,
+    response: {
+      200: envelope({ type: 'array', items: labwareSummary }),
+      201: envelope({ type: 'array', items: labwareSummary }),
+      ...errors(400, 409, 413, 422),
+    },
+  },
+  listLabware: {
+    tags: ['labware'],
+    summary: "The lab's labware library, oldest first",
+    headers: versionHeader,
+    response: { 200: envelope({ type: 'array', items: labwareSummary }), ...errors(400, 422) },
+  },
+  getLabware: {
+    tags: ['labware'],
+    summary: 'One definition of the labware library',
+    headers: versionHeader,
+    params: labwareParams,
+    response: { 200: envelope(labwareDefinition), ...errors(400, 404, 422) },
+  },
+  deleteLabware: {
+    tags: ['labware'],
+    summary: 'Remove a definition; protocols that used it are analysed again',
+    headers: versionHeader,
+    params: labwareParams,
+    response: { 200: envelope(labwareSummary), ...errors(400, 404, 422) },
+  },
+  getProtocolAnalysis: {
+    tags: ['protocols'],
+    summary: "A protocol's full analysis (beyond the original)",
+    headers: versionHeader,
+    params: protocolIdParams,
+    response: { 200: envelope(protocolAnalysis), ...errors(400, 404, 422) },
   },
 } as const;

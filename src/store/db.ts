@@ -42,6 +42,21 @@ const MIGRATIONS: readonly string[] = [
      notice TEXT NOT NULL,
      PRIMARY KEY (session_id, seq)
    );`,
+  // The lab's labware library, and for each protocol the library revision its analysis saw and
+  // why the analysis may no longer match what a run would do.
+  `CREATE TABLE labware (
+     uri TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     namespace TEXT NOT NULL,
+     load_name TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     display_name TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     sha256 TEXT NOT NULL,
+     definition TEXT NOT NULL
+   );
+   ALTER TABLE protocols ADD COLUMN library_revision INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE protocols ADD COLUMN stale TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

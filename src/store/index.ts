@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from './db.ts';
 import { ProtocolFiles } from './files.ts';
+import { LabwareRepository } from './labware.ts';
 import { ProtocolRepository } from './protocols.ts';
 import { SessionRepository } from './sessions.ts';
 
@@ -12,13 +13,27 @@ export type { SessionBatch, SessionUpdate } from './sessions.ts';
 export { isPlainFileName, ProtocolFiles, StagingFolder } from './files.ts';
 export { ProtocolRepository } from './protocols.ts';
 export { SessionRepository } from './sessions.ts';
+export { LabwareRepository } from './labware.ts';
 
 export interface Store {
   readonly dataDir: string;
   readonly files: ProtocolFiles;
   readonly protocols: ProtocolRepository;
   readonly sessions: SessionRepository;
+  readonly labware: LabwareRepository;
   close(): void;
+}
+
+/** Just the labware library of a data folder (the CLI's, which must not touch protocol files). */
+export interface LabwareStore {
+  readonly labware: LabwareRepository;
+  close(): void;
+}
+
+export async function openLabwareStore(dataDir: string): Promise<LabwareStore> {
+  await mkdir(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, 'labwright.sqlite'));
+  return { labware: new LabwareRepository(db), close: () => db.close() };
 }
 
 export async function openStore(dataDir: string): Promise<Store> {
@@ -33,6 +48,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     files,
     protocols,
     sessions: new SessionRepository(db),
+    labware: new LabwareRepository(db),
     close: () => db.close(),
   };
 }

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { Statements } from './statements.ts';
 import type { Analysis } from '../analysis/index.ts';
-import type { StoredProtocol } from './types.ts';
+import type { StaleMark, StoredProtocol } from './types.ts';
 
 interface ProtocolRow {
   id: string;
@@ -13,6 +13,8 @@ interface ProtocolRow {
   created_at: string;
   last_modified_at: string;
   analysis: string;
+  library_revision: number;
+  stale: string | null;
 }
 
 function fromRow(row: ProtocolRow): StoredProtocol {
@@ -24,6 +26,8 @@ function fromRow(row: ProtocolRow): StoredProtocol {
     createdAt: row.created_at,
     lastModifiedAt: row.last_modified_at,
     analysis: JSON.parse(row.analysis) as Analysis,
+    libraryRevision: row.library_revision,
+    stale: row.stale === null ? null : (JSON.parse(row.stale) as StaleMark),
   };
 }
 
@@ -61,18 +65,36 @@ export class ProtocolRepository {
 
   insert(p: StoredProtocol): void {
     this.sql.get(
-        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis, library_revision, stale)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(p.id, p.folder, p.protocolFile, JSON.stringify(p.supportFiles), p.createdAt, p.lastModifiedAt, JSON.stringify(p.analysis));
+      .run(
+        p.id,
+        p.folder,
+        p.protocolFile,
+        JSON.stringify(p.supportFiles),
+        p.createdAt,
+        p.lastModifiedAt,
+        JSON.stringify(p.analysis),
+        p.libraryRevision,
+        p.stale && JSON.stringify(p.stale),
+      );
     this.cache.delete(p.id);
   }
 
   update(p: StoredProtocol): void {
     this.sql.get(
-        `UPDATE protocols SET protocol_file = ?, support_files = ?, last_modified_at = ?, analysis = ? WHERE id = ?`,
+        `UPDATE protocols SET protocol_file = ?, support_files = ?, last_modified_at = ?, analysis = ?, library_revision = ?, stale = ? WHERE id = ?`,
       )
-      .run(p.protocolFile, JSON.stringify(p.supportFiles), p.lastModifiedAt, JSON.stringify(p.analysis), p.id);
+      .run(
+        p.protocolFile,
+        JSON.stringify(p.supportFiles),
+        p.lastModifiedAt,
+        JSON.stringify(p.analysis),
+        p.libraryRevision,
+        p.stale && JSON.stringify(p.stale),
+        p.id,
+      );
     this.cache.delete(p.id);
   }
 

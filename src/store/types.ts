@@ -1,6 +1,7 @@
 // The records the store keeps. They are plain JSON-able data: what the HTTP layer renders and what
 // a restart brings back.
 import type { Analysis, ProtocolErrorInfo } from '../analysis/index.ts';
+import type { LabwareDefinition } from '../engine/index.ts';
 
 export interface StoredProtocol {
   id: string;
@@ -11,6 +12,28 @@ export interface StoredProtocol {
   createdAt: string;
   lastModifiedAt: string;
   analysis: Analysis;
+  /** The labware library's revision when the analysis was made. */
+  libraryRevision: number;
+  /** Set while the analysis may differ from what a run would do (the library changed). */
+  stale: StaleMark | null;
+}
+
+export interface StaleMark {
+  reason: string;
+  since: string;
+}
+
+/** A definition in the lab's labware library. */
+export interface StoredLabware {
+  uri: string;
+  namespace: string;
+  loadName: string;
+  version: number;
+  displayName: string;
+  createdAt: string;
+  /** SHA-256 of the definition's canonical JSON (keys sorted), to tell equal content. */
+  sha256: string;
+  definition: LabwareDefinition;
 }
 
 /**

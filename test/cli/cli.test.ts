@@ -46,7 +46,7 @@ test('analyze --json prints the analysis document of a JSON fixture and exits 0'
   const ref = original('5/simpleV5.json');
   assert.deepEqual(Object.keys(doc), [
     'ok', 'protocolType', 'metadata', 'requiredEquipment', 'errors', 'warnings',
-    'commandCount', 'estimatedDurationSeconds', 'runLog',
+    'commandCount', 'estimatedDurationSeconds', 'runLog', 'customLabware',
   ]);
   assert.equal(doc.ok, true);
   assert.equal(doc.protocolType, 'json');

@@ -54,7 +54,12 @@ test('serve: a virtual robot loads whatever the protocol needs', async () => {
     assert.match(await page.text(), /<script type="module" src="\/dashboard\/app.js">/);
     const script = await fetch(`${server.base}/dashboard/app.js`);
     assert.equal(script.status, 200);
-    assert.match(await script.text(), /'Opentrons-Version': '2'/);
+    assert.match(await script.text(), /from '\.\/api\.js'/);
+    // Every request the dashboard makes goes through api.js, with the version header.
+    const api = await fetch(`${server.base}/dashboard/api.js`);
+    assert.equal(api.status, 200);
+    assert.match(await api.text(), /'Opentrons-Version': '2'/);
+    assert.equal((await fetch(`${server.base}/dashboard/nothing.js`)).status, 404);
   } finally {
     await server.stop();
   }

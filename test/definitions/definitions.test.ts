@@ -41,11 +41,13 @@ describe('labware definitions', () => {
 
   it('schema 2 validation names the failing field', () => {
     const def = customPlate();
-    assert.deepEqual(validateLabwareDefinition(def), { valid: true, error: null });
+    assert.deepEqual(validateLabwareDefinition(def), { valid: true, error: null, errorPath: null, errorMessage: null });
     def.parameters.loadName = 'My Plate';
     assert.deepEqual(validateLabwareDefinition(def), {
       valid: false,
       error: '/parameters/loadName must match pattern "^[a-z0-9._]+$"',
+      errorPath: '/parameters/loadName',
+      errorMessage: 'must match pattern "^[a-z0-9._]+$"',
     });
   });
 });

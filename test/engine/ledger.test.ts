@@ -35,6 +35,20 @@ describe('liquid ledger (warnings, never errors)', () => {
     assert.equal(a1?.volumeOut, 400);
   });
 
+  it("keeps each well's history: the change and, for a well that started empty, the volume after", () => {
+    const { e, p, plate } = basic();
+    e.pickUpTip(p);
+    e.aspirate(p, 100, well(plate, 'A1'));
+    e.dispense(p, 100, well(plate, 'B1'));
+    e.aspirate(p, 30, well(plate, 'B1'));
+    const history = new Map(e.liquidHistory().map((h) => [h.well, h]));
+    assert.deepEqual(history.get('A1'), { slot: '1', well: 'A1', events: [{ commandIndex: 1, change: -100, volume: null }] });
+    assert.deepEqual(history.get('B1')?.events, [
+      { commandIndex: 2, change: 100, volume: 100 },
+      { commandIndex: 3, change: -30, volume: 70 },
+    ]);
+  });
+
   it('aspirating past the tip capacity (200 µL filter tips on a P300) warns', () => {
     const e = engine();
     const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;

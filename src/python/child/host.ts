@@ -2,7 +2,7 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
+import type { WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { runComplexCommand } from '../../engine/transfer.ts';
@@ -12,6 +12,7 @@ import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.
 export interface HostOptions {
   mode: 'analyze' | 'run';
   customLabware: Record<string, unknown>[];
+  labwareLibrary: Record<string, unknown>[];
   onStep: ((entries: readonly RunLogEntry[]) => void) | null;
   /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
   onWait: ((seconds: number) => void) | null;
@@ -23,7 +24,9 @@ export interface HostOutcome {
   requiredEquipment: RequiredEquipment;
   warnings: LiquidWarning[];
   liquids: WellLiquidSummary[];
+  liquidHistory: WellLiquidHistory[];
   estimatedDurationSeconds: number;
+  customLabware: CustomLabwareUse[];
 }
 
 export interface Host {
@@ -79,6 +82,7 @@ export class EngineHost implements Host {
       apiLevel,
       definitions: sharedDefinitions(),
       customLabware: this.options.customLabware as unknown as LabwareDefinition[],
+      labwareLibrary: this.options.labwareLibrary as unknown as LabwareDefinition[],
       isSimulating: this.options.mode !== 'run',
     });
   }
@@ -122,14 +126,16 @@ export class EngineHost implements Host {
   finish(ok: boolean): HostOutcome {
     const engine = this.engine;
     if (engine === null) {
-      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], estimatedDurationSeconds: 0 };
+      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], liquidHistory: [], estimatedDurationSeconds: 0, customLabware: [] };
     }
     return {
       runLog: [...engine.runLog],
       requiredEquipment: ok ? engine.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
       warnings: [...engine.liquidWarnings],
       liquids: engine.liquidSummary(),
+      liquidHistory: engine.liquidHistory(),
       estimatedDurationSeconds: engine.clock,
+      customLabware: engine.customLabwareUses(),
     };
   }
 }
@@ -205,6 +211,7 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
         str(a.namespace),
         num(a.version),
         options.customLabware as unknown as LabwareDefinition[],
+        options.labwareLibrary as unknown as LabwareDefinition[],
       );
       if (!found.ok) throw new ProtocolApiError(found.error.type, found.error.message);
       return found.definition;

@@ -121,6 +121,7 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
   const host = createHost({
     mode: job.mode,
     customLabware: job.customLabware,
+    labwareLibrary: job.labwareLibrary,
     onStep: job.stepping
       ? (entries) => {
           Atomics.store(stepWord, 0, STEP_WAITING);

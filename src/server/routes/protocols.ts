@@ -64,6 +64,35 @@ export async function protocolRoutes(app: FastifyInstance, options: ProtocolRout
     return { data: renderProtocol(p), links: protocolLinks(p.id) };
   });
 
+  app.get<IdParams>(
+    '/protocols/:protocolId/analysis',
+    { schema: SCHEMAS.getProtocolAnalysis, config: { versioned: true } },
+    async (request) => {
+      const p = protocols.get(request.params.protocolId);
+      const definitions = await protocols.labwareDefinitions(p.id);
+      const a = p.analysis;
+      return {
+        data: {
+          ok: a.ok,
+          protocolType: a.protocolType,
+          metadata: a.metadata,
+          requiredEquipment: a.requiredEquipment,
+          errors: a.errors,
+          commandCount: a.commandCount,
+          estimatedDurationSeconds: a.estimatedDurationSeconds,
+          runLog: a.runLog,
+          liquids: a.liquids,
+          liquidHistory: a.liquidHistory ?? [],
+          warnings: a.warnings,
+          customLabware: a.customLabware ?? [],
+          labware: a.requiredEquipment.labware.map((l) => ({ ...l, definition: definitions.get(l.uri) ?? null })),
+          stale: p.stale,
+        },
+        links: { self: { href: `/protocols/${p.id}/analysis` }, protocol: { href: `/protocols/${p.id}` } },
+      };
+    },
+  );
+
   app.patch<IdParams>(
     '/protocols/:protocolId',
     { schema: SCHEMAS.patchProtocol, config: { versioned: true, bodyInHandler: true }, ...noBodyValidation },
