@@ -34,6 +34,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     speed: options.speed,
     maxProtocols: options.maxProtocols,
     logger: false,
+    // One warm interpreter is enough for one client; a second would be started only to be stopped.
+    pythonPoolSize: 1,
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   // Closed by the end of the test file, whatever happened in it.

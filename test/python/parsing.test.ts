@@ -8,7 +8,7 @@ import type { PythonService } from '../../src/python/index.ts';
 
 let svc: PythonService;
 before(() => {
-  svc = service(undefined, 2);
+  svc = service(undefined, 1);
 });
 after(() => svc.close());
 

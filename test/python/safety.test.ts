@@ -8,7 +8,7 @@ let svc: PythonService;
 let limited: PythonService;
 let small: PythonService;
 before(() => {
-  svc = service(undefined, 2);
+  svc = service(undefined, 1);
   limited = service({ timeoutMs: 3000, memoryBytes: 512 * 1024 * 1024 }, 1);
   small = service({ timeoutMs: 60_000, memoryBytes: 300 * 1024 * 1024 }, 1);
 });

@@ -38,7 +38,7 @@ export interface InProcessServer {
 export async function startServer(config: ServerConfig = {}): Promise<Server> {
   const ownDir = config.dataDir === undefined;
   const dataDir = config.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'labwright-server-')));
-  const app = await buildApp({ logger: false, speed: 'max', ...config, dataDir });
+  const app = await buildApp({ logger: false, speed: 'max', pythonPoolSize: 1, ...config, dataDir });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   const close = closeAtEnd(async () => {
     await app.close();
@@ -54,7 +54,7 @@ export async function startServer(config: ServerConfig = {}): Promise<Server> {
 export async function startApp(config: ServerConfig = {}): Promise<InProcessServer> {
   const ownDir = config.dataDir === undefined;
   const dataDir = config.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'labwright-app-')));
-  const app = await buildApp({ logger: false, speed: 'max', ...config, dataDir });
+  const app = await buildApp({ logger: false, speed: 'max', pythonPoolSize: 1, ...config, dataDir });
   await app.ready();
   const close = closeAtEnd(async () => {
     await app.close();
