@@ -15,7 +15,9 @@ before(async () => {
 });
 after(async () => server?.close());
 
-test('upload, session, load, run to finished, delete', async () => {
+test('upload, session, load, run to finished, delete', async (t) => {
+  // Whatever fails below, the next test starts without this protocol (the delete is checked at the end).
+  t.after(() => call(server.base, 'DELETE', '/protocols/simpleV5').then(() => undefined));
   const up = await uploadFile(server.base, SIMPLE_V5);
   assert.equal(up.status, 201, up.text);
   assert.equal(up.headers.get('opentrons-version'), '2');
