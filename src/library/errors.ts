@@ -1,6 +1,7 @@
 // The library's refusals. The HTTP layer maps each to the original's error shape
 // (server/errors.ts); the CLI prints their messages.
 import type { LabwareIssue } from '../definitions/index.ts';
+import { ResourceNotFoundError } from '../shared/index.ts';
 
 /** One or more candidates were refused; nothing was stored. `index` is the candidate's position. */
 export class InvalidLabwareError extends Error {
@@ -21,9 +22,9 @@ export class LabwareConflictError extends Error {
   }
 }
 
-export class LabwareNotFoundError extends Error {
+export class LabwareNotFoundError extends ResourceNotFoundError {
   constructor(readonly uri: string) {
-    super(`Resource type 'labware' with id '${uri}' was not found`);
+    super('labware', uri);
     this.name = 'LabwareNotFoundError';
   }
 }

@@ -7,15 +7,8 @@ import type { LabwareRepository, StoredLabware } from '../store/index.ts';
 import { contentHash } from './canonical.ts';
 import { InvalidLabwareError, LabwareConflictError, LabwareNotFoundError } from './errors.ts';
 
-/** What a listing shows of a definition. */
-export interface LabwareSummary {
-  uri: string;
-  namespace: string;
-  loadName: string;
-  version: number;
-  displayName: string;
-  createdAt: string;
-}
+/** What a listing shows of a definition: the stored record without its content. */
+export type LabwareSummary = Omit<StoredLabware, 'sha256' | 'definition'>;
 
 export interface AddedLabware {
   labware: StoredLabware;

@@ -1,9 +1,10 @@
 // Domain errors of the session runner. The HTTP layer maps each class to a status and body.
+import { ResourceNotFoundError } from '../shared/index.ts';
 import { commandLabel } from './commands.ts';
 
-export class SessionNotFoundError extends Error {
+export class SessionNotFoundError extends ResourceNotFoundError {
   constructor(readonly sessionId: string) {
-    super(`Resource type 'session' with id '${sessionId}' was not found`);
+    super('session', sessionId);
     this.name = 'SessionNotFoundError';
   }
 }

@@ -8,7 +8,8 @@ import {
   SessionNotActiveError,
   SessionNotFoundError,
 } from '../runner/index.ts';
-import { LabwareConflictError, LabwareNotFoundError } from '../library/index.ts';
+import { LabwareConflictError } from '../library/index.ts';
+import { ResourceNotFoundError } from '../shared/index.ts';
 
 export interface ErrorSource {
   pointer?: string;
@@ -55,9 +56,9 @@ export class OutdatedApiVersionError extends Error {
   }
 }
 
-export class ProtocolNotFoundError extends Error {
+export class ProtocolNotFoundError extends ResourceNotFoundError {
   constructor(readonly protocolId: string) {
-    super(`Resource type 'protocol' with id '${protocolId}' was not found`);
+    super('protocol', protocolId);
     this.name = 'ProtocolNotFoundError';
   }
 }
@@ -124,9 +125,9 @@ type ErrorClass = abstract new (...args: never[]) => Error;
 /** The registry: domain error class → status, error id and title. The detail is the message. */
 export const ERROR_REGISTRY: ReadonlyMap<ErrorClass, Mapping> = new Map<ErrorClass, Mapping>([
   [OutdatedApiVersionError, { status: 400, id: 'OutdatedAPIVersion', title: 'Requested HTTP API version no longer supported' }],
-  [ProtocolNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found' }],
+  // Sessions first: their 404 also links to the session collection.
   [SessionNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found', links: SESSION_ROOT_LINKS }],
-  [LabwareNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found' }],
+  [ResourceNotFoundError, { status: 404, id: 'UncategorizedError', title: 'Resource Not Found' }],
   [LabwareConflictError, { status: 409, id: 'UncategorizedError', title: 'Resource Exists' }],
   [ProtocolExistsError, { status: 403, id: 'UncategorizedError', title: 'Resource Exists' }],
   [UploadLimitError, { status: 403, id: 'UncategorizedError', title: 'Action Forbidden' }],

@@ -1,0 +1,2 @@
+// The bottom layer: what every other folder may use and which uses nothing of theirs.
+export { ResourceNotFoundError } from './errors.ts';
