@@ -9,8 +9,12 @@ import { repoRoot } from './paths.ts';
 
 export const ORIGINAL_FIXTURES = join(repoRoot, 'test/fixtures/original');
 
+const read = new Map<string, unknown>();
+
+/** A fixture file, read and parsed once per test file. */
 function readFixture<T>(name: string): T {
-  return JSON.parse(readFileSync(join(ORIGINAL_FIXTURES, name), 'utf8')) as T;
+  if (!read.has(name)) read.set(name, JSON.parse(readFileSync(join(ORIGINAL_FIXTURES, name), 'utf8')));
+  return read.get(name) as T;
 }
 
 /** A labware whose display name changed between 4.7.0 and today's definitions. */
