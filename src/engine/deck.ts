@@ -3,7 +3,7 @@
 import type { CustomLabwareUse } from '../analysis/types.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
-import type { DeckItem, EngineState, Mod } from './state.ts';
+import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
@@ -37,7 +37,7 @@ export function thermocyclerSlots(configuration: 'full' | 'semi' | null): readon
 }
 
 /** Slots a thermocycler covers besides its own. */
-export function coveredBy(st: EngineState, slot: string): Mod | null {
+export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
   for (const item of st.deck.values()) {
     if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
     if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
@@ -113,7 +113,7 @@ export function moduleLoadLabware(
   namespace: string | null,
   version: number | null,
 ): LabwareInfo {
-  const mod = st.mod(moduleId);
+  const mod = st.module(moduleId);
   if (!st.atLeast(2, 1) && (label !== null || namespace !== null || version !== null)) {
     st.logMessages.push('You have specified API 2.0, but you are using features only available in 2.1');
   }
@@ -122,7 +122,7 @@ export function moduleLoadLabware(
 }
 
 export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null): LabwareInfo {
-  const mod = st.mod(moduleId);
+  const mod = st.module(moduleId);
   checkModuleTakesLabware(st, mod);
   const id = st.newId('labware');
   const base = st.slotPoint(mod.slot);
@@ -145,7 +145,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 }
 
 /** A module holds one labware, and a thermocycler takes it only with its lid open. */
-function checkModuleTakesLabware(st: EngineState, mod: Mod): void {
+function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
     throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
@@ -161,7 +161,7 @@ function checkModuleTakesLabware(st: EngineState, mod: Mod): void {
  * (one labware per module, thermocycler lid open) apply.
  */
 export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
-  const mod = st.mod(moduleId);
+  const mod = st.module(moduleId);
   const lw = st.lw(labwareId);
   checkModuleTakesLabware(st, mod);
   mod.labwareId = lw.id;
@@ -215,7 +215,7 @@ export function highestZ(st: EngineState): number {
  * plus the module's `overLabwareHeight` (a magnetic module's short plate counts, not the module's
  * 110 mm); without, the bare module.
  */
-export function moduleHighestZ(st: EngineState, mod: Mod): number {
+export function moduleHighestZ(st: EngineState, mod: LoadedModule): number {
   const lw = mod.labwareId ? st.labware.get(mod.labwareId) : undefined;
   return lw ? lw.highestZ + mod.spec.overLabwareHeight : st.slotPoint(mod.slot).z + mod.spec.overallHeight;
 }

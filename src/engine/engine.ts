@@ -246,7 +246,7 @@ export class ProtocolEngine {
 
   /** The hardware's configuration of the attached model (`_attached_instruments[mount].config`). */
   pipetteHardwareConfig(pipetteId: string): PipetteSpec['hardwareConfig'] {
-    return this.s.pip(pipetteId).spec.hardwareConfig;
+    return this.s.pipette(pipetteId).spec.hardwareConfig;
   }
 
   /** `ctx.loaded_instruments`: left first. */

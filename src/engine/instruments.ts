@@ -4,7 +4,7 @@ import { ulPerMm } from '../definitions/index.ts';
 import { fixedTrash } from './deck.ts';
 import { homedZ } from './motion.ts';
 import { pyError } from './errors.ts';
-import { MOUNTS, type EngineState, type Pip } from './state.ts';
+import { MOUNTS, type EngineState, type LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { checkTipRackMatch } from './tips.ts';
 import type { MountName, PipetteInfo, PipetteState } from './types.ts';
@@ -35,7 +35,7 @@ export function loadInstrument(
     checkTipRackMatch(st, spec, rack);
   }
   const flows = spec.defaultFlowRates(st.apiLevel);
-  const pip: Pip = {
+  const pip: LoadedPipette = {
     id: st.newId('pipette'),
     mount: m,
     spec,
@@ -43,11 +43,11 @@ export function loadInstrument(
     tipRacks: racks.map((r) => r.id),
     trashId: fixedTrash(st),
     startingTip: null,
-    flowAsp: flows.aspirate,
-    flowDisp: flows.dispense,
-    flowBlow: flows.blowOut,
-    clearAsp: 1,
-    clearDisp: 1,
+    aspirateFlowRate: flows.aspirate,
+    dispenseFlowRate: flows.dispense,
+    blowOutFlowRate: flows.blowOut,
+    aspirateClearance: 1,
+    dispenseClearance: 1,
     defaultSpeed: TIMING.gantrySpeed,
     hasTip: false,
     currentVolume: 0,
@@ -65,7 +65,7 @@ export function loadInstrument(
 }
 
 export function pipetteInfo(st: EngineState, pipetteId: string): PipetteInfo {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   return {
     pipetteId: p.id,
     mount: p.mount,
@@ -84,20 +84,20 @@ export function pipetteInfo(st: EngineState, pipetteId: string): PipetteInfo {
 }
 
 export function pipetteState(st: EngineState, pipetteId: string): PipetteState {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   const upm = (action: 'aspirate' | 'dispense') => ulPerMm(p.spec.ulPerMm[action], p.spec.maxVolume);
   return {
     currentVolume: p.currentVolume,
     hasTip: p.hasTip,
     workingVolume: p.hasTip ? p.tipCapacity : p.spec.maxVolume,
     availableVolume: (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume,
-    flowRate: { aspirate: p.flowAsp, dispense: p.flowDisp, blowOut: p.flowBlow },
+    flowRate: { aspirate: p.aspirateFlowRate, dispense: p.dispenseFlowRate, blowOut: p.blowOutFlowRate },
     speed: {
-      aspirate: round6(p.flowAsp / upm('aspirate')),
-      dispense: round6(p.flowDisp / upm('dispense')),
-      blowOut: round6(p.flowBlow / upm('dispense')),
+      aspirate: round6(p.aspirateFlowRate / upm('aspirate')),
+      dispense: round6(p.dispenseFlowRate / upm('dispense')),
+      blowOut: round6(p.blowOutFlowRate / upm('dispense')),
     },
-    wellBottomClearance: { aspirate: p.clearAsp, dispense: p.clearDisp },
+    wellBottomClearance: { aspirate: p.aspirateClearance, dispense: p.dispenseClearance },
     defaultSpeed: p.defaultSpeed,
     startingTip: p.startingTip ? { labwareId: p.startingTip.lw.id, wellName: p.startingTip.well.name } : null,
     tipRackIds: [...p.tipRacks],
@@ -120,44 +120,44 @@ export function loadedInstruments(st: EngineState): { mount: MountName; pipetteI
 
 /** `flow_rate.aspirate = v` etc.; each value must be a number > 0. */
 export function setFlowRate(st: EngineState, pipetteId: string, rates: { aspirate?: number; dispense?: number; blowOut?: number }): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   requirePositive(rates, 'flow rate should be a numerical value in ul/s');
-  if (rates.aspirate !== undefined) p.flowAsp = rates.aspirate;
-  if (rates.dispense !== undefined) p.flowDisp = rates.dispense;
-  if (rates.blowOut !== undefined) p.flowBlow = rates.blowOut;
+  if (rates.aspirate !== undefined) p.aspirateFlowRate = rates.aspirate;
+  if (rates.dispense !== undefined) p.dispenseFlowRate = rates.dispense;
+  if (rates.blowOut !== undefined) p.blowOutFlowRate = rates.blowOut;
 }
 
 /** `speed.aspirate = mm/s` etc.; stored as flow rates (ul/mm at the pipette's max volume). */
 export function setPlungerSpeed(st: EngineState, pipetteId: string, speeds: { aspirate?: number; dispense?: number; blowOut?: number }): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   requirePositive(speeds, 'speed should be a numerical value in mm/s');
   const max = p.spec.maxVolume;
-  if (speeds.aspirate !== undefined) p.flowAsp = round6(speeds.aspirate * ulPerMm(p.spec.ulPerMm.aspirate, max));
-  if (speeds.dispense !== undefined) p.flowDisp = round6(speeds.dispense * ulPerMm(p.spec.ulPerMm.dispense, max));
-  if (speeds.blowOut !== undefined) p.flowBlow = round6(speeds.blowOut * ulPerMm(p.spec.ulPerMm.dispense, max));
+  if (speeds.aspirate !== undefined) p.aspirateFlowRate = round6(speeds.aspirate * ulPerMm(p.spec.ulPerMm.aspirate, max));
+  if (speeds.dispense !== undefined) p.dispenseFlowRate = round6(speeds.dispense * ulPerMm(p.spec.ulPerMm.dispense, max));
+  if (speeds.blowOut !== undefined) p.blowOutFlowRate = round6(speeds.blowOut * ulPerMm(p.spec.ulPerMm.dispense, max));
 }
 
 export function setWellBottomClearance(st: EngineState, pipetteId: string, clearance: { aspirate?: number; dispense?: number }): void {
-  const p = st.pip(pipetteId);
-  if (clearance.aspirate !== undefined) p.clearAsp = clearance.aspirate;
-  if (clearance.dispense !== undefined) p.clearDisp = clearance.dispense;
+  const p = st.pipette(pipetteId);
+  if (clearance.aspirate !== undefined) p.aspirateClearance = clearance.aspirate;
+  if (clearance.dispense !== undefined) p.dispenseClearance = clearance.dispense;
 }
 
 export function setDefaultSpeed(st: EngineState, pipetteId: string, speed: number): void {
-  st.pip(pipetteId).defaultSpeed = speed;
+  st.pipette(pipetteId).defaultSpeed = speed;
 }
 
 export function setTipRacks(st: EngineState, pipetteId: string, tipRackIds: readonly string[]): void {
-  st.pip(pipetteId).tipRacks = tipRackIds.map((id) => st.lw(id).id);
+  st.pipette(pipetteId).tipRacks = tipRackIds.map((id) => st.lw(id).id);
 }
 
 export function setTrashContainer(st: EngineState, pipetteId: string, labwareId: string): void {
-  st.pip(pipetteId).trashId = st.lw(labwareId).id;
+  st.pipette(pipetteId).trashId = st.lw(labwareId).id;
 }
 
 /** `pipette.home()`: logged, homes this mount's Z and plunger. */
 export function homePipette(st: EngineState, pipetteId: string): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   st.log.before('command.HOME', `Homing pipette plunger on mount ${p.mount}`);
   st.log.advance(TIMING.homePipetteS);
   p.z = homedZ(p);
@@ -166,7 +166,7 @@ export function homePipette(st: EngineState, pipetteId: string): void {
 
 /** `pipette.home_plunger()`: not logged. */
 export function homePlunger(st: EngineState, pipetteId: string): void {
-  st.pip(pipetteId);
+  st.pipette(pipetteId);
   st.log.advance(TIMING.plungerHomeS);
 }
 

@@ -2,7 +2,7 @@
 // prints for them, well top/bottom points and the location cache.
 import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
-import type { CacheLoc, EngineState } from './state.ts';
+import type { ResolvedLocation, EngineState } from './state.ts';
 import type { AnyLocationArg, LocationArg, LocationRef, Point } from './types.ts';
 
 export function locString(st: EngineState, ref: LocationRef, point: Point): string {
@@ -14,7 +14,7 @@ export function locString(st: EngineState, ref: LocationRef, point: Point): stri
     case 'slot':
       return ref.slot;
     case 'module':
-      return st.mod(ref.moduleId).displayName;
+      return st.module(ref.moduleId).displayName;
     case 'none':
       return ref.text ?? `(${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`;
   }
@@ -33,7 +33,7 @@ export function argRepr(st: EngineState, arg: AnyLocationArg): string {
   }
 }
 
-export function toCache(st: EngineState, point: Point, ref: LocationRef): CacheLoc {
+export function toCache(st: EngineState, point: Point, ref: LocationRef): ResolvedLocation {
   if (ref.kind === 'well') {
     const lw = st.lw(ref.labwareId);
     return { point, ref, lw, well: st.wellOf(lw, ref.wellName) };
@@ -53,15 +53,15 @@ export function setLocationCache(st: EngineState, loc: LocationArg | null): void
   st.lastMount = null;
 }
 
-export function wellTop(lw: LabwareState, w: WellState, z = 0): CacheLoc {
+export function wellTop(lw: LabwareState, w: WellState, z = 0): ResolvedLocation {
   return { point: z === 0 ? w.top : { x: w.top.x, y: w.top.y, z: w.top.z + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 
-export function wellBottom(lw: LabwareState, w: WellState, z: number): CacheLoc {
+export function wellBottom(lw: LabwareState, w: WellState, z: number): ResolvedLocation {
   return { point: { x: w.top.x, y: w.top.y, z: w.top.z - w.depth + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 
-export function fromTarget(st: EngineState, loc: LocationArg): CacheLoc {
+export function fromTarget(st: EngineState, loc: LocationArg): ResolvedLocation {
   return toCache(st, loc.point, loc.ref);
 }
 

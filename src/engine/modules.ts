@@ -3,7 +3,7 @@ import type { ModuleSpec } from '../definitions/index.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
-import type { EngineState, Mod } from './state.ts';
+import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState } from './types.ts';
 
@@ -71,7 +71,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     labwareOffset: off,
     configuration: config,
   };
-  const mod: Mod = {
+  const mod: LoadedModule = {
     id,
     model,
     spec,
@@ -100,12 +100,12 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
 }
 
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
-  return st.mod(moduleId).info;
+  return st.module(moduleId).info;
 }
 
 /** The labware on a module, or null. */
 export function moduleLabware(st: EngineState, moduleId: string): string | null {
-  return st.mod(moduleId).labwareId;
+  return st.module(moduleId).labwareId;
 }
 
 /**
@@ -119,7 +119,7 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
 }
 
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
-  const m = st.mod(moduleId);
+  const m = st.module(moduleId);
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -143,8 +143,8 @@ export function moduleState(st: EngineState, moduleId: string): ModuleState {
   };
 }
 
-export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type']): Mod {
-  const m = st.mod(moduleId);
+export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type']): LoadedModule {
+  const m = st.module(moduleId);
   if (m.spec.type !== type) {
     const [name, cls] =
       type === 'magneticModuleType'
@@ -158,7 +158,7 @@ export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type
 }
 
 /** Starts a modeled ramp of the block / temperature module to `target`; returns its duration. */
-export function ramp(st: EngineState, m: Mod, target: number, heat: number, cool: number): number {
+export function ramp(st: EngineState, m: LoadedModule, target: number, heat: number, cool: number): number {
   const now = st.log.clock;
   const from = now >= m.reachAt ? m.physTemp : m.physTemp; // the previous ramp is taken as done
   const dt = target >= from ? (target - from) / heat : (from - target) / cool;
@@ -263,7 +263,7 @@ function pyNumLoose(x: number): string {
 }
 
 /** A deactivated block (or temperature module) has no target and is modeled back at ambient. */
-export function idleBlock(m: Mod): void {
+export function idleBlock(m: LoadedModule): void {
   m.target = null;
   m.temperature = TIMING.ambientC;
   m.physTemp = TIMING.ambientC;

@@ -4,7 +4,7 @@ import { highestZ, tallestName } from './deck.ts';
 import { keyError, pyError } from './errors.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
-import type { CacheLoc, EngineState, MaxSpeedAxis, Pip } from './state.ts';
+import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, Point } from './types.ts';
 
@@ -34,22 +34,22 @@ export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpee
  * the mount's Z home for this pipette, minus the Z retract distance, plus the critical point's
  * offset (nozzle minus the attached tip's length).
  */
-export function instrMaxHeight(p: Pip): number {
+export function instrMaxHeight(p: LoadedPipette): number {
   return p.spec.homePosition - TIMING.zRetractDistance + (p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0));
 }
 
 /** Where this pipette last moved to, as far as motion planning knows (per mount from 2.10). */
-export function planningOrigin(st: EngineState, p: Pip): CacheLoc | null {
+export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocation | null {
   if (st.cache === null) return null;
   if (st.atLeast(2, 10) && st.lastMount !== p.mount) return null;
   return st.cache;
 }
 
 /** Moves the pipette (no run-log entry): thermocycler lid safety, height check, clock, cache. */
-export function move(st: EngineState, p: Pip, to: CacheLoc, opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null } = {}): void {
+export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null } = {}): void {
   const from = planningOrigin(st, p);
   if (hasClosedThermocycler(st)) {
-    const onTc = (c: CacheLoc | null) => c?.lw?.moduleId != null && st.modules.get(c.lw.moduleId)?.model === 'thermocyclerModuleV1';
+    const onTc = (c: ResolvedLocation | null) => c?.lw?.moduleId != null && st.modules.get(c.lw.moduleId)?.model === 'thermocyclerModuleV1';
     const tcMod = to.lw?.moduleId ? st.modules.get(to.lw.moduleId) : undefined;
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
@@ -68,7 +68,7 @@ export function move(st: EngineState, p: Pip, to: CacheLoc, opts: { forceDirect?
 }
 
 /** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
-export function safeHeight(st: EngineState, p: Pip, from: CacheLoc | null, to: CacheLoc, minZ: number): number {
+export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLocation | null, to: ResolvedLocation, minZ: number): number {
   const maxH = instrMaxHeight(p);
   let toSafety: number;
   let fromSafety = 0;
@@ -97,7 +97,7 @@ export function safeHeight(st: EngineState, p: Pip, from: CacheLoc | null, to: C
 }
 
 /** Spends the modeled time of a move: straight, or rise / travel / descend, under `max_speeds`. */
-export function advanceMove(st: EngineState, p: Pip, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
+export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
   const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
   const dx = Math.abs(to.x - st.gantry.x);
   const dy = Math.abs(to.y - st.gantry.y);
@@ -142,7 +142,7 @@ export function moveTo(
   location: AnyLocationArg,
   opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null; publish?: boolean } = {},
 ): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   const publish = opts.publish ?? true;
   if (publish) {
     const text =
@@ -166,6 +166,6 @@ export function home(st: EngineState): void {
 }
 
 /** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
-export function homedZ(p: Pip): number {
+export function homedZ(p: LoadedPipette): number {
   return TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
 }

@@ -6,11 +6,11 @@ import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { move } from './motion.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
-import type { CacheLoc, EngineState, Pip } from './state.ts';
+import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
 
-export function checkTakesLiquid(st: EngineState, c: CacheLoc, action: 'aspirate' | 'dispense'): void {
+export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.atLeast(2, 11)) return;
   switch (c.ref.kind) {
     case 'well':
@@ -36,7 +36,7 @@ const MOVING_COMMAND: Record<PlungerCommand, string> = { aspirate: 'dispense', d
  * aspirate clearance; dispense: bottom + dispense clearance, or the top of the trash; blow-out:
  * the top), or the given Location as is.
  */
-function commandTarget(st: EngineState, p: Pip, location: AnyLocationArg | null, command: PlungerCommand): CacheLoc {
+function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null, command: PlungerCommand): ResolvedLocation {
   if (location === null) {
     if (!st.cache) {
       throw pyError(
@@ -50,8 +50,8 @@ function commandTarget(st: EngineState, p: Pip, location: AnyLocationArg | null,
     const lw = st.lw(location.labwareId);
     if (command === 'blow out' && lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
     const w = st.wellOf(lw, location.wellName);
-    if (command === 'aspirate') return wellBottom(lw, w, p.clearAsp);
-    if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.clearDisp);
+    if (command === 'aspirate') return wellBottom(lw, w, p.aspirateClearance);
+    if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.dispenseClearance);
     return wellTop(lw, w);
   }
   if (location.kind === 'location') return fromTarget(st, location);
@@ -59,7 +59,7 @@ function commandTarget(st: EngineState, p: Pip, location: AnyLocationArg | null,
 }
 
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
   if (p.currentVolume === 0) {
@@ -74,7 +74,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     move(st, p, dest);
   }
   const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
-  const flow = rate * p.flowAsp;
+  const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
@@ -92,12 +92,12 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
 }
 
 export function dispense(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'dispense');
   checkTakesLiquid(st, dest, 'dispense');
   if (location !== null) move(st, p, dest);
   const vol = volume ? volume : p.currentVolume;
-  const flow = rate * p.flowDisp;
+  const flow = rate * p.dispenseFlowRate;
   const entry = st.log.before(
     'command.DISPENSE',
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
@@ -114,7 +114,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
 }
 
 /** Ledger bookkeeping for one plunger action, across the channels' wells. */
-export function ledgerOp(st: EngineState, p: Pip, dest: CacheLoc, vol: number, index: number, aspirate: boolean): void {
+export function ledgerOp(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, vol: number, index: number, aspirate: boolean): void {
   const lw = dest.lw;
   const well = dest.well;
   if (!lw || !well || lw.fixedTrash || lw.isTiprack) return;
@@ -135,7 +135,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 }
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
   const shown = volume ? volume : p.tipCapacity - p.currentVolume;
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
@@ -150,7 +150,7 @@ export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volu
 }
 
 export function blowOut(st: EngineState, pipetteId: string, location: AnyLocationArg | null): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
@@ -171,7 +171,7 @@ export function touchTip(
   vOffset: number,
   speed: number,
 ): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()');
   const min = st.atLeast(2, 4) ? 1 : 20;
@@ -217,7 +217,7 @@ export function touchTip(
  * the last column of labware in slot 3/6/9 or beside a module on its right skips the right edge;
  * the right pipette in the first column beside a module on its left skips the left edge.
  */
-export function touchTipEdges(st: EngineState, p: Pip, lw: LabwareState, w: WellState): [number, number][] {
+export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareState, w: WellState): [number, number][] {
   const right: [number, number] = [1, 0];
   const left: [number, number] = [-1, 0];
   const center: [number, number] = [0, 0];
@@ -238,7 +238,7 @@ export function touchTipEdges(st: EngineState, p: Pip, lw: LabwareState, w: Well
 }
 
 export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap');
   const h = height ?? 5;

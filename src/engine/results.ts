@@ -8,7 +8,7 @@ import type { EngineState } from './state.ts';
 /** Required equipment in the original's shape (http-api.md §2.1). */
 export function requiredEquipment(st: EngineState): RequiredEquipment {
   const pipettes = loadedInstruments(st).map(({ mount, pipetteId }) => {
-    const p = st.pip(pipetteId);
+    const p = st.pipette(pipetteId);
     return { mount, requestedAs: p.requestedAs, pipetteName: p.spec.name, channels: p.spec.channels };
   });
   const labware = loadedLabwares(st).map(({ slot, labwareId }) => {
@@ -21,7 +21,7 @@ export function requiredEquipment(st: EngineState): RequiredEquipment {
     };
   });
   const modules = loadedModules(st)
-    .map(({ moduleId }) => st.mod(moduleId))
+    .map(({ moduleId }) => st.module(moduleId))
     .map((m) => ({ type: m.spec.type, model: m.model, location: Number(m.slot) }))
     .sort((a, b) => a.location - b.location);
   return { pipettes, labware, modules };

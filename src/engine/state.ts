@@ -16,7 +16,7 @@ export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
-export interface Pip {
+export interface LoadedPipette {
   id: string;
   mount: MountName;
   spec: PipetteSpec;
@@ -24,11 +24,11 @@ export interface Pip {
   tipRacks: string[];
   trashId: string;
   startingTip: { lw: LabwareState; well: WellState } | null;
-  flowAsp: number;
-  flowDisp: number;
-  flowBlow: number;
-  clearAsp: number;
-  clearDisp: number;
+  aspirateFlowRate: number;
+  dispenseFlowRate: number;
+  blowOutFlowRate: number;
+  aspirateClearance: number;
+  dispenseClearance: number;
   defaultSpeed: number;
   hasTip: boolean;
   currentVolume: number;
@@ -42,7 +42,7 @@ export interface Pip {
   z: number;
 }
 
-export interface Mod {
+export interface LoadedModule {
   id: string;
   model: ModuleModel;
   spec: ModuleSpec;
@@ -70,14 +70,14 @@ export interface Mod {
 }
 
 /** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
-export interface CacheLoc {
+export interface ResolvedLocation {
   point: Point;
   ref: LocationRef;
   lw: LabwareState | null;
   well: WellState | null;
 }
 
-export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: Mod };
+export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };
 
 function parseApiLevel(level: string | readonly [number, number]): [number, number] {
   if (typeof level !== 'string') return [level[0], level[1]];
@@ -102,11 +102,11 @@ export class EngineState {
   readonly log = new RunLog();
   readonly ledger = new LiquidLedger();
   readonly labware = new Map<string, LabwareState>();
-  readonly pipettes = new Map<string, Pip>();
-  readonly byMount: Record<MountName, Pip | null> = { left: null, right: null };
-  readonly modules = new Map<string, Mod>();
+  readonly pipettes = new Map<string, LoadedPipette>();
+  readonly byMount: Record<MountName, LoadedPipette | null> = { left: null, right: null };
+  readonly modules = new Map<string, LoadedModule>();
   readonly deck = new Map<string, DeckItem>();
-  cache: CacheLoc | null = null;
+  cache: ResolvedLocation | null = null;
   /** The mount that made the last move (the 2.10 per-mount planning origin). */
   lastMount: MountName | null = null;
   /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
@@ -175,13 +175,13 @@ export class EngineState {
     return w;
   }
 
-  pip(pipetteId: string): Pip {
+  pipette(pipetteId: string): LoadedPipette {
     const p = this.pipettes.get(pipetteId);
     if (!p) throw keyError(pipetteId);
     return p;
   }
 
-  mod(moduleId: string): Mod {
+  module(moduleId: string): LoadedModule {
     const m = this.modules.get(moduleId);
     if (!m) throw keyError(moduleId);
     return m;

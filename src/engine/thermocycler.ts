@@ -4,7 +4,7 @@ import { pyError } from './errors.ts';
 import { expect, idleBlock, ramp } from './modules.ts';
 import { homedZ } from './motion.ts';
 import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
-import type { EngineState, Mod } from './state.ts';
+import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 
@@ -169,7 +169,7 @@ function pyMod(a: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
-function idleLid(m: Mod): void {
+function idleLid(m: LoadedModule): void {
   m.lidTarget = null;
   m.lidTemp = TIMING.ambientC;
   m.lidPhys = TIMING.ambientC;

@@ -5,7 +5,7 @@ import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
 import { move } from './motion.ts';
-import type { CacheLoc, EngineState, Pip } from './state.ts';
+import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg } from './types.ts';
 
@@ -68,7 +68,7 @@ export function setWellHasTip(st: EngineState, labwareId: string, wellName: stri
 
 /** `pipette.starting_tip = well` (or null). */
 export function setStartingTip(st: EngineState, pipetteId: string, well: { labwareId: string; wellName: string } | null): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   if (well === null) p.startingTip = null;
   else {
     const lw = st.lw(well.labwareId);
@@ -78,18 +78,18 @@ export function setStartingTip(st: EngineState, pipetteId: string, well: { labwa
 
 /** `pipette.reset_tipracks()`: every rack refilled, starting tip cleared. */
 export function resetTipracks(st: EngineState, pipetteId: string): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   for (const id of p.tipRacks) st.labware.get(id)?.hasTip.fill(1);
   p.startingTip = null;
 }
 
 /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
 export function nextAvailableTip(st: EngineState, pipetteId: string): { labwareId: string; wellName: string } | null {
-  const r = findNextTip(st, st.pip(pipetteId));
+  const r = findNextTip(st, st.pipette(pipetteId));
   return r ? { labwareId: r.lw.id, wellName: r.well.name } : null;
 }
 
-export function findNextTip(st: EngineState, p: Pip): { lw: LabwareState; well: WellState } | null {
+export function findNextTip(st: EngineState, p: LoadedPipette): { lw: LabwareState; well: WellState } | null {
   const racks = p.tipRacks.map((id) => st.labware.get(id)).filter((x): x is LabwareState => x !== undefined);
   let startIdx = 0;
   let start: WellState | null = null;
@@ -119,7 +119,7 @@ export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: Labw
 }
 
 export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, presses: number | null, increment: number | null): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   let lw: LabwareState;
   let w: WellState;
   if (location === null) {
@@ -161,8 +161,8 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
 }
 
 export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, homeAfter: boolean): void {
-  const p = st.pip(pipetteId);
-  let target: CacheLoc;
+  const p = st.pipette(pipetteId);
+  let target: ResolvedLocation;
   if (location === null) {
     const trash = st.lw(p.trashId);
     target = wellTop(trash, trash.wells[0]);
@@ -202,7 +202,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
 }
 
 export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {
-  const p = st.pip(pipetteId);
+  const p = st.pipette(pipetteId);
   st.log.before('command.RETURN_TIP', 'Returning tip');
   if (!p.hasTip) st.logMessages.push('Pipette has no tip to return');
   const last = p.lastTip;

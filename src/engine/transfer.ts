@@ -62,7 +62,7 @@ function mixOf(option: [PyNum, PyNum] | undefined): Mix | null {
   return { repetitions: value(reps) ? reps : 1, volume: value(vol) ? value(vol) : null };
 }
 
-class Planner {
+class TransferRunner {
   private readonly e: ProtocolEngine;
   private readonly pid: string;
   private readonly mode: ComplexMode;
@@ -371,7 +371,7 @@ class Planner {
 
 /** Runs `transfer`, `distribute` or `consolidate` with their run-log headers (§10.6). */
 export function runComplexCommand(e: ProtocolEngine, pipetteId: string, spec: ComplexOptions): void {
-  const planner = new Planner(e, pipetteId, spec);
+  const planner = new TransferRunner(e, pipetteId, spec);
   const header = planner.header();
   if (spec.mode === 'distribute') e.beginCommand('command.DISTRIBUTE', `Distributing ${header}`);
   if (spec.mode === 'consolidate') e.beginCommand('command.CONSOLIDATE', `Consolidating ${header}`);

@@ -14,7 +14,7 @@ const TC_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['thermocycler/runProfile', 'thermocycler/awaitProfileComplete'],
 ];
 
-function rt(message: string): ProtocolApiError {
+function runtimeError(message: string): ProtocolApiError {
   return new ProtocolApiError('RuntimeError', message);
 }
 
@@ -46,19 +46,19 @@ function checkCommandList(commands: readonly JsonCommand[]): void {
   const awaiters = new Map(TC_PAIRS.map(([s, a]) => [a, s] as const));
   const first = commands[0].command;
   const last = commands[commands.length - 1].command;
-  if (awaiters.has(first)) throw rt(`Unsupported behavior. Cannot ${first} as the first command of a protocol`);
-  if (setters.has(last)) throw rt(`Unsupported behavior. Cannot ${last} as the last command of a protocol`);
+  if (awaiters.has(first)) throw runtimeError(`Unsupported behavior. Cannot ${first} as the first command of a protocol`);
+  if (setters.has(last)) throw runtimeError(`Unsupported behavior. Cannot ${last} as the last command of a protocol`);
   commands.forEach((c, i) => {
     const awaiter = setters.get(c.command);
     if (awaiter !== undefined && commands[i + 1]?.command !== awaiter) {
-      throw rt(`Unsupported behavior. ${c.command} must be immediatelyfollowed by ${awaiter}`);
+      throw runtimeError(`Unsupported behavior. ${c.command} must be immediatelyfollowed by ${awaiter}`);
     }
     const setter = awaiters.get(c.command);
     if (setter !== undefined && commands[i - 1]?.command !== setter) {
-      throw rt(`Unsupported behavior. ${c.command} must be immediately preceded by ${setter}`);
+      throw runtimeError(`Unsupported behavior. ${c.command} must be immediately preceded by ${setter}`);
     }
     if (c.command === 'thermocycler/setTargetBlockTemperature' && 'volume' in c.params) {
-      throw rt(
+      throw runtimeError(
         'thermocycler/setTargetBlockTemperature does not support volume param. This may be implemented in a later version of the robot server',
       );
     }
@@ -173,7 +173,7 @@ export class JsonRun {
 
   private setFlowRate(pipetteId: string, params: Record<string, unknown>): void {
     const rate = num(param(params, 'flowRate'));
-    if (!(rate > 0)) throw rt('Positive flowRate param required');
+    if (!(rate > 0)) throw runtimeError('Positive flowRate param required');
     this.engine.setFlowRate(pipetteId, { aspirate: rate, dispense: rate, blowOut: rate });
   }
 
@@ -196,7 +196,7 @@ export class JsonRun {
         return;
       }
       case 'airGap': {
-        if (this.schemaVersion === 3) throw rt('Unsupported command type airGap');
+        if (this.schemaVersion === 3) throw runtimeError('Unsupported command type airGap');
         const pip = this.pipette(params);
         const { lw, well } = this.well(params);
         const volume = num(param(params, 'volume'));
@@ -332,7 +332,7 @@ export class JsonRun {
         return;
       }
       default:
-        throw rt(`Unsupported command type ${command}`);
+        throw runtimeError(`Unsupported command type ${command}`);
     }
   }
 
