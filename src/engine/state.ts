@@ -3,6 +3,7 @@
 // all see the same deck, pipettes, modules, clock and location cache.
 import type { CustomLabwareUse } from '../analysis/types.ts';
 import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
+import type { HardwareAction } from './actions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
@@ -120,6 +121,8 @@ export class EngineState {
   railLights = false;
   /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
   readonly logMessages: string[] = [];
+  /** Hardware actions of the run so far, or null when they are not recorded (analyses). */
+  readonly actions: HardwareAction[] | null;
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);
@@ -134,6 +137,7 @@ export class EngineState {
     this.defs = opts.definitions;
     this.custom = opts.customLabware ?? [];
     this.library = opts.labwareLibrary ?? [];
+    this.actions = opts.recordHardwareActions === true ? [] : null;
   }
 
   atLeast(major: number, minor: number): boolean {

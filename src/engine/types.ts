@@ -243,4 +243,6 @@ export interface EngineOptions {
   labwareLibrary?: readonly LabwareDefinition[];
   /** `ctx.is_simulating()`. */
   isSimulating?: boolean;
+  /** Keep each command's hardware actions (runs hand them to a RobotBackend; analyses need not). */
+  recordHardwareActions?: boolean;
 }
