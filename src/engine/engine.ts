@@ -3,7 +3,11 @@
 // run-log text, nesting) lives once in the modules below; this class is only the facade the JSON
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
 import type { LiquidWarning, RunLogEntry } from '../analysis/types.ts';
+import type { ValueError } from '@sinclair/typebox/errors';
+import { lookupCommand } from './commands/catalogue.ts';
+import type { AnyCommand, CommandContext, CommandError, CommandRecord } from './commands/command.ts';
 import { ProtocolApiError } from './errors.ts';
+import { EngineView } from './view.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
@@ -31,6 +35,12 @@ export class ProtocolEngine {
   /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
   readonly logMessages: string[];
   private readonly s: EngineState;
+  private readonly records: CommandRecord[] = [];
+  /** The command running now: children run under it. */
+  private active: CommandRecord | null = null;
+  /** The exception of the last failed command, so `run` rethrows it as the protocol's own. */
+  private lastFailure: unknown = null;
+  private readonly context: CommandContext;
 
   constructor(opts: EngineOptions) {
     const s = new EngineState(opts);
@@ -41,6 +51,94 @@ export class ProtocolEngine {
     const trash = buildLabware('fixedTrash', s.defs.fixedTrash(), null, '12', null, '12', s.slotPoint('12'));
     s.labware.set(trash.id, trash);
     s.deck.set('12', { kind: 'labware', lw: trash });
+    this.context = { state: s, runChild: (command) => this.runTrusted(command) };
+  }
+
+  // ───────────────────────────── commands ─────────────────────────────
+
+  /**
+   * Runs one command and records it. Params are checked against the command's schema first (data
+   * from an adapter is not trusted); a failure of either kind is returned as data in the record.
+   */
+  execute(command: AnyCommand): CommandRecord {
+    const entry = lookupCommand(command.commandType);
+    if (entry === undefined) {
+      return this.perform(command, () => {
+        throw new ProtocolApiError('RuntimeError', `unknown command type ${JSON.stringify(command.commandType)}`);
+      });
+    }
+    if (!entry.check.Check(command.params)) {
+      return this.perform(command, () => {
+        throw paramsError(command.commandType, entry.check.Errors(command.params).First());
+      });
+    }
+    return this.perform(command, () => entry.definition.execute(command.params, this.context));
+  }
+
+  /** `execute`, then the command's result, or its exception thrown again. */
+  run(command: AnyCommand): unknown {
+    return this.settle(this.execute(command));
+  }
+
+  /** Read-only views of the run's state (what planners read between the commands they yield). */
+  get view(): EngineView {
+    return new EngineView(this.s);
+  }
+
+  /** The ordered history of executed commands (live array). */
+  get commands(): readonly CommandRecord[] {
+    return this.records;
+  }
+
+  /**
+   * Runs a command built by TypeScript code whose types already match the schema (this facade and
+   * the children a parent yields): the schema check is for data that crossed a boundary.
+   */
+  private runTrusted(command: AnyCommand): unknown {
+    const entry = lookupCommand(command.commandType);
+    if (entry === undefined) throw new Error(`unknown command type ${command.commandType}`);
+    return this.settle(this.perform(command, () => entry.definition.execute(command.params, this.context)));
+  }
+
+  private settle(record: CommandRecord): unknown {
+    if (record.status === 'failed') throw this.lastFailure;
+    return record.result;
+  }
+
+  private perform(command: AnyCommand, body: () => unknown): CommandRecord {
+    const log = this.s.log;
+    const actions = this.s.actions;
+    const parent = this.active;
+    const record: CommandRecord = {
+      id: `command-${this.records.length + 1}`,
+      commandType: command.commandType,
+      params: command.params,
+      status: 'succeeded',
+      result: null,
+      error: null,
+      startedAt: log.clock,
+      completedAt: log.clock,
+      parentId: parent === null ? null : parent.id,
+      firstEntry: log.entries.length,
+      entryCount: 0,
+      actions: null,
+    };
+    const firstAction = actions === null ? 0 : actions.length;
+    this.records.push(record);
+    this.active = record;
+    try {
+      record.result = body() ?? null;
+    } catch (error) {
+      record.status = 'failed';
+      record.error = errorData(error);
+      this.lastFailure = error;
+    } finally {
+      this.active = parent;
+      record.completedAt = log.clock;
+      record.entryCount = log.entries.length - record.firstEntry;
+      if (actions !== null) record.actions = actions.slice(firstAction);
+    }
+    return record;
   }
 
   // ───────────────────────────── versions and run log ─────────────────────────────
@@ -101,7 +199,7 @@ export class ProtocolEngine {
   }
 
   setRailLights(on: boolean): void {
-    this.s.railLights = on;
+    this.runTrusted({ commandType: 'setRailLights', params: { on } });
   }
 
   get railLightsOn(): boolean {
@@ -121,11 +219,11 @@ export class ProtocolEngine {
     namespace: string | null = null,
     version: number | null = null,
   ): LabwareInfo {
-    return loadLabware(this.s, loadName, location, label, namespace, version);
+    return this.runTrusted({ commandType: 'loadLabware', params: { location: { slotName: location }, loadName, displayName: label, namespace, version } }) as LabwareInfo;
   }
 
   loadLabwareFromDefinition(definition: LabwareDefinition, location: DeckLocation, label: string | null = null): LabwareInfo {
-    return loadLabwareFromDefinition(this.s, definition, location, label);
+    return this.runTrusted({ commandType: 'loadLabware', params: { location: { slotName: location }, definition, displayName: label } }) as LabwareInfo;
   }
 
   /** `module.load_labware(name, label, namespace, version)`. */
@@ -136,11 +234,11 @@ export class ProtocolEngine {
     namespace: string | null = null,
     version: number | null = null,
   ): LabwareInfo {
-    return moduleLoadLabware(this.s, moduleId, loadName, label, namespace, version);
+    return this.runTrusted({ commandType: 'loadLabware', params: { location: { moduleId }, loadName, displayName: label, namespace, version } }) as LabwareInfo;
   }
 
   moduleLoadLabwareFromDefinition(moduleId: string, definition: LabwareDefinition, label: string | null = null): LabwareInfo {
-    return moduleLoadLabwareFromDefinition(this.s, moduleId, definition, label);
+    return this.runTrusted({ commandType: 'loadLabware', params: { location: { moduleId }, definition, displayName: label } }) as LabwareInfo;
   }
 
   /**
@@ -149,7 +247,7 @@ export class ProtocolEngine {
    * (one labware per module, thermocycler lid open) apply.
    */
   moduleLoadLabwareObject(moduleId: string, labwareId: string): LabwareInfo {
-    return moduleLoadLabwareObject(this.s, moduleId, labwareId);
+    return this.runTrusted({ commandType: 'labwright/loadLabwareObject', params: { moduleId, labwareId } }) as LabwareInfo;
   }
 
   /**
@@ -157,12 +255,12 @@ export class ProtocolEngine {
    * parameters, so later pick-ups, drops and returns use it. Only this labware changes.
    */
   setTipLength(labwareId: string, length: number): LabwareInfo {
-    return setTipLength(this.s, labwareId, length);
+    return this.runTrusted({ commandType: 'labwright/setTipLength', params: { labwareId, length } }) as LabwareInfo;
   }
 
   /** `del ctx.deck[slot]`. */
   clearSlot(location: DeckLocation): void {
-    clearSlot(this.s, location);
+    this.runTrusted({ commandType: 'labwright/clearSlot', params: { slotName: location } });
   }
 
   /** What `ctx.deck[slot]` holds. */
@@ -196,7 +294,7 @@ export class ProtocolEngine {
 
   /** `Labware.reset()`: every tip back. */
   labwareReset(labwareId: string): void {
-    labwareReset(this.s, labwareId);
+    this.runTrusted({ commandType: 'labwright/resetLabware', params: { labwareId } });
   }
 
   /** `Labware.next_tip(num_tips, starting_tip)` → well name or null. */
@@ -206,12 +304,12 @@ export class ProtocolEngine {
 
   /** `Labware.use_tips(start_well, num_channels)`. */
   labwareUseTips(labwareId: string, wellName: string, numChannels = 1): void {
-    labwareUseTips(this.s, labwareId, wellName, numChannels);
+    this.runTrusted({ commandType: 'labwright/useTips', params: { labwareId, wellName, numChannels } });
   }
 
   /** `Labware.return_tips(start_well, num_channels)`. */
   labwareReturnTips(labwareId: string, wellName: string, numChannels = 1): void {
-    labwareReturnTips(this.s, labwareId, wellName, numChannels);
+    this.runTrusted({ commandType: 'labwright/useTips', params: { labwareId, wellName, numChannels, returned: true } });
   }
 
   /** `Labware.previous_tip(num_tips)`: the last well of the last used run, or null. */
@@ -224,7 +322,7 @@ export class ProtocolEngine {
   }
 
   setWellHasTip(labwareId: string, wellName: string, value: boolean): void {
-    setWellHasTip(this.s, labwareId, wellName, value);
+    this.runTrusted({ commandType: 'labwright/setWellHasTip', params: { labwareId, wellName, value } });
   }
 
   loadInstrument(
@@ -233,7 +331,7 @@ export class ProtocolEngine {
     tipRackIds: readonly string[] | null = null,
     replace = false,
   ): PipetteInfo {
-    return loadInstrument(this.s, instrumentName, mount, tipRackIds, replace);
+    return this.runTrusted({ commandType: 'loadPipette', params: { pipetteName: instrumentName, mount, tipRackIds, replace } }) as PipetteInfo;
   }
 
   pipetteInfo(pipetteId: string): PipetteInfo {
@@ -256,38 +354,38 @@ export class ProtocolEngine {
 
   /** `flow_rate.aspirate = v` etc.; each value must be a number > 0. */
   setFlowRate(pipetteId: string, rates: { aspirate?: number; dispense?: number; blowOut?: number }): void {
-    setFlowRate(this.s, pipetteId, rates);
+    this.runTrusted({ commandType: 'labwright/setFlowRate', params: { pipetteId, ...rates } });
   }
 
   /** `speed.aspirate = mm/s` etc.; stored as flow rates (ul/mm at the pipette's max volume). */
   setPlungerSpeed(pipetteId: string, speeds: { aspirate?: number; dispense?: number; blowOut?: number }): void {
-    setPlungerSpeed(this.s, pipetteId, speeds);
+    this.runTrusted({ commandType: 'labwright/setPlungerSpeed', params: { pipetteId, ...speeds } });
   }
 
   setWellBottomClearance(pipetteId: string, clearance: { aspirate?: number; dispense?: number }): void {
-    setWellBottomClearance(this.s, pipetteId, clearance);
+    this.runTrusted({ commandType: 'labwright/setWellBottomClearance', params: { pipetteId, ...clearance } });
   }
 
   setDefaultSpeed(pipetteId: string, speed: number): void {
-    setDefaultSpeed(this.s, pipetteId, speed);
+    this.runTrusted({ commandType: 'labwright/setDefaultSpeed', params: { pipetteId, speed } });
   }
 
   setTipRacks(pipetteId: string, tipRackIds: readonly string[]): void {
-    setTipRacks(this.s, pipetteId, tipRackIds);
+    this.runTrusted({ commandType: 'labwright/setTipRacks', params: { pipetteId, tipRackIds } });
   }
 
   setTrashContainer(pipetteId: string, labwareId: string): void {
-    setTrashContainer(this.s, pipetteId, labwareId);
+    this.runTrusted({ commandType: 'labwright/setTrashContainer', params: { pipetteId, labwareId } });
   }
 
   /** `pipette.starting_tip = well` (or null). */
   setStartingTip(pipetteId: string, well: { labwareId: string; wellName: string } | null): void {
-    setStartingTip(this.s, pipetteId, well);
+    this.runTrusted({ commandType: 'labwright/setStartingTip', params: { pipetteId, tip: well } });
   }
 
   /** `pipette.reset_tipracks()`: every rack refilled, starting tip cleared. */
   resetTipracks(pipetteId: string): void {
-    resetTipracks(this.s, pipetteId);
+    this.runTrusted({ commandType: 'labwright/resetTipracks', params: { pipetteId } });
   }
 
   /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
@@ -302,7 +400,7 @@ export class ProtocolEngine {
 
   /** `ctx.location_cache = loc`: no mount is known, so from 2.10 no pipette plans from it. */
   setLocationCache(loc: LocationArg | null): void {
-    setLocationCache(this.s, loc);
+    this.runTrusted({ commandType: 'labwright/setLocationCache', params: { location: loc } });
   }
 
   /**
@@ -310,7 +408,7 @@ export class ProtocolEngine {
    * right mount, mm/s). Only the modeled clock sees it; values must be > 0.
    */
   setMaxSpeeds(speeds: Readonly<Partial<Record<string, number>>>): void {
-    setMaxSpeeds(this.s, speeds);
+    this.runTrusted({ commandType: 'labwright/setMaxSpeeds', params: { speeds } });
   }
 
   get maxSpeedLimits(): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
@@ -318,19 +416,19 @@ export class ProtocolEngine {
   }
 
   aspirate(pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
-    aspirate(this.s, pipetteId, volume, location, rate);
+    this.runTrusted({ commandType: 'aspirate', params: { pipetteId, volume, location, rate } });
   }
 
   dispense(pipetteId: string, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
-    dispense(this.s, pipetteId, volume, location, rate);
+    this.runTrusted({ commandType: 'dispense', params: { pipetteId, volume, location, rate } });
   }
 
   mix(pipetteId: string, repetitions: PyNum = 1, volume: number | null = null, location: AnyLocationArg | null = null, rate = 1): void {
-    mix(this.s, pipetteId, repetitions, volume, location, rate);
+    this.runTrusted({ commandType: 'labwright/mix', params: { pipetteId, repetitions, volume, location, rate } });
   }
 
   blowOut(pipetteId: string, location: AnyLocationArg | null = null): void {
-    blowOut(this.s, pipetteId, location);
+    this.runTrusted({ commandType: 'blowout', params: { pipetteId, location } });
   }
 
   touchTip(
@@ -340,11 +438,11 @@ export class ProtocolEngine {
     vOffset = -1.0,
     speed = 60.0,
   ): void {
-    touchTip(this.s, pipetteId, location, radius, vOffset, speed);
+    this.runTrusted({ commandType: 'touchTip', params: { pipetteId, location, radius, vOffset, speed } });
   }
 
   airGap(pipetteId: string, volume: number | null = null, height: number | null = null): void {
-    airGap(this.s, pipetteId, volume, height);
+    this.runTrusted({ commandType: 'labwright/airGap', params: { pipetteId, volume, height } });
   }
 
   moveTo(
@@ -352,55 +450,55 @@ export class ProtocolEngine {
     location: AnyLocationArg,
     opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null; publish?: boolean } = {},
   ): void {
-    moveTo(this.s, pipetteId, location, opts);
+    this.runTrusted({ commandType: 'labwright/moveTo', params: { pipetteId, location, ...opts } });
   }
 
   pickUpTip(pipetteId: string, location: AnyLocationArg | null = null, presses: number | null = null, increment: number | null = null): void {
-    pickUpTip(this.s, pipetteId, location, presses, increment);
+    this.runTrusted({ commandType: 'pickUpTip', params: { pipetteId, location, presses, increment } });
   }
 
   dropTip(pipetteId: string, location: AnyLocationArg | null = null, homeAfter = true): void {
-    dropTip(this.s, pipetteId, location, homeAfter);
+    this.runTrusted({ commandType: 'dropTip', params: { pipetteId, location, homeAfter } });
   }
 
   returnTip(pipetteId: string, homeAfter = true): void {
-    returnTip(this.s, pipetteId, homeAfter);
+    this.runTrusted({ commandType: 'labwright/returnTip', params: { pipetteId, homeAfter } });
   }
 
   /** `pipette.home()`: logged, homes this mount's Z and plunger. */
   homePipette(pipetteId: string): void {
-    homePipette(this.s, pipetteId);
+    this.runTrusted({ commandType: 'labwright/homePipette', params: { pipetteId } });
   }
 
   /** `pipette.home_plunger()`: not logged. */
   homePlunger(pipetteId: string): void {
-    homePlunger(this.s, pipetteId);
+    this.runTrusted({ commandType: 'labwright/homePipette', params: { pipetteId, plungerOnly: true } });
   }
 
   /** `ctx.comment(msg)`; `msg` is the already-formatted text (the caller applies Python's `str.format`). */
   comment(msg: string): void {
-    comment(this.s, msg);
+    this.runTrusted({ commandType: 'comment', params: { message: msg } });
   }
 
   pause(msg: string | null = null): void {
-    pause(this.s, msg);
+    this.runTrusted({ commandType: 'waitForResume', params: { message: msg } });
   }
 
   resume(): void {
-    resume(this.s);
+    this.runTrusted({ commandType: 'labwright/resume', params: {} });
   }
 
   delay(seconds = 0, minutes = 0, msg: string | null = null): void {
-    delay(this.s, seconds, minutes, msg);
+    this.runTrusted({ commandType: 'waitForDuration', params: { seconds, minutes, message: msg } });
   }
 
   /** `ctx.home()`: not logged; clears the location cache. */
   home(): void {
-    home(this.s);
+    this.runTrusted({ commandType: 'home', params: {} });
   }
 
   loadModule(moduleName: string, location: DeckLocation | null = null, configuration: string | null = null): ModuleInfo {
-    return loadModule(this.s, moduleName, location, configuration);
+    return this.runTrusted({ commandType: 'loadModule', params: { model: moduleName, location: location === null ? null : { slotName: location }, configuration } }) as ModuleInfo;
   }
 
   moduleInfo(moduleId: string): ModuleInfo {
@@ -423,36 +521,36 @@ export class ProtocolEngine {
 
   /** Temperature module `set_temperature` (blocking) or `start_set_temperature` (`wait=false`, 2.3). */
   temperatureSetTemperature(moduleId: string, celsius: number, wait = true): void {
-    temperatureSetTemperature(this.s, moduleId, celsius, wait);
+    this.runTrusted({ commandType: 'temperatureModule/setTargetTemperature', params: { moduleId, celsius, wait } });
   }
 
   temperatureAwait(moduleId: string, celsius: number): void {
-    temperatureAwait(this.s, moduleId, celsius);
+    this.runTrusted({ commandType: 'temperatureModule/waitForTemperature', params: { moduleId, celsius } });
   }
 
   temperatureDeactivate(moduleId: string): void {
-    temperatureDeactivate(this.s, moduleId);
+    this.runTrusted({ commandType: 'temperatureModule/deactivate', params: { moduleId } });
   }
 
   /** Magnetic module `engage(height, offset, height_from_base)` (spec §9.4). */
   magneticEngage(moduleId: string, opts: { height?: number | null; offset?: number | null; heightFromBase?: number | null } = {}): void {
-    magneticEngage(this.s, moduleId, opts);
+    this.runTrusted({ commandType: 'magneticModule/engage', params: { moduleId, ...opts } });
   }
 
   magneticDisengage(moduleId: string): void {
-    magneticDisengage(this.s, moduleId);
+    this.runTrusted({ commandType: 'magneticModule/disengage', params: { moduleId } });
   }
 
   magneticCalibrate(moduleId: string): void {
-    magneticCalibrate(this.s, moduleId);
+    this.runTrusted({ commandType: 'labwright/calibrateMagneticModule', params: { moduleId } });
   }
 
   thermocyclerOpenLid(moduleId: string): 'open' {
-    return thermocyclerOpenLid(this.s, moduleId);
+    return this.runTrusted({ commandType: 'thermocycler/openLid', params: { moduleId } }) as 'open';
   }
 
   thermocyclerCloseLid(moduleId: string): 'closed' {
-    return thermocyclerCloseLid(this.s, moduleId);
+    return this.runTrusted({ commandType: 'thermocycler/closeLid', params: { moduleId } }) as 'closed';
   }
 
   /**
@@ -466,11 +564,11 @@ export class ProtocolEngine {
     holdTimeMinutes: PyNum | null = null,
     rampRate: number | null = null,
   ): void {
-    thermocyclerSetBlockTemperature(this.s, moduleId, temperature, holdTimeSeconds, holdTimeMinutes, rampRate);
+    this.runTrusted({ commandType: 'thermocycler/setTargetBlockTemperature', params: { moduleId, celsius: temperature, holdTimeSeconds, holdTimeMinutes, rampRate } });
   }
 
   thermocyclerSetLidTemperature(moduleId: string, temperature: number): void {
-    thermocyclerSetLidTemperature(this.s, moduleId, temperature);
+    this.runTrusted({ commandType: 'thermocycler/setTargetLidTemperature', params: { moduleId, celsius: temperature } });
   }
 
   /**
@@ -478,19 +576,19 @@ export class ProtocolEngine {
    * when the caller has it (the Python layer); otherwise it is built from `steps`.
    */
   thermocyclerExecuteProfile(moduleId: string, steps: readonly ProfileStep[], repetitions: PyNum, stepsRepr: string | null = null): void {
-    thermocyclerExecuteProfile(this.s, moduleId, steps, repetitions, stepsRepr);
+    this.runTrusted({ commandType: 'thermocycler/runProfile', params: { moduleId, profile: steps, repetitions, stepsText: stepsRepr } });
   }
 
   thermocyclerDeactivateLid(moduleId: string): void {
-    thermocyclerDeactivateLid(this.s, moduleId);
+    this.runTrusted({ commandType: 'thermocycler/deactivateLid', params: { moduleId } });
   }
 
   thermocyclerDeactivateBlock(moduleId: string): void {
-    thermocyclerDeactivateBlock(this.s, moduleId);
+    this.runTrusted({ commandType: 'thermocycler/deactivateBlock', params: { moduleId } });
   }
 
   thermocyclerDeactivate(moduleId: string): void {
-    thermocyclerDeactivate(this.s, moduleId);
+    this.runTrusted({ commandType: 'labwright/deactivateThermocycler', params: { moduleId } });
   }
 
   /** Required equipment in the original's shape (http-api.md §2.1). */
@@ -518,3 +616,15 @@ export class ProtocolEngine {
 }
 
 export { ProtocolApiError };
+
+/** A failure as data: the Python class a protocol could catch and its message. */
+function errorData(error: unknown): CommandError {
+  if (error instanceof ProtocolApiError) return { errorType: error.pyType, detail: error.message };
+  return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** Params that do not match the command's schema: an adapter's mistake, named by the field. */
+function paramsError(commandType: string, first: ValueError | undefined): ProtocolApiError {
+  const where = first === undefined || first.path === '' ? 'params' : `params${first.path.replace(/\//g, '.')}`;
+  return new ProtocolApiError('TypeError', `${commandType}: ${where}: ${first?.message ?? 'invalid'}`);
+}

@@ -1,9 +1,11 @@
 // transfer / distribute / consolidate (python-protocol-api.md §8): the original's planning,
-// quirks included, on the engine's public API. The plan runs step by step: each step is decided
-// after the previous one ran, because some decisions read the pipette's state at that moment.
-import type { ProtocolEngine } from './index.ts';
-import { ProtocolApiError, pyFloat } from './index.ts';
-import type { LocationArg, PyNum, Target, WellArg } from './index.ts';
+// quirks included, as a generator of commands. Whoever runs the plan executes each command before
+// asking for the next, so later decisions read the pipette's state as it is at that moment.
+import type { AnyCommand } from './commands/command.ts';
+import { ProtocolApiError } from './errors.ts';
+import { pyFloat } from './pyfloat.ts';
+import type { LocationArg, PyNum, Target, WellArg } from './types.ts';
+import type { EngineView } from './view.ts';
 
 export type ComplexMode = 'transfer' | 'distribute' | 'consolidate';
 
@@ -62,8 +64,8 @@ function mixOf(option: [PyNum, PyNum] | undefined): Mix | null {
   return { repetitions: value(reps) ? reps : 1, volume: value(vol) ? value(vol) : null };
 }
 
-class TransferRunner {
-  private readonly e: ProtocolEngine;
+export class TransferPlan {
+  private readonly e: EngineView;
   private readonly pid: string;
   private readonly mode: ComplexMode;
   private readonly channels: number;
@@ -78,7 +80,7 @@ class TransferRunner {
   private blowOut: BlowOut = 'NONE';
   private maxVolume = 0;
 
-  constructor(e: ProtocolEngine, pid: string, private readonly spec: ComplexOptions) {
+  constructor(e: EngineView, pid: string, private readonly spec: ComplexOptions) {
     this.e = e;
     this.pid = pid;
     this.mode = spec.mode;
@@ -232,8 +234,28 @@ class TransferRunner {
     return this.e.pipetteState(this.pid).currentVolume === 0;
   }
 
-  private mix(mix: Mix, location: Target): void {
-    this.e.mix(this.pid, mix.repetitions, mix.volume, location);
+  private mix(mix: Mix, location: Target): AnyCommand {
+    return { commandType: 'labwright/mix', params: { pipetteId: this.pid, repetitions: mix.repetitions, volume: mix.volume, location } };
+  }
+
+  private aspirate(volume: number, location: Target | null): AnyCommand {
+    return { commandType: 'aspirate', params: { pipetteId: this.pid, volume, location } };
+  }
+
+  private dispense(volume: number, location: Target | null): AnyCommand {
+    return { commandType: 'dispense', params: { pipetteId: this.pid, volume, location } };
+  }
+
+  private airGapCommand(): AnyCommand {
+    return { commandType: 'labwright/airGap', params: { pipetteId: this.pid, volume: this.airGap } };
+  }
+
+  private touchTipCommand(): AnyCommand {
+    return { commandType: 'touchTip', params: { pipetteId: this.pid } };
+  }
+
+  private blowOutAt(location: Target | null): AnyCommand {
+    return { commandType: 'blowout', params: { pipetteId: this.pid, location } };
   }
 
   private trashWell(): WellArg {
@@ -241,32 +263,33 @@ class TransferRunner {
     return { kind: 'well', labwareId: trashId, wellName: this.e.labwareInfo(trashId).wellNames[0] };
   }
 
-  private blowOutAfter(source: Target | null, dest: Target | null): void {
-    if (this.blowOut === 'SOURCE') this.e.blowOut(this.pid, source);
-    else if (this.blowOut === 'DEST') this.e.blowOut(this.pid, dest);
-    else if (this.blowOut === 'TRASH' || this.disposal) this.e.blowOut(this.pid, this.trashWell());
+  private *blowOutAfter(source: Target | null, dest: Target | null): Generator<AnyCommand> {
+    if (this.blowOut === 'SOURCE') yield this.blowOutAt(source);
+    else if (this.blowOut === 'DEST') yield this.blowOutAt(dest);
+    else if (this.blowOut === 'TRASH' || this.disposal) yield this.blowOutAt(this.trashWell());
   }
 
-  private pickUp(): void {
-    this.e.pickUpTip(this.pid);
+  private pickUp(): AnyCommand {
+    return { commandType: 'pickUpTip', params: { pipetteId: this.pid } };
   }
 
-  private drop(): void {
-    if (this.trash) this.e.dropTip(this.pid);
-    else this.e.returnTip(this.pid);
+  private drop(): AnyCommand {
+    if (this.trash) return { commandType: 'dropTip', params: { pipetteId: this.pid } };
+    return { commandType: 'labwright/returnTip', params: { pipetteId: this.pid } };
   }
 
-  run(): void {
+  /** The plan: each command is yielded only after the one before it has run. */
+  *commands(): Generator<AnyCommand> {
     const sources = this.channelFilter(flatten(this.spec.source), 'source');
     const dests = this.channelFilter(flatten(this.spec.dest), 'target');
     const volumes = this.volumes(Math.max(sources.length, dests.length));
-    if (this.mode === 'transfer') this.runTransfer(sources, dests, volumes);
-    else if (this.mode === 'distribute') this.runDistribute(sources, dests, volumes);
-    else this.runConsolidate(sources, dests, volumes);
+    if (this.mode === 'transfer') yield* this.runTransfer(sources, dests, volumes);
+    else if (this.mode === 'distribute') yield* this.runDistribute(sources, dests, volumes);
+    else yield* this.runConsolidate(sources, dests, volumes);
   }
 
-  private runTransfer(sources: Target[], dests: Target[], volumes: number[]): void {
-    if (this.tipPolicy === 'ONCE') this.pickUp();
+  private *runTransfer(sources: Target[], dests: Target[], volumes: number[]): Generator<AnyCommand> {
+    if (this.tipPolicy === 'ONCE') yield this.pickUp();
     let src = sources;
     let dst = dests;
     if (src.length !== dst.length && src.length > 0 && dst.length > 0) {
@@ -280,29 +303,29 @@ class TransferRunner {
     const pairs = src.map((s, i) => [s, dst[i]] as [Target, Target]);
     const limit = this.pipetteMax - this.disposal - this.airGap;
     for (const [stepVolume, [source, dest]] of this.expand(volumes, pairs, limit)) {
-      if (this.tipPolicy === 'ALWAYS') this.pickUp();
+      if (this.tipPolicy === 'ALWAYS') yield this.pickUp();
       const chunkLimit = this.maxVolume - this.disposal - this.airGap;
       let transferred = 0;
       while (transferred < stepVolume) {
         const v = Math.min(chunkLimit, stepVolume - transferred);
-        if (this.mixBefore && this.tipEmpty()) this.mix(this.mixBefore, source);
-        this.e.aspirate(this.pid, v, source);
-        if (this.airGap) this.e.airGap(this.pid, this.airGap);
-        if (this.touchTip) this.e.touchTip(this.pid);
-        this.e.dispense(this.pid, v + this.airGap, dest);
-        if (this.mixAfter && this.tipEmpty()) this.mix(this.mixAfter, dest);
-        if (this.touchTip) this.e.touchTip(this.pid);
-        this.blowOutAfter(source, dest);
+        if (this.mixBefore && this.tipEmpty()) yield this.mix(this.mixBefore, source);
+        yield this.aspirate(v, source);
+        if (this.airGap) yield this.airGapCommand();
+        if (this.touchTip) yield this.touchTipCommand();
+        yield this.dispense(v + this.airGap, dest);
+        if (this.mixAfter && this.tipEmpty()) yield this.mix(this.mixAfter, dest);
+        if (this.touchTip) yield this.touchTipCommand();
+        yield* this.blowOutAfter(source, dest);
         transferred += v;
       }
-      if (this.tipPolicy === 'ALWAYS') this.drop();
+      if (this.tipPolicy === 'ALWAYS') yield this.drop();
     }
-    if (this.tipPolicy === 'ONCE') this.drop();
+    if (this.tipPolicy === 'ONCE') yield this.drop();
   }
 
-  private runDistribute(sources: Target[], dests: Target[], volumes: number[]): void {
+  private *runDistribute(sources: Target[], dests: Target[], volumes: number[]): Generator<AnyCommand> {
     const pickOnce = this.tipPolicy !== 'NEVER';
-    if (pickOnce) this.pickUp();
+    if (pickOnce) yield this.pickUp();
     const source = sources[0] ?? null;
     const plan = this.expand(volumes, dests, this.pipetteMax - this.disposal - this.airGap);
     const skipZero = this.e.atLeast(2, 8);
@@ -318,27 +341,27 @@ class TransferRunner {
         current = plan.next();
       }
       if (group.length === 0) break;
-      if (this.mixBefore && this.tipEmpty() && source) this.mix(this.mixBefore, source);
-      this.e.aspirate(this.pid, sum + this.disposal, source);
-      if (this.airGap) this.e.airGap(this.pid, this.airGap);
-      if (this.touchTip) this.e.touchTip(this.pid);
-      group.forEach(([v, dest], i) => {
-        this.e.dispense(this.pid, v + this.airGap, dest);
+      if (this.mixBefore && this.tipEmpty() && source) yield this.mix(this.mixBefore, source);
+      yield this.aspirate(sum + this.disposal, source);
+      if (this.airGap) yield this.airGapCommand();
+      if (this.touchTip) yield this.touchTipCommand();
+      for (const [i, [v, dest]] of group.entries()) {
+        yield this.dispense(v + this.airGap, dest);
         if (i < group.length - 1) {
-          if (this.airGap) this.e.airGap(this.pid, this.airGap);
-          if (this.touchTip) this.e.touchTip(this.pid);
+          if (this.airGap) yield this.airGapCommand();
+          if (this.touchTip) yield this.touchTipCommand();
         } else {
-          if (this.touchTip) this.e.touchTip(this.pid);
-          this.blowOutAfter(source, null);
+          if (this.touchTip) yield this.touchTipCommand();
+          yield* this.blowOutAfter(source, null);
         }
-      });
+      }
     }
-    if (pickOnce) this.drop();
+    if (pickOnce) yield this.drop();
   }
 
-  private runConsolidate(sources: Target[], dests: Target[], volumes: number[]): void {
+  private *runConsolidate(sources: Target[], dests: Target[], volumes: number[]): Generator<AnyCommand> {
     const pickOnce = this.tipPolicy !== 'NEVER';
-    if (pickOnce) this.pickUp();
+    if (pickOnce) yield this.pickUp();
     const dest = dests[0] ?? null;
     const plan = this.expand(volumes, sources, this.pipetteMax);
     const skipZero = this.e.atLeast(2, 8);
@@ -355,35 +378,18 @@ class TransferRunner {
       }
       if (group.length === 0) break;
       for (const [v, source] of group) {
-        this.e.aspirate(this.pid, v, source);
-        if (this.airGap) this.e.airGap(this.pid, this.airGap);
-        if (this.touchTip) this.e.touchTip(this.pid);
+        yield this.aspirate(v, source);
+        if (this.airGap) yield this.airGapCommand();
+        if (this.touchTip) yield this.touchTipCommand();
       }
-      this.e.dispense(this.pid, sum + this.airGap * group.length, dest);
-      if (this.mixAfter && this.tipEmpty() && dest) this.mix(this.mixAfter, dest);
-      if (this.touchTip) this.e.touchTip(this.pid);
-      if (this.blowOut === 'SOURCE') this.e.blowOut(this.pid, null);
-      else this.blowOutAfter(null, dest);
+      yield this.dispense(sum + this.airGap * group.length, dest);
+      if (this.mixAfter && this.tipEmpty() && dest) yield this.mix(this.mixAfter, dest);
+      if (this.touchTip) yield this.touchTipCommand();
+      if (this.blowOut === 'SOURCE') yield this.blowOutAt(null);
+      else yield* this.blowOutAfter(null, dest);
     }
-    if (pickOnce) this.drop();
+    if (pickOnce) yield this.drop();
   }
-}
-
-/** Runs `transfer`, `distribute` or `consolidate` with their run-log headers (§10.6). */
-export function runComplexCommand(e: ProtocolEngine, pipetteId: string, spec: ComplexOptions): void {
-  const planner = new TransferRunner(e, pipetteId, spec);
-  const header = planner.header();
-  if (spec.mode === 'distribute') e.beginCommand('command.DISTRIBUTE', `Distributing ${header}`);
-  if (spec.mode === 'consolidate') e.beginCommand('command.CONSOLIDATE', `Consolidating ${header}`);
-  // distribute() and consolidate() check the blow-out location themselves before they call
-  // transfer(), so a refusal there leaves their header alone; transfer() checks after its own.
-  if (spec.mode !== 'transfer') planner.validateBlowoutLocation();
-  e.beginCommand('command.TRANSFER', `Transferring ${header}`);
-  if (spec.mode === 'transfer') planner.validateBlowoutLocation();
-  planner.validate();
-  planner.run();
-  e.endCommand();
-  if (spec.mode !== 'transfer') e.endCommand();
 }
 
 export type { LocationArg };

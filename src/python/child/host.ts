@@ -5,8 +5,6 @@
 import type { WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
-import { runComplexCommand } from '../../engine/transfer.ts';
-import type { ComplexMode, ComplexOptions } from '../../engine/transfer.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 
 export interface HostOptions {
@@ -274,12 +272,9 @@ function buildOps(options: HostOptions): Record<string, (e: ProtocolEngine, a: A
         publish: a.publish !== false,
       }),
     complex: (e, a) =>
-      runComplexCommand(e, pid(a), {
-        mode: String(a.mode) as ComplexMode,
-        volume: a.volume as ComplexOptions['volume'],
-        source: a.source as ComplexOptions['source'],
-        dest: a.dest as ComplexOptions['dest'],
-        options: (a.options ?? {}) as ComplexOptions['options'],
+      e.run({
+        commandType: 'labwright/transfer',
+        params: { pipetteId: pid(a), mode: a.mode, volume: a.volume, source: a.source, dest: a.dest, options: a.options ?? {} },
       }),
     // modules
     module_load_labware: (e, a) =>

@@ -1,0 +1,141 @@
+// Every command the engine knows, by type. Each definition lives in its own file named after its
+// command type; this list is the only place that gathers them.
+import type { TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { TypeCheck } from '@sinclair/typebox/compiler';
+import { aspirate } from './aspirate.ts';
+import { blowout } from './blowout.ts';
+import type { CommandDefinition } from './command.ts';
+import { comment } from './comment.ts';
+import { dispense } from './dispense.ts';
+import { dropTip } from './dropTip.ts';
+import { home } from './home.ts';
+import { airGap } from './labwright/airGap.ts';
+import { calibrateMagneticModule } from './labwright/calibrateMagneticModule.ts';
+import { clearSlot } from './labwright/clearSlot.ts';
+import { deactivateThermocycler } from './labwright/deactivateThermocycler.ts';
+import { homePipette } from './labwright/homePipette.ts';
+import { loadLabwareObject } from './labwright/loadLabwareObject.ts';
+import { mix } from './labwright/mix.ts';
+import { moveTo } from './labwright/moveTo.ts';
+import { resetLabware } from './labwright/resetLabware.ts';
+import { resetTipracks } from './labwright/resetTipracks.ts';
+import { resume } from './labwright/resume.ts';
+import { returnTip } from './labwright/returnTip.ts';
+import { setDefaultSpeed } from './labwright/setDefaultSpeed.ts';
+import { setFlowRate } from './labwright/setFlowRate.ts';
+import { setLocationCache } from './labwright/setLocationCache.ts';
+import { setMaxSpeeds } from './labwright/setMaxSpeeds.ts';
+import { setPlungerSpeed } from './labwright/setPlungerSpeed.ts';
+import { setStartingTip } from './labwright/setStartingTip.ts';
+import { setTipLength } from './labwright/setTipLength.ts';
+import { setTipRacks } from './labwright/setTipRacks.ts';
+import { setTrashContainer } from './labwright/setTrashContainer.ts';
+import { setWellBottomClearance } from './labwright/setWellBottomClearance.ts';
+import { setWellHasTip } from './labwright/setWellHasTip.ts';
+import { transfer } from './labwright/transfer.ts';
+import { useTips } from './labwright/useTips.ts';
+import { loadLabware } from './loadLabware.ts';
+import { loadModule } from './loadModule.ts';
+import { loadPipette } from './loadPipette.ts';
+import { disengage } from './magneticModule/disengage.ts';
+import { engage } from './magneticModule/engage.ts';
+import { moveToCoordinates } from './moveToCoordinates.ts';
+import { pickUpTip } from './pickUpTip.ts';
+import { setRailLights } from './setRailLights.ts';
+import { deactivate as temperatureDeactivate } from './temperatureModule/deactivate.ts';
+import { setTargetTemperature } from './temperatureModule/setTargetTemperature.ts';
+import { waitForTemperature } from './temperatureModule/waitForTemperature.ts';
+import { closeLid } from './thermocycler/closeLid.ts';
+import { deactivateBlock } from './thermocycler/deactivateBlock.ts';
+import { deactivateLid } from './thermocycler/deactivateLid.ts';
+import { openLid } from './thermocycler/openLid.ts';
+import { runProfile } from './thermocycler/runProfile.ts';
+import { setTargetBlockTemperature } from './thermocycler/setTargetBlockTemperature.ts';
+import { setTargetLidTemperature } from './thermocycler/setTargetLidTemperature.ts';
+import { touchTip } from './touchTip.ts';
+import { waitForDuration } from './waitForDuration.ts';
+import { waitForResume } from './waitForResume.ts';
+
+/** The Protocol Engine's commands (its names and params), then the ones of ours. */
+export const COMMANDS = [
+  loadPipette,
+  loadLabware,
+  loadModule,
+  pickUpTip,
+  aspirate,
+  dispense,
+  blowout,
+  touchTip,
+  dropTip,
+  moveToCoordinates,
+  home,
+  waitForDuration,
+  waitForResume,
+  comment,
+  setRailLights,
+  engage,
+  disengage,
+  setTargetTemperature,
+  waitForTemperature,
+  temperatureDeactivate,
+  openLid,
+  closeLid,
+  setTargetBlockTemperature,
+  setTargetLidTemperature,
+  runProfile,
+  deactivateBlock,
+  deactivateLid,
+  // What the 4.x Python API does on its own, under names of ours.
+  transfer,
+  mix,
+  airGap,
+  moveTo,
+  returnTip,
+  homePipette,
+  resume,
+  calibrateMagneticModule,
+  deactivateThermocycler,
+  setFlowRate,
+  setPlungerSpeed,
+  setWellBottomClearance,
+  setDefaultSpeed,
+  setTipRacks,
+  setTrashContainer,
+  setStartingTip,
+  resetTipracks,
+  setLocationCache,
+  setMaxSpeeds,
+  clearSlot,
+  setTipLength,
+  loadLabwareObject,
+  useTips,
+  setWellHasTip,
+  resetLabware,
+] as const;
+
+export type KnownCommand = (typeof COMMANDS)[number];
+export type CommandType = KnownCommand['commandType'];
+
+interface CatalogueEntry {
+  readonly definition: CommandDefinition<string, TSchema, unknown>;
+  /** The params schema, compiled on first use. */
+  check: TypeCheck<TSchema> | null;
+}
+
+const byType = new Map<string, CatalogueEntry>();
+for (const definition of COMMANDS) {
+  byType.set(definition.commandType, { definition: definition as unknown as CommandDefinition<string, TSchema, unknown>, check: null });
+}
+
+/** The definition of a command type with its compiled params check, or undefined if unknown. */
+export function lookupCommand(commandType: string): { readonly definition: CommandDefinition<string, TSchema, unknown>; readonly check: TypeCheck<TSchema> } | undefined {
+  const entry = byType.get(commandType);
+  if (entry === undefined) return undefined;
+  entry.check ??= TypeCompiler.Compile(entry.definition.params);
+  return entry as { readonly definition: CommandDefinition<string, TSchema, unknown>; readonly check: TypeCheck<TSchema> };
+}
+
+export function commandTypes(): string[] {
+  return [...byType.keys()];
+}

@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox';
+import { loadLabware as loadByName, loadLabwareFromDefinition, moduleLoadLabware, moduleLoadLabwareFromDefinition } from '../deck.ts';
+import { pyError } from '../errors.ts';
+import type { LabwareDefinition } from '../types.ts';
+import { defineCommand } from './command.ts';
+import { DeckSlot, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
+
+/**
+ * `ctx.load_labware`, `load_labware_from_definition` and their module forms: by load name
+ * (with namespace and version) or from a definition, onto a slot or a module.
+ */
+export const loadLabware = defineCommand({
+  commandType: 'loadLabware',
+  params: Type.Object({
+    location: Type.Union([Type.Object({ slotName: DeckSlot }), Type.Object({ moduleId: Id })]),
+    loadName: Maybe(Type.String()),
+    namespace: Maybe(Type.String()),
+    version: Maybe(PyNumber),
+    definition: Maybe(LabwareDefinitionSchema),
+    displayName: Maybe(Type.String()),
+  }),
+  execute(params, { state }) {
+    const label = params.displayName ?? null;
+    const definition = (params.definition ?? null) as LabwareDefinition | null;
+    const loadName = params.loadName ?? null;
+    if (definition === null && loadName === null) throw pyError('TypeError', 'a labware needs a load name or a definition');
+    if ('moduleId' in params.location) {
+      const moduleId = params.location.moduleId;
+      if (definition !== null) return moduleLoadLabwareFromDefinition(state, moduleId, definition, label);
+      return moduleLoadLabware(state, moduleId, loadName as string, label, params.namespace ?? null, plain(params.version));
+    }
+    const slot = params.location.slotName;
+    if (definition !== null) return loadLabwareFromDefinition(state, definition, slot, label);
+    return loadByName(state, loadName as string, slot, label, params.namespace ?? null, plain(params.version));
+  },
+});

@@ -1,0 +1,16 @@
+import { Type } from '@sinclair/typebox';
+import { magneticEngage } from '../../modules.ts';
+import { defineCommand } from '../command.ts';
+import { Id, Maybe, plain, PyNumber } from '../params.ts';
+
+/** `mag.engage(height, offset, height_from_base)`: at most one of them decides the height. */
+export const engage = defineCommand({
+  commandType: 'magneticModule/engage',
+  params: Type.Object({ moduleId: Id, height: Maybe(PyNumber), offset: Maybe(PyNumber), heightFromBase: Maybe(PyNumber) }),
+  execute: (params, { state }) =>
+    magneticEngage(state, params.moduleId, {
+      height: plain(params.height),
+      offset: plain(params.offset),
+      heightFromBase: plain(params.heightFromBase),
+    }),
+});

@@ -1,0 +1,40 @@
+// Read-only views of a run's state, for code that decides what to do next from what has happened
+// (transfer planning) without reaching into the state's records.
+import { labwareInfoById } from './deck.ts';
+import { pipetteInfo, pipetteState } from './instruments.ts';
+import { moduleInfo } from './modules.ts';
+import type { EngineState } from './state.ts';
+import { nextAvailableTip } from './tips.ts';
+import type { LabwareInfo, ModuleInfo, PipetteInfo, PipetteState } from './types.ts';
+
+export class EngineView {
+  constructor(private readonly state: EngineState) {}
+
+  get apiLevel(): readonly [number, number] {
+    return this.state.apiLevel;
+  }
+
+  atLeast(major: number, minor: number): boolean {
+    return this.state.atLeast(major, minor);
+  }
+
+  labwareInfo(labwareId: string): LabwareInfo {
+    return labwareInfoById(this.state, labwareId);
+  }
+
+  pipetteInfo(pipetteId: string): PipetteInfo {
+    return pipetteInfo(this.state, pipetteId);
+  }
+
+  pipetteState(pipetteId: string): PipetteState {
+    return pipetteState(this.state, pipetteId);
+  }
+
+  moduleInfo(moduleId: string): ModuleInfo {
+    return moduleInfo(this.state, moduleId);
+  }
+
+  nextAvailableTip(pipetteId: string): { labwareId: string; wellName: string } | null {
+    return nextAvailableTip(this.state, pipetteId);
+  }
+}
