@@ -159,4 +159,23 @@ export interface Analysis {
   liquidHistory?: WellLiquidHistory[];
   /** Custom labware loaded and where each came from (absent in analyses stored before it existed). */
   customLabware?: CustomLabwareUse[];
+  /** The engine's commands in execution order (absent in analyses stored before it existed). */
+  commands?: AnalysisCommand[];
+}
+
+/** One executed engine command as an analysis keeps it (plain data; see docs/commands.md). */
+export interface AnalysisCommand {
+  /** `command-<n>` in execution order. */
+  id: string;
+  commandType: string;
+  params: Record<string, unknown>;
+  status: 'succeeded' | 'failed';
+  result: unknown;
+  /** The Python class a protocol could catch, and its message. */
+  error: { errorType: string; detail: string } | null;
+  /** Modeled seconds since the start of the run. */
+  startedAt: number;
+  completedAt: number;
+  /** The command this one ran under (the steps of a transfer, a mix), or null. */
+  parentId: string | null;
 }

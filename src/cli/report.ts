@@ -1,5 +1,6 @@
 // Turns an Analysis into what the CLI prints: the --json document and the human summary.
 import type { Analysis, RunLogEntry } from '../analysis/index.ts';
+import { robotServerCommands } from '../analysis/robot-server.ts';
 
 /** One line per run-log entry, indented with tabs by nesting as the original's simulator prints. */
 export function runLogLines(entries: readonly RunLogEntry[]): string[] {
@@ -7,7 +8,7 @@ export function runLogLines(entries: readonly RunLogEntry[]): string[] {
 }
 
 /** The `analyze --json` document (README "analyze --json"). */
-export function analysisDocument(analysis: Analysis) {
+export function analysisDocument(analysis: Analysis, createdAt = new Date().toISOString()) {
   return {
     ok: analysis.ok,
     protocolType: analysis.protocolType,
@@ -24,6 +25,8 @@ export function analysisDocument(analysis: Analysis) {
     runLog: runLogLines(analysis.runLog),
     // Where each custom (non-opentrons) labware came from: the protocol or the labware library.
     customLabware: (analysis.customLabware ?? []).map(({ uri, source }) => ({ uri, source })),
+    // The engine's commands as robot-server 7 lists them in an analysis, timed from this run.
+    commands: robotServerCommands(analysis.commands ?? [], createdAt),
   };
 }
 

@@ -9,5 +9,6 @@ export { TransferPlan } from './transfer.ts';
 export type { ComplexMode, ComplexOptions } from './transfer.ts';
 export { EngineView } from './view.ts';
 export { COMMANDS, commandTypes, lookupCommand } from './commands/catalogue.ts';
+export { reportCommands } from './commands/report.ts';
 export type { AnyCommand, CommandError, CommandRecord, CommandStatus } from './commands/command.ts';
 export type { HardwareAction, AxisSpeeds } from './actions.ts';

@@ -2,7 +2,7 @@
 import type { ExecuteOptions, ProtocolExecutor } from '../analysis/executor.ts';
 import { failedAnalysis } from '../analysis/failures.ts';
 import type { Analysis, ProtocolBundle, ProtocolErrorInfo, ProtocolMetadata } from '../analysis/types.ts';
-import { ProtocolApiError, pyRepr } from '../engine/index.ts';
+import { ProtocolApiError, pyRepr, reportCommands } from '../engine/index.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
 import { JsonRun } from './execute.ts';
 import { readJsonProtocol } from './validate.ts';
@@ -86,6 +86,7 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
     liquids: engine.liquidSummary(),
     liquidHistory: engine.liquidHistory(),
     customLabware: engine.customLabwareUses(),
+    commands: reportCommands(engine.commands),
   };
 };
 

@@ -1,7 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
-import type { WellLiquidHistory, CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+import type { AnalysisCommand, WellLiquidHistory, CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -49,6 +49,8 @@ export interface JobResult {
   estimatedDurationSeconds: number;
   /** Custom labware loaded and where each came from. */
   customLabware: CustomLabwareUse[];
+  /** The engine's commands in execution order. */
+  commands: AnalysisCommand[];
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
   jobMs?: number;
 }

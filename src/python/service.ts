@@ -37,6 +37,7 @@ function toAnalysis(result: JobResult): Analysis {
     liquids: result.liquids,
     liquidHistory: result.liquidHistory ?? [],
     customLabware: result.customLabware,
+    commands: result.commands,
   };
 }
 
@@ -106,6 +107,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
         liquids: [],
         estimatedDurationSeconds: 0,
         customLabware: [],
+        commands: [],
       });
     } finally {
       running.delete(child);

@@ -27,6 +27,7 @@ import { httpError, RequestValidationError, toErrorReply, type ValidationIssue }
 import { JsonDecodeError, parseJsonBody } from './json-body.ts';
 import { ProtocolManager } from './protocol-manager.ts';
 import { pendingHeaderIssues, rememberHeaderIssues } from './request-checks.ts';
+import { analysisRoutes } from './routes/analyses.ts';
 import { doorRoutes } from './routes/door.ts';
 import { healthRoutes } from './routes/health.ts';
 import { labwareRoutes } from './routes/labware.ts';
@@ -271,6 +272,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
 
   await app.register(healthRoutes, { robotName: resolved.robotName });
   await app.register(protocolRoutes, { protocols, store, uploadLimitBytes: resolved.uploadLimitBytes });
+  await app.register(analysisRoutes, { protocols });
   await app.register(labwareRoutes, { library, fileLimitBytes: resolved.labwareLimitBytes });
   await app.register(settingsRoutes, { flags });
   await app.register(doorRoutes, { door, flags });

@@ -63,6 +63,13 @@ export class ProtocolNotFoundError extends ResourceNotFoundError {
   }
 }
 
+export class AnalysisNotFoundError extends ResourceNotFoundError {
+  constructor(readonly analysisId: string) {
+    super('analysis', analysisId);
+    this.name = 'AnalysisNotFoundError';
+  }
+}
+
 export class ProtocolExistsError extends Error {
   constructor(readonly protocolId: string) {
     // The original nests its own message in its generic template; kept verbatim (http-api.md §2.2).

@@ -46,9 +46,16 @@ test('analyze --json prints the analysis document of a JSON fixture and exits 0'
   const ref = original('5/simpleV5.json');
   assert.deepEqual(Object.keys(doc), [
     'ok', 'protocolType', 'metadata', 'requiredEquipment', 'errors', 'warnings',
-    'commandCount', 'estimatedDurationSeconds', 'runLog', 'customLabware',
+    'commandCount', 'estimatedDurationSeconds', 'runLog', 'customLabware', 'commands',
   ]);
   assert.equal(doc.ok, true);
+  // The engine's commands, in robot-server 7's analysis shape; each logged one spans its line.
+  const commands = doc.commands as { commandType: string; status: string; params: Record<string, unknown>; key: string }[];
+  assert.ok(commands.every((c) => c.status === 'succeeded' && c.key !== ''));
+  assert.deepEqual(
+    commands.filter((c) => c.commandType === 'waitForDuration').map((c) => c.params.seconds),
+    [42],
+  );
   assert.equal(doc.protocolType, 'json');
   assert.deepEqual(doc.metadata, ref.metadata);
   assert.deepEqual(doc.requiredEquipment, ref.requiredEquipment);

@@ -23,6 +23,11 @@ export interface CommandDefinition<TType extends string, TParams extends TSchema
   /** The Python API level the command's Python call appeared in (a gate read by both languages). */
   readonly addedIn?: ApiLevel;
   execute(params: Static<TParams>, context: CommandContext): TResult;
+  /**
+   * How the command appears in an analysis, where it differs from what ran: a load's result is
+   * the new item's id, not everything the engine answers its caller. Default: params and result.
+   */
+  report?(params: Static<TParams>, result: TResult): { params: Record<string, unknown>; result: unknown };
 }
 
 export function defineCommand<TType extends string, TParams extends TSchema, TResult>(
@@ -64,4 +69,9 @@ export interface CommandRecord {
   entryCount: number;
   /** Hardware actions it asked for, when the run records them (see EngineOptions). */
   actions: HardwareAction[] | null;
+}
+
+/** A slot as the Protocol Engine writes it in a location (always text: `'1'`), for `report`s. */
+export function slotAsText<T extends object>(location: T): T {
+  return 'slotName' in location ? { ...location, slotName: String(location.slotName) } : location;
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { loadLabware as loadByName, loadLabwareFromDefinition, moduleLoadLabware, moduleLoadLabwareFromDefinition } from '../deck.ts';
 import { pyError } from '../errors.ts';
 import type { LabwareDefinition } from '../types.ts';
-import { defineCommand } from './command.ts';
+import { defineCommand, slotAsText } from './command.ts';
 import { DeckSlot, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
 
 /**
@@ -33,4 +33,9 @@ export const loadLabware = defineCommand({
     if (definition !== null) return loadLabwareFromDefinition(state, definition, slot, label);
     return loadByName(state, loadName as string, slot, label, params.namespace ?? null, plain(params.version));
   },
+  // A JSON protocol's embedded definition is its own document; the analysis names it by URI.
+  report: ({ definition: _definition, ...params }, info) => ({
+    params: { ...params, location: slotAsText(params.location), loadName: info.loadName, namespace: info.namespace, version: info.version },
+    result: { labwareId: info.labwareId, definitionUri: info.uri, displayName: info.label },
+  }),
 });

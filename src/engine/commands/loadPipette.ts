@@ -13,4 +13,5 @@ export const loadPipette = defineCommand({
     replace: Type.Optional(Type.Boolean()),
   }),
   execute: (params, { state }) => loadInstrument(state, params.pipetteName, params.mount, params.tipRackIds ?? null, params.replace === true),
+  report: (params, info) => ({ params, result: { pipetteId: info.pipetteId, pipetteName: info.name } }),
 });

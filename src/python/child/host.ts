@@ -2,8 +2,8 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
-import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
+import type { AnalysisCommand, WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
+import { ProtocolEngine, ProtocolApiError, reportCommands } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 
@@ -25,6 +25,7 @@ export interface HostOutcome {
   liquidHistory: WellLiquidHistory[];
   estimatedDurationSeconds: number;
   customLabware: CustomLabwareUse[];
+  commands: AnalysisCommand[];
 }
 
 export interface Host {
@@ -124,7 +125,7 @@ export class EngineHost implements Host {
   finish(ok: boolean): HostOutcome {
     const engine = this.engine;
     if (engine === null) {
-      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], liquidHistory: [], estimatedDurationSeconds: 0, customLabware: [] };
+      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], liquidHistory: [], estimatedDurationSeconds: 0, customLabware: [], commands: [] };
     }
     return {
       runLog: [...engine.runLog],
@@ -134,6 +135,7 @@ export class EngineHost implements Host {
       liquidHistory: engine.liquidHistory(),
       estimatedDurationSeconds: engine.clock,
       customLabware: engine.customLabwareUses(),
+      commands: reportCommands(engine.commands),
     };
   }
 }

@@ -8,4 +8,5 @@ export const loadLabwareObject = defineCommand({
   commandType: 'labwright/loadLabwareObject',
   params: Type.Object({ moduleId: Id, labwareId: Id }),
   execute: (params, { state }) => moduleLoadLabwareObject(state, params.moduleId, params.labwareId),
+  report: (params) => ({ params, result: null }),
 });

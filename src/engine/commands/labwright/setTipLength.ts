@@ -8,4 +8,5 @@ export const setTipLength = defineCommand({
   commandType: 'labwright/setTipLength',
   params: Type.Object({ labwareId: Id, length: Maybe(PyNumber) }),
   execute: (params, { state }) => setLength(state, params.labwareId, plain(params.length) ?? 0),
+  report: (params) => ({ params, result: null }),
 });

@@ -1,0 +1,163 @@
+// An analysis in the shape robot-server 7 gives at `GET /protocols/{id}/analyses`: the engine's
+// commands with their params, results and errors, the equipment they loaded, and the errors as
+// occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
+import { sharedDefinitions } from '../definitions/index.ts';
+import type { Analysis, AnalysisCommand, ProtocolErrorInfo } from './types.ts';
+
+/** The general error code of the Protocol Engine's error catalogue. */
+const GENERAL_ERROR_CODE = '4000';
+
+export interface ErrorOccurrence {
+  id: string;
+  createdAt: string;
+  errorCode: string;
+  errorType: string;
+  detail: string;
+  errorInfo: Record<string, unknown>;
+  wrappedErrors: ErrorOccurrence[];
+}
+
+export interface RobotServerCommand {
+  id: string;
+  createdAt: string;
+  commandType: string;
+  key: string;
+  status: 'succeeded' | 'failed';
+  params: Record<string, unknown>;
+  result: unknown;
+  error: ErrorOccurrence | null;
+  startedAt: string;
+  completedAt: string;
+  intent: 'protocol';
+  notes: never[];
+  failedCommandId: null;
+}
+
+export interface CompletedAnalysis {
+  id: string;
+  status: 'completed';
+  result: 'ok' | 'not-ok';
+  robotType: 'OT-2 Standard';
+  runTimeParameters: never[];
+  commands: RobotServerCommand[];
+  labware: { id: string; loadName: string; definitionUri: string; location: Record<string, unknown>; offsetId: null; displayName: string | null }[];
+  pipettes: { id: string; pipetteName: string; mount: string }[];
+  modules: { id: string; model: string; location: { slotName: string }; serialNumber: null }[];
+  liquids: never[];
+  errors: ErrorOccurrence[];
+}
+
+/**
+ * Timestamps are the analysis's start plus each command's modeled time, so a client reading
+ * `startedAt`/`completedAt` sees how long the robot would take, not how long the simulation did.
+ */
+function at(startMs: number, seconds: number): string {
+  return new Date(startMs + Math.round(seconds * 1000)).toISOString();
+}
+
+function commandError(command: AnalysisCommand, startMs: number): ErrorOccurrence | null {
+  if (command.error === null) return null;
+  return {
+    id: `${command.id}-error`,
+    createdAt: at(startMs, command.completedAt),
+    errorCode: GENERAL_ERROR_CODE,
+    errorType: command.error.errorType,
+    detail: command.error.detail,
+    errorInfo: {},
+    wrappedErrors: [],
+  };
+}
+
+export function robotServerCommands(commands: readonly AnalysisCommand[], createdAt: string): RobotServerCommand[] {
+  const startMs = Date.parse(createdAt);
+  return commands.map((command) => ({
+    id: command.id,
+    createdAt: at(startMs, command.startedAt),
+    commandType: command.commandType,
+    key: command.id,
+    status: command.status,
+    params: command.params,
+    result: command.result,
+    error: commandError(command, startMs),
+    startedAt: at(startMs, command.startedAt),
+    completedAt: at(startMs, command.completedAt),
+    intent: 'protocol',
+    notes: [],
+    failedCommandId: null,
+  }));
+}
+
+/**
+ * The analysis's error as an occurrence. When the protocol failed on a command, it is that
+ * command's error (same id); otherwise (a syntax error, an exception of the protocol's own) it is
+ * the analysis error with its line.
+ */
+function analysisErrors(analysis: Analysis, commands: readonly RobotServerCommand[], createdAt: string): ErrorOccurrence[] {
+  const failure: ProtocolErrorInfo | undefined = analysis.errors[0];
+  if (analysis.ok || failure === undefined) return [];
+  const last = commands.at(-1)?.error;
+  // The 4.x error wraps the command's (ExceptionInProtocolError with the line): one occurrence.
+  if (last && failure.description.includes(last.detail)) return [last];
+  const errorInfo: Record<string, unknown> = {};
+  if (failure.lineNumber !== undefined && failure.lineNumber !== null) errorInfo.lineNumber = failure.lineNumber;
+  if (failure.fileName !== undefined && failure.fileName !== null) errorInfo.fileName = failure.fileName;
+  return [
+    { id: 'analysis-error', createdAt: at(Date.parse(createdAt), 0), errorCode: GENERAL_ERROR_CODE, errorType: failure.type, detail: failure.description, errorInfo, wrappedErrors: [] },
+  ];
+}
+
+function object(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+/** A slot as robot-server writes it: always a string. */
+function location(value: unknown): Record<string, unknown> {
+  const given = object(value);
+  return 'slotName' in given ? { slotName: String(given.slotName) } : given;
+}
+
+function equipment(commands: readonly AnalysisCommand[]): Pick<CompletedAnalysis, 'labware' | 'pipettes' | 'modules'> {
+  const trash = sharedDefinitions().fixedTrash();
+  const trashUri = `${trash.namespace}/${trash.parameters.loadName}/${trash.version}`;
+  const labware: CompletedAnalysis['labware'] = [
+    { id: 'fixedTrash', loadName: trash.parameters.loadName, definitionUri: trashUri, location: { slotName: '12' }, offsetId: null, displayName: null },
+  ];
+  const pipettes: CompletedAnalysis['pipettes'] = [];
+  const modules: CompletedAnalysis['modules'] = [];
+  for (const command of commands) {
+    if (command.status !== 'succeeded') continue;
+    const params = command.params;
+    const result = object(command.result);
+    if (command.commandType === 'loadLabware') {
+      labware.push({
+        id: String(result.labwareId),
+        loadName: String(params.loadName),
+        definitionUri: String(result.definitionUri),
+        location: location(params.location),
+        offsetId: null,
+        displayName: typeof params.displayName === 'string' ? params.displayName : null,
+      });
+    } else if (command.commandType === 'loadPipette') {
+      pipettes.push({ id: String(result.pipetteId), pipetteName: String(result.pipetteName), mount: String(params.mount) });
+    } else if (command.commandType === 'loadModule') {
+      modules.push({ id: String(result.moduleId), model: String(result.model), location: { slotName: String(object(result.location).slotName) }, serialNumber: null });
+    }
+  }
+  return { labware, pipettes, modules };
+}
+
+export function completedAnalysis(analysis: Analysis, options: { id: string; createdAt: string }): CompletedAnalysis {
+  const commands = robotServerCommands(analysis.commands ?? [], options.createdAt);
+  const errors = analysisErrors(analysis, commands, options.createdAt);
+  return {
+    id: options.id,
+    status: 'completed',
+    result: errors.length > 0 ? 'not-ok' : 'ok',
+    robotType: 'OT-2 Standard',
+    runTimeParameters: [],
+    commands,
+    ...equipment(analysis.commands ?? []),
+    liquids: [],
+    errors,
+  };
+}
