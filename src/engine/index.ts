@@ -12,3 +12,4 @@ export { COMMANDS, commandTypes, lookupCommand } from './commands/catalogue.ts';
 export { reportCommands } from './commands/report.ts';
 export type { AnyCommand, CommandError, CommandRecord, CommandStatus } from './commands/command.ts';
 export type { HardwareAction, AxisSpeeds } from './actions.ts';
+export { wellPoint } from './locations.ts';

@@ -53,12 +53,21 @@ export function setLocationCache(st: EngineState, loc: LocationArg | null): void
   st.lastMount = null;
 }
 
+/** A point relative to a well's top or bottom centre: the one rule for `top(z)`, `bottom(z)` and offsets. */
+export function wellPoint(well: { readonly top: Point; readonly depth: number }, origin: 'top' | 'bottom', offset: Point = ORIGIN): Point {
+  if (origin === 'top' && offset === ORIGIN) return well.top;
+  const base = origin === 'top' ? well.top.z : well.top.z - well.depth;
+  return { x: well.top.x + offset.x, y: well.top.y + offset.y, z: base + offset.z };
+}
+
+const ORIGIN: Point = { x: 0, y: 0, z: 0 };
+
 export function wellTop(lw: LabwareState, w: WellState, z = 0): ResolvedLocation {
-  return { point: z === 0 ? w.top : { x: w.top.x, y: w.top.y, z: w.top.z + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
+  return { point: z === 0 ? w.top : wellPoint(w, 'top', { x: 0, y: 0, z }), ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 
 export function wellBottom(lw: LabwareState, w: WellState, z: number): ResolvedLocation {
-  return { point: { x: w.top.x, y: w.top.y, z: w.top.z - w.depth + z }, ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
+  return { point: wellPoint(w, 'bottom', { x: 0, y: 0, z }), ref: { kind: 'well', labwareId: lw.id, wellName: w.name }, lw, well: w };
 }
 
 export function fromTarget(st: EngineState, loc: LocationArg): ResolvedLocation {

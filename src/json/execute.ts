@@ -1,8 +1,8 @@
 // Runs a validated JSON protocol (schemas 3–5) through the engine, command by command, the way
 // 4.7.0's execute_json_v3/v4/v5 translate each command into Protocol API calls.
 import type { RunLogEntry } from '../analysis/types.ts';
-import { ProtocolApiError, ProtocolEngine, delayParts, pyFloat, pyInt, pyRepr } from '../engine/index.ts';
-import type { LabwareDefinition, Point, WellArg } from '../engine/index.ts';
+import { ProtocolApiError, ProtocolEngine, delayParts, pyFloat, pyInt, pyRepr, wellPoint } from '../engine/index.ts';
+import type { AnyCommand, LabwareDefinition, LocationArg, Point, WellArg } from '../engine/index.ts';
 import { sharedDefinitions } from '../definitions/index.ts';
 import { FloatLiteral, pyJsonLoads } from './pyjson.ts';
 import { pyFormat } from './pyformat.ts';
@@ -162,107 +162,96 @@ export class JsonRun {
   }
 
   /** `well.bottom(offset)`, or `well.top()` for the fixed trash (offset ignored). */
-  private offsetLocation(params: Record<string, unknown>) {
+  private offsetLocation(params: Record<string, unknown>): LocationArg {
     const { lw, well } = this.well(params);
     const w = get(lw.wells, well);
     const ref = { kind: 'well' as const, labwareId: lw.id, wellName: well };
-    if (lw.fixedTrash) return { kind: 'location' as const, point: w.top, ref };
+    if (lw.fixedTrash) return { kind: 'location', point: w.top, ref };
     const offset = num(param(params, 'offsetFromBottomMm'));
-    return { kind: 'location' as const, point: { x: w.top.x, y: w.top.y, z: w.top.z - w.depth + offset }, ref };
+    return { kind: 'location', point: wellPoint(w, 'bottom', { x: 0, y: 0, z: offset }), ref };
   }
 
-  private setFlowRate(pipetteId: string, params: Record<string, unknown>): void {
+  /** 4.7 sets all three flow rates to the command's `flowRate` before each liquid handling step. */
+  private flowRate(pipetteId: string, params: Record<string, unknown>): AnyCommand {
     const rate = num(param(params, 'flowRate'));
     if (!(rate > 0)) throw runtimeError('Positive flowRate param required');
-    this.engine.setFlowRate(pipetteId, { aspirate: rate, dispense: rate, blowOut: rate });
+    return { commandType: 'labwright/setFlowRate', params: { pipetteId, aspirate: rate, dispense: rate, blowOut: rate } };
   }
 
   private module(params: Record<string, unknown>): string {
     return get(this.modules, param(params, 'module'));
   }
 
+  /** Runs one command of the document: its engine commands, in order. */
   runCommand(index: number): void {
-    const e = this.engine;
+    for (const command of this.translate(index)) this.engine.run(command);
+  }
+
+  /**
+   * The engine commands one document command stands for, as 4.7.0's execute_json_v3/v4/v5 call
+   * the Protocol API. Lookups (pipette, labware, well, module) fail here, before anything runs.
+   */
+  translate(index: number): AnyCommand[] {
     const { command, params } = this.commands[index];
     switch (command) {
       case 'aspirate':
       case 'dispense': {
-        const pip = this.pipette(params);
-        const loc = this.offsetLocation(params);
+        const pipetteId = this.pipette(params);
+        const location = this.offsetLocation(params);
         const volume = num(param(params, 'volume'));
-        this.setFlowRate(pip, params);
-        if (command === 'aspirate') e.aspirate(pip, volume, loc);
-        else e.dispense(pip, volume, loc);
-        return;
+        return [this.flowRate(pipetteId, params), { commandType: command, params: { pipetteId, volume, location } }];
       }
       case 'airGap': {
         if (this.schemaVersion === 3) throw runtimeError('Unsupported command type airGap');
-        const pip = this.pipette(params);
+        const pipetteId = this.pipette(params);
         const { lw, well } = this.well(params);
         const volume = num(param(params, 'volume'));
-        this.setFlowRate(pip, params);
+        const rate = this.flowRate(pipetteId, params);
         const w = get(lw.wells, well);
-        const h = num(param(params, 'offsetFromBottomMm')) - w.depth;
-        e.moveTo(pip, { kind: 'location', point: { x: w.top.x, y: w.top.y, z: w.top.z + h }, ref: { kind: 'well', labwareId: lw.id, wellName: well } });
-        e.airGap(pip, volume, h);
-        return;
+        const height = num(param(params, 'offsetFromBottomMm')) - w.depth;
+        const location: LocationArg = { kind: 'location', point: wellPoint(w, 'top', { x: 0, y: 0, z: height }), ref: { kind: 'well', labwareId: lw.id, wellName: well } };
+        return [
+          rate,
+          { commandType: 'labwright/moveTo', params: { pipetteId, location } },
+          { commandType: 'labwright/airGap', params: { pipetteId, volume, height } },
+        ];
       }
       case 'blowout': {
-        const pip = this.pipette(params);
+        const pipetteId = this.pipette(params);
         const { arg } = this.well(params);
-        this.setFlowRate(pip, params);
-        e.blowOut(pip, arg);
-        return;
+        return [this.flowRate(pipetteId, params), { commandType: 'blowout', params: { pipetteId, location: arg } }];
       }
       case 'touchTip': {
-        const pip = this.pipette(params);
+        const pipetteId = this.pipette(params);
         const { lw, well, arg } = this.well(params);
         const vOffset = num(param(params, 'offsetFromBottomMm')) - lw.depth(well);
-        e.touchTip(pip, arg, 1.0, vOffset, 60.0);
-        return;
+        return [{ commandType: 'touchTip', params: { pipetteId, location: arg, radius: 1.0, vOffset, speed: 60.0 } }];
       }
-      case 'pickUpTip': {
-        const pip = this.pipette(params);
-        e.pickUpTip(pip, this.well(params).arg);
-        return;
-      }
+      case 'pickUpTip':
       case 'dropTip': {
-        const pip = this.pipette(params);
-        e.dropTip(pip, this.well(params).arg);
-        return;
+        const pipetteId = this.pipette(params);
+        return [{ commandType: command, params: { pipetteId, location: this.well(params).arg } }];
       }
       case 'moveToSlot': {
-        const pip = this.pipette(params);
+        const pipetteId = this.pipette(params);
         const slot = String(param(params, 'slot'));
         let corner: Point;
         try {
-          corner = e.slotPosition(slot);
+          corner = this.engine.slotPosition(slot);
         } catch {
           throw new ProtocolApiError('ValueError', `Invalid "slot" for "moveToSlot": ${slot}`);
         }
         const off = (params.offset ?? { x: 0, y: 0, z: 0 }) as Point;
-        e.moveTo(
-          pip,
-          { kind: 'location', point: { x: corner.x + off.x, y: corner.y + off.y, z: corner.z + off.z }, ref: { kind: 'slot', slot } },
-          { forceDirect: params.forceDirect === true, minimumZHeight: (params.minimumZHeight as number | undefined) ?? null },
-        );
-        return;
+        const location: LocationArg = { kind: 'location', point: { x: corner.x + off.x, y: corner.y + off.y, z: corner.z + off.z }, ref: { kind: 'slot', slot } };
+        return [{ commandType: 'labwright/moveTo', params: { pipetteId, location, ...this.moveOptions(params) } }];
       }
       case 'moveToWell': {
-        const pip = this.pipette(params);
+        const pipetteId = this.pipette(params);
         const { lw, well } = this.well(params);
         const w = get(lw.wells, well);
         const off = (params.offset ?? { x: 0, y: 0, z: 0 }) as Point;
-        e.moveTo(
-          pip,
-          {
-            kind: 'location',
-            point: { x: w.top.x + off.x, y: w.top.y + off.y, z: w.top.z - w.depth + off.z },
-            ref: { kind: 'well', labwareId: lw.id, wellName: well },
-          },
-          { forceDirect: params.forceDirect === true, minimumZHeight: (params.minimumZHeight as number | undefined) ?? null },
-        );
-        return;
+        const location: LocationArg = { kind: 'location', point: wellPoint(w, 'bottom', off), ref: { kind: 'well', labwareId: lw.id, wellName: well } };
+        return [{ commandType: 'labwright/moveTo', params: { pipetteId, location, ...this.moveOptions(params) } }];
       }
       case 'delay': {
         const wait = param(params, 'wait');
@@ -270,70 +259,57 @@ export class JsonRun {
         if (wait === true) {
           const msg = message || 'Pausing until user resumes';
           const full = `Pausing robot operation: ${msg}`;
-          e.pause(pyFormat(msg, { text: full, userMessage: msg }));
-        } else if (typeof wait === 'number') {
+          return [{ commandType: 'waitForResume', params: { message: pyFormat(msg, { text: full, userMessage: msg }) } }];
+        }
+        if (typeof wait === 'number') {
           let msg = message;
           if (msg) {
             const { m, s } = delayParts(wait, 0);
             const full = `Delaying for ${pyInt(m)} minutes and ${pyFloat(s)} seconds. ${msg}`;
             msg = pyFormat(msg, { text: full, minutes: pyFloat(m), seconds: pyFloat(wait - m * 60) });
           }
-          e.delay(wait, 0, msg);
-        } else {
-          throw new ProtocolApiError('ValueError', 'Delay must be true, or a number');
+          return [{ commandType: 'waitForDuration', params: { seconds: wait, minutes: 0, message: msg } }];
         }
-        return;
+        throw new ProtocolApiError('ValueError', 'Delay must be true, or a number');
       }
       case 'magneticModule/engageMagnet': {
-        const mod = this.module(params);
-        e.magneticEngage(mod, { heightFromBase: num(param(params, 'engageHeight')) });
-        return;
+        const moduleId = this.module(params);
+        return [{ commandType: 'magneticModule/engage', params: { moduleId, heightFromBase: num(param(params, 'engageHeight')) } }];
       }
       case 'magneticModule/disengageMagnet':
-        e.magneticDisengage(this.module(params));
-        return;
+        return [{ commandType: 'magneticModule/disengage', params: { moduleId: this.module(params) } }];
       case 'temperatureModule/setTargetTemperature':
-        e.temperatureSetTemperature(this.module(params), num(param(params, 'temperature')), false);
-        return;
+        return [{ commandType: command, params: { moduleId: this.module(params), celsius: num(param(params, 'temperature')), wait: false } }];
       case 'temperatureModule/awaitTemperature':
-        e.temperatureAwait(this.module(params), num(param(params, 'temperature')));
-        return;
-      case 'temperatureModule/deactivate':
-        e.temperatureDeactivate(this.module(params));
-        return;
+        return [{ commandType: 'temperatureModule/waitForTemperature', params: { moduleId: this.module(params), celsius: num(param(params, 'temperature')) } }];
       case 'thermocycler/setTargetBlockTemperature':
-        e.thermocyclerSetBlockTemperature(this.module(params), num(param(params, 'temperature')));
-        return;
       case 'thermocycler/setTargetLidTemperature':
-        e.thermocyclerSetLidTemperature(this.module(params), num(param(params, 'temperature')));
-        return;
+        return [{ commandType: command, params: { moduleId: this.module(params), celsius: num(param(params, 'temperature')) } }];
       case 'thermocycler/awaitBlockTemperature':
       case 'thermocycler/awaitLidTemperature':
       case 'thermocycler/awaitProfileComplete':
+        // 4.7's set-point commands already wait; the await commands only check the module.
         this.module(params);
-        return;
+        return [];
+      case 'temperatureModule/deactivate':
       case 'thermocycler/openLid':
-        e.thermocyclerOpenLid(this.module(params));
-        return;
       case 'thermocycler/closeLid':
-        e.thermocyclerCloseLid(this.module(params));
-        return;
       case 'thermocycler/deactivateBlock':
-        e.thermocyclerDeactivateBlock(this.module(params));
-        return;
       case 'thermocycler/deactivateLid':
-        e.thermocyclerDeactivateLid(this.module(params));
-        return;
+        return [{ commandType: command, params: { moduleId: this.module(params) } }];
       case 'thermocycler/runProfile': {
-        const mod = this.module(params);
+        const moduleId = this.module(params);
         const profile = param(params, 'profile') as { temperature: number; holdTime: number }[];
         const steps = profile.map((p) => ({ temperature: p.temperature, hold_time_seconds: p.holdTime }));
-        e.thermocyclerExecuteProfile(mod, steps, 1, this.profileRepr(index));
-        return;
+        return [{ commandType: command, params: { moduleId, profile: steps, repetitions: 1, stepsText: this.profileRepr(index) } }];
       }
       default:
         throw runtimeError(`Unsupported command type ${command}`);
     }
+  }
+
+  private moveOptions(params: Record<string, unknown>): { forceDirect: boolean; minimumZHeight: number | null } {
+    return { forceDirect: params.forceDirect === true, minimumZHeight: (params.minimumZHeight as number | undefined) ?? null };
   }
 
   /** Python's repr of the built steps list, keeping `70.0` as a float the way Python's json reads it. */
