@@ -179,3 +179,15 @@ export interface AnalysisCommand {
   /** The command this one ran under (the steps of a transfer, a mix), or null. */
   parentId: string | null;
 }
+
+/** What the engine reports at the end of an execution, whichever language drove it. */
+export interface ExecutionOutcome {
+  runLog: RunLogEntry[];
+  requiredEquipment: RequiredEquipment;
+  warnings: LiquidWarning[];
+  liquids: WellLiquidSummary[];
+  liquidHistory: WellLiquidHistory[];
+  estimatedDurationSeconds: number;
+  customLabware: CustomLabwareUse[];
+  commands: AnalysisCommand[];
+}

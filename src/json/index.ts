@@ -1,8 +1,9 @@
 // JSON protocols (schemas 3–5): reading, validation and execution through the engine.
 import type { ExecuteOptions, ProtocolExecutor } from '../analysis/executor.ts';
 import { failedAnalysis } from '../analysis/failures.ts';
-import type { Analysis, ProtocolBundle, ProtocolErrorInfo, ProtocolMetadata } from '../analysis/types.ts';
-import { ProtocolApiError, pyRepr, reportCommands } from '../engine/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../analysis/types.ts';
+import { buildAnalysis, protocolMetadata } from '../analysis/build.ts';
+import { ProtocolApiError } from '../engine/index.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
 import { JsonRun } from './execute.ts';
 import { readJsonProtocol } from './validate.ts';
@@ -10,21 +11,6 @@ import { readJsonProtocol } from './validate.ts';
 export { readJsonProtocol, schemaViolation } from './validate.ts';
 export type { JsonProtocolDoc, JsonCommand, SchemaVersion } from './validate.ts';
 export { pyJsonLoads } from './pyjson.ts';
-
-/** Python `str(value)` for metadata values; empty or missing → null. */
-function metaString(v: unknown): string | null {
-  if (v === undefined || v === null || v === '' || v === false) return v === false ? 'False' : null;
-  if (typeof v === 'string') return v;
-  return pyRepr(v);
-}
-
-function metadataOf(raw: Record<string, unknown>): ProtocolMetadata {
-  return {
-    name: metaString(raw.protocolName ?? raw['protocol-name']),
-    author: metaString(raw.author),
-    apiLevel: '2.8',
-  };
-}
 
 function errorInfo(err: unknown): ProtocolErrorInfo {
   if (err instanceof ProtocolApiError) return { type: err.pyType, description: err.message };
@@ -36,7 +22,7 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
   const parsed = readJsonProtocol(bundle.protocolFile.data, bundle.protocolFile.name);
   if (!parsed.ok) return failedAnalysis('json', parsed.error);
   const rawMetadata = parsed.doc.metadata;
-  const metadata = metadataOf(rawMetadata);
+  const metadata = protocolMetadata(rawMetadata, '2.8');
   const signal = options.signal;
   let run: JsonRun;
   try {
@@ -71,23 +57,7 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
     if (err instanceof Interrupted) throw err.reason;
     error = errorInfo(err);
   }
-  const runLog = engine.runLog as Analysis['runLog'];
-  return {
-    ok: error === null,
-    protocolType: 'json',
-    metadata,
-    rawMetadata,
-    requiredEquipment: error === null ? engine.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
-    errors: error === null ? [] : [error],
-    warnings: [...engine.liquidWarnings],
-    commandCount: runLog.length,
-    estimatedDurationSeconds: engine.clock,
-    runLog: [...runLog],
-    liquids: engine.liquidSummary(),
-    liquidHistory: engine.liquidHistory(),
-    customLabware: engine.customLabwareUses(),
-    commands: reportCommands(engine.commands),
-  };
+  return buildAnalysis({ protocolType: 'json', metadata, rawMetadata, error, outcome: engine.outcome(error === null) });
 };
 
 /** A cancellation or a rejected `step`: propagated to the caller, never turned into an analysis. */

@@ -1,7 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
-import type { AnalysisCommand, WellLiquidHistory, CustomLabwareUse, ProtocolErrorInfo, RequiredEquipment, RunLogEntry, LiquidWarning, WellLiquidSummary } from '../analysis/types.ts';
+import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../analysis/types.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -34,23 +34,13 @@ export interface JobSpec {
   labwareLibrary: Record<string, unknown>[];
 }
 
-/** What the interpreter reports when a job ends (the analysis is assembled by the parent). */
-export interface JobResult {
+/** What the interpreter reports when a job ends: the engine's outcome, and how far the job got. */
+export interface JobResult extends ExecutionOutcome {
   /** `parse`: failed before running (metadata null); `simulate`: failed while running; `ok`. */
   stage: 'parse' | 'simulate' | 'ok';
   rawMetadata: Record<string, string> | null;
   apiLevel: string | null;
   error: ProtocolErrorInfo | null;
-  runLog: RunLogEntry[];
-  requiredEquipment: RequiredEquipment;
-  warnings: LiquidWarning[];
-  liquids: WellLiquidSummary[];
-  liquidHistory?: WellLiquidHistory[];
-  estimatedDurationSeconds: number;
-  /** Custom labware loaded and where each came from. */
-  customLabware: CustomLabwareUse[];
-  /** The engine's commands in execution order. */
-  commands: AnalysisCommand[];
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
   jobMs?: number;
 }

@@ -7,38 +7,18 @@ import { InterpreterPool } from './pool.ts';
 import { SandboxFailure } from './sandbox-process.ts';
 import type { SandboxProcess } from './sandbox-process.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
-
-const EMPTY_EQUIPMENT = { pipettes: [], labware: [], modules: [] };
-
-function metadataOf(raw: Record<string, string> | null, apiLevel: string | null): Analysis['metadata'] {
-  const text = (value: unknown): string | null =>
-    value === undefined || value === null || value === '' ? null : String(value);
-  return {
-    name: text(raw?.protocolName ?? raw?.['protocol-name']),
-    author: text(raw?.author),
-    apiLevel: apiLevel,
-  };
-}
+import { buildAnalysis, EMPTY_OUTCOME, protocolMetadata } from '../analysis/build.ts';
 
 function toAnalysis(result: JobResult): Analysis {
-  const ok = result.stage === 'ok';
   const parsed = result.stage !== 'parse';
-  return {
-    ok,
+  return buildAnalysis({
     protocolType: 'python',
-    metadata: parsed ? metadataOf(result.rawMetadata, result.apiLevel) : { name: null, author: null, apiLevel: null },
+    metadata: parsed ? protocolMetadata(result.rawMetadata, result.apiLevel) : protocolMetadata(null, null),
     rawMetadata: parsed ? result.rawMetadata : null,
-    requiredEquipment: ok ? result.requiredEquipment : EMPTY_EQUIPMENT,
-    errors: result.error ? [result.error] : [],
-    warnings: result.warnings,
-    commandCount: result.runLog.length,
-    estimatedDurationSeconds: result.estimatedDurationSeconds,
-    runLog: result.runLog,
-    liquids: result.liquids,
-    liquidHistory: result.liquidHistory ?? [],
-    customLabware: result.customLabware,
-    commands: result.commands,
-  };
+    // A job reports `ok` only when the protocol ran to its end; a failure always carries its error.
+    error: result.stage === 'ok' ? null : (result.error ?? { type: 'RuntimeError', description: 'Protocol execution failed' }),
+    outcome: result,
+  });
 }
 
 function limitError(failure: SandboxFailure): ProtocolErrorInfo {
@@ -101,13 +81,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
         rawMetadata: known?.raw ?? null,
         apiLevel: known?.apiLevel ?? null,
         error: limitError(error),
-        runLog: [],
-        requiredEquipment: EMPTY_EQUIPMENT,
-        warnings: [],
-        liquids: [],
-        estimatedDurationSeconds: 0,
-        customLabware: [],
-        commands: [],
+        ...EMPTY_OUTCOME,
       });
     } finally {
       running.delete(child);

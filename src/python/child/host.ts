@@ -2,8 +2,9 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { AnalysisCommand, WellLiquidHistory, CustomLabwareUse, LiquidWarning, RequiredEquipment, RunLogEntry, WellLiquidSummary } from '../../analysis/types.ts';
-import { ProtocolEngine, ProtocolApiError, reportCommands } from '../../engine/index.ts';
+import type { ExecutionOutcome, RunLogEntry } from '../../analysis/types.ts';
+import { EMPTY_OUTCOME } from '../../analysis/build.ts';
+import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 
@@ -17,16 +18,7 @@ export interface HostOptions {
   onParsed: (rawMetadata: Record<string, string>, apiLevel: string) => void;
 }
 
-export interface HostOutcome {
-  runLog: RunLogEntry[];
-  requiredEquipment: RequiredEquipment;
-  warnings: LiquidWarning[];
-  liquids: WellLiquidSummary[];
-  liquidHistory: WellLiquidHistory[];
-  estimatedDurationSeconds: number;
-  customLabware: CustomLabwareUse[];
-  commands: AnalysisCommand[];
-}
+export type HostOutcome = ExecutionOutcome;
 
 export interface Host {
   call(request: string): string;
@@ -123,20 +115,7 @@ export class EngineHost implements Host {
   }
 
   finish(ok: boolean): HostOutcome {
-    const engine = this.engine;
-    if (engine === null) {
-      return { runLog: [], requiredEquipment: { pipettes: [], labware: [], modules: [] }, warnings: [], liquids: [], liquidHistory: [], estimatedDurationSeconds: 0, customLabware: [], commands: [] };
-    }
-    return {
-      runLog: [...engine.runLog],
-      requiredEquipment: ok ? engine.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
-      warnings: [...engine.liquidWarnings],
-      liquids: engine.liquidSummary(),
-      liquidHistory: engine.liquidHistory(),
-      estimatedDurationSeconds: engine.clock,
-      customLabware: engine.customLabwareUses(),
-      commands: reportCommands(engine.commands),
-    };
+    return this.engine === null ? EMPTY_OUTCOME : this.engine.outcome(ok);
   }
 }
 
