@@ -114,7 +114,7 @@ export function moduleLoadLabware(
   version: number | null,
 ): LabwareInfo {
   const mod = st.module(moduleId);
-  if (!st.atLeast(2, 1) && (label !== null || namespace !== null || version !== null)) {
+  if (!st.has('moduleLoadLabwareArguments') && (label !== null || namespace !== null || version !== null)) {
     st.logMessages.push('You have specified API 2.0, but you are using features only available in 2.1');
   }
   const def = findDefinition(st, loadName, namespace, version);

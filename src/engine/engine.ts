@@ -5,6 +5,7 @@
 import type { LiquidWarning, RunLogEntry } from '../analysis/types.ts';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { lookupCommand } from './commands/catalogue.ts';
+import { reportCommands } from './commands/report.ts';
 import type { AnyCommand, CommandContext, CommandError, CommandRecord } from './commands/command.ts';
 import { ProtocolApiError } from './errors.ts';
 import { EngineView } from './view.ts';
@@ -12,7 +13,7 @@ import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
-import type { CustomLabwareUse, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
+import type { CustomLabwareUse, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';
@@ -149,7 +150,7 @@ export class ProtocolEngine {
 
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
   requireVersion(qualifiedName: string, major: number, minor: number): void {
-    this.s.requireVersion(qualifiedName, major, minor);
+    this.s.requireVersion(qualifiedName, [major, minor]);
   }
 
   /** The run log so far (live array: entries are appended as commands run). */
@@ -612,6 +613,20 @@ export class ProtocolEngine {
 
   liquidSummary(): WellLiquidSummary[] {
     return liquidSummary(this.s);
+  }
+
+  /** Everything an analysis takes from the engine at the end of an execution (equipment only if it succeeded). */
+  outcome(succeeded: boolean): ExecutionOutcome {
+    return {
+      runLog: [...this.s.log.entries],
+      requiredEquipment: succeeded ? this.requiredEquipment() : { pipettes: [], labware: [], modules: [] },
+      warnings: [...this.s.ledger.warnings],
+      liquids: this.liquidSummary(),
+      liquidHistory: this.liquidHistory(),
+      estimatedDurationSeconds: this.s.log.clock,
+      customLabware: this.customLabwareUses(),
+      commands: reportCommands(this.records),
+    };
   }
 }
 

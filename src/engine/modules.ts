@@ -8,7 +8,7 @@ import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState } from './types.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
-  if (configuration !== null && !st.atLeast(2, 4)) {
+  if (configuration !== null && !st.has('moduleConfiguration')) {
     throw pyError(
       'APIVersionError',
       `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
@@ -38,7 +38,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     }
     slot = s.id;
   }
-  const useV1 = !st.atLeast(2, 3);
+  const useV1 = !st.has('moduleDefinitionsV2');
   const spec = st.defs.module(model, useV1);
   if (!spec) {
     throw pyError(
@@ -179,7 +179,7 @@ export function temperatureSetTemperature(st: EngineState, moduleId: string, cel
     'command.TEMPDECK_SET_TEMP',
     `Setting Temperature Module temperature to ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
   );
-  if (!wait) st.requireVersion('TemperatureModuleContext.start_set_temperature', 2, 3);
+  if (!wait) st.requireMember('TemperatureModuleContext.start_set_temperature');
   ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
   m.target = celsius;
   m.temperature = celsius;
@@ -193,7 +193,7 @@ export function temperatureAwait(st: EngineState, moduleId: string, celsius: num
     'command.TEMPDECK_AWAIT_TEMP',
     `Waiting for Temperature Module to reach temperature ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
   );
-  st.requireVersion('TemperatureModuleContext.await_temperature', 2, 3);
+  st.requireMember('TemperatureModuleContext.await_temperature');
   waitUntil(st, m.reachAt);
   st.log.after();
 }
@@ -213,7 +213,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   const gen2 = m.model === 'magneticModuleV2';
   let h: number;
   if (opts.height != null) h = opts.height;
-  else if (opts.heightFromBase != null && st.atLeast(2, 2)) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
+  else if (opts.heightFromBase != null && st.has('magnetHeightFromBase')) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
   else {
     const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
     const p = lw?.def.parameters;
@@ -225,7 +225,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
       );
     }
     h = eh;
-    if (st.atLeast(2, 3) && lw) {
+    if (st.has('magnetEngageHeightInMillimetres') && lw) {
       const mm = ['biorad_96_wellplate_200ul_pcr', 'nest_96_wellplate_100ul_pcr_full_skirt', 'usascientific_96_wellplate_2.4ml_deep'].includes(
         lw.def.parameters.loadName,
       );

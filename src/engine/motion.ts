@@ -41,7 +41,7 @@ export function instrMaxHeight(p: LoadedPipette): number {
 /** Where this pipette last moved to, as far as motion planning knows (per mount from 2.10). */
 export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocation | null {
   if (st.cache === null) return null;
-  if (st.atLeast(2, 10) && st.lastMount !== p.mount) return null;
+  if (st.has('arcsFromOwnMountOnly') && st.lastMount !== p.mount) return null;
   return st.cache;
 }
 

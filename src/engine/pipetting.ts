@@ -11,7 +11,7 @@ import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
-  if (!st.atLeast(2, 11)) return;
+  if (!st.has('liquidOnlyInWells')) return;
   switch (c.ref.kind) {
     case 'well':
       if (c.lw?.isTiprack) throw pyError('RuntimeError', `Cannot ${action} a tiprack`);
@@ -63,7 +63,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
   if (p.currentVolume === 0) {
-    if (!st.atLeast(2, 3) || !p.ready) {
+    if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
       if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
       st.log.advance(0.3);
@@ -174,7 +174,7 @@ export function touchTip(
   const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()');
-  const min = st.atLeast(2, 4) ? 1 : 20;
+  const min = st.has('touchTipV2') ? 1 : 20;
   const s = Math.min(80, Math.max(min, speed));
   let lw: LabwareState;
   let w: WellState;
@@ -195,7 +195,7 @@ export function touchTip(
     st.log.after();
     return;
   }
-  move(st, p, st.atLeast(2, 4) ? wellTop(lw, w, vOffset) : wellTop(lw, w));
+  move(st, p, st.has('touchTipV2') ? wellTop(lw, w, vOffset) : wellTop(lw, w));
   const halfX = ((w.diameter ?? w.xDim ?? 0) / 2) * radius;
   const halfY = ((w.diameter ?? w.yDim ?? 0) / 2) * radius;
   let path = 0;
@@ -223,7 +223,7 @@ export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareStat
   const center: [number, number] = [0, 0];
   const back: [number, number] = [0, 1];
   const front: [number, number] = [0, -1];
-  if (!st.atLeast(2, 4)) return [right, left, back, front];
+  if (!st.has('touchTipV2')) return [right, left, back, front];
   const lastCol = w.column === lw.columns.length - 1;
   const firstCol = w.column === 0;
   const slot = Number(lw.slot);

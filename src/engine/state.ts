@@ -4,14 +4,15 @@
 import type { CustomLabwareUse } from '../analysis/types.ts';
 import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
 import type { HardwareAction } from './actions.ts';
+import { FEATURES, gateOpen, levelAtLeast, MAX_SUPPORTED_VERSION, MEMBERS, MIN_SUPPORTED_VERSION, versionErrorText } from './versions.ts';
+import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
 import { RunLog } from './runlog.ts';
 import type { EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
 
-export const MAX_SUPPORTED_VERSION: readonly [number, number] = [2, 11];
-export const MIN_SUPPORTED_VERSION: readonly [number, number] = [2, 0];
+export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
@@ -126,7 +127,7 @@ export class EngineState {
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);
-    if (level[0] > MAX_SUPPORTED_VERSION[0] || (level[0] === MAX_SUPPORTED_VERSION[0] && level[1] > MAX_SUPPORTED_VERSION[1])) {
+    if (!levelAtLeast(MAX_SUPPORTED_VERSION, level)) {
       throw pyError(
         'RuntimeError',
         `API version ${level[0]}.${level[1]} is not supported by this robot software. Please either reduce your requested API version or update your robot.`,
@@ -141,18 +142,21 @@ export class EngineState {
   }
 
   atLeast(major: number, minor: number): boolean {
-    const [a, b] = this.apiLevel;
-    return a > major || (a === major && b >= minor);
+    return levelAtLeast(this.apiLevel, [major, minor]);
+  }
+
+  /** Whether the protocol's level has a behaviour (see FEATURES in versions.ts). */
+  has(feature: FeatureName): boolean {
+    return gateOpen(this.apiLevel, FEATURES[feature]);
   }
 
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
-  requireVersion(qualifiedName: string, major: number, minor: number): void {
-    if (!this.atLeast(major, minor)) {
-      throw pyError(
-        'APIVersionError',
-        `${qualifiedName} was added in ${major}.${minor}, but your protocol requested version ${this.apiLevel[0]}.${this.apiLevel[1]}. You must increase your API version to ${major}.${minor} to use this functionality.`,
-      );
-    }
+  requireMember(member: MemberName): void {
+    this.requireVersion(member, MEMBERS[member].addedIn);
+  }
+
+  requireVersion(qualifiedName: string, addedIn: ApiLevel): void {
+    if (!levelAtLeast(this.apiLevel, addedIn)) throw pyError('APIVersionError', versionErrorText(qualifiedName, addedIn, this.apiLevel));
   }
 
   newId(prefix: string): string {

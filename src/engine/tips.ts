@@ -170,7 +170,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
     const lw = st.lw(location.labwareId);
     const w = st.wellOf(lw, location.wellName);
     if (lw.fixedTrash) target = wellTop(lw, w);
-    else if (!st.atLeast(2, 2)) target = wellBottom(lw, w, 10);
+    else if (!st.has('dropTipAtReturnHeight')) target = wellBottom(lw, w, 10);
     else {
       if (!lw.isTiprack) throw pyError('AssertionError', '');
       target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
@@ -191,7 +191,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   move(st, p, target);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
   st.log.advance(TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0));
-  if (!st.atLeast(2, 2) && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
+  if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   p.hasTip = false;
   p.currentVolume = 0;
   p.ready = false;
@@ -207,7 +207,7 @@ export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean
   if (!p.hasTip) st.logMessages.push('Pipette has no tip to return');
   const last = p.lastTip;
   if (!last) throw pyError('TypeError', 'Last tip location should be a Well but it is: None');
-  const target = st.atLeast(2, 3)
+  const target = st.has('returnTipAtReturnHeight')
     ? wellTop(last.lw, last.well, -p.spec.returnTipHeight * (last.lw.def.parameters.tipLength ?? 0))
     : wellBottom(last.lw, last.well, 10);
   dropTip(st, pipetteId, { kind: 'location', point: target.point, ref: target.ref }, homeAfter);

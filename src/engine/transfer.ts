@@ -131,7 +131,7 @@ export class TransferPlan {
   validateBlowoutLocation(): void {
     const location = this.spec.options.blowout_location;
     if (location) {
-      if (!this.e.atLeast(2, 8)) {
+      if (!this.e.has('blowoutLocation')) {
         throw err(
           'ValueError',
           `Cannot specify blowout location when using api version below 2.8, current version is ${this.e.apiLevel[0]}.${this.e.apiLevel[1]}`,
@@ -192,10 +192,10 @@ export class TransferPlan {
       const well = this.wellOf(t);
       if (well === null) return true;
       const info = this.e.labwareInfo(well.labwareId);
-      const rows = info.parameters.format === '384Standard' && this.e.atLeast(2, 2) ? 2 : 1;
+      const rows = info.parameters.format === '384Standard' && this.e.has('multiChannelFirstTwoRowsOf384') ? 2 : 1;
       return info.rows.slice(0, rows).some((row) => row.includes(well.wellName));
     });
-    if (kept.length === 0 && this.e.atLeast(2, 2)) {
+    if (kept.length === 0 && this.e.has('multiChannelUnreachableWellsRefused')) {
       const names = targets.map((t) => this.locText(t)).join(', ');
       throw err('RuntimeError', `Invalid ${what} for multichannel transfer: [${names}]`);
     }
@@ -328,7 +328,7 @@ export class TransferPlan {
     if (pickOnce) yield this.pickUp();
     const source = sources[0] ?? null;
     const plan = this.expand(volumes, dests, this.pipetteMax - this.disposal - this.airGap);
-    const skipZero = this.e.atLeast(2, 8);
+    const skipZero = this.e.has('skipZeroVolumes');
     let current = plan.next();
     while (!current.done) {
       const group: [number, Target][] = [];
@@ -364,7 +364,7 @@ export class TransferPlan {
     if (pickOnce) yield this.pickUp();
     const dest = dests[0] ?? null;
     const plan = this.expand(volumes, sources, this.pipetteMax);
-    const skipZero = this.e.atLeast(2, 8);
+    const skipZero = this.e.has('skipZeroVolumes');
     let current = plan.next();
     while (!current.done) {
       const group: [number, Target][] = [];

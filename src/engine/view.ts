@@ -4,6 +4,7 @@ import { labwareInfoById } from './deck.ts';
 import { pipetteInfo, pipetteState } from './instruments.ts';
 import { moduleInfo } from './modules.ts';
 import type { EngineState } from './state.ts';
+import type { FeatureName } from './versions.ts';
 import { nextAvailableTip } from './tips.ts';
 import type { LabwareInfo, ModuleInfo, PipetteInfo, PipetteState } from './types.ts';
 
@@ -14,8 +15,9 @@ export class EngineView {
     return this.state.apiLevel;
   }
 
-  atLeast(major: number, minor: number): boolean {
-    return this.state.atLeast(major, minor);
+  /** Whether the protocol's level has a behaviour (see FEATURES in versions.ts). */
+  has(feature: FeatureName): boolean {
+    return this.state.has(feature);
   }
 
   labwareInfo(labwareId: string): LabwareInfo {

@@ -7,9 +7,6 @@ import type { HardwareAction } from '../actions.ts';
 import type { PyErrorType } from '../errors.ts';
 import type { EngineState } from '../state.ts';
 
-/** An API level, `[major, minor]`. */
-export type ApiLevel = readonly [number, number];
-
 /** What an implementation gets: the run's state, and a way to run child commands (parents only). */
 export interface CommandContext {
   readonly state: EngineState;
@@ -20,8 +17,6 @@ export interface CommandContext {
 export interface CommandDefinition<TType extends string, TParams extends TSchema, TResult> {
   readonly commandType: TType;
   readonly params: TParams;
-  /** The Python API level the command's Python call appeared in (a gate read by both languages). */
-  readonly addedIn?: ApiLevel;
   execute(params: Static<TParams>, context: CommandContext): TResult;
   /**
    * How the command appears in an analysis, where it differs from what ran: a load's result is

@@ -1,4 +1,5 @@
 // The engine's command set: definitions, the catalogue, and the shapes of commands and records.
 export { COMMANDS, commandTypes, lookupCommand } from './catalogue.ts';
 export type { CommandType, KnownCommand } from './catalogue.ts';
-export type { AnyCommand, ApiLevel, CommandContext, CommandDefinition, CommandError, CommandRecord, CommandStatus } from './command.ts';
+export type { AnyCommand, CommandContext, CommandDefinition, CommandError, CommandRecord, CommandStatus } from './command.ts';
+export { reportCommands } from './report.ts';
