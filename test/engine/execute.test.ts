@@ -163,3 +163,16 @@ describe('TransferPlan', () => {
     );
   });
 });
+
+describe('docs/commands.md', () => {
+  it('lists every command type of the catalogue, with its params', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const doc = await readFile(new URL('../../docs/commands.md', import.meta.url), 'utf8');
+    for (const type of commandTypes()) {
+      const schema = lookupCommand(type)?.definition.params as unknown as { properties: Record<string, unknown>; required?: string[] };
+      const required = new Set(schema.properties ? (schema.required ?? []) : []);
+      const params = Object.keys(schema.properties).map((key) => (required.has(key) ? key : `${key}?`)).join(', ');
+      assert.ok(doc.includes(`| \`${type}\` | ${params === '' ? '—' : `\`${params}\``} |`), `${type} (${params}) is documented`);
+    }
+  });
+});
