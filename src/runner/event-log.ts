@@ -12,7 +12,7 @@ export class EventLog {
   private text: string;
 
   /**
-   * @param seqs the notification number of each event (null where unknown: stored before numbers
+   * @param seqs the notice number of each event (null where unknown: stored before numbers
    *   were kept), kept in step with `events`.
    * @param onAppend announces a new event and returns the number it went out under (null: not announced).
    */
@@ -56,7 +56,7 @@ export class EventLog {
     this.append({ source: 'server', event, timestamp: isoNow(), commandId: null, params: { text }, result: null });
   }
 
-  /** Events appended since the last call, their notification numbers, and the position of the first. */
+  /** Events appended since the last call, their notice numbers, and the position of the first. */
   takeUnsaved(): { first: number; events: SessionEvent[]; seqs: (number | null)[] } {
     const first = this.savedUpTo;
     this.savedUpTo = this.events.length;

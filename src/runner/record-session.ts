@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { SessionRepository, StoredSession } from '../store/index.ts';
 import { isoNow } from './clock.ts';
 import { SessionCommandsUnsupportedError } from './errors.ts';
-import type { NoticeHub } from './feed.ts';
+import type { SessionNoticeBroadcaster } from './feed.ts';
 
 export interface RecordSessionView {
   kind: 'record';
@@ -23,7 +23,7 @@ export class RecordSession {
   private constructor(
     private readonly stored: StoredSession,
     private readonly repo: SessionRepository,
-    private readonly hub: NoticeHub,
+    private readonly broadcaster: SessionNoticeBroadcaster,
   ) {
     this.noticeSeq = stored.noticeSeq;
   }
@@ -32,7 +32,7 @@ export class RecordSession {
     return this.stored.id;
   }
 
-  static create(repo: SessionRepository, hub: NoticeHub, sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
+  static create(repo: SessionRepository, broadcaster: SessionNoticeBroadcaster, sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
     const stored: StoredSession = {
       id: randomUUID(),
       sessionType,
@@ -48,11 +48,11 @@ export class RecordSession {
       notices: [],
     };
     repo.insert(stored);
-    return new RecordSession(stored, repo, hub);
+    return new RecordSession(stored, repo, broadcaster);
   }
 
-  static restore(repo: SessionRepository, hub: NoticeHub, stored: StoredSession): RecordSession {
-    return new RecordSession(stored, repo, hub);
+  static restore(repo: SessionRepository, broadcaster: SessionNoticeBroadcaster, stored: StoredSession): RecordSession {
+    return new RecordSession(stored, repo, broadcaster);
   }
 
   view(): RecordSessionView {
@@ -68,6 +68,6 @@ export class RecordSession {
     if (kind !== 'delete') return;
     this.repo.delete(this.id);
     this.noticeSeq += 1;
-    this.hub.publish({ type: 'session.deleted', sessionId: this.id, seq: this.noticeSeq, at: isoNow() });
+    this.broadcaster.publish({ type: 'session.deleted', sessionId: this.id, seq: this.noticeSeq, at: isoNow() });
   }
 }

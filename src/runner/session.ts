@@ -9,7 +9,7 @@ import { isoNow } from './clock.ts';
 import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
 import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
 import { EventLog } from './event-log.ts';
-import type { NoticeHub, SessionNotice } from './feed.ts';
+import type { SessionNoticeBroadcaster, SessionNotice } from './feed.ts';
 import { SimulatedHardware, type HardwareHooks, type Speed } from './hardware.ts';
 import { PauseGate } from './pause-gate.ts';
 import { checkEquipment, type FixedRobot } from './robot.ts';
@@ -21,7 +21,7 @@ export interface SessionDeps {
   /** The protocol's files as stored now, or null if the protocol is gone. */
   loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
   repo: SessionRepository;
-  hub: NoticeHub;
+  broadcaster: SessionNoticeBroadcaster;
   speed: Speed;
   robot: FixedRobot | null;
   logger: Logger;
@@ -433,7 +433,7 @@ export class ProtocolSession {
       this.notices.push(full);
       this.unsavedNotices.push({ seq: full.seq, json: JSON.stringify(full) });
     }
-    this.deps.hub.publish(full);
+    this.deps.broadcaster.publish(full);
     return this.noticeSeq;
   }
 
