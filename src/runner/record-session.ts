@@ -3,6 +3,7 @@
 // that list or clean up sessions work), but they execute no command: there is no hardware to
 // calibrate.
 import { randomUUID } from 'node:crypto';
+import { NoticeNumbering } from '../notifications/index.ts';
 import type { SessionRepository, StoredSession } from '../store/index.ts';
 import { isoNow } from './clock.ts';
 import { SessionCommandsUnsupportedError } from './errors.ts';
@@ -18,14 +19,16 @@ export interface RecordSessionView {
 
 export class RecordSession {
   readonly kind = 'record' as const;
-  private noticeSeq: number;
+  /** Only its deletion is a notice; that number is never reserved (the record is gone by then). */
+  private readonly numbering: NoticeNumbering;
 
   private constructor(
     private readonly stored: StoredSession,
     private readonly repo: SessionRepository,
     private readonly broadcaster: SessionNoticeBroadcaster,
   ) {
-    this.noticeSeq = stored.noticeSeq;
+    this.numbering = new NoticeNumbering(stored.noticeSeq, () => {});
+    this.numbering.stopPersisting();
   }
 
   get id(): string {
@@ -67,7 +70,7 @@ export class RecordSession {
   async shutdown(kind: 'delete' | 'close'): Promise<void> {
     if (kind !== 'delete') return;
     this.repo.delete(this.id);
-    this.noticeSeq += 1;
-    this.broadcaster.publish({ type: 'session.deleted', sessionId: this.id, seq: this.noticeSeq, at: isoNow() });
+    const seq = this.numbering.next() ?? this.numbering.lastSeq;
+    this.broadcaster.publish({ type: 'session.deleted', sessionId: this.id, seq, at: isoNow() });
   }
 }

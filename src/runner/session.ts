@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
-import type { SessionPhase, SessionRepository, StoredNotice, StoredSession } from '../store/index.ts';
+import { NoticeNumbering } from '../notifications/index.ts';
+import { BatchedSessionWriter, type SessionPhase, type SessionRepository, type StoredSession } from '../store/index.ts';
 import { isoNow } from './clock.ts';
 import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
 import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
@@ -60,18 +61,6 @@ interface ActiveRun {
   hardware: SimulatedHardware;
 }
 
-/** Event writes are batched: at most this long between an event and its commit. */
-const FLUSH_DELAY_MS = 100;
-
-/**
- * Notice sequence numbers are reserved in blocks of this size, and a block is written to the store
- * before its first number is handed out. Events are written up to 100 ms late, so storing the last
- * number used (as before) let a restart after a crash hand out again numbers a client had already
- * seen; storing the block's end instead costs one write per block and guarantees the restored
- * session starts above anything ever published.
- */
-const NOTICE_SEQ_BLOCK = 1000;
-
 /** The original's refusal of a run while the door blocks it (http-api.md §3.8). */
 const DOOR_BLOCKED_TEXT = 'Protocol is blocked and cannot run. Make sure robot door is closed before running.';
 
@@ -87,9 +76,10 @@ export class ProtocolSession {
   readonly createdAt: string;
   private phase: SessionPhase;
   private errors: ProtocolErrorInfo[] | null;
-  private noticeSeq: number;
-  /** No number above this was handed out; persisted before it is raised (see NOTICE_SEQ_BLOCK). */
-  private noticeSeqReserved: number;
+  /** The numbers of this session's notices (see `NoticeNumbering`). */
+  private readonly numbering: NoticeNumbering;
+  /** Events, notices and state go to the store in batches. */
+  private readonly writer: BatchedSessionWriter;
   private log: EventLog;
   /** Aborted when the session is deleted or the server stops. */
   private readonly lifetime = new AbortController();
@@ -98,14 +88,9 @@ export class ProtocolSession {
   /** A load or re-simulation is in progress (the state stays `stopped`/`loaded` meanwhile). */
   private simulating = false;
   private cancelling = false;
-  private flushTimer: NodeJS.Timeout | null = null;
-  /** Deleted, or the server has stopped: nothing more is written to the store. */
-  private gone = false;
-  private closed = false;
   private revision = 0;
   /** The created and state-change notices, oldest first (events have theirs in the event log). */
   private readonly notices: SessionNotice[];
-  private readonly unsavedNotices: StoredNotice[] = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -116,8 +101,13 @@ export class ProtocolSession {
     this.createdAt = stored.createdAt;
     this.phase = stored.phase;
     this.errors = stored.errors;
-    this.noticeSeq = stored.noticeSeq;
-    this.noticeSeqReserved = stored.noticeSeq;
+    this.numbering = new NoticeNumbering(stored.noticeSeq, (upTo) => deps.repo.reserveNoticeSeq(stored.id, upTo));
+    this.writer = new BatchedSessionWriter(deps.repo, stored.id, stored.events.length, () => ({
+      phase: this.phase,
+      errors: this.errors,
+      commandCounter: this.log.commandCounter,
+      noticeSeq: this.numbering.reservedUpTo,
+    }));
     this.notices = stored.notices.map((n) => JSON.parse(n.json) as SessionNotice);
     this.log = this.newLog(stored.events, stored.eventNoticeSeqs, stored.commandCounter);
   }
@@ -155,7 +145,7 @@ export class ProtocolSession {
       );
       session.transition('stopped');
     } else if (stored.phase === 'loading') {
-      deps.repo.clearEvents(stored.id);
+      session.writer.clearEvents();
       session.log = session.newLog([], [], 0);
       session.startSimulation('load');
     }
@@ -167,7 +157,7 @@ export class ProtocolSession {
    * number handed out before); the session's topic continues above it.
    */
   get lastNoticeSeq(): number {
-    return this.noticeSeq;
+    return this.numbering.lastSeq;
   }
 
   get currentState(): CurrentState {
@@ -202,7 +192,7 @@ export class ProtocolSession {
     const completedAt = isoNow();
     this.log.sessionCommand(command, id, completedAt);
     then?.();
-    this.flush();
+    this.writer.flush();
     return { id, command, createdAt, startedAt, completedAt };
   }
 
@@ -217,15 +207,16 @@ export class ProtocolSession {
     run?.controller.abort(new RunCancelledError('session deleted'));
     await this.settle();
     if (kind === 'delete' && run !== null && this.run === run) this.windDown(run);
-    this.flush();
+    this.writer.flush();
     // An executor that ignored its signal may still report steps: the store is about to close, and
     // numbers published now could not be reserved, so nothing more is written or published.
     if (kind === 'close') {
-      this.gone = true;
-      this.closed = true;
+      this.writer.stop();
+      this.numbering.close();
     }
     if (kind === 'delete') {
-      this.gone = true;
+      this.writer.stop();
+      this.numbering.stopPersisting();
       this.deps.repo.delete(this.id);
       this.notify({ type: 'session.deleted' });
       this.deps.logger.info({ sessionId: this.id }, 'session deleted');
@@ -384,7 +375,8 @@ export class ProtocolSession {
       this.revision += 1;
       // The notice carries the event's own time, so a replay from the store gives the same notice.
       const seq = this.notify({ type: 'session.event', event }, event.timestamp);
-      this.scheduleFlush();
+      this.writer.addEvent(event, seq);
+      this.writer.schedule();
       return seq;
     });
   }
@@ -398,7 +390,7 @@ export class ProtocolSession {
       this.notify({ type: 'session.state', state, previous });
       this.deps.logger.info({ sessionId: this.id, from: previous, to: state }, 'session transition');
     }
-    this.flush();
+    this.writer.flush();
   }
 
   private track(work: Promise<void>): void {
@@ -421,20 +413,16 @@ export class ProtocolSession {
 
   /** Publishes a notice under the next number (returned; null once the server has stopped). */
   private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>, at = isoNow()): number | null {
-    if (this.closed) return null;
-    this.noticeSeq += 1;
-    if (this.noticeSeq > this.noticeSeqReserved && !this.gone) {
-      this.noticeSeqReserved = this.noticeSeq + NOTICE_SEQ_BLOCK - 1;
-      this.deps.repo.reserveNoticeSeq(this.id, this.noticeSeqReserved);
-    }
-    const full = { ...notice, sessionId: this.id, seq: this.noticeSeq, at } as SessionNotice;
+    const seq = this.numbering.next();
+    if (seq === null) return null;
+    const full = { ...notice, sessionId: this.id, seq, at } as SessionNotice;
     // Events are kept by the event log; the few other notices here, for replay (`noticesSince`).
     if (full.type === 'session.created' || full.type === 'session.state') {
       this.notices.push(full);
-      this.unsavedNotices.push({ seq: full.seq, json: JSON.stringify(full) });
+      this.writer.addNotice({ seq: full.seq, json: JSON.stringify(full) });
     }
     this.deps.broadcaster.publish(full);
-    return this.noticeSeq;
+    return seq;
   }
 
   /**
@@ -469,28 +457,6 @@ export class ProtocolSession {
     }
     while (k < others.length) out.push(others[k++]);
     return out;
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== null) return;
-    this.flushTimer = setTimeout(() => this.flush(), FLUSH_DELAY_MS);
-    this.flushTimer.unref();
-  }
-
-  /** Writes state and new events to the store. */
-  flush(): void {
-    if (this.flushTimer !== null) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-    }
-    if (this.gone) return;
-    const { first, events, seqs } = this.log.takeUnsaved();
-    const notices = this.unsavedNotices.splice(0);
-    this.deps.repo.save(
-      this.id,
-      { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeqReserved },
-      { firstEventSeq: first, events, eventNoticeSeqs: seqs, notices },
-    );
   }
 }
 
