@@ -29,8 +29,6 @@ export type SessionState =
   | { readonly kind: 'stopped' }
   | { readonly kind: 'error'; readonly errors: readonly ProtocolErrorInfo[] | null };
 
-export type StateKind = SessionState['kind'];
-
 /** The state a stored session comes back in (`restore` then decides what a cut-off one becomes). */
 export function stateFromStored(phase: SessionPhase, errors: readonly ProtocolErrorInfo[] | null): SessionState {
   switch (phase) {
