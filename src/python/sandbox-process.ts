@@ -72,6 +72,8 @@ export class SandboxProcess {
   private listener: ((message: ChildToParent) => void) | null = null;
   private exitListener: ((why: string) => void) | null = null;
   private malformedListener: ((failure: SandboxFailure) => void) | null = null;
+  /** Set once the child sent a malformed message (it is killed then): a job given to it fails with this. */
+  private malformed: SandboxFailure | null = null;
   private exited = false;
   /** How the interpreter's start was spent (benchmarks), once ready. */
   startPhases: StartPhases | null = null;
@@ -122,7 +124,8 @@ export class SandboxProcess {
       } catch (err) {
         if (!(err instanceof MalformedChildMessageError)) throw err;
         this.kill();
-        this.malformedListener?.(new SandboxFailure('malformed-message', err.message, err));
+        this.malformed = new SandboxFailure('malformed-message', err.message, err);
+        this.malformedListener?.(this.malformed);
         return;
       }
       this.listener?.(message);
@@ -145,7 +148,7 @@ export class SandboxProcess {
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && this.malformed === null;
   }
 
   get pid(): number | undefined {
@@ -282,6 +285,10 @@ export class SandboxProcess {
             break;
         }
       };
+      if (this.malformed !== null) {
+        finish({ error: this.malformed });
+        return;
+      }
       if (this.exited) {
         finish({ error: new SandboxFailure('crashed', 'sandbox process is not running') });
         return;
