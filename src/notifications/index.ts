@@ -2,6 +2,7 @@
 // the original's websocket endpoint and the original's ZeroMQ notify-server sockets.
 // Topics and frames: docs/notes/notifications-and-conformance.md.
 export { NotificationHub, SequenceError } from './hub.ts';
+export { NoticeNumbering, NOTICE_SEQ_BLOCK } from './numbering.ts';
 export type { Backfill, HubEvent, HubListener, HubOptions, ReplayResult, Subscription } from './hub.ts';
 export { eventJson, frameOf, HARDWARE_EVENTS_TOPIC, NOTIFICATIONS_PUBLISHER } from './frames.ts';
 export type { ReplayTruncatedData } from './frames.ts';

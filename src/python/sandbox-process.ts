@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import type { RunLogEntry } from '../analysis/types.ts';
 import type { SandboxLimits } from '../analysis/executor.ts';
 import type { SandboxFiles } from './bundle.ts';
+import { checkChildMessage, MalformedChildMessageError } from './message-schema.ts';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, StartPhases } from './messages.ts';
 
 /** Why a job ended without a result from the interpreter. */
 export class SandboxFailure extends Error {
   constructor(
-    readonly kind: 'timeout' | 'memory' | 'crashed' | 'aborted' | 'step-rejected',
+    readonly kind: 'timeout' | 'memory' | 'crashed' | 'aborted' | 'step-rejected' | 'malformed-message',
     message: string,
     readonly reason?: unknown,
   ) {
@@ -70,6 +71,9 @@ export class SandboxProcess {
   private readonly child: ChildProcess;
   private listener: ((message: ChildToParent) => void) | null = null;
   private exitListener: ((why: string) => void) | null = null;
+  private malformedListener: ((failure: SandboxFailure) => void) | null = null;
+  /** Set once the child sent a malformed message (it is killed then): a job given to it fails with this. */
+  private malformed: SandboxFailure | null = null;
   private exited = false;
   /** How the interpreter's start was spent (benchmarks), once ready. */
   startPhases: StartPhases | null = null;
@@ -111,7 +115,21 @@ export class SandboxProcess {
     this.child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
-    this.child.on('message', (message: ChildToParent) => this.listener?.(message));
+    // Checked on receipt: the child runs untrusted code. A malformed message ends the job (or the
+    // start) it belongs to as a failure of that child, never anything beyond it.
+    this.child.on('message', (raw: unknown) => {
+      let message: ChildToParent;
+      try {
+        message = checkChildMessage(raw);
+      } catch (err) {
+        if (!(err instanceof MalformedChildMessageError)) throw err;
+        this.kill();
+        this.malformed = new SandboxFailure('malformed-message', err.message, err);
+        this.malformedListener?.(this.malformed);
+        return;
+      }
+      this.listener?.(message);
+    });
     this.exitedPromise = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.child.on('exit', (code, signal) => {
       this.exited = true;
@@ -130,7 +148,7 @@ export class SandboxProcess {
   }
 
   get alive(): boolean {
-    return !this.exited;
+    return !this.exited && this.malformed === null;
   }
 
   get pid(): number | undefined {
@@ -151,6 +169,7 @@ export class SandboxProcess {
         else if (message.type === 'fatal') reject(new SandboxFailure('crashed', message.message));
       };
       this.exitListener = (why) => reject(new SandboxFailure('crashed', why));
+      this.malformedListener = reject;
       if (this.exited) reject(new SandboxFailure('crashed', 'sandbox process is not running'));
     });
   }
@@ -185,6 +204,7 @@ export class SandboxProcess {
         hooks.signal?.removeEventListener('abort', onAbort);
         this.listener = null;
         this.exitListener = null;
+        this.malformedListener = null;
         this.kill();
         if ('result' in outcome) resolve(outcome.result);
         else reject(outcome.error);
@@ -232,6 +252,7 @@ export class SandboxProcess {
       }
       hooks.signal?.addEventListener('abort', onAbort, { once: true });
       this.exitListener = (why) => finish({ error: new SandboxFailure('crashed', why) });
+      this.malformedListener = (failure) => finish({ error: failure });
       this.listener = (message) => {
         switch (message.type) {
           case 'result':
@@ -264,6 +285,10 @@ export class SandboxProcess {
             break;
         }
       };
+      if (this.malformed !== null) {
+        finish({ error: this.malformed });
+        return;
+      }
       if (this.exited) {
         finish({ error: new SandboxFailure('crashed', 'sandbox process is not running') });
         return;

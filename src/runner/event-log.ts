@@ -6,13 +6,11 @@ import { isoNow } from './clock.ts';
 
 export class EventLog {
   private readonly open: string[] = [];
-  /** Index of the first event not yet written to the store. */
-  private savedUpTo: number;
   /** `JSON.stringify(this.events)` without the brackets; V8 keeps the appends as a rope. */
   private text: string;
 
   /**
-   * @param seqs the notification number of each event (null where unknown: stored before numbers
+   * @param seqs the notice number of each event (null where unknown: stored before numbers
    *   were kept), kept in step with `events`.
    * @param onAppend announces a new event and returns the number it went out under (null: not announced).
    */
@@ -22,7 +20,6 @@ export class EventLog {
     private counter: number,
     private readonly onAppend: (event: SessionEvent) => number | null,
   ) {
-    this.savedUpTo = events.length;
     this.text = events.map((e) => JSON.stringify(e)).join(',');
   }
 
@@ -54,13 +51,6 @@ export class EventLog {
   /** Labwright's own note in the log (beyond the original), e.g. why a run was stopped. */
   server(event: string, text: string): void {
     this.append({ source: 'server', event, timestamp: isoNow(), commandId: null, params: { text }, result: null });
-  }
-
-  /** Events appended since the last call, their notification numbers, and the position of the first. */
-  takeUnsaved(): { first: number; events: SessionEvent[]; seqs: (number | null)[] } {
-    const first = this.savedUpTo;
-    this.savedUpTo = this.events.length;
-    return { first, events: this.events.slice(first), seqs: this.seqs.slice(first) };
   }
 
   private append(event: SessionEvent): void {

@@ -25,7 +25,13 @@ export interface SessionFeed {
   subscribe(listener: SessionNoticeListener): () => void;
 }
 
-export class NoticeHub implements SessionFeed {
+/**
+ * Hands each session notice to every listener, at once and in order. Not a hub: it keeps no topics,
+ * numbers nothing and replays nothing (that is the notifications' `NotificationHub`, which the
+ * notifications bridge feeds from here). "Notice" is the runner's word for one session message;
+ * "notification" is the transport's word for what subscribers receive.
+ */
+export class SessionNoticeBroadcaster implements SessionFeed {
   private readonly listeners = new Set<SessionNoticeListener>();
 
   constructor(private readonly onListenerError: (err: unknown) => void) {}

@@ -5,7 +5,7 @@ export type { AnySession } from './manager.ts';
 export type { RecordSession, RecordSessionView } from './record-session.ts';
 export type { SessionManagerOptions } from './manager.ts';
 export type { ProtocolSession, SessionView, ExecutedCommand } from './session.ts';
-export type { CurrentState } from './state-machine.ts';
+export type { CurrentState, SessionState } from './state-machine.ts';
 export type { Speed } from './hardware.ts';
 export type { FixedRobot } from './robot.ts';
 export { RobotDoor } from './door.ts';

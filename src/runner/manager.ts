@@ -5,7 +5,7 @@ import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
 import type { SessionRepository } from '../store/index.ts';
 import type { RobotDoor } from './door.ts';
 import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
-import { NoticeHub, type SessionFeed, type SessionNotice } from './feed.ts';
+import { SessionNoticeBroadcaster, type SessionFeed, type SessionNotice } from './feed.ts';
 import type { Speed } from './hardware.ts';
 import type { FixedRobot } from './robot.ts';
 import { RecordSession } from './record-session.ts';
@@ -32,17 +32,17 @@ const ACTIVE_KEY = 'activeSessionId';
 export class SessionManager {
   private readonly sessions = new Map<string, AnySession>();
   private activeId: string | null = null;
-  private readonly hub: NoticeHub;
+  private readonly broadcaster: SessionNoticeBroadcaster;
   private readonly deps: SessionDeps;
   private readonly stopWatchingDoor: () => void;
 
   constructor(private readonly options: SessionManagerOptions) {
-    this.hub = new NoticeHub((err) => options.logger.error({ err }, 'session notice listener failed'));
+    this.broadcaster = new SessionNoticeBroadcaster((err) => options.logger.error({ err }, 'session notice listener failed'));
     this.deps = {
       execute: options.execute,
       loadBundle: options.loadBundle,
       repo: options.repo,
-      hub: this.hub,
+      broadcaster: this.broadcaster,
       speed: options.speed,
       robot: options.robot ?? null,
       logger: options.logger,
@@ -62,7 +62,7 @@ export class SessionManager {
 
   /** Session state changes and events, for the notifications transport. */
   get feed(): SessionFeed {
-    return this.hub;
+    return this.broadcaster;
   }
 
   restore(): void {
@@ -70,7 +70,7 @@ export class SessionManager {
       const session =
         stored.sessionType === 'protocol'
           ? ProtocolSession.restore(this.deps, stored)
-          : RecordSession.restore(this.options.repo, this.hub, stored);
+          : RecordSession.restore(this.options.repo, this.broadcaster, stored);
       this.sessions.set(stored.id, session);
     }
     const active = this.options.repo.getSetting(ACTIVE_KEY);
@@ -87,7 +87,7 @@ export class SessionManager {
 
   /** A session of a type this robot only records (calibration flows, liveProtocol). */
   createRecord(sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
-    const session = RecordSession.create(this.options.repo, this.hub, sessionType, createParams);
+    const session = RecordSession.create(this.options.repo, this.broadcaster, sessionType, createParams);
     this.sessions.set(session.id, session);
     this.setActive(session.id);
     return session;

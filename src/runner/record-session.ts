@@ -3,10 +3,11 @@
 // that list or clean up sessions work), but they execute no command: there is no hardware to
 // calibrate.
 import { randomUUID } from 'node:crypto';
+import { NoticeNumbering } from '../notifications/index.ts';
 import type { SessionRepository, StoredSession } from '../store/index.ts';
 import { isoNow } from './clock.ts';
 import { SessionCommandsUnsupportedError } from './errors.ts';
-import type { NoticeHub } from './feed.ts';
+import type { SessionNoticeBroadcaster } from './feed.ts';
 
 export interface RecordSessionView {
   kind: 'record';
@@ -18,21 +19,23 @@ export interface RecordSessionView {
 
 export class RecordSession {
   readonly kind = 'record' as const;
-  private noticeSeq: number;
+  /** Only its deletion is a notice; that number is never reserved (the record is gone by then). */
+  private readonly numbering: NoticeNumbering;
 
   private constructor(
     private readonly stored: StoredSession,
     private readonly repo: SessionRepository,
-    private readonly hub: NoticeHub,
+    private readonly broadcaster: SessionNoticeBroadcaster,
   ) {
-    this.noticeSeq = stored.noticeSeq;
+    this.numbering = new NoticeNumbering(stored.noticeSeq, () => {});
+    this.numbering.stopPersisting();
   }
 
   get id(): string {
     return this.stored.id;
   }
 
-  static create(repo: SessionRepository, hub: NoticeHub, sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
+  static create(repo: SessionRepository, broadcaster: SessionNoticeBroadcaster, sessionType: string, createParams: Record<string, unknown> | null): RecordSession {
     const stored: StoredSession = {
       id: randomUUID(),
       sessionType,
@@ -48,11 +51,11 @@ export class RecordSession {
       notices: [],
     };
     repo.insert(stored);
-    return new RecordSession(stored, repo, hub);
+    return new RecordSession(stored, repo, broadcaster);
   }
 
-  static restore(repo: SessionRepository, hub: NoticeHub, stored: StoredSession): RecordSession {
-    return new RecordSession(stored, repo, hub);
+  static restore(repo: SessionRepository, broadcaster: SessionNoticeBroadcaster, stored: StoredSession): RecordSession {
+    return new RecordSession(stored, repo, broadcaster);
   }
 
   view(): RecordSessionView {
@@ -67,7 +70,7 @@ export class RecordSession {
   async shutdown(kind: 'delete' | 'close'): Promise<void> {
     if (kind !== 'delete') return;
     this.repo.delete(this.id);
-    this.noticeSeq += 1;
-    this.hub.publish({ type: 'session.deleted', sessionId: this.id, seq: this.noticeSeq, at: isoNow() });
+    const seq = this.numbering.next() ?? this.numbering.lastSeq;
+    this.broadcaster.publish({ type: 'session.deleted', sessionId: this.id, seq, at: isoNow() });
   }
 }

@@ -1,19 +1,23 @@
-// One protocol session: its state machine, its events, and the background work that drives it
-// (the load simulation at creation, re-simulations, runs on the simulated robot).
+// One protocol session: its state (state-machine.ts), its events, and the background work that
+// drives it (the load simulation at creation, re-simulations, runs on the simulated robot).
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
-import type { SessionPhase, SessionRepository, StoredNotice, StoredSession } from '../store/index.ts';
+import { NoticeNumbering } from '../notifications/index.ts';
+import { BatchedSessionWriter, type SessionRepository, type StoredSession } from '../store/index.ts';
+import { BackgroundWork } from './background-work.ts';
 import { isoNow } from './clock.ts';
 import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
 import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
 import { EventLog } from './event-log.ts';
-import type { NoticeHub, SessionNotice } from './feed.ts';
+import type { SessionNoticeBroadcaster, SessionNotice } from './feed.ts';
 import { SimulatedHardware, type HardwareHooks, type Speed } from './hardware.ts';
+import { noticesSince } from './notice-history.ts';
 import { PauseGate } from './pause-gate.ts';
 import { checkEquipment, type FixedRobot } from './robot.ts';
-import { currentStateOf, isAllowed, type CurrentState } from './state-machine.ts';
+import { newRun, type ActiveRun } from './run.ts';
+import * as machine from './state-machine.ts';
+import type { CurrentState, SessionState } from './state-machine.ts';
 import { fixedTrashName } from './trash.ts';
 
 export interface SessionDeps {
@@ -21,7 +25,7 @@ export interface SessionDeps {
   /** The protocol's files as stored now, or null if the protocol is gone. */
   loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
   repo: SessionRepository;
-  hub: NoticeHub;
+  broadcaster: SessionNoticeBroadcaster;
   speed: Speed;
   robot: FixedRobot | null;
   logger: Logger;
@@ -54,24 +58,6 @@ export interface ExecutedCommand {
   completedAt: string;
 }
 
-interface ActiveRun {
-  controller: AbortController;
-  gate: PauseGate;
-  hardware: SimulatedHardware;
-}
-
-/** Event writes are batched: at most this long between an event and its commit. */
-const FLUSH_DELAY_MS = 100;
-
-/**
- * Notice sequence numbers are reserved in blocks of this size, and a block is written to the store
- * before its first number is handed out. Events are written up to 100 ms late, so storing the last
- * number used (as before) let a restart after a crash hand out again numbers a client had already
- * seen; storing the block's end instead costs one write per block and guarantees the restored
- * session starts above anything ever published.
- */
-const NOTICE_SEQ_BLOCK = 1000;
-
 /** The original's refusal of a run while the door blocks it (http-api.md §3.8). */
 const DOOR_BLOCKED_TEXT = 'Protocol is blocked and cannot run. Make sure robot door is closed before running.';
 
@@ -85,27 +71,19 @@ export class ProtocolSession {
   readonly id: string;
   readonly protocolId: string;
   readonly createdAt: string;
-  private phase: SessionPhase;
-  private errors: ProtocolErrorInfo[] | null;
-  private noticeSeq: number;
-  /** No number above this was handed out; persisted before it is raised (see NOTICE_SEQ_BLOCK). */
-  private noticeSeqReserved: number;
+  /** Where the session is in its lifecycle; changed only through `transition` and `enterQuietly`. */
+  private state: SessionState;
+  /** The numbers of this session's notices (see `NoticeNumbering`). */
+  private readonly numbering: NoticeNumbering;
+  /** Events, notices and state go to the store in batches. */
+  private readonly writer: BatchedSessionWriter;
   private log: EventLog;
   /** Aborted when the session is deleted or the server stops. */
   private readonly lifetime = new AbortController();
-  private work: Promise<void> | null = null;
-  private run: ActiveRun | null = null;
-  /** A load or re-simulation is in progress (the state stays `stopped`/`loaded` meanwhile). */
-  private simulating = false;
-  private cancelling = false;
-  private flushTimer: NodeJS.Timeout | null = null;
-  /** Deleted, or the server has stopped: nothing more is written to the store. */
-  private gone = false;
-  private closed = false;
+  private readonly work = new BackgroundWork();
   private revision = 0;
   /** The created and state-change notices, oldest first (events have theirs in the event log). */
   private readonly notices: SessionNotice[];
-  private readonly unsavedNotices: StoredNotice[] = [];
 
   private constructor(
     private readonly deps: SessionDeps,
@@ -114,10 +92,14 @@ export class ProtocolSession {
     this.id = stored.id;
     this.protocolId = stored.protocolId;
     this.createdAt = stored.createdAt;
-    this.phase = stored.phase;
-    this.errors = stored.errors;
-    this.noticeSeq = stored.noticeSeq;
-    this.noticeSeqReserved = stored.noticeSeq;
+    this.state = machine.stateFromStored(stored.phase, stored.errors);
+    this.numbering = new NoticeNumbering(stored.noticeSeq, (upTo) => deps.repo.reserveNoticeSeq(stored.id, upTo));
+    this.writer = new BatchedSessionWriter(deps.repo, stored.id, stored.events.length, () => ({
+      phase: machine.phaseOf(this.state),
+      errors: machine.errorsOf(this.state),
+      commandCounter: this.log.commandCounter,
+      noticeSeq: this.numbering.reservedUpTo,
+    }));
     this.notices = stored.notices.map((n) => JSON.parse(n.json) as SessionNotice);
     this.log = this.newLog(stored.events, stored.eventNoticeSeqs, stored.commandCounter);
   }
@@ -141,23 +123,24 @@ export class ProtocolSession {
     const session = new ProtocolSession(deps, stored);
     session.notify({ type: 'session.created', protocolId, state: session.currentState });
     deps.logger.info({ sessionId: session.id, protocolId, state: session.currentState }, 'session created');
-    session.startSimulation('load');
+    session.work.track(session.simulate('load'));
     return session;
   }
 
   /** Brings a stored session back after a restart: a cut-off run is stopped, a cut-off load redone. */
   static restore(deps: SessionDeps, stored: StoredSession): ProtocolSession {
     const session = new ProtocolSession(deps, stored);
-    if (stored.phase === 'running' || stored.phase === 'paused') {
+    const state = session.state;
+    if (state.kind === 'interrupted') {
       session.log.server(
         'server.restarted',
-        `The server stopped while this session was ${stored.phase}; the run was stopped and will not continue.`,
+        `The server stopped while this session was ${state.from}; the run was stopped and will not continue.`,
       );
-      session.transition('stopped');
-    } else if (stored.phase === 'loading') {
-      deps.repo.clearEvents(stored.id);
+      session.transition(machine.stopped());
+    } else if (state.kind === 'loading') {
+      session.writer.clearEvents();
       session.log = session.newLog([], [], 0);
-      session.startSimulation('load');
+      session.work.track(session.simulate('load'));
     }
     return session;
   }
@@ -167,11 +150,11 @@ export class ProtocolSession {
    * number handed out before); the session's topic continues above it.
    */
   get lastNoticeSeq(): number {
-    return this.noticeSeq;
+    return this.numbering.lastSeq;
   }
 
   get currentState(): CurrentState {
-    return currentStateOf(this.phase);
+    return machine.currentStateOf(this.state);
   }
 
   view(): SessionView {
@@ -183,7 +166,7 @@ export class ProtocolSession {
       currentState: this.currentState,
       events: this.log.events,
       eventsJson: this.log.json,
-      errors: this.errors,
+      errors: machine.errorsOf(this.state),
       revision: this.revision,
     };
   }
@@ -192,17 +175,15 @@ export class ProtocolSession {
   async execute(command: string): Promise<ExecutedCommand> {
     const id = randomUUID();
     const createdAt = isoNow();
-    const state = this.currentState;
-    const startsWork = command === 'protocol.startRun' || command === 'protocol.startSimulate';
-    if (!isProtocolCommand(command) || !isAllowed(state, command) || this.cancelling || (startsWork && this.simulating)) {
-      throw new CommandNotAllowedError(command, state);
+    if (!isProtocolCommand(command) || !machine.accepts(this.state, command)) {
+      throw new CommandNotAllowedError(command, this.currentState);
     }
     const startedAt = isoNow();
     const then = await this.handle(command);
     const completedAt = isoNow();
     this.log.sessionCommand(command, id, completedAt);
     then?.();
-    this.flush();
+    this.writer.flush();
     return { id, command, createdAt, startedAt, completedAt };
   }
 
@@ -212,20 +193,21 @@ export class ProtocolSession {
    * can tell the run was cut off.
    */
   async shutdown(kind: 'delete' | 'close'): Promise<void> {
-    const run = this.run;
+    const run = machine.runOf(this.state);
     this.lifetime.abort(new RunCancelledError(kind === 'delete' ? 'session deleted' : 'server stopping'));
     run?.controller.abort(new RunCancelledError('session deleted'));
     await this.settle();
-    if (kind === 'delete' && run !== null && this.run === run) this.windDown(run);
-    this.flush();
+    if (kind === 'delete' && run !== null && machine.runOf(this.state) === run) this.windDown(run);
+    this.writer.flush();
     // An executor that ignored its signal may still report steps: the store is about to close, and
     // numbers published now could not be reserved, so nothing more is written or published.
     if (kind === 'close') {
-      this.gone = true;
-      this.closed = true;
+      this.writer.stop();
+      this.numbering.close();
     }
     if (kind === 'delete') {
-      this.gone = true;
+      this.writer.stop();
+      this.numbering.stopPersisting();
       this.deps.repo.delete(this.id);
       this.notify({ type: 'session.deleted' });
       this.deps.logger.info({ sessionId: this.id }, 'session deleted');
@@ -237,38 +219,44 @@ export class ProtocolSession {
    * command's motion (as `pause`, without a session command) until a client resumes it.
    */
   holdForDoor(): void {
-    const run = this.run;
-    if (run === null || this.phase !== 'running' || this.cancelling) return;
-    run.gate.pause();
-    this.transition('paused');
+    const state = this.state;
+    if (state.kind !== 'running') return;
+    state.run.gate.pause();
+    this.transition(machine.pause(state));
   }
 
   private async handle(command: ProtocolCommandName): Promise<(() => void) | void> {
+    const state = this.state;
     switch (command) {
       case 'protocol.startRun': {
         // The original accepts the command and then fails the run.
         if (this.deps.doorBlocks()) return () => this.fail([{ type: 'RuntimeError', description: DOOR_BLOCKED_TEXT }]);
-        const run = this.newRun();
-        this.run = run;
-        this.transition('running');
-        return () => this.track(this.runProtocol(run));
+        const run = newRun(this.deps.speed, this.lifetime.signal, this.eventHooks(() => this.protocolPaused()));
+        this.transition(machine.startRun(run));
+        return () => this.work.track(this.runProtocol(run));
       }
       case 'protocol.startSimulate':
-        return () => this.startSimulation('simulate');
+        if (state.kind !== 'loaded' && state.kind !== 'finished') return;
+        return () => {
+          // Not a change clients see: the session shows the state it started from meanwhile.
+          this.enterQuietly(machine.startSimulation(state.kind));
+          this.work.track(this.simulate('simulate'));
+        };
       case 'protocol.pause':
-        this.run?.gate.pause();
-        this.transition('paused');
+        machine.runOf(state)?.gate.pause();
+        this.transition(machine.pause(state));
         return;
       case 'protocol.resume':
         // As the original: the reply is a success, but an open door keeps the run held.
         if (this.deps.doorBlocks()) return;
-        this.run?.gate.resume();
-        this.transition('running');
+        machine.runOf(state)?.gate.resume();
+        this.transition(machine.resume(state));
         return;
       case 'protocol.cancel': {
-        const run = this.run;
+        const run = machine.runOf(state);
         if (run === null) return;
-        this.cancelling = true;
+        // Not a change clients see until the run is wound down (`stopped`).
+        this.enterQuietly(machine.cancel(state));
         run.controller.abort(new RunCancelledError('run cancelled'));
         await this.settle();
         return () => this.windDown(run);
@@ -276,24 +264,13 @@ export class ProtocolSession {
     }
   }
 
-  private newRun(): ActiveRun {
-    const controller = new AbortController();
-    const gate = new PauseGate();
-    const signal = AbortSignal.any([controller.signal, this.lifetime.signal]);
-    const hardware = new SimulatedHardware({
-      speed: this.deps.speed,
-      signal,
-      gate,
-      live: true,
-      hooks: this.eventHooks(() => {
-        if (this.phase === 'running') this.transition('paused');
-      }),
-    });
-    return { controller, gate, hardware };
+  /** The protocol's own `pause()` began (a live run only). */
+  private protocolPaused(): void {
+    if (this.state.kind === 'running') this.transition(machine.pause(this.state));
   }
 
   private async runProtocol(run: ActiveRun): Promise<void> {
-    const signal = AbortSignal.any([run.controller.signal, this.lifetime.signal]);
+    const { signal } = run;
     try {
       const bundle = await this.deps.loadBundle(this.protocolId);
       signal.throwIfAborted();
@@ -303,8 +280,7 @@ export class ProtocolSession {
       run.hardware.catchUp(analysis.runLog);
       if (analysis.errors.length > 0) return this.fail(analysis.errors);
       await run.hardware.holdFinalPause();
-      this.run = null;
-      this.transition('finished');
+      this.transition(machine.finished());
     } catch (err) {
       // A cancel (or delete, or shutdown) winds the run down itself.
       if (signal.aborted) return;
@@ -320,17 +296,10 @@ export class ProtocolSession {
       this.log.protocolStart('command.DROP_TIP', text);
       this.log.protocolEnd('command.DROP_TIP');
     }
-    this.run = null;
-    this.cancelling = false;
-    this.transition('stopped');
+    this.transition(machine.stopped());
   }
 
-  /** `load` at creation (ends `loaded`), `simulate` for startSimulate (also ends `loaded`). */
-  private startSimulation(kind: 'load' | 'simulate'): void {
-    this.simulating = true;
-    this.track(this.simulate(kind));
-  }
-
+  /** `load` at creation, `simulate` for startSimulate; both end `loaded` (or `error`). */
   private async simulate(kind: 'load' | 'simulate'): Promise<void> {
     const signal = this.lifetime.signal;
     const hardware = new SimulatedHardware({
@@ -350,13 +319,11 @@ export class ProtocolSession {
       if (analysis.errors.length > 0) return this.fail(analysis.errors);
       const mismatch = checkEquipment(this.deps.robot, analysis.requiredEquipment);
       if (mismatch !== null) return this.fail([mismatch]);
-      this.transition('loaded');
+      this.transition(machine.simulated());
     } catch (err) {
       if (signal.aborted) return;
       this.deps.logger.error({ sessionId: this.id, kind, err }, 'simulation failed unexpectedly');
       this.fail([errorInfo(err)]);
-    } finally {
-      this.simulating = false;
     }
   }
 
@@ -365,9 +332,7 @@ export class ProtocolSession {
   }
 
   private fail(errors: ProtocolErrorInfo[]): void {
-    this.errors = errors;
-    this.run = null;
-    this.transition('error');
+    this.transition(machine.failed(errors));
   }
 
   private eventHooks(onProtocolPause: () => void): HardwareHooks {
@@ -384,113 +349,58 @@ export class ProtocolSession {
       this.revision += 1;
       // The notice carries the event's own time, so a replay from the store gives the same notice.
       const seq = this.notify({ type: 'session.event', event }, event.timestamp);
-      this.scheduleFlush();
+      this.writer.addEvent(event, seq);
+      this.writer.schedule();
       return seq;
     });
   }
 
-  private transition(phase: SessionPhase): void {
+  /** Enters `next`: clients are told if the state they see changed, and the store is written at once. */
+  private transition(next: SessionState): void {
     const previous = this.currentState;
-    this.phase = phase;
+    this.state = next;
     this.revision += 1;
     const state = this.currentState;
     if (state !== previous) {
       this.notify({ type: 'session.state', state, previous });
       this.deps.logger.info({ sessionId: this.id, from: previous, to: state }, 'session transition');
     }
-    this.flush();
+    this.writer.flush();
   }
 
-  private track(work: Promise<void>): void {
-    const all = (this.work ?? Promise.resolve()).then(() => work);
-    this.work = all;
-    void all.finally(() => {
-      if (this.work === all) this.work = null;
-    });
+  /** Enters `next`, a state clients see (and the store keeps) as the current one: nothing to announce or write. */
+  private enterQuietly(next: SessionState): void {
+    this.state = next;
   }
 
   /** Waits for background work to stop, but never forever: an executor that ignores its signal is left behind. */
   private async settle(): Promise<void> {
-    const work = this.work;
-    if (work === null) return;
-    const timeout = sleep(this.deps.stopTimeoutMs, 'timeout' as const, { ref: false });
-    if ((await Promise.race([work.then(() => 'done' as const), timeout])) === 'timeout') {
+    if (!(await this.work.settle(this.deps.stopTimeoutMs))) {
       this.deps.logger.warn({ sessionId: this.id }, 'executor did not stop in time; winding down anyway');
     }
   }
 
   /** Publishes a notice under the next number (returned; null once the server has stopped). */
   private notify(notice: DistributiveOmit<SessionNotice, 'sessionId' | 'seq' | 'at'>, at = isoNow()): number | null {
-    if (this.closed) return null;
-    this.noticeSeq += 1;
-    if (this.noticeSeq > this.noticeSeqReserved && !this.gone) {
-      this.noticeSeqReserved = this.noticeSeq + NOTICE_SEQ_BLOCK - 1;
-      this.deps.repo.reserveNoticeSeq(this.id, this.noticeSeqReserved);
-    }
-    const full = { ...notice, sessionId: this.id, seq: this.noticeSeq, at } as SessionNotice;
+    const seq = this.numbering.next();
+    if (seq === null) return null;
+    const full = { ...notice, sessionId: this.id, seq, at } as SessionNotice;
     // Events are kept by the event log; the few other notices here, for replay (`noticesSince`).
     if (full.type === 'session.created' || full.type === 'session.state') {
       this.notices.push(full);
-      this.unsavedNotices.push({ seq: full.seq, json: JSON.stringify(full) });
+      this.writer.addNotice({ seq: full.seq, json: JSON.stringify(full) });
     }
-    this.deps.hub.publish(full);
-    return this.noticeSeq;
+    this.deps.broadcaster.publish(full);
+    return seq;
   }
 
   /**
    * Every notice published after `since`, oldest first, rebuilt from what the session holds (which
-   * after a restart is what was stored), for a subscriber whose replay buffer no longer reaches back.
-   * Undefined when that history cannot be told exactly: `since` names a number this session has no
-   * record of (a notice lost with the last 100 ms before a crash, or events of a cut-off load that
-   * was redone), or events were stored before their numbers were kept.
+   * after a restart is what was stored); undefined when that history cannot be told exactly
+   * (see `noticesSince` in notice-history.ts).
    */
   noticesSince(since: number): SessionNotice[] | undefined {
-    const seqs = this.log.seqs;
-    if (seqs.some((n) => n === null)) return undefined;
-    const eventSeqs = seqs as readonly number[];
-    // First event numbered above `since` (numbers increase along the list).
-    let lo = 0;
-    let hi = eventSeqs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (eventSeqs[mid] <= since) lo = mid + 1;
-      else hi = mid;
-    }
-    const known = since === 0 || eventSeqs[lo - 1] === since || this.notices.some((n) => n.seq === since);
-    if (!known) return undefined;
-    const events = this.log.events;
-    const out: SessionNotice[] = [];
-    let k = 0;
-    const others = this.notices.filter((n) => n.seq > since);
-    for (let i = lo; i < events.length; i += 1) {
-      while (k < others.length && others[k].seq < eventSeqs[i]) out.push(others[k++]);
-      const event = events[i];
-      out.push({ type: 'session.event', event, sessionId: this.id, seq: eventSeqs[i], at: event.timestamp });
-    }
-    while (k < others.length) out.push(others[k++]);
-    return out;
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== null) return;
-    this.flushTimer = setTimeout(() => this.flush(), FLUSH_DELAY_MS);
-    this.flushTimer.unref();
-  }
-
-  /** Writes state and new events to the store. */
-  flush(): void {
-    if (this.flushTimer !== null) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
-    }
-    if (this.gone) return;
-    const { first, events, seqs } = this.log.takeUnsaved();
-    const notices = this.unsavedNotices.splice(0);
-    this.deps.repo.save(
-      this.id,
-      { phase: this.phase, errors: this.errors, commandCounter: this.log.commandCounter, noticeSeq: this.noticeSeqReserved },
-      { firstEventSeq: first, events, eventNoticeSeqs: seqs, notices },
-    );
+    return noticesSince(this.id, this.log.events, this.log.seqs, this.notices, since);
   }
 }
 

@@ -240,8 +240,8 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     return reply.code(out.status).type('application/json').send(out.body);
   });
 
-  // Bodies are serialised as built (key order matters); response schemas are documentation.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Bodies with a response schema are written by Fastify's serialiser from that schema (each route
+  // lists its fields in the order the original sends them); the rest as JSON.stringify writes them.
 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);

@@ -13,6 +13,7 @@ export type { SessionBatch, SessionUpdate } from './sessions.ts';
 export { isPlainFileName, ProtocolFiles, StagingFolder } from './files.ts';
 export { ProtocolRepository } from './protocols.ts';
 export { SessionRepository } from './sessions.ts';
+export { BatchedSessionWriter, FLUSH_DELAY_MS } from './session-writer.ts';
 export { LabwareRepository } from './labware.ts';
 
 export interface Store {

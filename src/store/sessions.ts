@@ -18,7 +18,7 @@ interface SessionRow {
 
 export interface SessionUpdate {
   phase: SessionPhase;
-  errors: ProtocolErrorInfo[] | null;
+  errors: readonly ProtocolErrorInfo[] | null;
   commandCounter: number;
   noticeSeq: number;
 }

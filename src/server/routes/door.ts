@@ -2,40 +2,24 @@
 // for the real door; `PUT` is Labwright's own, for a person (or a test) to open and close it. Each
 // change is a `door_state` event on `hardware_events`, and with `enableDoorSafetySwitch` on an open
 // door holds a running protocol.
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RobotDoor } from '../../runner/index.ts';
+import { StringEnum } from '../schema-parts.ts';
 import type { FeatureFlags } from './settings.ts';
 
-const doorStatus = {
-  type: 'object',
-  properties: {
-    data: {
-      type: 'object',
-      properties: {
-        status: { type: 'string', enum: ['open', 'closed'] },
-        doorRequiredClosedForProtocol: {
-          type: 'boolean',
-          description: 'The door-safety setting is on: an open door holds a running protocol.',
-        },
-      },
-      required: ['status', 'doorRequiredClosedForProtocol'],
-    },
-  },
-  required: ['data'],
-} as const;
+const doorStatus = Type.Object({
+  data: Type.Object({
+    status: StringEnum(['open', 'closed']),
+    doorRequiredClosedForProtocol: Type.Boolean({
+      description: 'The door-safety setting is on: an open door holds a running protocol.',
+    }),
+  }),
+});
 
-const doorChange = {
-  type: 'object',
-  properties: {
-    data: {
-      type: 'object',
-      properties: { status: { type: 'string', enum: ['open', 'closed'] } },
-      required: ['status'],
-      additionalProperties: false,
-    },
-  },
-  required: ['data'],
-} as const;
+const doorChange = Type.Object({
+  data: Type.Object({ status: StringEnum(['open', 'closed']) }, { additionalProperties: false }),
+});
 
 export async function doorRoutes(app: FastifyInstance, options: { door: RobotDoor; flags: FeatureFlags }): Promise<void> {
   const { door, flags } = options;

@@ -1,11 +1,12 @@
 // /labware: the lab's own labware library (beyond the original, in its envelope, error shape and
 // version-header rules). Definitions are read into memory, checked all together, and stored in
 // one transaction, so a refused upload stores nothing.
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { InvalidLabwareError, summaryOf, type AddedLabware, type LabwareLibrary } from '../../library/index.ts';
 import { RequestValidationError, UploadTooLargeError, BodyParseError, type ValidationIssue } from '../errors.ts';
 import { assertValid } from '../request-checks.ts';
-import { SCHEMAS } from '../schemas.ts';
+import { envelope, errors, Open, timestamp, versionHeader } from '../schema-parts.ts';
 
 export interface LabwareRoutesOptions {
   library: LabwareLibrary;
@@ -14,6 +15,72 @@ export interface LabwareRoutesOptions {
 }
 
 type UriParams = { Params: { namespace: string; loadName: string; version: string } };
+
+/** A library entry as `summaryOf` builds it. */
+const labwareSummary = Type.Object({
+  uri: Type.String({ description: '`namespace/loadName/version`' }),
+  namespace: Type.String(),
+  loadName: Type.String(),
+  version: Type.Integer(),
+  displayName: Type.String(),
+  createdAt: timestamp(),
+});
+
+const labwareDefinition = Open({}, { description: 'A labware definition, Opentrons labware schema 2 (as in @opentrons/shared-data).' });
+
+const labwareUploadBody = Type.Object(
+  {
+    labwareFile: Type.Optional(
+      Type.Array(Type.String({ format: 'binary' }), { description: 'Labware definition files (JSON).' }),
+    ),
+  },
+  {
+    description:
+      'Either multipart/form-data with one or more `labwareFile` parts, or one labware definition (schema 2) as an ' +
+      'application/json body. Every definition is checked before any is stored: schema 2, a namespace other than ' +
+      '`opentrons`, at most 1536 wells and real-world sizes.',
+  },
+);
+
+const labwareParams = Type.Object({ namespace: Type.String(), loadName: Type.String(), version: Type.String() });
+
+const SCHEMAS = {
+  uploadLabware: {
+    tags: ['labware'],
+    summary: "Add definitions to the lab's labware library (all or none)",
+    description:
+      '201 when something was added, 200 when every definition was already there with the same content. The same ' +
+      'URI with other content is a 409; an invalid definition a 422 naming the failing field; too large a body 413.',
+    consumes: ['multipart/form-data', 'application/json'],
+    headers: versionHeader,
+    body: labwareUploadBody,
+    response: {
+      200: envelope(Type.Array(labwareSummary)),
+      201: envelope(Type.Array(labwareSummary)),
+      ...errors(400, 409, 413, 422),
+    },
+  },
+  listLabware: {
+    tags: ['labware'],
+    summary: "The lab's labware library, oldest first",
+    headers: versionHeader,
+    response: { 200: envelope(Type.Array(labwareSummary)), ...errors(400, 422) },
+  },
+  getLabware: {
+    tags: ['labware'],
+    summary: 'One definition of the labware library',
+    headers: versionHeader,
+    params: labwareParams,
+    response: { 200: envelope(labwareDefinition), ...errors(400, 404, 422) },
+  },
+  deleteLabware: {
+    tags: ['labware'],
+    summary: 'Remove a definition; protocols that used it are analysed again',
+    headers: versionHeader,
+    params: labwareParams,
+    response: { 200: envelope(labwareSummary), ...errors(400, 404, 422) },
+  },
+};
 
 const noBodyValidation = { validatorCompiler: () => () => true } as const;
 

@@ -1,10 +1,11 @@
 // /protocols (http-api.md §2): upload, list, get, add or replace a file, delete.
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { StorageError } from '../errors.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import { protocolLinks, protocolRootLinks, renderProtocol } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
-import { SCHEMAS } from '../schemas.ts';
+import { envelope, errors, Nullable, Open, protocolError, StringEnum, timestamp, versionHeader } from '../schema-parts.ts';
 import { receiveUpload } from '../uploads.ts';
 import type { Store, StagingFolder } from '../../store/index.ts';
 
@@ -15,6 +16,131 @@ export interface ProtocolRoutesOptions {
 }
 
 type IdParams = { Params: { protocolId: string } };
+
+const analysisStale = Type.Object(
+  { reason: Type.String(), since: timestamp() },
+  { description: 'Present while the analysis may differ from what a run would do; it is being redone.' },
+);
+
+/** The protocol resource as `renderProtocol` builds it (http-api.md §2.1), field for field, in order. */
+const protocolResource = Type.Object({
+  id: Type.String(),
+  protocolFile: Type.Object({ basename: Type.String() }),
+  supportFiles: Type.Array(Type.Object({ basename: Type.String() })),
+  lastModifiedAt: timestamp(),
+  createdAt: timestamp(),
+  requiredEquipment: Type.Object({
+    pipettes: Type.Array(
+      Type.Object({
+        mount: Type.Optional(StringEnum(['left', 'right'])),
+        requestedAs: Type.Optional(Type.String()),
+        pipetteName: Type.Optional(Type.String()),
+        channels: Type.Optional(Type.Integer()),
+      }),
+    ),
+    labware: Type.Array(
+      Type.Object({
+        label: Type.Optional(Type.String()),
+        uri: Type.Optional(Type.String()),
+        location: Type.Optional(Type.Integer()),
+        slot: Type.Optional(Type.Integer({ description: 'Same as location (the seed documentation names it slot).' })),
+      }),
+    ),
+    modules: Type.Array(
+      Type.Object({ type: Type.Optional(Type.String()), model: Type.Optional(Type.String()), location: Type.Optional(Type.Integer()) }),
+    ),
+  }),
+  metadata: Type.Object({
+    name: Type.Optional(Nullable(Type.String())),
+    author: Type.Optional(Nullable(Type.String())),
+    apiLevel: Type.Optional(Nullable(Type.String())),
+  }),
+  errors: Type.Array(protocolError),
+  analysisStale: Type.Optional(analysisStale),
+});
+
+const storedItems = (description: string) => Type.Array(Open({}), { description });
+
+/** Everything the analysis found, as stored (fields of older analyses may be missing). */
+const protocolAnalysis = Type.Object(
+  {
+    ok: Type.Optional(Type.Boolean()),
+    protocolType: Type.Optional(StringEnum(['python', 'json'])),
+    metadata: Type.Optional(Open({}, { description: 'name, author, apiLevel' })),
+    requiredEquipment: Type.Optional(Open({}, { description: 'pipettes, labware, modules, as the analysis recorded them' })),
+    errors: Type.Optional(storedItems('The analysis errors: {type, description, lineNumber?, fileName?}.')),
+    commandCount: Type.Optional(Type.Integer()),
+    estimatedDurationSeconds: Type.Optional(Type.Number()),
+    runLog: Type.Optional(storedItems('{index, level, text, name, line?, startS, durationS} per command.')),
+    liquids: Type.Optional(storedItems("Each well's liquid totals.")),
+    liquidHistory: Type.Optional(
+      storedItems("Each well's movements from the liquid ledger: {slot, well, events: [{commandIndex, change, volume}]}."),
+    ),
+    warnings: Type.Optional(storedItems('Liquid-ledger warnings: {kind, commandIndex, message, well?}.')),
+    customLabware: Type.Optional(
+      storedItems("Custom labware loaded: {uri, source: 'protocol' | 'library', requested, sha256?}."),
+    ),
+    labware: Type.Optional(storedItems('Each loaded labware with its slot, module and definition.')),
+    stale: Type.Optional(Nullable(analysisStale)),
+  },
+  { description: 'Everything the analysis found (beyond the original): the run log with source lines, liquids, custom labware sources.' },
+);
+
+const multipartUpload = Type.Object({
+  protocolFile: Type.String({ format: 'binary', description: 'The protocol (.py or .json).' }),
+  supportFiles: Type.Optional(
+    Type.Array(Type.String({ format: 'binary' }), { description: 'Data files, Python modules, custom labware. Plain file names only.' }),
+  ),
+});
+
+const protocolIdParams = Type.Object({ protocolId: Type.String() });
+
+const SCHEMAS = {
+  uploadProtocol: {
+    tags: ['protocols'],
+    summary: 'Upload a protocol and its support files; it is analysed before the reply',
+    consumes: ['multipart/form-data'],
+    headers: versionHeader,
+    body: multipartUpload,
+    response: { 201: envelope(protocolResource), ...errors(400, 403, 413, 422, 500) },
+  },
+  listProtocols: {
+    tags: ['protocols'],
+    summary: 'All stored protocols, in upload order',
+    headers: versionHeader,
+    response: { 200: envelope(Type.Array(protocolResource)), ...errors(400, 422) },
+  },
+  getProtocol: {
+    tags: ['protocols'],
+    summary: 'One protocol',
+    headers: versionHeader,
+    params: protocolIdParams,
+    response: { 200: envelope(protocolResource), ...errors(400, 404, 422) },
+  },
+  getProtocolAnalysis: {
+    tags: ['protocols'],
+    summary: "A protocol's full analysis (beyond the original)",
+    headers: versionHeader,
+    params: protocolIdParams,
+    response: { 200: envelope(protocolAnalysis), ...errors(400, 404, 422) },
+  },
+  patchProtocol: {
+    tags: ['protocols'],
+    summary: 'Add or replace one file of a protocol; it is analysed again',
+    consumes: ['multipart/form-data'],
+    headers: versionHeader,
+    params: protocolIdParams,
+    body: Type.Object({ file: Type.String({ format: 'binary' }) }),
+    response: { 200: envelope(protocolResource), ...errors(400, 404, 413, 422, 500) },
+  },
+  deleteProtocol: {
+    tags: ['protocols'],
+    summary: 'Delete a protocol and its files',
+    headers: versionHeader,
+    params: protocolIdParams,
+    response: { 200: envelope(protocolResource), ...errors(400, 404, 422) },
+  },
+};
 
 // Multipart bodies are read in the handler; their schema is for the OpenAPI document only.
 const noBodyValidation = { validatorCompiler: () => () => true } as const;

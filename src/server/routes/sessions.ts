@@ -1,14 +1,15 @@
 // /sessions (http-api.md §3, §4): protocol sessions and their commands.
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AnySession, SessionManager } from '../../runner/index.ts';
+import { EMPTY_DATA_COMMANDS, PAYLOAD_COMMANDS, type AnySession, type SessionManager } from '../../runner/index.ts';
 import { ProtocolNotFoundError, ProtocolSessionsDisabledError } from '../errors.ts';
 import type { FeatureFlags } from './settings.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import { renderCommand, renderSession, sessionLinks, sessionRootLinks } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
-import { SCHEMAS } from '../schemas.ts';
+import { envelope, errors, Nullable, Open, protocolError, StringEnum, timestamp, versionHeader } from '../schema-parts.ts';
 import { acceptsGzip, SessionBodies } from '../session-body.ts';
-import { validateCommand, validateSessionCreate } from '../validation.ts';
+import { SESSION_TYPE_NAMES, validateCommand, validateSessionCreate } from '../validation.ts';
 
 export interface SessionRoutesOptions {
   sessions: SessionManager;
@@ -17,6 +18,101 @@ export interface SessionRoutesOptions {
 }
 
 type IdParams = { Params: { sessionId: string } };
+
+/** One entry of `details.events` (http-api.md §3.2), as the event log writes it. */
+const sessionEvent = Open({
+  source: StringEnum(['sessionCommand', 'protocol', 'server']),
+  event: Type.String(),
+  timestamp: timestamp(),
+  commandId: Nullable(Type.String()),
+  params: Nullable(Open({ text: Type.Optional(Nullable(Type.String())) })),
+  result: Nullable(Type.String()),
+});
+
+/** The session resource as `renderSession` builds it; sessions this robot only records have empty details. */
+const sessionResource = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  createdAt: timestamp(),
+  details: Open({
+    protocolId: Type.Optional(Type.String()),
+    currentState: Type.Optional(StringEnum(['stopped', 'loaded', 'running', 'paused', 'finished', 'error'])),
+    events: Type.Optional(Type.Array(sessionEvent)),
+    errors: Type.Optional(
+      Type.Array(protocolError, { description: 'Present in state error: what went wrong (beyond the original).' }),
+    ),
+  }),
+  sessionType: StringEnum(SESSION_TYPE_NAMES),
+  createParams: Nullable(Open({}, { description: '`{protocolId}` for protocol sessions; as sent for the others.' })),
+});
+
+/** The command resource as `renderCommand` builds it. */
+const commandResource = Type.Object({
+  id: Type.String(),
+  command: Type.String(),
+  data: Open({}),
+  status: StringEnum(['executed']),
+  createdAt: timestamp(),
+  startedAt: timestamp(),
+  completedAt: timestamp(),
+  result: Type.Null(),
+});
+
+// The two request bodies are unions in the original and checked by `validation.ts` for its exact
+// error lists; these schemas describe them for the document.
+const sessionCreateBody = Type.Object({
+  data: Type.Object({
+    sessionType: StringEnum(SESSION_TYPE_NAMES),
+    createParams: Type.Optional(Open({ protocolId: Type.Optional(Type.String()) })),
+  }),
+});
+
+const commandBody = Type.Object({
+  data: Type.Object({
+    command: StringEnum([...EMPTY_DATA_COMMANDS, ...PAYLOAD_COMMANDS].map((c) => c.name)),
+    data: Open({}, { description: 'The payload: `{}` for protocol commands.' }),
+  }),
+});
+
+const sessionIdParams = Type.Object({ sessionId: Type.String() });
+
+const SCHEMAS = {
+  createSession: {
+    tags: ['sessions'],
+    summary: 'Create a protocol session; it simulates the protocol in the background',
+    headers: versionHeader,
+    body: sessionCreateBody,
+    response: { 201: envelope(sessionResource), ...errors(400, 403, 404, 422) },
+  },
+  listSessions: {
+    tags: ['sessions'],
+    summary: 'All sessions, in creation order',
+    headers: versionHeader,
+    querystring: Type.Object({ session_type: Type.Optional(StringEnum(SESSION_TYPE_NAMES)) }),
+    response: { 200: envelope(Type.Array(sessionResource)), ...errors(400, 422) },
+  },
+  getSession: {
+    tags: ['sessions'],
+    summary: 'One session, with its state and events',
+    headers: versionHeader,
+    params: sessionIdParams,
+    response: { 200: envelope(sessionResource), ...errors(400, 404, 422) },
+  },
+  deleteSession: {
+    tags: ['sessions'],
+    summary: 'Delete a session; a running protocol is cancelled first',
+    headers: versionHeader,
+    params: sessionIdParams,
+    response: { 200: envelope(sessionResource), ...errors(400, 404, 422) },
+  },
+  executeCommand: {
+    tags: ['sessions'],
+    summary: 'Run a session command: protocol.startRun, startSimulate, pause, resume, cancel',
+    headers: versionHeader,
+    params: sessionIdParams,
+    body: commandBody,
+    response: { 200: envelope(commandResource), ...errors(400, 403, 404, 422) },
+  },
+};
 
 // These bodies are unions in the original; `validation.ts` reproduces its error lists.
 const customBodyValidation = { validatorCompiler: () => () => true } as const;

@@ -3,8 +3,10 @@
 // * `enableHttpProtocolSessions`: Labwright turns it on by default; a client may still turn it off.
 // * `enableDoorSafetySwitch`: an open door holds a running protocol (off by default, as on the robot).
 // `value: null` resets a setting to its default.
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { SessionRepository } from '../../store/index.ts';
+import { Nullable, Open } from '../schema-parts.ts';
 
 export const SESSIONS_FLAG = 'enableHttpProtocolSessions';
 export const DOOR_SAFETY_SETTING = 'enableDoorSafetySwitch';
@@ -72,17 +74,32 @@ export class FeatureFlags {
   }
 }
 
-const settingsBody = {
-  type: 'object',
-  properties: { id: { type: 'string' }, value: { type: ['boolean', 'null'] } },
-  required: ['id'],
-} as const;
+const settingsBody = Type.Object({ id: Type.String(), value: Type.Optional(Nullable(Type.Boolean())) });
+
+/** What `FeatureFlags.render` builds, in the original's shape (http-api.md §1.4). */
+const settingsResponse = Type.Object({
+  settings: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      old_id: Type.Null(),
+      title: Type.String(),
+      description: Type.String(),
+      restart_required: Type.Boolean(),
+      value: Nullable(Type.Boolean()),
+    }),
+  ),
+  links: Open({}),
+});
 
 export async function settingsRoutes(app: FastifyInstance, options: { flags: FeatureFlags }): Promise<void> {
   const { flags } = options;
   const render = () => ({ settings: flags.render(), links: {} });
   const config = { versioned: true, legacy: true };
-  app.get('/settings', { config, schema: { tags: ['settings'], summary: 'Advanced settings' } }, async () => render());
+  app.get(
+    '/settings',
+    { config, schema: { tags: ['settings'], summary: 'Advanced settings', response: { 200: settingsResponse } } },
+    async () => render(),
+  );
   app.post<{ Body: { id: string; value?: boolean | null } }>(
     '/settings',
     {
@@ -92,6 +109,9 @@ export async function settingsRoutes(app: FastifyInstance, options: { flags: Fea
         summary: 'Change an advanced setting',
         description: `Known ids: ${SETTINGS.map((s) => s.id).join(', ')}. \`value: null\` resets the setting.`,
         body: settingsBody,
+        // Errors are not listed: this legacy route answers `{message}` for some and the JSON:API
+        // body for others (an outdated version header), and an error body is written as it is.
+        response: { 200: settingsResponse },
       },
     },
     async (request, reply) => {

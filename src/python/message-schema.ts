@@ -1,0 +1,147 @@
+// The messages a sandbox child may send its parent, as TypeBox schemas checked on receipt. The child
+// runs untrusted code: its messages are whatever it chose to send, so the parent checks each one
+// against these schemas instead of trusting the `ChildToParent` type annotation. The schemas are
+// compiled once (TypeCompiler); a compile-time check below keeps them within `ChildToParent`, so a
+// message that passes is one the type describes. Extra properties are allowed (and ignored), as
+// the parent never reads them.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { ChildToParent } from './messages.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const RunLogEntry = Type.Object({
+  index: Type.Integer(),
+  level: Type.Integer(),
+  text: Type.String(),
+  name: Type.String(),
+  line: Type.Optional(Nullable(Type.Number())),
+  startS: Type.Number(),
+  durationS: Type.Number(),
+});
+
+const ProtocolErrorInfo = Type.Object({
+  type: Type.String(),
+  description: Type.String(),
+  lineNumber: Type.Optional(Nullable(Type.Number())),
+  fileName: Type.Optional(Nullable(Type.String())),
+});
+
+const RequiredEquipment = Type.Object({
+  pipettes: Type.Array(
+    Type.Object({
+      mount: Type.Union([Type.Literal('left'), Type.Literal('right')]),
+      requestedAs: Type.String(),
+      pipetteName: Type.String(),
+      channels: Type.Number(),
+    }),
+  ),
+  labware: Type.Array(Type.Object({ label: Type.String(), uri: Type.String(), location: Type.Number() })),
+  modules: Type.Array(Type.Object({ type: Type.String(), model: Type.String(), location: Type.Number() })),
+});
+
+const LiquidWarning = Type.Object({
+  kind: Type.Union([
+    Type.Literal('aspirate-more-than-well-holds'),
+    Type.Literal('dispense-over-well-capacity'),
+    Type.Literal('aspirate-over-tip-capacity'),
+  ]),
+  commandIndex: Type.Number(),
+  message: Type.String(),
+  well: Type.Optional(Type.String()),
+});
+
+const WellLiquidSummary = Type.Object({
+  labware: Type.String(),
+  slot: Type.String(),
+  well: Type.String(),
+  volumeIn: Type.Number(),
+  volumeOut: Type.Number(),
+  finalVolume: Nullable(Type.Number()),
+  capacity: Type.Number(),
+});
+
+const WellLiquidHistory = Type.Object({
+  slot: Type.String(),
+  well: Type.String(),
+  events: Type.Array(Type.Object({ commandIndex: Type.Number(), change: Type.Number(), volume: Nullable(Type.Number()) })),
+});
+
+const CustomLabwareUse = Type.Object({
+  uri: Type.String(),
+  source: Type.Union([Type.Literal('protocol'), Type.Literal('library')]),
+  requested: Type.Object({ loadName: Type.String(), namespace: Nullable(Type.String()), version: Nullable(Type.Number()) }),
+  sha256: Type.Optional(Type.String()),
+});
+
+const JobResult = Type.Object({
+  stage: Type.Union([Type.Literal('parse'), Type.Literal('simulate'), Type.Literal('ok')]),
+  rawMetadata: Nullable(Type.Record(Type.String(), Type.String())),
+  apiLevel: Nullable(Type.String()),
+  error: Nullable(ProtocolErrorInfo),
+  runLog: Type.Array(RunLogEntry),
+  requiredEquipment: RequiredEquipment,
+  warnings: Type.Array(LiquidWarning),
+  liquids: Type.Array(WellLiquidSummary),
+  liquidHistory: Type.Optional(Type.Array(WellLiquidHistory)),
+  estimatedDurationSeconds: Type.Number(),
+  customLabware: Type.Array(CustomLabwareUse),
+  jobMs: Type.Optional(Type.Number()),
+});
+
+const StartPhases = Type.Object({
+  pyodideLoaded: Type.Number(),
+  packageInstalled: Type.Number(),
+  engineWarmed: Type.Number(),
+  pythonWarmed: Type.Number(),
+});
+
+export const ChildMessageSchema = Type.Union([
+  Type.Object({ type: Type.Literal('ready'), phases: Type.Optional(StartPhases) }),
+  Type.Object({ type: Type.Literal('snapshot'), bytes: Type.Uint8Array() }),
+  Type.Object({ type: Type.Literal('parsed'), rawMetadata: Type.Record(Type.String(), Type.String()), apiLevel: Type.String() }),
+  Type.Object({ type: Type.Literal('step'), entries: Type.Array(RunLogEntry) }),
+  Type.Object({ type: Type.Literal('wait'), seconds: Type.Number() }),
+  Type.Object({ type: Type.Literal('result'), result: JobResult }),
+  Type.Object({ type: Type.Literal('fatal'), message: Type.String() }),
+]);
+
+// Every message the schema admits is a `ChildToParent`: this line stops compiling if they drift.
+type Admitted = Static<typeof ChildMessageSchema>;
+const _withinType: (m: Admitted) => ChildToParent = (m) => m;
+void _withinType;
+
+const compiled = TypeCompiler.Compile(ChildMessageSchema);
+/** Each message kind's own checker, to name the field that is wrong in a malformed message. */
+const byType = new Map<string, { Errors(value: unknown): { First(): { path: string; message: string } | undefined } }>(
+  ChildMessageSchema.anyOf.map((member) => [member.properties.type.const, TypeCompiler.Compile(member)]),
+);
+
+/** A message from a sandbox child that does not have the shape of any message the parent expects. */
+export class MalformedChildMessageError extends Error {
+  override readonly name = 'MalformedChildMessageError';
+}
+
+/** The longest description of a malformed message (its values come from untrusted code). */
+const MAX_DETAIL_CHARS = 200;
+
+/** Returns the message typed when it has an expected shape; throws `MalformedChildMessageError` otherwise. */
+export function checkChildMessage(message: unknown): ChildToParent {
+  if (compiled.Check(message)) return message;
+  const kind =
+    typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string'
+      ? `'${(message as { type: string }).type}'`
+      : 'without a type';
+  const first = findFirstProblem(message);
+  const detail = first === null ? '' : `: ${first}`;
+  throw new MalformedChildMessageError(`malformed message ${kind} from the sandbox${detail}`.slice(0, MAX_DETAIL_CHARS));
+}
+
+/** Where a union member with the message's own `type` fails, which names the field that is wrong. */
+function findFirstProblem(message: unknown): string | null {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  const checker = typeof type === 'string' ? byType.get(type) : undefined;
+  if (checker === undefined) return 'unknown message type';
+  const error = checker.Errors(message).First();
+  return error === undefined ? null : `${error.path || '/'} ${error.message}`;
+}
