@@ -74,6 +74,18 @@ const CustomLabwareUse = Type.Object({
   sha256: Type.Optional(Type.String()),
 });
 
+const AnalysisCommand = Type.Object({
+  id: Type.String(),
+  commandType: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
+  status: Type.Union([Type.Literal('succeeded'), Type.Literal('failed')]),
+  result: Type.Unknown(),
+  error: Nullable(Type.Object({ errorType: Type.String(), detail: Type.String() })),
+  startedAt: Type.Number(),
+  completedAt: Type.Number(),
+  parentId: Nullable(Type.String()),
+});
+
 const JobResult = Type.Object({
   stage: Type.Union([Type.Literal('parse'), Type.Literal('simulate'), Type.Literal('ok')]),
   rawMetadata: Nullable(Type.Record(Type.String(), Type.String())),
@@ -83,9 +95,10 @@ const JobResult = Type.Object({
   requiredEquipment: RequiredEquipment,
   warnings: Type.Array(LiquidWarning),
   liquids: Type.Array(WellLiquidSummary),
-  liquidHistory: Type.Optional(Type.Array(WellLiquidHistory)),
+  liquidHistory: Type.Array(WellLiquidHistory),
   estimatedDurationSeconds: Type.Number(),
   customLabware: Type.Array(CustomLabwareUse),
+  commands: Type.Array(AnalysisCommand),
   jobMs: Type.Optional(Type.Number()),
 });
 

@@ -17,6 +17,8 @@ const result = {
   liquids: [],
   estimatedDurationSeconds: 2.5,
   customLabware: [],
+  liquidHistory: [],
+  commands: [{ id: 'command-1', commandType: 'home', params: {}, status: 'succeeded' as const, result: null, error: null, startedAt: 0, completedAt: 0, parentId: null }],
 };
 
 describe('sandbox child messages', () => {
