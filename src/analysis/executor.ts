@@ -1,6 +1,6 @@
 // The contract between the callers of protocol execution (HTTP server, session runner, CLI) and
 // the two executors (src/json for JSON protocols, src/python for Python protocols).
-import type { Analysis, ProtocolBundle, RunLogEntry } from './types.ts';
+import type { Analysis, ProtocolBundle, RunLogEntry } from '../shared/index.ts';
 
 export interface ExecuteOptions {
   /**

@@ -2,7 +2,7 @@
 // commands with their params, results and errors, the equipment they loaded, and the errors as
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
-import type { Analysis, AnalysisCommand, ProtocolErrorInfo } from './types.ts';
+import type { Analysis, AnalysisCommand, ProtocolErrorInfo } from '../shared/index.ts';
 
 /** The general error code of the Protocol Engine's error catalogue. */
 const GENERAL_ERROR_CODE = '4000';

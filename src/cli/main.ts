@@ -1,7 +1,8 @@
 // `labwright serve | analyze | simulate`: the command line for lab engineers and their CI.
 // Exit codes: 0 the protocol is fine, 1 it has errors, 2 a usage error.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { createProtocolService, DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
+import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
+import { createProtocolService } from '../service/index.ts';
 import type { Analysis } from '../analysis/index.ts';
 import { BundleReadError, readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';

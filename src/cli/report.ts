@@ -1,6 +1,6 @@
 // Turns an Analysis into what the CLI prints: the --json document and the human summary.
 import type { Analysis, RunLogEntry } from '../analysis/index.ts';
-import { robotServerCommands } from '../analysis/robot-server.ts';
+import { robotServerCommands } from '../analysis/index.ts';
 
 /** One line per run-log entry, indented with tabs by nesting as the original's simulator prints. */
 export function runLogLines(entries: readonly RunLogEntry[]): string[] {

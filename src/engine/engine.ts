@@ -2,7 +2,7 @@
 // through a DefinitionsSource. Every Protocol API rule (defaults, validation, tip selection,
 // run-log text, nesting) lives once in the modules below; this class is only the facade the JSON
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
-import type { LiquidWarning, RunLogEntry } from '../analysis/types.ts';
+import type { LiquidWarning, RunLogEntry } from '../shared/index.ts';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { lookupCommand } from './commands/catalogue.ts';
 import { reportCommands } from './commands/report.ts';
@@ -13,7 +13,7 @@ import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
-import type { CustomLabwareUse, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../analysis/types.ts';
+import type { CustomLabwareUse, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';

@@ -1,13 +1,8 @@
 // The engine's public data shapes: everything that crosses the JS↔Python bridge is plain data.
 // Ids name loaded things (labware, pipettes, modules); geometry is in deck millimetres.
+import type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point } from '../shared/index.ts';
 
-export type MountName = 'left' | 'right';
-
-export interface Point {
-  x: number;
-  y: number;
-  z: number;
-}
+export type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point, WellDefinition } from '../shared/index.ts';
 
 /**
  * A number whose Python type shows in run-log text. A plain JS number is a Python `int` when it is
@@ -145,15 +140,6 @@ export interface PipetteState {
   readyToAspirate: boolean;
 }
 
-export type ModuleModel =
-  | 'magneticModuleV1'
-  | 'magneticModuleV2'
-  | 'temperatureModuleV1'
-  | 'temperatureModuleV2'
-  | 'thermocyclerModuleV1';
-
-export type ModuleType = 'magneticModuleType' | 'temperatureModuleType' | 'thermocyclerModuleType';
-
 export interface ModuleInfo {
   moduleId: string;
   model: ModuleModel;
@@ -195,42 +181,6 @@ export interface ProfileStep {
   hold_time_seconds?: number;
   hold_time_minutes?: number;
   ramp_rate?: number;
-}
-
-/** A labware definition (schema 2); only the fields the engine reads are typed. */
-export interface LabwareDefinition {
-  schemaVersion?: number;
-  version: number;
-  namespace: string;
-  metadata: { displayName: string; displayCategory?: string; [k: string]: unknown };
-  parameters: {
-    loadName: string;
-    format?: string;
-    isTiprack: boolean;
-    tipLength?: number;
-    tipOverlap?: number;
-    isMagneticModuleCompatible?: boolean;
-    magneticModuleEngageHeight?: number;
-    quirks?: string[];
-    [k: string]: unknown;
-  };
-  cornerOffsetFromSlot: Point;
-  ordering: string[][];
-  dimensions: { xDimension: number; yDimension: number; zDimension: number };
-  wells: Record<string, WellDefinition>;
-  [k: string]: unknown;
-}
-
-export interface WellDefinition {
-  depth: number;
-  x: number;
-  y: number;
-  z: number;
-  totalLiquidVolume: number;
-  shape: 'circular' | 'rectangular';
-  diameter?: number;
-  xDimension?: number;
-  yDimension?: number;
 }
 
 export interface EngineOptions {

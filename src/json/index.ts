@@ -1,8 +1,8 @@
 // JSON protocols (schemas 3–5): reading, validation and execution through the engine.
-import type { ExecuteOptions, ProtocolExecutor } from '../analysis/executor.ts';
-import { failedAnalysis } from '../analysis/failures.ts';
-import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../analysis/types.ts';
-import { buildAnalysis, protocolMetadata } from '../analysis/build.ts';
+import type { ExecuteOptions, ProtocolExecutor } from '../analysis/index.ts';
+import { failedAnalysis } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../shared/index.ts';
+import { buildAnalysis, protocolMetadata } from '../analysis/index.ts';
 import { ProtocolApiError } from '../engine/index.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
 import { JsonRun } from './execute.ts';

@@ -4,9 +4,25 @@
 // kept as the topic's sequence, so `since` means the same thing as the `seq` a client last saw.
 // The topic `sessions` lists creations and deletions; over ZeroMQ, whose topics match by prefix,
 // subscribing to `sessions` therefore receives that list and every session.
-import type { SessionFeed, SessionNotice } from '../runner/index.ts';
 import { HARDWARE_EVENTS_TOPIC } from './frames.ts';
 import type { Backfill, NotificationHub } from './hub.ts';
+
+/**
+ * What the bridge reads of a session notice. The runner's notices have these and more; they are
+ * declared here, by the consumer, so notifications need nothing from the runner (which sits above).
+ */
+export interface SessionNoticeFields {
+  readonly sessionId: string;
+  readonly seq: number;
+  /** When the notice was first published. */
+  readonly at: string;
+  readonly type: string;
+}
+
+/** A source of session notices in order (the runner's session feed). */
+export interface SessionNoticeSource<Notice extends SessionNoticeFields> {
+  subscribe(listener: (notice: Notice) => void): () => void;
+}
 
 export const SESSIONS_PUBLISHER = 'labwright.sessions';
 /** Creations and deletions of sessions (the notices without the session's own `seq`). */
@@ -17,8 +33,8 @@ export function sessionTopic(sessionId: string): string {
 }
 
 /** Publishes every notice of `feed` on its session's topic; returns the function that stops it. */
-export function bridgeSessionFeed(hub: NotificationHub, feed: SessionFeed): () => void {
-  return feed.subscribe((notice: SessionNotice) => {
+export function bridgeSessionFeed<Notice extends SessionNoticeFields>(hub: NotificationHub, feed: SessionNoticeSource<Notice>): () => void {
+  return feed.subscribe((notice) => {
     const topic = sessionTopic(notice.sessionId);
     hub.publish(topic, SESSIONS_PUBLISHER, notice, notice.seq);
     if (notice.type === 'session.created' || notice.type === 'session.deleted') {
@@ -33,7 +49,7 @@ export function bridgeSessionFeed(hub: NotificationHub, feed: SessionFeed): () =
 
 /** Where the sessions' past notices can be read back (the runner's `SessionManager`). */
 export interface SessionHistory {
-  noticesSince(sessionId: string, since: number): readonly SessionNotice[] | undefined;
+  noticesSince(sessionId: string, since: number): readonly SessionNoticeFields[] | undefined;
 }
 
 const TOPIC_PREFIX = 'sessions/';

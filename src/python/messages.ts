@@ -1,7 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
-import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../analysis/types.ts';
+import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../shared/index.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {

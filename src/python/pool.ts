@@ -1,7 +1,7 @@
 // Keeps interpreters warm: `size` sandbox children started ahead of need, each used for exactly
 // one job. A taken child is replaced at once; when all are taken, extra ones start on demand.
 import fs from 'node:fs';
-import type { SandboxLimits } from '../analysis/executor.ts';
+import type { SandboxLimits } from '../analysis/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
 import type { SandboxFiles } from './bundle.ts';
 import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';

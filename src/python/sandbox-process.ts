@@ -4,8 +4,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import type { RunLogEntry } from '../analysis/types.ts';
-import type { SandboxLimits } from '../analysis/executor.ts';
+import type { RunLogEntry } from '../shared/index.ts';
+import type { SandboxLimits } from '../analysis/index.ts';
 import type { SandboxFiles } from './bundle.ts';
 import { checkChildMessage, MalformedChildMessageError } from './message-schema.ts';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, StartPhases } from './messages.ts';

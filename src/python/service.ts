@@ -1,13 +1,13 @@
 // The Python executor: takes a warm sandboxed interpreter, runs one protocol in it, and turns what
 // comes back into an Analysis (metadata rules of http-api.md §2.7 on failures).
-import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../analysis/types.ts';
-import type { ExecuteOptions, ExecutorService, PythonServiceOptions } from '../analysis/executor.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../shared/index.ts';
+import type { ExecuteOptions, ExecutorService, PythonServiceOptions } from '../analysis/index.ts';
 import type { JobResult, JobSpec } from './messages.ts';
 import { InterpreterPool } from './pool.ts';
 import { SandboxFailure } from './sandbox-process.ts';
 import type { SandboxProcess } from './sandbox-process.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
-import { buildAnalysis, EMPTY_OUTCOME, protocolMetadata } from '../analysis/build.ts';
+import { buildAnalysis, EMPTY_OUTCOME, protocolMetadata } from '../analysis/index.ts';
 
 function toAnalysis(result: JobResult): Analysis {
   const parsed = result.stage !== 'parse';

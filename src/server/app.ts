@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { pino, type Logger } from 'pino';
-import { createProtocolService, type ProtocolService } from '../analysis/index.ts';
+import { createProtocolService, type ProtocolService } from '../service/index.ts';
 import {
   bridgeDoor,
   bridgeSessionFeed,

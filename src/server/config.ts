@@ -1,7 +1,8 @@
 // The server's configuration and its defaults.
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { ProtocolService, SandboxLimits } from '../analysis/index.ts';
+import type { SandboxLimits } from '../analysis/index.ts';
+import type { ProtocolService } from '../service/index.ts';
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import { checkNotifyAddress } from '../notifications/index.ts';
 import type { FixedRobot, Speed } from '../runner/index.ts';

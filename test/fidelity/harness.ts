@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createProtocolService } from '../../src/analysis/index.ts';
-import type { Analysis, ProtocolBundle, ProtocolFileData, ProtocolService } from '../../src/analysis/index.ts';
+import { createProtocolService } from '../../src/service/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolFileData } from '../../src/analysis/index.ts';
+import type { ProtocolService } from '../../src/service/index.ts';
 import { closeAtEnd } from '../helpers/cleanup.ts';
 import { as470 } from '../helpers/original.ts';
 

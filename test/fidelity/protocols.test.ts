@@ -2,7 +2,7 @@
 // for line with the log derived from the spec (expected/*.ts), plus metadata and equipment.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ProtocolService } from '../../src/analysis/index.ts';
+import type { ProtocolService } from '../../src/service/index.ts';
 import { analyze, firstDifference, printed, service } from './harness.ts';
 import * as serialDilution from './expected/serial_dilution.ts';
 import * as magBeadCleanup from './expected/mag_bead_cleanup.ts';

@@ -1,6 +1,6 @@
 // Command records as an analysis keeps them: plain JSON data, each command shown as its own
 // `report` says (a load answers with the new item's id), Python's float markers dropped.
-import type { AnalysisCommand } from '../../analysis/types.ts';
+import type { AnalysisCommand } from '../../shared/index.ts';
 import { lookupCommand } from './catalogue.ts';
 import type { CommandRecord } from './command.ts';
 

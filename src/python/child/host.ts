@@ -2,8 +2,8 @@
 // `{op, args, line}`; the host calls the engine and answers `{result}` or `{error: {type, message}}`
 // with the Python exception class name. After every call that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { ExecutionOutcome, RunLogEntry } from '../../analysis/types.ts';
-import { EMPTY_OUTCOME } from '../../analysis/build.ts';
+import type { ExecutionOutcome, RunLogEntry } from '../../shared/index.ts';
+import { EMPTY_OUTCOME } from '../../analysis/index.ts';
 import { ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ProfileStep, PyNum } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { completedAnalysis } from '../../analysis/robot-server.ts';
-import type { CompletedAnalysis } from '../../analysis/robot-server.ts';
+import { completedAnalysis } from '../../analysis/index.ts';
+import type { CompletedAnalysis } from '../../analysis/index.ts';
 import { AnalysisNotFoundError } from '../errors.ts';
 import type { ProtocolManager } from '../protocol-manager.ts';
 import type { StoredProtocol } from '../../store/index.ts';

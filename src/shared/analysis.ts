@@ -2,7 +2,7 @@
 // run reports. The HTTP layer, the CLI, the JSON runner and the Python sandbox all speak these,
 // and everything here is plain data so it can cross a worker or process boundary unchanged.
 
-import type { LabwareDefinition } from '../engine/types.ts';
+import type { LabwareDefinition, MountName } from './definitions.ts';
 
 export type ProtocolType = 'python' | 'json';
 
@@ -43,8 +43,6 @@ export interface ProtocolMetadata {
   author: string | null;
   apiLevel: string | null;
 }
-
-export type MountName = 'left' | 'right';
 
 export interface PipetteRequirement {
   mount: MountName;

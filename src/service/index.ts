@@ -1,0 +1,39 @@
+// One entry point for executing any protocol: detects its kind and hands it to the JSON executor
+// (in-process, synchronous engine) or the Python service (sandboxed interpreters). It sits above
+// both executors, which sit above the analysis contract they share.
+import { DEFAULT_SANDBOX_LIMITS, zipProtocolAnalysis } from '../analysis/index.ts';
+import type { Analysis, ExecuteOptions, ExecutorService, ProtocolBundle, PythonServiceOptions } from '../analysis/index.ts';
+import { executeJsonProtocol } from '../json/index.ts';
+import { createPythonService } from '../python/index.ts';
+import { detectProtocolKind } from './detect.ts';
+
+export { detectProtocolKind } from './detect.ts';
+
+export type ProtocolService = ExecutorService;
+
+export function createProtocolService(options: Partial<PythonServiceOptions> = {}): ProtocolService {
+  let python: ExecutorService | null = null;
+  const pythonService = (): ExecutorService => {
+    python ??= createPythonService({
+      poolSize: options.poolSize ?? 1,
+      limits: options.limits ?? DEFAULT_SANDBOX_LIMITS,
+    });
+    return python;
+  };
+  const execute = async (bundle: ProtocolBundle, opts: ExecuteOptions): Promise<Analysis> => {
+    switch (detectProtocolKind(bundle)) {
+      case 'zip':
+        return zipProtocolAnalysis();
+      case 'json':
+        return executeJsonProtocol(bundle, opts);
+      case 'python':
+        return pythonService().execute(bundle, opts);
+    }
+  };
+  return {
+    execute,
+    async close() {
+      await python?.close();
+    },
+  };
+}
