@@ -24,7 +24,7 @@ import { comment, delay, pause, resume } from './protocol.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
-import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
+import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
@@ -392,6 +392,15 @@ export class ProtocolEngine {
   /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
   nextAvailableTip(pipetteId: string): { labwareId: string; wellName: string } | null {
     return nextAvailableTip(this.s, pipetteId);
+  }
+
+  /** The same search over racks, start and channels a protocol passes to `next_available_tip` itself. */
+  nextAvailableTipIn(
+    tipRackIds: readonly string[],
+    startingTip: { labwareId: string; wellName: string } | null,
+    channels: number,
+  ): { labwareId: string; wellName: string } | null {
+    return nextAvailableTipIn(this.s, tipRackIds, startingTip, channels);
   }
 
   /** `ctx.location_cache` as plain data (null when empty). */

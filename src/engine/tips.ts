@@ -85,24 +85,56 @@ export function resetTipracks(st: EngineState, pipetteId: string): void {
 
 /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
 export function nextAvailableTip(st: EngineState, pipetteId: string): { labwareId: string; wellName: string } | null {
-  const r = findNextTip(st, st.pipette(pipetteId));
-  return r ? { labwareId: r.lw.id, wellName: r.well.name } : null;
+  return tipAsRef(findNextTip(st, st.pipette(pipetteId)));
+}
+
+/**
+ * `labware.next_available_tip(starting_tip, tip_racks, channels)` called by a protocol with racks,
+ * start and channels of its own (not a pipette's): the same search over the given racks.
+ */
+export function nextAvailableTipIn(
+  st: EngineState,
+  tipRackIds: readonly string[],
+  startingTip: { labwareId: string; wellName: string } | null,
+  channels: number,
+): { labwareId: string; wellName: string } | null {
+  const racks = tipRackIds.map((id) => st.lw(id));
+  let start: { lw: LabwareState; well: WellState } | null = null;
+  if (startingTip !== null) {
+    const lw = st.lw(startingTip.labwareId);
+    if (!racks.includes(lw)) return null;
+    start = { lw, well: st.wellOf(lw, startingTip.wellName) };
+  }
+  return tipAsRef(searchTipRacks(racks, start, channels));
 }
 
 export function findNextTip(st: EngineState, p: LoadedPipette): { lw: LabwareState; well: WellState } | null {
   const racks = p.tipRacks.map((id) => st.labware.get(id)).filter((x): x is LabwareState => x !== undefined);
+  return searchTipRacks(racks, p.startingTip, p.spec.channels);
+}
+
+/** The first rack (from the starting tip's on) with `channels` tips in a column from its next tip. */
+function searchTipRacks(
+  racks: readonly LabwareState[],
+  startingTip: { lw: LabwareState; well: WellState } | null,
+  channels: number,
+): { lw: LabwareState; well: WellState } | null {
   let startIdx = 0;
   let start: WellState | null = null;
-  if (p.startingTip) {
-    startIdx = racks.indexOf(p.startingTip.lw);
+  if (startingTip) {
+    startIdx = racks.indexOf(startingTip.lw);
     if (startIdx < 0) return null;
-    start = p.startingTip.well;
+    start = startingTip.well;
   }
   for (let i = startIdx; i < racks.length; i++) {
-    const well = nextTip(racks[i], p.spec.channels, i === startIdx ? start : null);
+    const well = nextTip(racks[i], channels, i === startIdx ? start : null);
     if (well) return { lw: racks[i], well };
   }
   return null;
+}
+
+function tipAsRef(found: { lw: LabwareState; well: WellState } | null): { labwareId: string; wellName: string } | null {
+  return found ? { labwareId: found.lw.id, wellName: found.well.name } : null;
 }
 
 export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: LabwareState): void {
