@@ -4,6 +4,7 @@ export { ProtocolApiError, pyError } from './errors.ts';
 export type { PyErrorType } from './errors.ts';
 export { pyFloat, pyInt, pyNum, pyRepr, pyRound, delayParts } from './pyfloat.ts';
 export { TIMING } from './timing.ts';
+export { delayPayload, pausePayload } from './protocol.ts';
 export type * from './types.ts';
 export { TransferPlan } from './transfer.ts';
 export type { ComplexMode, ComplexOptions } from './transfer.ts';

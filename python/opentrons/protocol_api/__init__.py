@@ -28,6 +28,10 @@ def __getattr__(name):
     raise AttributeError('module {!r} has no attribute {!r}'.format(__name__, name))
 
 
+def __dir__():
+    return sorted(list(globals()) + ['MAX_SUPPORTED_VERSION'])
+
+
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
            'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',

@@ -18,6 +18,14 @@ _MODULE_CLASSES = {
 }
 
 
+def _has_fields(message):
+    """Whether the run log's `text.format(**payload)` (spec 10.3) can change a pause or delay
+    message. The engine builds the text around the message; the original formats the whole text,
+    which is the message formatted with the text before formatting (`{text}`) and the command's
+    payload, so only a message with braces needs them (`pausePayload` / `delayPayload`)."""
+    return '{' in message or '}' in message
+
+
 class _FakeHardware(object):
     """`ctx._hw_manager.hardware` of real protocols (spec section 12): harmless equivalents."""
 
@@ -311,23 +319,29 @@ class ProtocolContext(object):
         _engine.execute('comment', message=format_text(msg, {'text': msg}))
 
     def pause(self, msg=None):
+        message = None
         if msg:
-            text = 'Pausing robot operation: {}'.format(msg)
-            formatted = format_text(text, {'text': text, 'userMessage': msg})
-            msg = formatted[len('Pausing robot operation: '):]
-        _engine.execute('waitForResume', message=msg)
+            message = '{}'.format(msg)
+            if _has_fields(message):
+                shown = _engine.view('pausePayload', message=message)
+                message = format_text(message, {'text': shown['text'], 'userMessage': msg})
+        _engine.execute('waitForResume', message=message)
 
     def resume(self):
         _engine.execute('labwright/resume')
 
     def delay(self, seconds=0, minutes=0, msg=None):
+        seconds, minutes = _engine.num(seconds), _engine.num(minutes)
+        message = None
         if msg:
-            prefix = 'Delaying for x'
-            text = prefix + '. {}'.format(msg)
-            formatted = format_text(text, {'text': text, 'minutes': minutes, 'seconds': seconds})
-            msg = formatted[len(prefix) + 2:]
-        _engine.execute('waitForDuration', seconds=_engine.num(seconds),
-                        minutes=_engine.num(minutes), message=msg)
+            message = '{}'.format(msg)
+            if _has_fields(message):
+                shown = _engine.view('delayPayload', seconds=seconds, minutes=minutes,
+                                     message=message)
+                message = format_text(message, {'text': shown['text'],
+                                                'minutes': float(shown['minutes']),
+                                                'seconds': float(shown['seconds'])})
+        _engine.execute('waitForDuration', seconds=seconds, minutes=minutes, message=message)
 
     def home(self):
         _engine.execute('home')

@@ -5,9 +5,9 @@ import { Type } from '@sinclair/typebox';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
-import { ProtocolApiError } from '../../engine/index.ts';
+import { ProtocolApiError, delayPayload, pausePayload } from '../../engine/index.ts';
 import type { LabwareInfo, ProtocolEngine } from '../../engine/index.ts';
-import { DeckSlot, Id, PyNumber, WellRef, plain } from '../../engine/commands/params.ts';
+import { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from '../../engine/commands/params.ts';
 
 interface ViewDefinition<TArgs extends TSchema> {
   readonly args: TArgs;
@@ -77,6 +77,18 @@ export const VIEWS = {
   requireVersion: defineView({
     args: Type.Object({ name: Type.String(), major: Type.Integer(), minor: Type.Integer() }),
     read: (e, a) => e.requireVersion(a.name, a.major, a.minor),
+  }),
+  /**
+   * The text a pause or delay would log with this message and what the original formats its
+   * message with (see `delayPayload`): Python applies its own `str.format` to a message with braces.
+   */
+  pausePayload: defineView({
+    args: Type.Object({ message: Type.String() }),
+    read: (_e, a) => pausePayload(a.message),
+  }),
+  delayPayload: defineView({
+    args: Type.Object({ seconds: Maybe(PyNumber), minutes: Maybe(PyNumber), message: Type.String() }),
+    read: (_e, a) => delayPayload(plain(a.seconds) ?? 0, plain(a.minutes) ?? 0, a.message),
   }),
   /** `ctx.commands()`: the run log's texts. */
   runLogTexts: defineView({ args: None, read: (e) => e.runLog.map((entry) => entry.text) }),

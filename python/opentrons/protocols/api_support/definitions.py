@@ -21,3 +21,7 @@ def __getattr__(name):
     if name == 'MAX_SUPPORTED_VERSION' and _max_supported_version is not None:
         return _max_supported_version
     raise AttributeError('module {!r} has no attribute {!r}'.format(__name__, name))
+
+
+def __dir__():
+    return sorted(list(globals()) + ['MAX_SUPPORTED_VERSION'])
