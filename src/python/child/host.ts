@@ -10,7 +10,7 @@ import { MAX_SUPPORTED_VERSION, ProtocolEngine, ProtocolApiError } from '../../e
 import type { CommandRecord, LabwareDefinition } from '../../engine/index.ts';
 import { plain } from '../../engine/commands/params.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
-import { readView } from './views.ts';
+import { commandAnswer, readView } from './views.ts';
 import { parseRequest } from './wire.ts';
 import type { CommandRequest, HostRequest } from './wire.ts';
 
@@ -87,7 +87,7 @@ export class EngineHost implements Host {
     }
     if (this.options.onStep && engine.entryCount > before) this.options.onStep(engine.runLog.slice(before));
     if (record.error !== null) return JSON.stringify({ error: { type: record.error.errorType, message: record.error.detail } });
-    return answer(record.result);
+    return answer(commandAnswer(record.result));
   }
 
   /** The requests that are not about the engine's state. */

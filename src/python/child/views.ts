@@ -33,6 +33,14 @@ function withoutDefinition(info: LabwareInfo): Omit<LabwareInfo, 'definition'> {
   return rest;
 }
 
+/** A command's answer to Python: a labware (loadLabware and the like) without its definition. */
+export function commandAnswer(result: unknown): unknown {
+  if (typeof result === 'object' && result !== null && 'labwareId' in result && 'definition' in result) {
+    return withoutDefinition(result as LabwareInfo);
+  }
+  return result;
+}
+
 /** `hardware._attached_instruments[mount]`'s attributes, named as the hardware names them. */
 function hwPipette(e: ProtocolEngine, pipetteId: string): Record<string, unknown> {
   const info = e.pipetteInfo(pipetteId);
