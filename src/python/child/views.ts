@@ -124,17 +124,16 @@ export const VIEWS = {
 
 export type ViewName = keyof typeof VIEWS;
 
-const checks = new Map<string, TypeCheck<TSchema>>();
+// Compiled when the child loads, before it reports ready (each child serves one job).
+const checks = new Map<string, TypeCheck<TSchema>>(
+  Object.entries(VIEWS).map(([name, view]) => [name, TypeCompiler.Compile(view.args as TSchema)]),
+);
 
 /** Reads one view; unknown names and args that miss the schema are the caller's TypeError. */
 export function readView(engine: ProtocolEngine, name: string, args: Record<string, unknown>): unknown {
   if (!Object.hasOwn(VIEWS, name)) throw new ProtocolApiError('RuntimeError', `unknown view ${JSON.stringify(name)}`);
   const view = VIEWS[name as ViewName] as unknown as ViewDefinition<TSchema>;
-  let check = checks.get(name);
-  if (check === undefined) {
-    check = TypeCompiler.Compile(view.args);
-    checks.set(name, check);
-  }
+  const check = checks.get(name) as TypeCheck<TSchema>;
   if (!check.Check(args)) {
     const first = check.Errors(args).First();
     const where = first === undefined || first.path === '' ? 'args' : `args${first.path.replace(/\//g, '.')}`;
