@@ -82,11 +82,11 @@ def run_job(job_json, bridge_function):
     outcome['rawMetadata'] = parsed.metadata
     outcome['apiLevel'] = '%d.%d' % parsed.version
     bridge.set_protocol_file(file_name)
-    # The engine starts at the protocol's level; it answers with its highest level (what
-    # `MAX_SUPPORTED_VERSION` reads from now on) and its refusal of a level above it.
+    # The engine starts at the protocol's level; it answers with its level rules (the highest
+    # level, the members added after 2.0) and its refusal of a level above its highest.
     started = bridge.request('parsed', metadata=parsed.metadata, apiLevel=outcome['apiLevel'])
     from opentrons.protocols.api_support import definitions
-    definitions.set_max_supported_version(*started['maxSupportedVersion'])
+    definitions.set_engine_levels(started['maxSupportedVersion'], started['members'])
     outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
     if outcome['error'] is None:
         outcome['stage'] = 'ok'

@@ -2,7 +2,7 @@
 // named views, and the answer to `parsed` (the engine's highest level and its refusal).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RunLogEntry } from '../../src/analysis/types.ts';
+import type { RunLogEntry } from '../../src/shared/index.ts';
 import { createHost } from '../../src/python/child/host.ts';
 import type { Host } from '../../src/python/child/host.ts';
 
@@ -22,19 +22,18 @@ function host(apiLevel = '2.11'): { h: Host; steps: RunLogEntry[][]; call: (requ
 }
 
 describe('bridge host', () => {
-  it('answers parsed with the engine highest level, and its refusal of a level above it', () => {
+  it('answers parsed with the engine level rules, and its refusal of a level above its highest', () => {
     const { call } = host();
-    assert.deepEqual(call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.11' } }), {
-      result: { maxSupportedVersion: [2, 11], refusal: null },
-    });
-    assert.deepEqual(call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.12' } }), {
-      result: {
-        maxSupportedVersion: [2, 11],
-        refusal: {
-          type: 'RuntimeError',
-          message: 'API version 2.12 is not supported by this robot software. Please either reduce your requested API version or update your robot.',
-        },
-      },
+    const started = call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.11' } }) as {
+      result: { maxSupportedVersion: number[]; members: Record<string, number[]>; refusal: unknown };
+    };
+    assert.deepEqual(started.result.maxSupportedVersion, [2, 11]);
+    assert.deepEqual(started.result.members['ProtocolContext.set_rail_lights'], [2, 5]);
+    assert.equal(started.result.refusal, null);
+    const refused = call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.12' } }) as { result: { refusal: unknown } };
+    assert.deepEqual(refused.result.refusal, {
+      type: 'RuntimeError',
+      message: 'API version 2.12 is not supported by this robot software. Please either reduce your requested API version or update your robot.',
     });
   });
 
@@ -90,14 +89,15 @@ describe('bridge host', () => {
 
   it('gives the engine APIVersionError text and the texts a pause or delay message is formatted with', () => {
     const { call } = host('2.4');
-    assert.deepEqual(call({ view: 'requireVersion', args: { name: 'ProtocolContext.set_rail_lights', major: 2, minor: 5 } }), {
+    assert.deepEqual(call({ view: 'requireMember', args: { member: 'ProtocolContext.set_rail_lights' } }), {
       error: {
         type: 'APIVersionError',
         message:
           'ProtocolContext.set_rail_lights was added in 2.5, but your protocol requested version 2.4. You must increase your API version to 2.5 to use this functionality.',
       },
     });
-    assert.deepEqual(call({ view: 'requireVersion', args: { name: 'x', major: 2, minor: 4 } }), { result: null });
+    assert.deepEqual(call({ view: 'requireMember', args: { member: 'ModuleContext.load_labware_by_name' } }), { result: null });
+    assert.equal((call({ view: 'requireMember', args: { member: 'x' } }) as { error: { type: string } }).error.type, 'TypeError');
     assert.deepEqual(call({ view: 'pausePayload', args: { message: '{text}' } }), { result: { text: 'Pausing robot operation: {text}' } });
     assert.deepEqual(call({ view: 'delayPayload', args: { seconds: 90, minutes: { float: 1 }, message: '{seconds}' } }), {
       result: { text: 'Delaying for 2 minutes and 30.0 seconds. {seconds}', minutes: 2, seconds: 30 },

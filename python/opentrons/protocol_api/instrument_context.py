@@ -1,6 +1,6 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.api_support.util import gated_member
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
@@ -225,7 +225,7 @@ class InstrumentContext(object):
         return _python_volume(self._state()['currentVolume'], self._volume_is_float)
 
     @property
-    @requires_version(2, 7)
+    @gated_member
     def has_tip(self):
         return self._state()['hasTip']
 
@@ -304,7 +304,7 @@ class InstrumentContext(object):
         return Clearances(self, 'well_bottom_clearance')
 
     @property
-    @requires_version(2, 2)
+    @gated_member
     def return_height(self):
         return self._info['returnTipHeight']
 
@@ -380,7 +380,7 @@ class InstrumentContext(object):
     def reset_tipracks(self):
         _engine.execute('labwright/resetTipracks', pipetteId=self._id)
 
-    @requires_version(2, 7)
+    @gated_member
     def pair_with(self, instrument):
         # Experimental in 4.7.0 and unused by real protocols (spec 7.4): the original's refusal of
         # different pipettes is kept; an allowed pairing is refused with a plain explanation.

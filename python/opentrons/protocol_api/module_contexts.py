@@ -2,7 +2,7 @@
 import enum
 
 from opentrons import _engine
-from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.api_support.util import gated_member
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
 
@@ -59,7 +59,7 @@ class ModuleContext(object):
             'loadLabware', location={'moduleId': self._id}, definition=definition,
             displayName=_engine.text(label)))
 
-    @requires_version(2, 1)
+    @gated_member
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):
         return self.load_labware(name, label, namespace, version)
 
@@ -92,7 +92,7 @@ class TemperatureModuleContext(ModuleContext):
         return self._state()['target']
 
     @property
-    @requires_version(2, 3)
+    @gated_member
     def status(self):
         return self._state()['status']
 

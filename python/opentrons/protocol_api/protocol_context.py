@@ -2,7 +2,7 @@
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
 from opentrons.protocols.api_support.definitions import max_supported_version
-from opentrons.protocols.api_support.util import requires_version, AxisMaxSpeeds
+from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
@@ -264,12 +264,12 @@ class ProtocolContext(object):
         return None
 
     @property
-    @requires_version(2, 5)
+    @gated_member
     def rail_lights_on(self):
         return _engine.view('railLightsOn')
 
     @property
-    @requires_version(2, 5)
+    @gated_member
     def door_closed(self):
         return True
 
@@ -349,7 +349,7 @@ class ProtocolContext(object):
     def is_simulating(self):
         return self._simulating
 
-    @requires_version(2, 5)
+    @gated_member
     def set_rail_lights(self, on):
         _engine.execute('setRailLights', on=bool(on))
 

@@ -6,9 +6,8 @@
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
 import type { ExecutionOutcome, RunLogEntry } from '../../shared/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
-import { MAX_SUPPORTED_VERSION, ProtocolEngine, ProtocolApiError } from '../../engine/index.ts';
+import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, plain } from '../../engine/index.ts';
 import type { CommandRecord, LabwareDefinition } from '../../engine/index.ts';
-import { plain } from '../../engine/commands/params.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 import { commandAnswer, readView } from './views.ts';
 import { parseRequest } from './wire.ts';
@@ -31,9 +30,13 @@ export interface Host {
   finish(ok: boolean): HostOutcome;
 }
 
-/** The answer to `parsed`: the engine's highest API level and its refusal of the protocol's. */
+/**
+ * The answer to `parsed`: the engine's API-level rules the Python package needs (its highest level,
+ * the members added after 2.0 with their levels) and its refusal of the protocol's level.
+ */
 interface ParsedAnswer {
-  maxSupportedVersion: number[];
+  maxSupportedVersion: readonly number[];
+  members: Record<string, readonly number[]>;
   refusal: { type: string; message: string } | null;
 }
 
@@ -43,11 +46,14 @@ export class EngineHost implements Host {
   constructor(private readonly options: HostOptions) {}
 
   /**
-   * Starts the engine at the protocol's level. The answer hands Python the engine's highest level
+   * Starts the engine at the protocol's level. The answer hands Python the engine's level rules
    * and, for a level the engine refuses, the refusal (raised where the protocol would start).
    */
   private start(apiLevel: string): ParsedAnswer {
-    const maxSupportedVersion = [...MAX_SUPPORTED_VERSION];
+    const levels = {
+      maxSupportedVersion: MAX_SUPPORTED_VERSION,
+      members: Object.fromEntries(Object.entries(MEMBERS).map(([name, gate]) => [name, gate.addedIn])),
+    };
     try {
       this.engine = new ProtocolEngine({
         apiLevel,
@@ -58,9 +64,9 @@ export class EngineHost implements Host {
       });
     } catch (error) {
       if (!(error instanceof ProtocolApiError)) throw error;
-      return { maxSupportedVersion, refusal: { type: error.pyType, message: error.message } };
+      return { ...levels, refusal: { type: error.pyType, message: error.message } };
     }
-    return { maxSupportedVersion, refusal: null };
+    return { ...levels, refusal: null };
   }
 
   call(requestJson: string): string {

@@ -5,9 +5,8 @@ import { Type } from '@sinclair/typebox';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
-import { ProtocolApiError, delayPayload, pausePayload } from '../../engine/index.ts';
-import type { LabwareInfo, ProtocolEngine } from '../../engine/index.ts';
-import { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from '../../engine/commands/params.ts';
+import { DeckSlot, Id, MEMBERS, Maybe, ProtocolApiError, PyNumber, WellRef, delayPayload, pausePayload, plain } from '../../engine/index.ts';
+import type { LabwareInfo, MemberName, ProtocolEngine } from '../../engine/index.ts';
 
 interface ViewDefinition<TArgs extends TSchema> {
   readonly args: TArgs;
@@ -81,10 +80,10 @@ export const VIEWS = {
   highestZ: defineView({ args: None, read: (e) => e.highestZ }),
   railLightsOn: defineView({ args: None, read: (e) => e.railLightsOn }),
   locationCache: defineView({ args: None, read: (e) => e.locationCache() }),
-  /** Raises the engine's APIVersionError when the protocol's level is below `major.minor`. */
-  requireVersion: defineView({
-    args: Type.Object({ name: Type.String(), major: Type.Integer(), minor: Type.Integer() }),
-    read: (e, a) => e.requireVersion(a.name, a.major, a.minor),
+  /** Raises the engine's APIVersionError when the protocol's level is below the member's. */
+  requireMember: defineView({
+    args: Type.Object({ member: Type.Union(Object.keys(MEMBERS).map((name) => Type.Literal(name as MemberName))) }),
+    read: (e, a) => e.requireMember(a.member),
   }),
   /**
    * The text a pause or delay would log with this message and what the original formats its

@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { PyNumber } from '../../engine/commands/params.ts';
+import { PyNumber } from '../../engine/index.ts';
 
 const Params = Type.Record(Type.String(), Type.Unknown());
 

@@ -1,20 +1,28 @@
-"""API levels. The highest supported level is the engine's: the host hands it over once the
-protocol is parsed (`set_max_supported_version`), before any protocol code runs, and
-`MAX_SUPPORTED_VERSION` reads it from then on."""
+"""API levels. The engine's level rules are handed over once the protocol is parsed
+(`set_engine_levels`), before any protocol code runs: its highest level (`MAX_SUPPORTED_VERSION`
+reads it from then on) and the level each member added after 2.0 needs."""
 from .types import APIVersion
 
 MIN_SUPPORTED_VERSION = APIVersion(2, 0)
 
 _max_supported_version = None
+_member_levels = {}
 
 
-def set_max_supported_version(major, minor):
+def set_engine_levels(max_supported, members):
     global _max_supported_version
-    _max_supported_version = APIVersion(major, minor)
+    _max_supported_version = APIVersion(*max_supported)
+    _member_levels.clear()
+    _member_levels.update((name, APIVersion(*level)) for name, level in members.items())
 
 
 def max_supported_version():
     return _max_supported_version
+
+
+def member_level(qualified_name):
+    """The level a member added after 2.0 needs (`ProtocolContext.set_rail_lights`: 2.5)."""
+    return _member_levels[qualified_name]
 
 
 def __getattr__(name):

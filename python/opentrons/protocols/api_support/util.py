@@ -2,28 +2,26 @@
 import functools
 from collections.abc import MutableMapping
 
-from .types import APIVersion
+from . import definitions
 
 
 class APIVersionError(Exception):
     """Raised (by the engine, with its text) for a member added after the protocol's level."""
 
 
-def requires_version(major, minor):
-    added = APIVersion(major, minor)
+def gated_member(func):
+    """A member added after 2.0: refused below the level the engine gives it (`MEMBERS`), with
+    the engine's APIVersionError (re-raised as the class above)."""
+    name = func.__qualname__
 
-    def decorator(func):
-        @functools.wraps(func)
-        def wrapper(self, *args, **kwargs):
-            # The comparison here spares a bridge round trip on every allowed call; the refusal
-            # and its text are the engine's (APIVersionError, re-raised as the class above).
-            if self._api_version < added:
-                from opentrons import _engine
-                _engine.view('requireVersion', name=func.__qualname__, major=major, minor=minor)
-            return func(self, *args, **kwargs)
-        wrapper.__opentrons_version_added__ = added
-        return wrapper
-    return decorator
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        # The comparison spares a bridge round trip on every allowed call.
+        if self._api_version < definitions.member_level(name):
+            from opentrons import _engine
+            _engine.view('requireMember', member=name)
+        return func(self, *args, **kwargs)
+    return wrapper
 
 
 class AxisMaxSpeeds(MutableMapping):
