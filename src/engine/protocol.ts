@@ -46,8 +46,8 @@ export function delayPayload(seconds: number, minutes: number, msg: string | nul
   return { text: delayText(seconds, minutes, msg), minutes: (total - remainder) / 60, seconds: remainder };
 }
 
-export function pausePayload(msg: string | null): { text: string } {
-  return { text: pauseText(msg) };
+export function pausePayload(msg: string | null): { text: string; userMessage: string | null } {
+  return { text: pauseText(msg), userMessage: msg };
 }
 
 export function delay(st: EngineState, seconds = 0, minutes = 0, msg: string | null = null): void {
