@@ -23,7 +23,7 @@ import { airGap, aspirate, blowOut, dispense, mix, touchTip } from './pipetting.
 import { comment, delay, pause, resume } from './protocol.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
-import type { MemberName } from './versions.ts';
+import type { FeatureName, MemberName } from './versions.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
 import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
@@ -145,13 +145,9 @@ export class ProtocolEngine {
 
   // ───────────────────────────── versions and run log ─────────────────────────────
 
-  atLeast(major: number, minor: number): boolean {
-    return this.s.atLeast(major, minor);
-  }
-
-  /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
-  requireVersion(qualifiedName: string, major: number, minor: number): void {
-    this.s.requireVersion(qualifiedName, [major, minor]);
+  /** Whether the protocol's level has a behaviour (FEATURES in versions.ts). */
+  has(feature: FeatureName): boolean {
+    return this.s.has(feature);
   }
 
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */

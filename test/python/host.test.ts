@@ -98,7 +98,7 @@ describe('bridge host', () => {
     });
     assert.deepEqual(call({ view: 'requireMember', args: { member: 'ModuleContext.load_labware_by_name' } }), { result: null });
     assert.equal((call({ view: 'requireMember', args: { member: 'x' } }) as { error: { type: string } }).error.type, 'TypeError');
-    assert.deepEqual(call({ view: 'pausePayload', args: { message: '{text}' } }), { result: { text: 'Pausing robot operation: {text}' } });
+    assert.deepEqual(call({ view: 'pausePayload', args: { message: '{text}' } }), { result: { text: 'Pausing robot operation: {text}', userMessage: '{text}' } });
     assert.deepEqual(call({ view: 'delayPayload', args: { seconds: 90, minutes: { float: 1 }, message: '{seconds}' } }), {
       result: { text: 'Delaying for 2 minutes and 30.0 seconds. {seconds}', minutes: 2, seconds: 30 },
     });
