@@ -174,6 +174,14 @@ export class ProtocolEngine {
     return this.s.log.clock;
   }
 
+  /**
+   * The hardware actions of the run so far (live array, in order; see actions.ts), or null when the
+   * engine was made without `recordHardwareActions`.
+   */
+  get hardwareActions(): Readonly<EngineState['actions']> {
+    return this.s.actions;
+  }
+
   /** Stamp later entries with this protocol line (Python protocols). */
   setSourceLine(line: number | null): void {
     this.s.log.line = line;

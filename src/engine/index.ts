@@ -15,5 +15,5 @@ export type { AnyCommand, CommandError, CommandRecord, CommandStatus, CommandTyp
 export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params.ts';
 export { FEATURES, MEMBERS, versionErrorText } from './versions.ts';
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
-export type { HardwareAction, AxisSpeeds } from './actions.ts';
+export type { HardwareAction, AxisSpeeds, ProfileStepAction } from './actions.ts';
 export { wellPoint } from './locations.ts';

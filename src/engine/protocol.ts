@@ -1,4 +1,5 @@
 // Protocol-level commands that only log and spend time: comment, pause/resume, delay.
+import { recordAction } from './actions.ts';
 import { delayParts, delayTotalSeconds, pyFloat, pyInt } from './pyfloat.ts';
 import type { EngineState } from './state.ts';
 
@@ -52,6 +53,8 @@ export function pausePayload(msg: string | null): { text: string; userMessage: s
 
 export function delay(st: EngineState, seconds = 0, minutes = 0, msg: string | null = null): void {
   st.log.before('command.DELAY', delayText(seconds, minutes, msg));
-  st.log.advance(seconds + minutes * 60);
+  const total = seconds + minutes * 60;
+  st.log.advance(total);
+  if (st.actions !== null) recordAction(st, { kind: 'delay', seconds: total });
   st.log.after();
 }

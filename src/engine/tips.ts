@@ -4,6 +4,7 @@ import type { PipetteSpec } from '../definitions/index.ts';
 import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
+import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -179,7 +180,12 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   move(st, p, wellTop(lw, w));
   if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
-  st.log.advance(TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0);
+  const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
+  st.log.advance(seconds);
+  if (st.actions !== null) {
+    const { pickUpDistance, pickUpIncrement, pickUpSpeed } = p.spec;
+    recordAction(st, { kind: 'tipPress', mount: p.mount, presses: n, distanceMm: pickUpDistance, incrementMm: increment ?? pickUpIncrement, speedMmPerS: pickUpSpeed, seconds });
+  }
   const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
   p.hasTip = true;
   p.currentVolume = 0;
@@ -222,7 +228,12 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
-  st.log.advance(TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0));
+  const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
+  st.log.advance(seconds);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger: homeAfter, seconds });
+    p.plungerMm = homeAfter ? p.spec.plunger.top : p.spec.plunger.bottom;
+  }
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   p.hasTip = false;
   p.currentVolume = 0;
