@@ -89,7 +89,9 @@ export class JsonRun {
     customLabware: readonly LabwareDefinition[] = [],
     private readonly labwareLibrary: readonly LabwareDefinition[] = [],
   ) {
-    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, labwareLibrary, isSimulating });
+    // A live run (not simulating) hands each command's hardware actions to the robot backend.
+    const recordHardwareActions = !isSimulating;
+    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, labwareLibrary, isSimulating, recordHardwareActions });
     this.commands = doc.commands;
   }
 

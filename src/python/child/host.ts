@@ -13,11 +13,15 @@ import { commandAnswer, readView } from './views.ts';
 import { parseRequest } from './wire.ts';
 import type { CommandRequest, HostRequest } from './wire.ts';
 
+/** A step's hardware actions (null when the engine does not record them: analyses). */
+export type StepActions = NonNullable<ProtocolEngine['hardwareActions']> | null;
+
 export interface HostOptions {
   mode: 'analyze' | 'run';
   customLabware: Record<string, unknown>[];
   labwareLibrary: Record<string, unknown>[];
-  onStep: ((entries: readonly RunLogEntry[]) => void) | null;
+  /** After a command that logged or moved: its run-log entries and (live runs) its hardware actions. */
+  onStep: ((entries: readonly RunLogEntry[], actions: StepActions) => void) | null;
   /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
   onWait: ((seconds: number) => void) | null;
   onParsed: (rawMetadata: Record<string, string>, apiLevel: string) => void;
@@ -61,6 +65,7 @@ export class EngineHost implements Host {
         customLabware: this.options.customLabware as unknown as LabwareDefinition[],
         labwareLibrary: this.options.labwareLibrary as unknown as LabwareDefinition[],
         isSimulating: this.options.mode !== 'run',
+        recordHardwareActions: this.options.mode === 'run',
       });
     } catch (error) {
       if (!(error instanceof ProtocolApiError)) throw error;
@@ -85,13 +90,15 @@ export class EngineHost implements Host {
     const engine = this.started();
     engine.setSourceLine(request.line);
     const before = engine.entryCount;
+    const actionsBefore = engine.hardwareActions?.length ?? 0;
     let record: CommandRecord;
     try {
       record = engine.execute({ commandType: request.commandType, params: request.params });
     } finally {
       engine.setSourceLine(null);
     }
-    if (this.options.onStep && engine.entryCount > before) this.options.onStep(engine.runLog.slice(before));
+    const actions = engine.hardwareActions?.slice(actionsBefore) ?? null;
+    if (this.options.onStep && (engine.entryCount > before || (actions !== null && actions.length > 0))) this.options.onStep(engine.runLog.slice(before), actions);
     if (record.error !== null) return JSON.stringify({ error: { type: record.error.errorType, message: record.error.detail } });
     return answer(commandAnswer(record.result));
   }

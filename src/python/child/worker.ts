@@ -123,9 +123,9 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
     customLabware: job.customLabware,
     labwareLibrary: job.labwareLibrary,
     onStep: job.stepping
-      ? (entries) => {
+      ? (entries, actions) => {
           Atomics.store(stepWord, 0, STEP_WAITING);
-          post({ type: 'step', entries: [...entries] });
+          post({ type: 'step', entries: [...entries], actions: actions === null ? null : [...actions] });
           Atomics.wait(stepWord, 0, STEP_WAITING);
         }
       : null,
