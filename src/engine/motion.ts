@@ -105,7 +105,6 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   const caps = st.maxSpeeds;
   const zCap = st.hasSpeedCaps ? caps[p.mount === 'left' ? 'Z' : 'A'] : undefined;
   let t: number;
-  let zSpeed = speed;
   if (direct) {
     const dz = Math.abs(to.z - p.z);
     t = Math.sqrt(dx * dx + dy * dy + dz * dz) / speed;
@@ -113,13 +112,13 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   } else {
     const rise = Math.max(0, travel - p.z);
     const fall = Math.max(0, travel - to.z);
-    zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
+    const zSpeed = zCap === undefined ? TIMING.zSpeed : Math.min(TIMING.zSpeed, zCap);
     let xy = Math.sqrt(dx * dx + dy * dy) / speed;
     if (st.hasSpeedCaps) xy = cappedTime(st, xy, dx, dy, 0, undefined);
     t = (rise + fall) / zSpeed + xy;
   }
   st.log.advance(t);
-  if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, zSpeed, zCap, t);
+  if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
   st.gantry = to;
   p.z = to.z;
 }
@@ -127,10 +126,12 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
 /**
  * The gantry action of a move (called before the gantry and `p.z` take the target): a straight
  * line to `to`, or up to `travel`, across, and down. Speeds are what the time model used, under
- * any `max_speeds` caps (a straight move's Z shares the move's speed).
+ * any `max_speeds` caps (a straight move's Z shares the move's speed; an arc's is the Z speed).
  */
-function recordMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speed: number, zSpeed: number, zCap: number | undefined, seconds: number): void {
+function recordMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speed: number, seconds: number): void {
   const { X, Y } = st.maxSpeeds;
+  const zCap = st.maxSpeeds[p.mount === 'left' ? 'Z' : 'A'];
+  const zSpeed = direct ? speed : TIMING.zSpeed;
   const speeds = {
     x: X === undefined ? speed : Math.min(speed, X),
     y: Y === undefined ? speed : Math.min(speed, Y),

@@ -6,7 +6,7 @@ import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
-import { plungerPosition, plungerSpeed, recordPlungerMove } from './plunger.ts';
+import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -89,7 +89,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   if (vol > 0) {
     const seconds = vol / flow;
     st.log.advance(seconds);
-    if (st.actions !== null) recordPlungerMove(st, p, plungerPosition(p, after, 'aspirate'), plungerSpeed(p, flow, 'aspirate'), seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
   p.currentVolume = after;
@@ -112,10 +112,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   if (dispensed > 0) {
     const seconds = dispensed / flow;
     st.log.advance(seconds);
-    if (st.actions !== null) {
-      const left = p.currentVolume - dispensed;
-      recordPlungerMove(st, p, plungerPosition(p, left < 1e-12 ? 0 : left, 'dispense'), plungerSpeed(p, flow, 'dispense'), seconds);
-    }
+    if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - dispensed, flow, 'dispense', seconds);
     ledgerOp(st, p, dest, dispensed, entry.index, false);
   }
   p.currentVolume -= dispensed;

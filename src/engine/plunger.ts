@@ -22,3 +22,12 @@ export function recordPlungerMove(st: EngineState, p: LoadedPipette, toMm: numbe
   recordAction(st, { kind: 'plungerMove', mount: p.mount, mm: p.plungerMm - toMm, toMm, speedMmPerS, seconds });
   p.plungerMm = toMm;
 }
+
+/**
+ * Records an aspirate or dispense: the plunger to where it holds `volume` µL (a rounding rest
+ * below 1e-12 µL is empty, as the engine counts it) at the speed of `flow` µL/s.
+ */
+export function recordPlungerVolume(st: EngineState, p: LoadedPipette, volume: number, flow: number, direction: PlungerDirection, seconds: number): void {
+  const held = volume < 1e-12 ? 0 : volume;
+  recordPlungerMove(st, p, plungerPosition(p, held, direction), plungerSpeed(p, flow, direction), seconds);
+}

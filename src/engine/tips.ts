@@ -182,10 +182,7 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   const n = presses ?? p.spec.pickUpPresses;
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
   st.log.advance(seconds);
-  if (st.actions !== null) {
-    const { pickUpDistance, pickUpIncrement, pickUpSpeed } = p.spec;
-    recordAction(st, { kind: 'tipPress', mount: p.mount, presses: n, distanceMm: pickUpDistance, incrementMm: increment ?? pickUpIncrement, speedMmPerS: pickUpSpeed, seconds });
-  }
+  if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
   const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
   p.hasTip = true;
   p.currentVolume = 0;
@@ -230,10 +227,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
   const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
   st.log.advance(seconds);
-  if (st.actions !== null) {
-    recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger: homeAfter, seconds });
-    p.plungerMm = homeAfter ? p.spec.plunger.top : p.spec.plunger.bottom;
-  }
+  if (st.actions !== null) recordTipEject(st, p, homeAfter, seconds);
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   p.hasTip = false;
   p.currentVolume = 0;
@@ -255,4 +249,16 @@ export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean
     : wellBottom(last.lw, last.well, 10);
   dropTip(st, pipetteId, { kind: 'location', point: target.point, ref: target.ref }, homeAfter);
   st.log.after();
+}
+
+/** The pick-up presses as the pipette's definition gives them (`increment` overrides its own). */
+function recordTipPress(st: EngineState, p: LoadedPipette, presses: number, increment: number | null, seconds: number): void {
+  const { pickUpDistance, pickUpIncrement, pickUpSpeed } = p.spec;
+  recordAction(st, { kind: 'tipPress', mount: p.mount, presses, distanceMm: pickUpDistance, incrementMm: increment ?? pickUpIncrement, speedMmPerS: pickUpSpeed, seconds });
+}
+
+/** The eject; the plunger ends at the bottom, or homed at the top. */
+function recordTipEject(st: EngineState, p: LoadedPipette, homesPlunger: boolean, seconds: number): void {
+  recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger, seconds });
+  p.plungerMm = homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom;
 }
