@@ -4,7 +4,9 @@
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
 import type { LiquidWarning, RunLogEntry } from '../shared/index.ts';
 import type { ValueError } from '@sinclair/typebox/errors';
-import { lookupCommand } from './commands/catalogue.ts';
+import { commandDefinition, lookupCommand } from './commands/catalogue.ts';
+import type { AnyCommandDefinition } from './commands/catalogue.ts';
+import { CommandHistory, NO_PARENT } from './commands/history.ts';
 import { reportCommands } from './commands/report.ts';
 import type { AnyCommand, CommandContext, CommandError, CommandRecord } from './commands/command.ts';
 import { ProtocolApiError } from './errors.ts';
@@ -37,9 +39,9 @@ export class ProtocolEngine {
   /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
   readonly logMessages: string[];
   private readonly s: EngineState;
-  private readonly records: CommandRecord[] = [];
-  /** The command running now: children run under it. */
-  private active: CommandRecord | null = null;
+  private readonly history = new CommandHistory();
+  /** Index of the command running now (children run under it), or NO_PARENT. */
+  private active = NO_PARENT;
   /** The exception of the last failed command, so `run` rethrows it as the protocol's own. */
   private lastFailure: unknown = null;
   private readonly context: CommandContext;
@@ -64,22 +66,22 @@ export class ProtocolEngine {
    */
   execute(command: AnyCommand): CommandRecord {
     const entry = lookupCommand(command.commandType);
+    let index: number;
     if (entry === undefined) {
-      return this.perform(command, () => {
-        throw new ProtocolApiError('RuntimeError', `unknown command type ${JSON.stringify(command.commandType)}`);
-      });
+      index = this.perform(command, null, new ProtocolApiError('RuntimeError', `unknown command type ${JSON.stringify(command.commandType)}`));
+    } else if (!entry.check.Check(command.params)) {
+      index = this.perform(command, null, paramsError(command.commandType, entry.check.Errors(command.params).First()));
+    } else {
+      index = this.perform(command, entry.definition, null);
     }
-    if (!entry.check.Check(command.params)) {
-      return this.perform(command, () => {
-        throw paramsError(command.commandType, entry.check.Errors(command.params).First());
-      });
-    }
-    return this.perform(command, () => entry.definition.execute(command.params, this.context));
+    return this.history.record(index);
   }
 
   /** `execute`, then the command's result, or its exception thrown again. */
   run(command: AnyCommand): unknown {
-    return this.settle(this.execute(command));
+    const record = this.execute(command);
+    if (record.status === 'failed') throw this.lastFailure;
+    return record.result;
   }
 
   /** Read-only views of the run's state (what planners read between the commands they yield). */
@@ -87,9 +89,9 @@ export class ProtocolEngine {
     return new EngineView(this.s);
   }
 
-  /** The ordered history of executed commands (live array). */
+  /** The ordered history of executed commands (a snapshot, built when read). */
   get commands(): readonly CommandRecord[] {
-    return this.records;
+    return this.history.records();
   }
 
   /**
@@ -97,50 +99,34 @@ export class ProtocolEngine {
    * the children a parent yields): the schema check is for data that crossed a boundary.
    */
   private runTrusted(command: AnyCommand): unknown {
-    const entry = lookupCommand(command.commandType);
-    if (entry === undefined) throw new Error(`unknown command type ${command.commandType}`);
-    return this.settle(this.perform(command, () => entry.definition.execute(command.params, this.context)));
+    const definition = commandDefinition(command.commandType);
+    if (definition === undefined) throw new Error(`unknown command type ${command.commandType}`);
+    const index = this.perform(command, definition, null);
+    if (this.history.failed(index)) throw this.lastFailure;
+    return this.history.result(index);
   }
 
-  private settle(record: CommandRecord): unknown {
-    if (record.status === 'failed') throw this.lastFailure;
-    return record.result;
-  }
-
-  private perform(command: AnyCommand, body: () => unknown): CommandRecord {
+  /** Runs a command's implementation, or fails it with `refusal`, and records what happened. */
+  private perform(command: AnyCommand, definition: AnyCommandDefinition | null, refusal: ProtocolApiError | null): number {
     const log = this.s.log;
     const actions = this.s.actions;
     const parent = this.active;
-    const record: CommandRecord = {
-      id: `command-${this.records.length + 1}`,
-      commandType: command.commandType,
-      params: command.params,
-      status: 'succeeded',
-      result: null,
-      error: null,
-      startedAt: log.clock,
-      completedAt: log.clock,
-      parentId: parent === null ? null : parent.id,
-      firstEntry: log.entries.length,
-      entryCount: 0,
-      actions: null,
-    };
+    const index = this.history.begin(command.commandType, command.params, log.clock, log.entries.length, parent);
     const firstAction = actions === null ? 0 : actions.length;
-    this.records.push(record);
-    this.active = record;
+    this.active = index;
+    let result: unknown = null;
+    let error: CommandError | null = null;
     try {
-      record.result = body() ?? null;
-    } catch (error) {
-      record.status = 'failed';
-      record.error = errorData(error);
-      this.lastFailure = error;
+      if (definition === null) throw refusal;
+      result = definition.execute(command.params, this.context) ?? null;
+    } catch (thrown) {
+      error = errorData(thrown);
+      this.lastFailure = thrown;
     } finally {
       this.active = parent;
-      record.completedAt = log.clock;
-      record.entryCount = log.entries.length - record.firstEntry;
-      if (actions !== null) record.actions = actions.slice(firstAction);
+      this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction));
     }
-    return record;
+    return index;
   }
 
   // ───────────────────────────── versions and run log ─────────────────────────────
@@ -644,7 +630,7 @@ export class ProtocolEngine {
       liquidHistory: this.liquidHistory(),
       estimatedDurationSeconds: this.s.log.clock,
       customLabware: this.customLabwareUses(),
-      commands: reportCommands(this.records),
+      commands: reportCommands(this.history.records()),
     };
   }
 }

@@ -117,8 +117,10 @@ export const COMMANDS = [
 export type KnownCommand = (typeof COMMANDS)[number];
 export type CommandType = KnownCommand['commandType'];
 
+export type AnyCommandDefinition = CommandDefinition<string, TSchema, unknown>;
+
 interface CatalogueEntry {
-  readonly definition: CommandDefinition<string, TSchema, unknown>;
+  readonly definition: AnyCommandDefinition;
   /** The params schema, compiled on first use. */
   check: TypeCheck<TSchema> | null;
 }
@@ -134,6 +136,11 @@ export function lookupCommand(commandType: string): { readonly definition: Comma
   if (entry === undefined) return undefined;
   entry.check ??= TypeCompiler.Compile(entry.definition.params);
   return entry as { readonly definition: CommandDefinition<string, TSchema, unknown>; readonly check: TypeCheck<TSchema> };
+}
+
+/** The definition of a command type, without compiling its schema (commands built by typed code). */
+export function commandDefinition(commandType: string): AnyCommandDefinition | undefined {
+  return byType.get(commandType)?.definition;
 }
 
 export function commandTypes(): string[] {
