@@ -49,9 +49,11 @@ export class ProtocolEngine {
     this.apiLevel = s.apiLevel;
     this.isSimulating = s.isSimulating;
     this.logMessages = s.logMessages;
-    const trash = buildLabware('fixedTrash', s.defs.fixedTrash(), null, '12', null, '12', s.slotPoint('12'));
-    s.labware.set(trash.id, trash);
-    s.deck.set('12', { kind: 'labware', lw: trash });
+    if (opts.preloadFixedTrash !== false) {
+      const trash = buildLabware('fixedTrash', s.defs.fixedTrash(), null, '12', null, '12', s.slotPoint('12'));
+      s.labware.set(trash.id, trash);
+      s.deck.set('12', { kind: 'labware', lw: trash });
+    }
     this.context = { state: s, runChild: (command) => this.runTrusted(command) };
   }
 
