@@ -40,7 +40,9 @@ export type EngineErrorType =
   | 'InvalidAspirateVolumeError'
   | 'InvalidDispenseVolumeError'
   | 'LiquidDoesNotExistError'
-  | 'WrongModuleTypeError';
+  | 'WrongModuleTypeError'
+  | 'InvalidTargetTemperatureError'
+  | 'EngageHeightOutOfRangeError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';
