@@ -12,8 +12,10 @@ import { EngineView } from './view.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
+import { builtInLabware } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
-import type { CustomLabwareUse, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
+import { engineEquipment } from './protocol-engine.ts';
+import type { CustomLabwareUse, EngineEquipment, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';
@@ -50,7 +52,9 @@ export class ProtocolEngine {
     this.isSimulating = s.isSimulating;
     this.logMessages = s.logMessages;
     if (opts.preloadFixedTrash !== false) {
-      const trash = buildLabware('fixedTrash', s.defs.fixedTrash(), null, '12', null, '12', s.slotPoint('12'));
+      // Robot software 7 pre-loads today's definition of the same trash (its well sits elsewhere).
+      const definition = (s.protocolEngine ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
+      const trash = buildLabware('fixedTrash', definition, null, '12', null, '12', s.slotPoint('12'));
       s.labware.set(trash.id, trash);
       s.deck.set('12', { kind: 'labware', lw: trash });
     }
@@ -618,6 +622,11 @@ export class ProtocolEngine {
   }
 
   /** Everything an analysis takes from the engine at the end of an execution (equipment only if it succeeded). */
+  /** JSON v6–8: the equipment and liquids as robot-server 7 reports them (see protocol-engine.ts). */
+  engineEquipment(): EngineEquipment {
+    return engineEquipment(this.s);
+  }
+
   outcome(succeeded: boolean): ExecutionOutcome {
     return {
       runLog: [...this.s.log.entries],

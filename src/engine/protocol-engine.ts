@@ -2,7 +2,8 @@
 // loads that keep the protocol's own ids, the engine's placement and lookup errors, and well
 // locations `{origin, offset}`. Commands in the engine's form call these before the shared
 // implementations (motion, pipetting, tips), which then do the moving and the bookkeeping.
-import { findDefinition } from './deck.ts';
+import { builtInLabware } from '../definitions/index.ts';
+import { findDefinition, noteCustomLabware } from './deck.ts';
 import { ProtocolApiError, pyError } from './errors.ts';
 import type { EngineErrorType } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
@@ -10,6 +11,7 @@ import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadModule } from './modules.ts';
+import type { EngineEquipment } from '../shared/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
 
@@ -191,8 +193,18 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
 
 export type EngineLabwareLocation = { slotName: string } | { moduleId: string };
 
-/** The definition a `loadLabware` names: the protocol's own first, then the standard set. */
+/**
+ * The definition a `loadLabware` names: the protocol's own first (a JSON protocol embeds even the
+ * standard definitions it uses), then the standard set and the lab's library.
+ */
 function engineDefinition(st: EngineState, loadName: string, namespace: string, version: number): LabwareDefinition {
+  const own = st.custom.find((d) => d.parameters.loadName === loadName && d.namespace === namespace && d.version === version);
+  if (own !== undefined) {
+    if (namespace !== 'opentrons') noteCustomLabware(st, { uri: `${namespace}/${loadName}/${version}`, source: 'protocol', requested: { loadName, namespace, version } });
+    return own;
+  }
+  const builtIn = namespace === 'opentrons' ? builtInLabware(loadName, version) : null;
+  if (builtIn !== null) return builtIn;
   try {
     return findDefinition(st, loadName, namespace, version);
   } catch {
@@ -246,4 +258,29 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }
   st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
+}
+
+// ───────────────────────────── what an analysis reports ─────────────────────────────
+
+/**
+ * The equipment as robot-server 7 lists it after a JSON v6–8 analysis: every labware, pipette
+ * and module loaded so far in load order (the pre-loaded fixed trash first), and all declared liquids.
+ */
+export function engineEquipment(st: EngineState): EngineEquipment {
+  const labware = [...st.labware.values()].map((lw) => ({
+    id: lw.id,
+    loadName: lw.def.parameters.loadName,
+    definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
+    location: lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot },
+    offsetId: null,
+    displayName: lw.label,
+  }));
+  const pipettes = [...st.pipettes.values()].map((p) => ({ id: p.id, pipetteName: p.requestedAs, mount: p.mount }));
+  const modules = [...st.modules.values()].map((m) => ({
+    id: m.id,
+    model: m.model,
+    location: { slotName: m.slot },
+    serialNumber: `fake-serial-number-${m.id}`,
+  }));
+  return { labware, pipettes, modules, liquids: st.liquids.map((l) => ({ ...l })) };
 }
