@@ -3,7 +3,9 @@
 // run-log text, nesting) lives once in the modules below; this class is only the facade the JSON
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
 import type { LiquidWarning, RunLogEntry } from '../shared/index.ts';
+import type { TSchema } from '@sinclair/typebox';
 import type { ValueError } from '@sinclair/typebox/errors';
+import { Value } from '@sinclair/typebox/value';
 import { lookupCommand } from './commands/catalogue.ts';
 import { reportCommands } from './commands/report.ts';
 import type { AnyCommand, CommandContext, CommandError, CommandRecord } from './commands/command.ts';
@@ -76,7 +78,7 @@ export class ProtocolEngine {
     }
     if (!entry.check.Check(command.params)) {
       return this.perform(command, () => {
-        throw paramsError(command.commandType, entry.check.Errors(command.params).First());
+        throw paramsError(command.commandType, firstParamsError(entry.definition.params, command.params, entry.check.Errors(command.params).First()));
       });
     }
     return this.perform(command, () => entry.definition.execute(command.params, this.context));
@@ -647,6 +649,21 @@ export { ProtocolApiError };
 function errorData(error: unknown): CommandError {
   if (error instanceof ProtocolApiError) return { errorType: error.pyType, detail: error.message };
   return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * For params of two forms (a union), the field of the form they come closest to (fewest errors;
+ * a tie goes to the later, 4.x form), rather than the union's own "Expected union value".
+ */
+function firstParamsError(schema: TSchema, params: unknown, first: ValueError | undefined): ValueError | undefined {
+  const forms = (schema as TSchema & { anyOf?: TSchema[] }).anyOf;
+  if (forms === undefined) return first;
+  let best: ValueError[] | null = null;
+  for (const form of forms) {
+    const errors = [...Value.Errors(form, params)];
+    if (best === null || errors.length <= best.length) best = errors;
+  }
+  return best?.[0] ?? first;
 }
 
 /** Params that do not match the command's schema: an adapter's mistake, named by the field. */
