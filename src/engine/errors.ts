@@ -42,7 +42,8 @@ export type EngineErrorType =
   | 'LiquidDoesNotExistError'
   | 'WrongModuleTypeError'
   | 'InvalidTargetTemperatureError'
-  | 'EngageHeightOutOfRangeError';
+  | 'EngageHeightOutOfRangeError'
+  | 'NoTargetTemperatureSetError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

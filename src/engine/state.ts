@@ -200,6 +200,8 @@ export class EngineState {
 
   module(moduleId: string): LoadedModule {
     const m = this.modules.get(moduleId);
+    // The Protocol Engine (JSON v6–8) names the missing module in every module command.
+    if (!m && this.protocolEngine) throw pyError('ModuleNotLoadedError', `Module ${moduleId} not found.`);
     if (!m) throw keyError(moduleId);
     return m;
   }
