@@ -273,7 +273,12 @@ describe('stage 3: execution stops at the failed command, whose error is the ana
   it('liquid handling: the volume rules, tips, unknown wells, labware and pipettes', async () => {
     assert.deepEqual(await executionFailure(v8([PIPETTE, TIPS, PLATE, PICK, aspirate(301)]), 'aspirate'), {
       errorType: 'InvalidAspirateVolumeError',
-      detail: 'Cannot aspirate 301.0 µL when only 300 is available.',
+      detail: 'Cannot aspirate 301.0 µL when only 300.0 is available.',
+    });
+    const p20 = { ...PIPETTE, params: { ...PIPETTE.params, pipetteName: 'p20_single_gen2' } };
+    assert.deepEqual(await executionFailure(v8([p20, TIPS, PLATE, PICK, aspirate(21)]), 'aspirate'), {
+      errorType: 'InvalidAspirateVolumeError',
+      detail: 'Cannot aspirate 21.0 µL when only 20 is available.',
     });
     assert.deepEqual(await executionFailure(v8([PIPETTE, PLATE, aspirate(5)]), 'aspirate'), {
       errorType: 'TipNotAttachedError',

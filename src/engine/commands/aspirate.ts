@@ -22,9 +22,12 @@ export const aspirate = defineCommand({
     const p = enginePipette(state, params.pipetteId, 'tip');
     const target = resolveWellTarget(state, params);
     requireTip(p);
-    const available = Math.min(p.tipCapacity, p.spec.maxVolume) - p.currentVolume;
+    const tipVolume = p.lastTip?.well.maxVolume ?? p.tipCapacity;
+    const available = Math.min(tipVolume, p.spec.maxVolume) - p.currentVolume;
     if (params.volume > available + 1e-9) {
-      throw engineError('InvalidAspirateVolumeError', `Cannot aspirate ${floatText(params.volume)} µL when only ${available} is available.`);
+      // The engine's min(tip volume (a float), pipette max (an int)) minus what is in the tip, as Python prints it.
+      const shown = tipVolume <= p.spec.maxVolume || p.currentVolume > 0 ? floatText(available) : String(available);
+      throw engineError('InvalidAspirateVolumeError', `Cannot aspirate ${floatText(params.volume)} µL when only ${shown} is available.`);
     }
     aspirateAt(state, p.id, Math.min(params.volume, available), target.location, params.flowRate / p.aspirateFlowRate);
     return { position: target.point, volume: params.volume };
