@@ -1,8 +1,10 @@
 """The one door from Python to the engine: a function taking and returning a JSON string.
 
-Every engine operation goes through ``call``; the request also carries the protocol line that
-issued it (the innermost frame in the protocol file), which the engine stores on its run-log
-entries.
+Three kinds of request go through it: ``execute`` runs one of the engine's commands (its type and
+params as the engine names them; the request also carries the protocol line that issued it, the
+innermost frame in the protocol file, which the engine stores on its run-log entries), ``view``
+reads one of the engine's named read-only views, and ``request`` asks the host for the few things
+that are not about the engine's state (parsing done, sleeping, labware definitions).
 """
 import json
 import sys
@@ -41,7 +43,8 @@ def register_errors(mapping):
     _error_classes.update(mapping)
 
 
-def _raise(error):
+def raise_error(error):
+    """Raises an error the host answered (`{type, message}`) as the Python exception it names."""
     name = error.get('type', 'RuntimeError')
     message = error.get('message', '')
     if name == 'Cancelled':
@@ -66,9 +69,23 @@ def _raise(error):
     raise cls(message)
 
 
-def call(op, **args):
-    request = json.dumps({'op': op, 'args': args, 'line': current_line()})
-    response = json.loads(_function(request))
+def _send(message):
+    response = json.loads(_function(json.dumps(message)))
     if 'error' in response:
-        _raise(response['error'])
+        raise_error(response['error'])
     return response.get('result')
+
+
+def execute(command_type, /, **params):
+    """Runs an engine command; raises its error as the Python exception it names."""
+    return _send({'commandType': command_type, 'params': params, 'line': current_line()})
+
+
+def view(name, /, **args):
+    """Reads a named view of the engine's state."""
+    return _send({'view': name, 'args': args})
+
+
+def request(name, /, **args):
+    """A request to the host itself (`parsed`, `sleep`, `get_labware_definition`, ...)."""
+    return _send({'request': name, 'args': args})

@@ -13,8 +13,6 @@ from .parse import parse_protocol, ProtocolParseError
 from .lockdown import lock_down
 from . import threads
 
-MAX_SUPPORTED = (2, 11)
-
 
 def _error(exc_type, description, line=None, file_name=None):
     err = {'type': exc_type, 'description': description}
@@ -84,8 +82,12 @@ def run_job(job_json, bridge_function):
     outcome['rawMetadata'] = parsed.metadata
     outcome['apiLevel'] = '%d.%d' % parsed.version
     bridge.set_protocol_file(file_name)
-    bridge.call('parsed', metadata=parsed.metadata, apiLevel=outcome['apiLevel'])
-    outcome['error'] = _simulate(parsed, file_name, job['mode'])
+    # The engine starts at the protocol's level; it answers with its level rules (the highest
+    # level, the members added after 2.0) and its refusal of a level above its highest.
+    started = bridge.request('parsed', metadata=parsed.metadata, apiLevel=outcome['apiLevel'])
+    from opentrons.protocols.api_support import definitions
+    definitions.set_engine_levels(started['maxSupportedVersion'], started['members'])
+    outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     return json.dumps(outcome)
@@ -117,17 +119,14 @@ def _library_get_values():
     return get_values
 
 
-def _simulate(parsed, file_name, mode):
+def _simulate(parsed, file_name, mode, refusal):
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
     from .parse import check_run_function, MalformedProtocolError
 
     try:
-        if parsed.version > MAX_SUPPORTED:
-            raise RuntimeError(
-                'API version {} is not supported by this robot software. Please either reduce '
-                'your requested API version or update your robot.'.format(
-                    APIVersion(*parsed.version)))
+        if refusal is not None:
+            bridge.raise_error(refusal)
         context = ProtocolContext(api_version=APIVersion(*parsed.version),
                                   simulating=(mode != 'run'))
         globs = {}

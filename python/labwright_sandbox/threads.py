@@ -37,7 +37,7 @@ def _sleep(secs):
         # In a live run the main program's sleeps are the robot waiting (not compute time); a
         # deferred thread's sleeps hold up the protocol that joined it, so they count: a thread
         # that never ends is stopped by the time limit.
-        bridge.call('sleep', seconds=float(secs), counted=bool(_running))
+        bridge.request('sleep', seconds=float(secs), counted=bool(_running))
 
 
 def _deadlock(what):

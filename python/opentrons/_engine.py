@@ -1,4 +1,6 @@
-"""Helpers that turn Python values into the engine's plain-data shapes and back."""
+"""The package's way to the engine: its commands (``execute``), its read-only views (``view``) and
+the host's own requests (``request``), and the helpers that turn Python values into the engine's
+plain-data shapes."""
 from labwright_sandbox import bridge
 
 
@@ -57,4 +59,18 @@ def targets(value):
     return target(value)
 
 
-call = bridge.call
+def text(value):
+    """A text param: None stays None, anything else is its Python str()."""
+    return None if value is None else str(value)
+
+
+def slot(value):
+    """A deck slot as the protocol gave it (`1`, `'1'`); anything else as its Python str()."""
+    if isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+execute = bridge.execute
+view = bridge.view
+request = bridge.request

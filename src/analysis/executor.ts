@@ -1,5 +1,6 @@
 // The contract between the callers of protocol execution (HTTP server, session runner, CLI) and
 // the two executors (src/json for JSON protocols, src/python for Python protocols).
+import type { HardwareAction } from '../engine/index.ts';
 import type { Analysis, ProtocolBundle, RunLogEntry } from '../shared/index.ts';
 
 export interface ExecuteOptions {
@@ -9,11 +10,14 @@ export interface ExecuteOptions {
    */
   mode: 'analyze' | 'run';
   /**
-   * Called after each top-level engine command with the run-log entries it produced, in order.
-   * The executor awaits it before the protocol goes on, which is how the session runner spends
-   * modeled hardware time, holds a paused run, and stops a cancelled one (by rejecting).
+   * Called after each top-level engine command with the run-log entries it produced, in order,
+   * and — in `run` mode — the hardware actions it asked for (undefined in `analyze` mode); a call
+   * that moved without logging (a Python `ctx.home()`) is a step of actions and no entries. The
+   * executor awaits it before the protocol goes on, which is how the session runner's robot
+   * backend (src/runner/backend.ts) performs the motion, holds a paused run, and stops a cancelled
+   * one (by rejecting).
    */
-  step?: (entries: readonly RunLogEntry[]) => Promise<void>;
+  step?: (entries: readonly RunLogEntry[], actions?: readonly HardwareAction[]) => Promise<void>;
   /** Aborting it stops the protocol before its next command; the executor then rejects. */
   signal?: AbortSignal;
 }

@@ -27,8 +27,9 @@ import { airGap, aspirate, blowOut, dispense, mix, touchTip } from './pipetting.
 import { comment, delay, pause, resume } from './protocol.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
+import type { FeatureName, MemberName } from './versions.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
-import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
+import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
@@ -152,13 +153,14 @@ export class ProtocolEngine {
 
   // ───────────────────────────── versions and run log ─────────────────────────────
 
-  atLeast(major: number, minor: number): boolean {
-    return this.s.atLeast(major, minor);
+  /** Whether the protocol's level has a behaviour (FEATURES in versions.ts). */
+  has(feature: FeatureName): boolean {
+    return this.s.has(feature);
   }
 
-  /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
-  requireVersion(qualifiedName: string, major: number, minor: number): void {
-    this.s.requireVersion(qualifiedName, [major, minor]);
+  /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
+  requireMember(member: MemberName): void {
+    this.s.requireMember(member);
   }
 
   /** The run log so far (live array: entries are appended as commands run). */
@@ -178,6 +180,14 @@ export class ProtocolEngine {
   /** Modeled seconds since the start of the run. */
   get clock(): number {
     return this.s.log.clock;
+  }
+
+  /**
+   * The hardware actions of the run so far (live array, in order; see actions.ts), or null when the
+   * engine was made without `recordHardwareActions`.
+   */
+  get hardwareActions(): Readonly<EngineState['actions']> {
+    return this.s.actions;
   }
 
   /** Stamp later entries with this protocol line (Python protocols). */
@@ -400,6 +410,15 @@ export class ProtocolEngine {
   /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
   nextAvailableTip(pipetteId: string): { labwareId: string; wellName: string } | null {
     return nextAvailableTip(this.s, pipetteId);
+  }
+
+  /** The same search over racks, start and channels a protocol passes to `next_available_tip` itself. */
+  nextAvailableTipIn(
+    tipRackIds: readonly string[],
+    startingTip: { labwareId: string; wellName: string } | null,
+    channels: number,
+  ): { labwareId: string; wellName: string } | null {
+    return nextAvailableTipIn(this.s, tipRackIds, startingTip, channels);
   }
 
   /** `ctx.location_cache` as plain data (null when empty). */

@@ -4,13 +4,16 @@ export { ProtocolApiError, pyError } from './errors.ts';
 export type { PyErrorType } from './errors.ts';
 export { pyFloat, pyInt, pyNum, pyRepr, pyRound, delayParts } from './pyfloat.ts';
 export { TIMING } from './timing.ts';
+export { delayPayload, pausePayload } from './protocol.ts';
 export type * from './types.ts';
 export { TransferPlan } from './transfer.ts';
 export type { ComplexMode, ComplexOptions } from './transfer.ts';
 export { EngineView } from './view.ts';
 export { COMMANDS, commandTypes, lookupCommand, reportCommands } from './commands/index.ts';
 export type { AnyCommand, CommandError, CommandRecord, CommandStatus, CommandType } from './commands/index.ts';
+// The params' schema pieces, for adapters that check requests of their own (the Python bridge's views).
+export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params.ts';
 export { FEATURES, MEMBERS, versionErrorText } from './versions.ts';
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
-export type { HardwareAction, AxisSpeeds } from './actions.ts';
+export type { HardwareAction, AxisSpeeds, ProfileStepAction } from './actions.ts';
 export { wellPoint } from './locations.ts';

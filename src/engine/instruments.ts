@@ -5,6 +5,7 @@ import { fixedTrash } from './deck.ts';
 import { homedZ } from './motion.ts';
 import { pyError } from './errors.ts';
 import { MOUNTS, type EngineState, type LoadedPipette } from './state.ts';
+import { recordAction } from './actions.ts';
 import { TIMING } from './timing.ts';
 import { checkTipRackMatch } from './tips.ts';
 import type { MountName, PipetteInfo, PipetteState } from './types.ts';
@@ -58,6 +59,7 @@ export function loadInstrument(
     ready: false,
     lastTip: null,
     z: TIMING.mountHomeZ + spec.nozzleOffset[2],
+    plungerMm: spec.plunger.top,
   };
   if (existing) st.pipettes.delete(existing.id);
   st.pipettes.set(pip.id, pip);
@@ -161,14 +163,22 @@ export function homePipette(st: EngineState, pipetteId: string): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.HOME', `Homing pipette plunger on mount ${p.mount}`);
   st.log.advance(TIMING.homePipetteS);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'home', axes: p.mount, seconds: TIMING.homePipetteS });
+    p.plungerMm = p.spec.plunger.top;
+  }
   p.z = homedZ(p);
   st.log.after();
 }
 
 /** `pipette.home_plunger()`: not logged. */
 export function homePlunger(st: EngineState, pipetteId: string): void {
-  st.pipette(pipetteId);
+  const p = st.pipette(pipetteId);
   st.log.advance(TIMING.plungerHomeS);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'plungerHome', mount: p.mount, seconds: TIMING.plungerHomeS });
+    p.plungerMm = p.spec.plunger.top;
+  }
 }
 
 function round6(x: number): number {

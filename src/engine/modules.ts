@@ -1,5 +1,6 @@
 // Loading modules and module queries; temperature and magnetic module commands.
 import type { ModuleSpec } from '../definitions/index.ts';
+import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
@@ -167,9 +168,11 @@ export function ramp(st: EngineState, m: LoadedModule, target: number, heat: num
   return dt;
 }
 
-export function waitUntil(st: EngineState, t: number): void {
+/** Waits for module `m` to reach its temperature at modeled time `t` (no time if it already has). */
+export function waitUntil(st: EngineState, m: LoadedModule, t: number): void {
   const dt = t - st.log.clock;
   if (dt > 0) st.log.advance(dt);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleWait', moduleId: m.id, target: 'temperature', holdSeconds: 0, seconds: dt });
 }
 
 /** Temperature module `set_temperature` (blocking) or `start_set_temperature` (`wait=false`, 2.3). */
@@ -183,7 +186,8 @@ export function temperatureSetTemperature(st: EngineState, moduleId: string, cel
   ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
   m.target = celsius;
   m.temperature = celsius;
-  if (wait) waitUntil(st, m.reachAt);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: celsius, seconds: 0 });
+  if (wait) waitUntil(st, m, m.reachAt);
   st.log.after();
 }
 
@@ -194,7 +198,7 @@ export function temperatureAwait(st: EngineState, moduleId: string, celsius: num
     `Waiting for Temperature Module to reach temperature ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
   );
   st.requireMember('TemperatureModuleContext.await_temperature');
-  waitUntil(st, m.reachAt);
+  waitUntil(st, m, m.reachAt);
   st.log.after();
 }
 
@@ -203,6 +207,7 @@ export function temperatureDeactivate(st: EngineState, moduleId: string): void {
   st.log.before('command.TEMPDECK_DEACTIVATE', 'Deactivating Temperature Module');
   idleBlock(m);
   m.reachAt = st.log.clock;
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
   st.log.after();
 }
 
@@ -240,6 +245,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   }
   m.height = h;
   st.log.advance(TIMING.magnetMoveS);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'magnetHeight', value: h, seconds: TIMING.magnetMoveS });
   st.log.after();
 }
 
@@ -248,13 +254,15 @@ export function magneticDisengage(st: EngineState, moduleId: string): void {
   st.log.before('command.MAGDECK_DISENGAGE', 'Disengaging Magnetic Module');
   m.height = 0;
   st.log.advance(TIMING.magnetMoveS);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'magnetHeight', value: 0, seconds: TIMING.magnetMoveS });
   st.log.after();
 }
 
 export function magneticCalibrate(st: EngineState, moduleId: string): void {
-  expect(st, moduleId, 'magneticModuleType');
+  const m = expect(st, moduleId, 'magneticModuleType');
   st.log.before('command.MAGDECK_CALIBRATE', 'Calibrating Magnetic Module');
   st.log.advance(TIMING.magnetMoveS * 2);
+  if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
   st.log.after();
 }
 

@@ -1,5 +1,6 @@
 // Motion planning and its modeled time: arcs and direct moves, the labware height check, the
 // thermocycler lid safety, `max_speeds` caps, `move_to` and `home`.
+import { recordAction } from './actions.ts';
 import { highestZ, tallestName } from './deck.ts';
 import { keyError, pyError } from './errors.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
@@ -117,8 +118,34 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
     t = (rise + fall) / zSpeed + xy;
   }
   st.log.advance(t);
+  if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
   st.gantry = to;
   p.z = to.z;
+}
+
+/**
+ * The gantry action of a move (called before the gantry and `p.z` take the target): a straight
+ * line to `to`, or up to `travel`, across, and down. Speeds are what the time model used, under
+ * any `max_speeds` caps (a straight move's Z shares the move's speed; an arc's is the Z speed).
+ */
+function recordMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speed: number, seconds: number): void {
+  const { X, Y } = st.maxSpeeds;
+  const zCap = st.maxSpeeds[p.mount === 'left' ? 'Z' : 'A'];
+  const zSpeed = direct ? speed : TIMING.zSpeed;
+  const speeds = {
+    x: X === undefined ? speed : Math.min(speed, X),
+    y: Y === undefined ? speed : Math.min(speed, Y),
+    z: zCap === undefined ? zSpeed : Math.min(zSpeed, zCap),
+  };
+  const from = st.gantry;
+  const waypoints = direct
+    ? [{ ...to }]
+    : [
+        { x: from.x, y: from.y, z: travel },
+        { x: to.x, y: to.y, z: travel },
+        { ...to },
+      ];
+  recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
 }
 
 /** A move's time when no axis may exceed its `max_speeds` cap. */
@@ -160,6 +187,10 @@ export function moveTo(
 /** `ctx.home()`: not logged; clears the location cache. */
 export function home(st: EngineState): void {
   st.log.advance(TIMING.homeAllS);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
+    for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
+  }
   st.cache = null;
   st.lastMount = null;
   for (const p of st.pipettes.values()) p.z = homedZ(p);

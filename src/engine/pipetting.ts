@@ -4,7 +4,9 @@ import { pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
+import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
+import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -67,6 +69,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
       if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
       st.log.advance(0.3);
+      if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
       p.ready = true;
     }
     move(st, p, dest);
@@ -84,7 +87,9 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
   if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
   if (vol > 0) {
-    st.log.advance(vol / flow);
+    const seconds = vol / flow;
+    st.log.advance(seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
   p.currentVolume = after;
@@ -105,7 +110,9 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached');
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
-    st.log.advance(dispensed / flow);
+    const seconds = dispensed / flow;
+    st.log.advance(seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - dispensed, flow, 'dispense', seconds);
     ledgerOp(st, p, dest, dispensed, entry.index, false);
   }
   p.currentVolume -= dispensed;
@@ -156,6 +163,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached');
   st.log.advance(TIMING.blowOutS);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
   if (p.currentVolume > 0) ledgerOp(st, p, loc, p.currentVolume, entry.index, false);
   p.currentVolume = 0;
@@ -206,8 +214,16 @@ export function touchTip(
     at = to;
   }
   st.log.advance(path / s);
+  if (st.actions !== null) recordTouchTip(st, p, lw, w, halfX, halfY, vOffset, s, path / s);
   st.cache = wellTop(lw, w, vOffset);
   st.log.after();
+}
+
+/** The gantry action of `touch_tip`: from the well's centre to each edge in turn, at the touch speed. */
+function recordTouchTip(st: EngineState, p: LoadedPipette, lw: LabwareState, w: WellState, halfX: number, halfY: number, vOffset: number, speed: number, seconds: number): void {
+  const centre = wellTop(lw, w, vOffset).point;
+  const waypoints = touchTipEdges(st, p, lw, w).map((e) => ({ x: centre.x + e[0] * halfX, y: centre.y + e[1] * halfY, z: centre.z }));
+  recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds: { x: speed, y: speed, z: speed }, seconds });
 }
 
 /**

@@ -69,11 +69,15 @@ export function pyRound(x: number, ndigits: number): number {
  * (half-even), then `divmod(total, 60)`; minutes print as int, seconds as `round(S, 3)`.
  */
 export function delayParts(seconds: number, minutes: number): { m: number; s: number } {
-  const totalUs = roundHalfEven(seconds * 1e6 + minutes * 60e6);
-  const total = totalUs / 1e6;
+  const total = delayTotalSeconds(seconds, minutes);
   const m = Math.floor(total / 60);
   const s = total - m * 60;
   return { m, s: pyRound(s, 3) };
+}
+
+/** `timedelta(minutes=minutes, seconds=seconds).total_seconds()`: whole microseconds, half-even. */
+export function delayTotalSeconds(seconds: number, minutes: number): number {
+  return roundHalfEven(seconds * 1e6 + minutes * 60e6) / 1e6;
 }
 
 function roundHalfEven(x: number): number {

@@ -33,6 +33,12 @@ export class RunLog {
     this.open.pop();
   }
 
+  /** Index of the innermost open command (the one time now counts toward), or null. */
+  get openIndex(): number | null {
+    const top = this.open[this.open.length - 1];
+    return top === undefined ? null : top.index;
+  }
+
   /** Spend modeled time; it counts toward the innermost open command. */
   advance(seconds: number): void {
     if (!(seconds > 0)) return;

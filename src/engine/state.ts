@@ -42,6 +42,8 @@ export interface LoadedPipette {
   ready: boolean;
   lastTip: { lw: LabwareState; well: WellState } | null;
   z: number;
+  /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
+  plungerMm: number;
 }
 
 export interface LoadedModule {

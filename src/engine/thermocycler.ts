@@ -1,4 +1,5 @@
 // Thermocycler commands: lid, block and lid temperatures, profiles, deactivation.
+import { recordAction } from './actions.ts';
 import { fixedTrash } from './deck.ts';
 import { pyError } from './errors.ts';
 import { expect, idleBlock, ramp } from './modules.ts';
@@ -22,7 +23,14 @@ export function tcClearanceMove(st: EngineState): void {
   st.log.before('command.MOVE_TO', `Moving to (${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`);
   const dx = point.x - st.gantry.x;
   const dy = point.y - st.gantry.y;
-  st.log.advance(Math.max(0, z - p.z) / TIMING.zSpeed + Math.sqrt(dx * dx + dy * dy) / p.defaultSpeed);
+  const seconds = Math.max(0, z - p.z) / TIMING.zSpeed + Math.sqrt(dx * dx + dy * dy) / p.defaultSpeed;
+  st.log.advance(seconds);
+  if (st.actions !== null) {
+    // Straight up to the mount's home height, then across to above the trash.
+    const waypoints = [{ x: st.gantry.x, y: st.gantry.y, z }, { ...point }];
+    const speeds = { x: p.defaultSpeed, y: p.defaultSpeed, z: TIMING.zSpeed };
+    recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
+  }
   st.gantry = point;
   p.z = z;
   st.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
@@ -45,6 +53,7 @@ function moveLid<P extends 'open' | 'closed'>(st: EngineState, moduleId: string,
   tcClearanceMove(st);
   m.lid = to;
   st.log.advance(TIMING.tcLidMoveS);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lid', value: to, seconds: TIMING.tcLidMoveS });
   st.log.after();
   return to;
 }
@@ -84,6 +93,10 @@ export function thermocyclerSetBlockTemperature(
   const hold = sec + min * 60;
   m.holdTime = hold || null;
   st.log.advance(rampS + hold);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: temperature, seconds: 0 });
+    recordAction(st, { kind: 'moduleWait', moduleId: m.id, target: 'temperature', holdSeconds: hold, seconds: rampS + hold });
+  }
   st.log.after();
 }
 
@@ -96,6 +109,10 @@ export function thermocyclerSetLidTemperature(st: EngineState, moduleId: string,
   m.lidTarget = temperature;
   m.lidTemp = temperature;
   st.log.advance(dt);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: temperature, seconds: 0 });
+    recordAction(st, { kind: 'moduleWait', moduleId: m.id, target: 'lidTemperature', holdSeconds: 0, seconds: dt });
+  }
   st.log.after();
 }
 
@@ -132,6 +149,14 @@ export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, st
   m.totalCycleCount = reps;
   m.totalStepCount = steps.length;
   st.log.advance(t);
+  if (st.actions !== null) {
+    const planned = steps.map((s) => ({
+      temperature: s.temperature as number,
+      holdSeconds: (s.hold_time_seconds ?? 0) + (s.hold_time_minutes ?? 0) * 60,
+      rampRate: s.ramp_rate ?? null,
+    }));
+    recordAction(st, { kind: 'thermocyclerProfile', moduleId: m.id, steps: planned, repetitions: reps, seconds: t });
+  }
   st.log.after();
 }
 
@@ -139,6 +164,7 @@ export function thermocyclerDeactivateLid(st: EngineState, moduleId: string): vo
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_LID', 'Deactivating Thermocycler lid heating');
   idleLid(m);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: null, seconds: 0 });
   st.log.after();
 }
 
@@ -146,6 +172,7 @@ export function thermocyclerDeactivateBlock(st: EngineState, moduleId: string): 
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_BLOCK', 'Deactivating Thermocycler well block heating');
   idleBlock(m);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
   m.holdTime = null;
   st.log.after();
 }
@@ -155,6 +182,10 @@ export function thermocyclerDeactivate(st: EngineState, moduleId: string): void 
   st.log.before('command.THERMOCYCLER_DEACTIVATE', 'Deactivating Thermocycler');
   idleBlock(m);
   idleLid(m);
+  if (st.actions !== null) {
+    recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
+    recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: null, seconds: 0 });
+  }
   m.holdTime = null;
   st.log.after();
 }

@@ -4,6 +4,7 @@ import type { PipetteSpec } from '../definitions/index.ts';
 import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
+import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -85,24 +86,56 @@ export function resetTipracks(st: EngineState, pipetteId: string): void {
 
 /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
 export function nextAvailableTip(st: EngineState, pipetteId: string): { labwareId: string; wellName: string } | null {
-  const r = findNextTip(st, st.pipette(pipetteId));
-  return r ? { labwareId: r.lw.id, wellName: r.well.name } : null;
+  return tipAsRef(findNextTip(st, st.pipette(pipetteId)));
+}
+
+/**
+ * `labware.next_available_tip(starting_tip, tip_racks, channels)` called by a protocol with racks,
+ * start and channels of its own (not a pipette's): the same search over the given racks.
+ */
+export function nextAvailableTipIn(
+  st: EngineState,
+  tipRackIds: readonly string[],
+  startingTip: { labwareId: string; wellName: string } | null,
+  channels: number,
+): { labwareId: string; wellName: string } | null {
+  const racks = tipRackIds.map((id) => st.lw(id));
+  let start: { lw: LabwareState; well: WellState } | null = null;
+  if (startingTip !== null) {
+    const lw = st.lw(startingTip.labwareId);
+    if (!racks.includes(lw)) return null;
+    start = { lw, well: st.wellOf(lw, startingTip.wellName) };
+  }
+  return tipAsRef(searchTipRacks(racks, start, channels));
 }
 
 export function findNextTip(st: EngineState, p: LoadedPipette): { lw: LabwareState; well: WellState } | null {
   const racks = p.tipRacks.map((id) => st.labware.get(id)).filter((x): x is LabwareState => x !== undefined);
+  return searchTipRacks(racks, p.startingTip, p.spec.channels);
+}
+
+/** The first rack (from the starting tip's on) with `channels` tips in a column from its next tip. */
+function searchTipRacks(
+  racks: readonly LabwareState[],
+  startingTip: { lw: LabwareState; well: WellState } | null,
+  channels: number,
+): { lw: LabwareState; well: WellState } | null {
   let startIdx = 0;
   let start: WellState | null = null;
-  if (p.startingTip) {
-    startIdx = racks.indexOf(p.startingTip.lw);
+  if (startingTip) {
+    startIdx = racks.indexOf(startingTip.lw);
     if (startIdx < 0) return null;
-    start = p.startingTip.well;
+    start = startingTip.well;
   }
   for (let i = startIdx; i < racks.length; i++) {
-    const well = nextTip(racks[i], p.spec.channels, i === startIdx ? start : null);
+    const well = nextTip(racks[i], channels, i === startIdx ? start : null);
     if (well) return { lw: racks[i], well };
   }
   return null;
+}
+
+function tipAsRef(found: { lw: LabwareState; well: WellState } | null): { labwareId: string; wellName: string } | null {
+  return found ? { labwareId: found.lw.id, wellName: found.well.name } : null;
 }
 
 export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: LabwareState): void {
@@ -147,7 +180,9 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   move(st, p, wellTop(lw, w));
   if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
-  st.log.advance(TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0);
+  const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
+  st.log.advance(seconds);
+  if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
   const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
   p.hasTip = true;
   p.currentVolume = 0;
@@ -190,7 +225,9 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
-  st.log.advance(TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0));
+  const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
+  st.log.advance(seconds);
+  if (st.actions !== null) recordTipEject(st, p, homeAfter, seconds);
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   p.hasTip = false;
   p.currentVolume = 0;
@@ -212,4 +249,16 @@ export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean
     : wellBottom(last.lw, last.well, 10);
   dropTip(st, pipetteId, { kind: 'location', point: target.point, ref: target.ref }, homeAfter);
   st.log.after();
+}
+
+/** The pick-up presses as the pipette's definition gives them (`increment` overrides its own). */
+function recordTipPress(st: EngineState, p: LoadedPipette, presses: number, increment: number | null, seconds: number): void {
+  const { pickUpDistance, pickUpIncrement, pickUpSpeed } = p.spec;
+  recordAction(st, { kind: 'tipPress', mount: p.mount, presses, distanceMm: pickUpDistance, incrementMm: increment ?? pickUpIncrement, speedMmPerS: pickUpSpeed, seconds });
+}
+
+/** The eject; the plunger ends at the bottom, or homed at the top. */
+function recordTipEject(st: EngineState, p: LoadedPipette, homesPlunger: boolean, seconds: number): void {
+  recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger, seconds });
+  p.plungerMm = homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom;
 }

@@ -1,7 +1,7 @@
 // Runs a validated JSON protocol (schemas 3–5) through the engine, command by command, the way
 // 4.7.0's execute_json_v3/v4/v5 translate each command into Protocol API calls.
 import type { RunLogEntry } from '../shared/index.ts';
-import { ProtocolApiError, ProtocolEngine, delayParts, pyFloat, pyInt, pyRepr, wellPoint } from '../engine/index.ts';
+import { ProtocolApiError, ProtocolEngine, delayPayload, pausePayload, pyFloat, pyRepr, wellPoint } from '../engine/index.ts';
 import type { AnyCommand, LabwareDefinition, LocationArg, Point, WellArg } from '../engine/index.ts';
 import { sharedDefinitions } from '../definitions/index.ts';
 import { FloatLiteral, pyJsonLoads } from './pyjson.ts';
@@ -89,7 +89,9 @@ export class JsonRun {
     customLabware: readonly LabwareDefinition[] = [],
     private readonly labwareLibrary: readonly LabwareDefinition[] = [],
   ) {
-    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, labwareLibrary, isSimulating });
+    // A live run (not simulating) hands each command's hardware actions to the robot backend.
+    const recordHardwareActions = !isSimulating;
+    this.engine = new ProtocolEngine({ apiLevel: '2.8', definitions: sharedDefinitions(), customLabware, labwareLibrary, isSimulating, recordHardwareActions });
     this.commands = doc.commands;
   }
 
@@ -256,17 +258,17 @@ export class JsonRun {
       case 'delay': {
         const wait = param(params, 'wait');
         const message = typeof params.message === 'string' ? params.message : null;
+        // The message is formatted with the original's payload (`str.format`), as its run log does.
         if (wait === true) {
           const msg = message || 'Pausing until user resumes';
-          const full = `Pausing robot operation: ${msg}`;
-          return [{ commandType: 'waitForResume', params: { message: pyFormat(msg, { text: full, userMessage: msg }) } }];
+          const payload = pausePayload(msg);
+          return [{ commandType: 'waitForResume', params: { message: pyFormat(msg, { text: payload.text, userMessage: msg }) } }];
         }
         if (typeof wait === 'number') {
           let msg = message;
           if (msg) {
-            const { m, s } = delayParts(wait, 0);
-            const full = `Delaying for ${pyInt(m)} minutes and ${pyFloat(s)} seconds. ${msg}`;
-            msg = pyFormat(msg, { text: full, minutes: pyFloat(m), seconds: pyFloat(wait - m * 60) });
+            const payload = delayPayload(wait, 0, msg);
+            msg = pyFormat(msg, { text: payload.text, minutes: pyFloat(payload.minutes), seconds: pyFloat(payload.seconds) });
           }
           return [{ commandType: 'waitForDuration', params: { seconds: wait, minutes: 0, message: msg } }];
         }

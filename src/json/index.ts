@@ -47,10 +47,11 @@ export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBund
     for (let i = 0; i < run.commands.length; i++) {
       if (signal?.aborted) throw new Interrupted(signal.reason);
       const start = engine.entryCount;
+      const actionsStart = engine.hardwareActions?.length ?? 0;
       run.runCommand(i);
       if (options.step) {
         try {
-          await options.step(run.entriesSince(start));
+          await options.step(run.entriesSince(start), engine.hardwareActions?.slice(actionsStart));
         } catch (reason) {
           throw new Interrupted(reason);
         }

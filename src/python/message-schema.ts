@@ -20,6 +20,52 @@ const RunLogEntry = Type.Object({
   durationS: Type.Number(),
 });
 
+const Mount = Type.Union([Type.Literal('left'), Type.Literal('right')]);
+const Point = Type.Object({ x: Type.Number(), y: Type.Number(), z: Type.Number() });
+const AxisSpeeds = Type.Object({ x: Type.Number(), y: Type.Number(), z: Type.Number() });
+/** The fields every hardware action carries (src/engine/actions.ts). */
+const ActionTiming = { seconds: Type.Number(), entryIndex: Nullable(Type.Integer()) };
+
+const HardwareAction = Type.Union([
+  Type.Object({ kind: Type.Literal('gantryMove'), mount: Mount, waypoints: Type.Array(Point), speeds: AxisSpeeds, ...ActionTiming }),
+  Type.Object({ kind: Type.Literal('plungerMove'), mount: Mount, mm: Type.Number(), toMm: Type.Number(), speedMmPerS: Type.Number(), ...ActionTiming }),
+  Type.Object({
+    kind: Type.Literal('tipPress'),
+    mount: Mount,
+    presses: Type.Number(),
+    distanceMm: Type.Number(),
+    incrementMm: Type.Number(),
+    speedMmPerS: Type.Number(),
+    ...ActionTiming,
+  }),
+  Type.Object({ kind: Type.Literal('tipEject'), mount: Mount, speedMmPerS: Type.Number(), homesPlunger: Type.Boolean(), ...ActionTiming }),
+  Type.Object({ kind: Type.Literal('home'), axes: Type.Union([Type.Literal('all'), Mount]), ...ActionTiming }),
+  Type.Object({ kind: Type.Literal('plungerHome'), mount: Mount, ...ActionTiming }),
+  Type.Object({
+    kind: Type.Literal('moduleSetPoint'),
+    moduleId: Type.String(),
+    target: Type.Union([Type.Literal('temperature'), Type.Literal('lidTemperature'), Type.Literal('magnetHeight'), Type.Literal('lid')]),
+    value: Type.Union([Type.Number(), Type.String(), Type.Null()]),
+    ...ActionTiming,
+  }),
+  Type.Object({
+    kind: Type.Literal('moduleWait'),
+    moduleId: Type.String(),
+    target: Type.Union([Type.Literal('temperature'), Type.Literal('lidTemperature')]),
+    holdSeconds: Type.Number(),
+    ...ActionTiming,
+  }),
+  Type.Object({
+    kind: Type.Literal('thermocyclerProfile'),
+    moduleId: Type.String(),
+    steps: Type.Array(Type.Object({ temperature: Type.Number(), holdSeconds: Type.Number(), rampRate: Nullable(Type.Number()) })),
+    repetitions: Type.Number(),
+    ...ActionTiming,
+  }),
+  Type.Object({ kind: Type.Literal('magnetCalibrate'), moduleId: Type.String(), ...ActionTiming }),
+  Type.Object({ kind: Type.Literal('delay'), ...ActionTiming }),
+]);
+
 const ProtocolErrorInfo = Type.Object({
   type: Type.String(),
   description: Type.String(),
@@ -113,7 +159,7 @@ export const ChildMessageSchema = Type.Union([
   Type.Object({ type: Type.Literal('ready'), phases: Type.Optional(StartPhases) }),
   Type.Object({ type: Type.Literal('snapshot'), bytes: Type.Uint8Array() }),
   Type.Object({ type: Type.Literal('parsed'), rawMetadata: Type.Record(Type.String(), Type.String()), apiLevel: Type.String() }),
-  Type.Object({ type: Type.Literal('step'), entries: Type.Array(RunLogEntry) }),
+  Type.Object({ type: Type.Literal('step'), entries: Type.Array(RunLogEntry), actions: Nullable(Type.Array(HardwareAction)) }),
   Type.Object({ type: Type.Literal('wait'), seconds: Type.Number() }),
   Type.Object({ type: Type.Literal('result'), result: JobResult }),
   Type.Object({ type: Type.Literal('fatal'), message: Type.String() }),

@@ -1,6 +1,7 @@
 // Plain-data messages between the parent (the service), the sandbox child's main thread and the
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
+import type { HardwareAction } from '../engine/index.ts';
 import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../shared/index.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
@@ -61,7 +62,8 @@ export type ChildToParent =
   | { type: 'ready'; phases?: StartPhases }
   | { type: 'snapshot'; bytes: Uint8Array }
   | { type: 'parsed'; rawMetadata: Record<string, string>; apiLevel: string }
-  | { type: 'step'; entries: RunLogEntry[] }
+  /** A command's run-log entries and, in a live run, its hardware actions (else null). */
+  | { type: 'step'; entries: RunLogEntry[]; actions: HardwareAction[] | null }
   /** A live run's `time.sleep`: the parent answers `stepDone` when the time is up. */
   | { type: 'wait'; seconds: number }
   | { type: 'result'; result: JobResult }

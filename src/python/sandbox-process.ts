@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type { HardwareAction } from '../engine/index.ts';
 import type { RunLogEntry } from '../shared/index.ts';
 import type { SandboxLimits } from '../analysis/index.ts';
 import type { SandboxFiles } from './bundle.ts';
@@ -61,7 +62,7 @@ const CLOCK_TICKS_PER_SECOND = 100;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RunHooks {
-  step?: (entries: readonly RunLogEntry[]) => Promise<void>;
+  step?: (entries: readonly RunLogEntry[], actions?: readonly HardwareAction[]) => Promise<void>;
   signal?: AbortSignal;
   onParsed?: (rawMetadata: Record<string, string>, apiLevel: string) => void;
 }
@@ -263,7 +264,7 @@ export class SandboxProcess {
             break;
           case 'step': {
             beginWait();
-            const pending = hooks.step ? hooks.step(message.entries) : Promise.resolve();
+            const pending = hooks.step ? hooks.step(message.entries, message.actions ?? undefined) : Promise.resolve();
             pending.then(endWait, (error: unknown) =>
               finish({ error: new SandboxFailure('step-rejected', 'step rejected', error) }),
             );

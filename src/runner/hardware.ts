@@ -1,34 +1,24 @@
-// The simulated robot behind a run: it receives each command's run-log entries from the executor
-// (the `step` hook), spends their modeled time scaled by the speed, holds while paused, and stops
-// when the run's signal aborts. It also remembers whether a tip is on, so a cancel can drop it.
+// The simulated robot behind a run, the default RobotBackend (backend.ts): it receives each
+// command's run-log entries and hardware actions from the executor (the `step` hook), spends their
+// modeled time scaled by the speed, holds while paused, and stops when the run's signal aborts. It
+// also remembers whether a tip is on, so a cancel can drop it.
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { RunLogEntry } from '../analysis/index.ts';
-import type { PauseGate } from './pause-gate.ts';
+import type { HardwareAction } from '../engine/index.ts';
+import type { RobotBackend, RobotBackendFactory, RobotBackendHooks, RobotBackendOptions } from './backend.ts';
 
-/** `1` is real time, `10` ten times faster; `'max'` spends no time at all. */
-export type Speed = number | 'max';
-
-export interface HardwareHooks {
-  onStart(entry: RunLogEntry): void;
-  onEnd(entry: RunLogEntry): void;
-  /** The protocol's own `pause()` began: the session shows `paused` until a client resumes. */
-  onProtocolPause(): void;
-}
-
-export interface HardwareOptions {
-  speed: Speed;
-  signal: AbortSignal;
-  gate: PauseGate;
-  hooks: HardwareHooks;
-  /** False for simulations: a protocol's `pause()` is recorded but does not hold. */
-  live: boolean;
-}
+export type { Speed } from './backend.ts';
+export type HardwareHooks = RobotBackendHooks;
+export type HardwareOptions = RobotBackendOptions;
 
 /** Long synchronous stretches starve the server; give the event loop a turn this often. */
 const YIELD_EVERY_MS = 8;
 
-export class SimulatedHardware {
+/** The simulated backend: today's pacing. */
+export const simulatedBackend: RobotBackendFactory = (options) => new SimulatedHardware(options);
+
+export class SimulatedHardware implements RobotBackend {
   private readonly open: RunLogEntry[] = [];
   private nextIndex = 0;
   private tips = 0;
@@ -43,8 +33,9 @@ export class SimulatedHardware {
     return this.tips;
   }
 
-  readonly step = async (entries: readonly RunLogEntry[]): Promise<void> => {
-    for (const entry of entries) await this.perform(entry);
+  readonly step = async (entries: readonly RunLogEntry[], actions?: readonly HardwareAction[]): Promise<void> => {
+    const spent = actions === undefined ? null : secondsByEntry(actions);
+    for (const entry of entries) await this.perform(entry, spent === null ? entry.durationS : (spent.get(entry.index) ?? 0));
     this.closeDownTo(0);
     await this.maybeYield();
   };
@@ -62,7 +53,8 @@ export class SimulatedHardware {
     this.closeDownTo(0);
   }
 
-  private async perform(entry: RunLogEntry): Promise<void> {
+  /** Begins `entry` and spends `seconds` of modeled time on it. */
+  private async perform(entry: RunLogEntry, seconds: number): Promise<void> {
     const { gate, signal, hooks } = this.options;
     this.closeDownTo(entry.level);
     await this.holdWhilePaused();
@@ -73,7 +65,7 @@ export class SimulatedHardware {
       hooks.onProtocolPause();
       await this.holdWhilePaused();
     }
-    await this.spend(entry.durationS);
+    await this.spend(seconds);
   }
 
   private begin(entry: RunLogEntry): void {
@@ -135,4 +127,17 @@ export class SimulatedHardware {
     await yieldToLoop();
     this.lastYield = performance.now();
   }
+}
+
+/**
+ * The modeled seconds of each entry's actions, added in order: the entry's `durationS`, bit for
+ * bit, so pacing by actions is pacing by entries. Actions between commands (entryIndex null) are
+ * not spent, as no entry ever carried their time.
+ */
+function secondsByEntry(actions: readonly HardwareAction[]): Map<number, number> {
+  const spent = new Map<number, number>();
+  for (const action of actions) {
+    if (action.entryIndex !== null) spent.set(action.entryIndex, (spent.get(action.entryIndex) ?? 0) + action.seconds);
+  }
+  return spent;
 }

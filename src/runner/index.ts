@@ -7,6 +7,8 @@ export type { SessionManagerOptions } from './manager.ts';
 export type { ProtocolSession, SessionView, ExecutedCommand } from './session.ts';
 export type { CurrentState, SessionState } from './state-machine.ts';
 export type { Speed } from './hardware.ts';
+export { simulatedBackend } from './hardware.ts';
+export type { RobotBackend, RobotBackendFactory, RobotBackendHooks, RobotBackendOptions } from './backend.ts';
 export type { FixedRobot } from './robot.ts';
 export { RobotDoor } from './door.ts';
 export type { DoorListener, DoorState } from './door.ts';

@@ -6,7 +6,8 @@ import type { SessionRepository } from '../store/index.ts';
 import type { RobotDoor } from './door.ts';
 import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
 import { SessionNoticeBroadcaster, type SessionFeed, type SessionNotice } from './feed.ts';
-import type { Speed } from './hardware.ts';
+import type { RobotBackendFactory } from './backend.ts';
+import { simulatedBackend, type Speed } from './hardware.ts';
 import type { FixedRobot } from './robot.ts';
 import { RecordSession } from './record-session.ts';
 import { ProtocolSession, type ExecutedCommand, type SessionDeps } from './session.ts';
@@ -18,6 +19,8 @@ export interface SessionManagerOptions {
   loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
   repo: SessionRepository;
   speed: Speed;
+  /** The robot runs are performed on; default: the simulated robot (`speed` paces it). */
+  backend?: RobotBackendFactory;
   robot?: FixedRobot | null;
   logger: Logger;
   stopTimeoutMs?: number;
@@ -44,6 +47,7 @@ export class SessionManager {
       repo: options.repo,
       broadcaster: this.broadcaster,
       speed: options.speed,
+      backend: options.backend ?? simulatedBackend,
       robot: options.robot ?? null,
       logger: options.logger,
       stopTimeoutMs: options.stopTimeoutMs ?? 5000,

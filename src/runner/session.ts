@@ -11,6 +11,7 @@ import { isProtocolCommand, type ProtocolCommandName } from './commands.ts';
 import { CommandNotAllowedError, RunCancelledError } from './errors.ts';
 import { EventLog } from './event-log.ts';
 import type { SessionNoticeBroadcaster, SessionNotice } from './feed.ts';
+import type { RobotBackendFactory } from './backend.ts';
 import { SimulatedHardware, type HardwareHooks, type Speed } from './hardware.ts';
 import { noticesSince } from './notice-history.ts';
 import { PauseGate } from './pause-gate.ts';
@@ -27,6 +28,8 @@ export interface SessionDeps {
   repo: SessionRepository;
   broadcaster: SessionNoticeBroadcaster;
   speed: Speed;
+  /** Makes the robot backend each run's steps are handed to (the simulated one by default). */
+  backend: RobotBackendFactory;
   robot: FixedRobot | null;
   logger: Logger;
   /** How long a cancel waits for an executor to stop before winding down anyway. */
@@ -231,7 +234,7 @@ export class ProtocolSession {
       case 'protocol.startRun': {
         // The original accepts the command and then fails the run.
         if (this.deps.doorBlocks()) return () => this.fail([{ type: 'RuntimeError', description: DOOR_BLOCKED_TEXT }]);
-        const run = newRun(this.deps.speed, this.lifetime.signal, this.eventHooks(() => this.protocolPaused()));
+        const run = newRun(this.deps.backend, this.deps.speed, this.lifetime.signal, this.eventHooks(() => this.protocolPaused()));
         this.transition(machine.startRun(run));
         return () => this.work.track(this.runProtocol(run));
       }

@@ -130,6 +130,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     loadBundle: (id) => protocols.bundle(id),
     repo: store.sessions,
     speed: resolved.speed,
+    backend: config.robotBackend,
     robot: resolved.robot,
     logger,
     door,

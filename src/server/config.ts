@@ -5,7 +5,7 @@ import type { SandboxLimits } from '../analysis/index.ts';
 import type { ProtocolService } from '../service/index.ts';
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import { checkNotifyAddress } from '../notifications/index.ts';
-import type { FixedRobot, Speed } from '../runner/index.ts';
+import type { FixedRobot, RobotBackendFactory, Speed } from '../runner/index.ts';
 
 export interface ServerConfig {
   /** Default 0.0.0.0. */
@@ -16,6 +16,8 @@ export interface ServerConfig {
   dataDir?: string;
   /** Run speed: 1 is real time (default), 10 ten times faster, 'max' spends no time. */
   speed?: Speed;
+  /** The robot backend runs are performed on; default: the simulated robot, paced by `speed`. */
+  robotBackend?: RobotBackendFactory;
   /** Protocols stored at once. Default 20 (the original's default is 1). */
   maxProtocols?: number;
   /** Largest accepted uploaded file, in bytes; larger ones get 413. Default 50 MiB. */

@@ -1,7 +1,7 @@
 """opentrons.protocol_api: the Protocol API v2 surface (robot software 4.7.0)."""
 from opentrons.protocols.api_support.types import APIVersion
-from opentrons.protocols.api_support.definitions import (MAX_SUPPORTED_VERSION,
-                                                         MIN_SUPPORTED_VERSION)
+from opentrons.protocols.api_support import definitions as _definitions
+from opentrons.protocols.api_support.definitions import MIN_SUPPORTED_VERSION
 from . import labware
 from .labware import Labware, Well, OutOfTipsError
 from .instrument_context import InstrumentContext
@@ -17,8 +17,19 @@ class PairedInstrumentContext(object):
 def _deck_position(slot):
     from opentrons import _engine
     from opentrons.types import Point
-    p = _engine.call('slot_position', slot=str(slot))
+    p = _engine.view('slotPosition', slotName=str(slot))
     return Point(float(p['x']), float(p['y']), float(p['z']))
+
+
+def __getattr__(name):
+    # MAX_SUPPORTED_VERSION is the engine's, known once the protocol is parsed.
+    if name == 'MAX_SUPPORTED_VERSION':
+        return getattr(_definitions, name)
+    raise AttributeError('module {!r} has no attribute {!r}'.format(__name__, name))
+
+
+def __dir__():
+    return sorted(list(globals()) + ['MAX_SUPPORTED_VERSION'])
 
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',

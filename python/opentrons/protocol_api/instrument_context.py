@@ -1,17 +1,18 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.api_support.util import gated_member
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
 
-def _float_or_assert(value, message):
+def _rate(value):
+    """A rate as the engine's float: anything float() refuses (or NaN) is sent as 0.0, which the
+    engine refuses with the original's message, as 4.7.0 refuses whatever is not a number > 0."""
     try:
         checked = float(value)
     except (TypeError, ValueError):
-        raise AssertionError(message)
-    assert checked > 0, message
-    return checked
+        return {'float': 0.0}
+    return {'float': checked if checked == checked else 0.0}
 
 
 class _Rates(object):
@@ -41,29 +42,25 @@ class _Rates(object):
 
 
 class _PositiveRates(_Rates):
-    """Rates the original refuses unless they are positive numbers (with its message)."""
+    """Rates the engine refuses unless they are positive numbers (with the original's message)."""
 
-    _op = ''
-    _message = ''
+    _command = ''
 
     def _set(self, name, value):
-        checked = _float_or_assert(value, self._message)
-        _engine.call(self._op, pipetteId=self._instrument._id, action=name,
-                     value={'float': checked})
+        key = {'blow_out': 'blowOut'}.get(name, name)
+        _engine.execute(self._command, pipetteId=self._instrument._id, **{key: _rate(value)})
 
 
 class FlowRates(_PositiveRates):
     _fields = ('aspirate', 'dispense', 'blow_out')
     _state_key = 'flowRate'
-    _op = 'set_flow_rate'
-    _message = 'flow rate should be a numerical value in ul/s'
+    _command = 'labwright/setFlowRate'
 
 
 class PlungerSpeeds(_PositiveRates):
     _fields = ('aspirate', 'dispense', 'blow_out')
     _state_key = 'speed'
-    _op = 'set_speed'
-    _message = 'speed should be a numerical value in mm/s'
+    _command = 'labwright/setPlungerSpeed'
 
 
 class Clearances(_Rates):
@@ -71,8 +68,8 @@ class Clearances(_Rates):
     _state_key = 'wellBottomClearance'
 
     def _set(self, name, value):
-        _engine.call('set_well_bottom_clearance', pipetteId=self._instrument._id, action=name,
-                     value={'float': float(value)})
+        _engine.execute('labwright/setWellBottomClearance', pipetteId=self._instrument._id,
+                        **{name: {'float': float(value)}})
 
 
 _CONFIG_TYPES = {}
@@ -100,7 +97,7 @@ class _HardwarePipette(object):
 
     def __init__(self, instrument):
         self._instrument = instrument
-        pairs = _engine.call('pipette_hw_config', pipetteId=instrument._id)
+        pairs = _engine.view('pipetteHardwareConfig', pipetteId=instrument._id)
         cls = _config_type([k for k, _ in pairs])
         self._config = cls(**dict((k, _config_value(v)) for k, v in pairs))
 
@@ -180,10 +177,10 @@ class InstrumentContext(object):
         self._volume_is_float = False
 
     def _state(self):
-        return _engine.call('pipette_state', pipetteId=self._id)
+        return _engine.view('pipetteState', pipetteId=self._id)
 
-    def _call(self, op, **args):
-        _engine.call(op, pipetteId=self._id, **args)
+    def _execute(self, command_type, **params):
+        _engine.execute(command_type, pipetteId=self._id, **params)
         return self
 
     # properties -------------------------------------------------------------------------
@@ -228,13 +225,13 @@ class InstrumentContext(object):
         return _python_volume(self._state()['currentVolume'], self._volume_is_float)
 
     @property
-    @requires_version(2, 7)
+    @gated_member
     def has_tip(self):
         return self._state()['hasTip']
 
     @property
     def hw_pipette(self):
-        pipette = _engine.call('hw_pipette', pipetteId=self._id)
+        pipette = _engine.view('hwPipette', pipetteId=self._id)
         pipette['current_volume'] = _python_volume(pipette['current_volume'], self._volume_is_float)
         for key in ('available_volume', 'working_volume'):
             pipette[key] = _python_volume(pipette[key], True)
@@ -247,7 +244,8 @@ class InstrumentContext(object):
 
     @tip_racks.setter
     def tip_racks(self, racks):
-        _engine.call('set_tip_racks', pipetteId=self._id, tipRackIds=[r._id for r in racks])
+        _engine.execute('labwright/setTipRacks', pipetteId=self._id,
+                        tipRackIds=[r._id for r in racks])
 
     @property
     def _tip_racks(self):
@@ -263,7 +261,7 @@ class InstrumentContext(object):
 
     @trash_container.setter
     def trash_container(self, trash):
-        _engine.call('set_trash', pipetteId=self._id, labwareId=trash._id)
+        _engine.execute('labwright/setTrashContainer', pipetteId=self._id, labwareId=trash._id)
 
     @property
     def starting_tip(self):
@@ -274,9 +272,9 @@ class InstrumentContext(object):
 
     @starting_tip.setter
     def starting_tip(self, location):
-        _engine.call('set_starting_tip', pipetteId=self._id,
-                     tip=None if location is None else
-                     {'labwareId': location.parent._id, 'wellName': location.well_name})
+        _engine.execute('labwright/setStartingTip', pipetteId=self._id,
+                        tip=None if location is None else
+                        {'labwareId': location.parent._id, 'wellName': location.well_name})
 
     @property
     def _last_tip_picked_up_from(self):
@@ -291,7 +289,7 @@ class InstrumentContext(object):
 
     @default_speed.setter
     def default_speed(self, speed):
-        _engine.call('set_default_speed', pipetteId=self._id, value=_engine.num(speed))
+        _engine.execute('labwright/setDefaultSpeed', pipetteId=self._id, speed=_engine.num(speed))
 
     @property
     def flow_rate(self):
@@ -306,65 +304,65 @@ class InstrumentContext(object):
         return Clearances(self, 'well_bottom_clearance')
 
     @property
-    @requires_version(2, 2)
+    @gated_member
     def return_height(self):
         return self._info['returnTipHeight']
 
     # building blocks ---------------------------------------------------------------------
     def aspirate(self, volume=None, location=None, rate=1.0):
-        self._call('aspirate', volume=_engine.num(volume), location=_engine.target(location),
-                   rate=_engine.num(rate))
+        self._execute('aspirate', volume=_engine.num(volume), location=_engine.target(location),
+                      rate=_engine.num(rate))
         self._volume_added(volume)
         return self
 
     def dispense(self, volume=None, location=None, rate=1.0):
-        self._call('dispense', volume=_engine.num(volume), location=_engine.target(location),
-                   rate=_engine.num(rate))
+        self._execute('dispense', volume=_engine.num(volume), location=_engine.target(location),
+                      rate=_engine.num(rate))
         self._volume_removed(volume)
         return self
 
     def mix(self, repetitions=1, volume=None, location=None, rate=1.0):
-        self._call('mix', repetitions=repetitions, volume=_engine.num(volume),
-                   location=_engine.target(location), rate=_engine.num(rate))
+        self._execute('labwright/mix', repetitions=repetitions, volume=_engine.num(volume),
+                      location=_engine.target(location), rate=_engine.num(rate))
         self._volume_added(volume)
         return self
 
     def blow_out(self, location=None):
-        self._call('blow_out', location=_engine.target(location))
+        self._execute('blowout', location=_engine.target(location))
         self._volume_reset()
         return self
 
     def touch_tip(self, location=None, radius=1.0, v_offset=-1.0, speed=60.0):
-        return self._call('touch_tip', location=_engine.target(location),
-                          radius=_engine.num(radius), vOffset=_engine.num(v_offset),
-                          speed=_engine.num(speed))
+        return self._execute('touchTip', location=_engine.target(location),
+                             radius=_engine.num(radius), vOffset=_engine.num(v_offset),
+                             speed=_engine.num(speed))
 
     def air_gap(self, volume=None, height=None):
-        self._call('air_gap', volume=_engine.num(volume), height=_engine.num(height))
+        self._execute('labwright/airGap', volume=_engine.num(volume), height=_engine.num(height))
         self._volume_added(volume)
         return self
 
     def return_tip(self, home_after=True):
-        self._call('return_tip', homeAfter=bool(home_after))
+        self._execute('labwright/returnTip', homeAfter=bool(home_after))
         self._volume_reset()
         return self
 
     # The original tests tip locations for truth before their type: any falsy value (None, 0,
     # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
     def pick_up_tip(self, location=None, presses=None, increment=None):
-        self._call('pick_up_tip', location=_engine.target(location if location else None),
-                   presses=presses, increment=_engine.num(increment))
+        self._execute('pickUpTip', location=_engine.target(location if location else None),
+                      presses=_engine.num(presses), increment=_engine.num(increment))
         self._volume_reset()
         return self
 
     def drop_tip(self, location=None, home_after=True):
-        self._call('drop_tip', location=_engine.target(location if location else None),
-                   homeAfter=bool(home_after))
+        self._execute('dropTip', location=_engine.target(location if location else None),
+                      homeAfter=bool(home_after))
         self._volume_reset()
         return self
 
     def home(self):
-        return self._call('home_pipette')
+        return self._execute('labwright/homePipette')
 
     def home_plunger(self):
         return self
@@ -374,15 +372,15 @@ class InstrumentContext(object):
 
     def move_to(self, location, force_direct=False, minimum_z_height=None, speed=None,
                 publish=True):
-        return self._call('move_to', location=_engine.target(location),
-                          forceDirect=bool(force_direct),
-                          minimumZHeight=_engine.num(minimum_z_height),
-                          speed=_engine.num(speed), publish=bool(publish))
+        return self._execute('labwright/moveTo', location=_engine.target(location),
+                             forceDirect=bool(force_direct),
+                             minimumZHeight=_engine.num(minimum_z_height),
+                             speed=_engine.num(speed), publish=bool(publish))
 
     def reset_tipracks(self):
-        _engine.call('reset_tipracks', pipetteId=self._id)
+        _engine.execute('labwright/resetTipracks', pipetteId=self._id)
 
-    @requires_version(2, 7)
+    @gated_member
     def pair_with(self, instrument):
         # Experimental in 4.7.0 and unused by real protocols (spec 7.4): the original's refusal of
         # different pipettes is kept; an allowed pairing is refused with a plain explanation.
@@ -421,9 +419,9 @@ class InstrumentContext(object):
                 reps, vol_ = kwargs[key]
                 options[key] = [reps, _engine.num(vol_)]
         try:
-            _engine.call('complex', pipetteId=self._id, mode=mode, volume=vol,
-                         source=_engine.targets(source), dest=_engine.targets(dest),
-                         options=options)
+            _engine.execute('labwright/transfer', pipetteId=self._id, mode=mode, volume=vol,
+                            source=_engine.targets(source), dest=_engine.targets(dest),
+                            options=options)
         finally:
             # Approximate (the plan's own arithmetic is not visible here): no tip left means the
             # last step was a drop (0); otherwise float-ness comes from the arguments.

@@ -1,7 +1,7 @@
 """Labware and wells (spec section 6). Geometry comes from the engine once, at load time;
 tip tracking state lives in the engine."""
 from opentrons.types import Location, Point
-from opentrons.protocols.api_support.types import APIVersion
+from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons import _engine
 
 
@@ -75,12 +75,12 @@ class WellImplementation(object):
         return self._geometry
 
     def has_tip(self):
-        return bool(_engine.call('well_has_tip', labwareId=self._labware._id,
+        return bool(_engine.view('wellHasTip', labwareId=self._labware._id,
                                  wellName=self.get_name()))
 
     def set_has_tip(self, value):
-        _engine.call('set_well_has_tip', labwareId=self._labware._id,
-                     wellName=self.get_name(), value=bool(value))
+        _engine.execute('labwright/setWellHasTip', labwareId=self._labware._id,
+                        wellName=self.get_name(), value=bool(value))
 
     def __repr__(self):
         return self.get_display_name()
@@ -101,7 +101,7 @@ class Well(object):
         self._impl = well_implementation
         self._parent = well_implementation._labware
         self._info = well_implementation._info
-        self._api_version = api_level or APIVersion(2, 11)
+        self._api_version = api_level or max_supported_version()
         self._geometry = well_implementation.get_geometry()
 
     @property
@@ -262,7 +262,7 @@ class Labware(object):
             info = implementation._labware._info
         self._id = info['labwareId']
         self._info = info
-        self._api_version = api_level or APIVersion(2, 11)
+        self._api_version = api_level or max_supported_version()
         self._parent = None
         self._wells_cache = None
         self._by_name_cache = None
@@ -297,7 +297,7 @@ class Labware(object):
     def _definition(self):
         # Asked for on first use (the engine's load answers leave it out to stay small).
         if self._info.get('definition') is None:
-            self._info['definition'] = _engine.call('labware_definition', labwareId=self._id)
+            self._info['definition'] = _engine.view('labwareDefinition', labwareId=self._id)
         return self._info['definition']
 
     @property
@@ -355,7 +355,8 @@ class Labware(object):
         self._tip_length = length
         self._info['parameters']['tipLength'] = length
         if isinstance(length, (int, float)) and not isinstance(length, bool):
-            _engine.call('set_tip_length', labwareId=self._id, length=_engine.num(length))
+            _engine.execute('labwright/setTipLength', labwareId=self._id,
+                            length=_engine.num(length))
 
     @property
     def highest_z(self):
@@ -436,24 +437,24 @@ class Labware(object):
         return self.columns_by_name()
 
     def next_tip(self, num_tips=1, starting_tip=None):
-        found = _engine.call('next_tip', labwareId=self._id, numTips=num_tips,
-                             startingTip=starting_tip.well_name if starting_tip else None)
+        found = _engine.view('labwareNextTip', labwareId=self._id, numTips=num_tips,
+                             startingWell=starting_tip.well_name if starting_tip else None)
         return None if found is None else self._by_name[found]
 
     def use_tips(self, start_well, num_channels=1):
-        _engine.call('use_tips', labwareId=self._id, wellName=start_well.well_name,
-                     numChannels=num_channels)
+        _engine.execute('labwright/useTips', labwareId=self._id, wellName=start_well.well_name,
+                        numChannels=num_channels)
 
     def previous_tip(self, num_tips=1):
-        found = _engine.call('previous_tip', labwareId=self._id, numTips=num_tips)
+        found = _engine.view('labwarePreviousTip', labwareId=self._id, numTips=num_tips)
         return None if found is None else self._by_name[found]
 
     def return_tips(self, start_well, num_channels=1):
-        _engine.call('return_tips', labwareId=self._id, wellName=start_well.well_name,
-                     numChannels=num_channels)
+        _engine.execute('labwright/useTips', labwareId=self._id, wellName=start_well.well_name,
+                        numChannels=num_channels, returned=True)
 
     def reset(self):
-        _engine.call('reset_labware', labwareId=self._id)
+        _engine.execute('labwright/resetLabware', labwareId=self._id)
 
     def __repr__(self):
         return self._info['displayName']
@@ -469,7 +470,7 @@ class Labware(object):
 
 
 def next_available_tip(starting_tip, tip_racks, channels):
-    found = _engine.call('next_available_tip',
+    found = _engine.view('nextAvailableTip',
                          startingTip=None if starting_tip is None else
                          {'labwareId': starting_tip.parent._id, 'wellName': starting_tip.well_name},
                          tipRackIds=[r._id for r in tip_racks], channels=channels)
@@ -496,12 +497,12 @@ def split_tipracks(tip_racks):
 
 def get_labware_definition(load_name, namespace=None, version=None, bundled_defs=None,
                            extra_defs=None):
-    return _engine.call('get_labware_definition', loadName=load_name, namespace=namespace,
-                        version=version)
+    return _engine.request('get_labware_definition', loadName=str(load_name),
+                           namespace=_engine.text(namespace), version=_engine.num(version))
 
 
 def get_all_labware_definitions():
-    return _engine.call('all_labware_load_names')
+    return _engine.request('all_labware_load_names')
 
 
 def verify_definition(contents):

@@ -2,7 +2,7 @@
 import enum
 
 from opentrons import _engine
-from opentrons.protocols.api_support.util import requires_version
+from opentrons.protocols.api_support.util import gated_member
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
 
@@ -14,11 +14,11 @@ class ModuleContext(object):
         self._api_version = api_version
         self._geometry = ModuleGeometry(info)
 
-    def _call(self, op, **args):
-        return _engine.call(op, moduleId=self._id, **args)
+    def _execute(self, command_type, **params):
+        return _engine.execute(command_type, moduleId=self._id, **params)
 
     def _state(self):
-        return self._call('module_state')
+        return _engine.view('moduleState', moduleId=self._id)
 
     @property
     def api_version(self):
@@ -38,7 +38,7 @@ class ModuleContext(object):
         from .labware import Labware
         if not isinstance(labware, Labware):
             raise TypeError('labware should be a Labware, but it is {}'.format(labware))
-        self._call('module_load_labware_object', labwareId=labware._id)
+        self._execute('labwright/loadLabwareObject', labwareId=labware._id)
         self._geometry._labware = labware
         return labware
 
@@ -49,13 +49,17 @@ class ModuleContext(object):
         return labware
 
     def load_labware(self, name, label=None, namespace=None, version=1):
-        return self._attach(self._call('module_load_labware', loadName=name, label=label,
-                                       namespace=namespace, version=version))
+        return self._attach(_engine.execute(
+            'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
+            displayName=_engine.text(label), namespace=_engine.text(namespace),
+            version=_engine.num(version)))
 
     def load_labware_from_definition(self, definition, label=None):
-        return self._attach(self._call('module_load_labware', definition=definition, label=label))
+        return self._attach(_engine.execute(
+            'loadLabware', location={'moduleId': self._id}, definition=definition,
+            displayName=_engine.text(label)))
 
-    @requires_version(2, 1)
+    @gated_member
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):
         return self.load_labware(name, label, namespace, version)
 
@@ -65,18 +69,19 @@ class ModuleContext(object):
 
 class TemperatureModuleContext(ModuleContext):
     def set_temperature(self, celsius):
-        self._call('temperature_set', celsius=_engine.num(celsius), wait=True)
+        self._execute('temperatureModule/setTargetTemperature', celsius=_engine.num(celsius),
+                      wait=True)
 
     def start_set_temperature(self, celsius):
         # The run-log line is published before the version check (spec 9.3).
-        self._call('temperature_set', celsius=_engine.num(celsius), wait=False,
-                   requiresVersion='2.3')
+        self._execute('temperatureModule/setTargetTemperature', celsius=_engine.num(celsius),
+                      wait=False)
 
     def await_temperature(self, celsius):
-        self._call('temperature_await', celsius=_engine.num(celsius), requiresVersion='2.3')
+        self._execute('temperatureModule/waitForTemperature', celsius=_engine.num(celsius))
 
     def deactivate(self):
-        self._call('temperature_deactivate')
+        self._execute('temperatureModule/deactivate')
 
     @property
     def temperature(self):
@@ -87,21 +92,21 @@ class TemperatureModuleContext(ModuleContext):
         return self._state()['target']
 
     @property
-    @requires_version(2, 3)
+    @gated_member
     def status(self):
         return self._state()['status']
 
 
 class MagneticModuleContext(ModuleContext):
     def calibrate(self):
-        self._call('magnetic_calibrate')
+        self._execute('labwright/calibrateMagneticModule')
 
     def engage(self, height=None, offset=None, height_from_base=None):
-        self._call('magnetic_engage', height=_engine.num(height), offset=_engine.num(offset),
-                   heightFromBase=_engine.num(height_from_base))
+        self._execute('magneticModule/engage', height=_engine.num(height),
+                      offset=_engine.num(offset), heightFromBase=_engine.num(height_from_base))
 
     def disengage(self):
-        self._call('magnetic_disengage')
+        self._execute('magneticModule/disengage')
 
     @property
     def status(self):
@@ -125,37 +130,39 @@ class ThermocyclerLidStatus(str, enum.Enum):
 
 class ThermocyclerContext(ModuleContext):
     def open_lid(self):
-        self._call('thermocycler_open_lid')
+        self._execute('thermocycler/openLid')
         return 'open'
 
     def close_lid(self):
-        self._call('thermocycler_close_lid')
+        self._execute('thermocycler/closeLid')
         return 'closed'
 
     def set_block_temperature(self, temperature, hold_time_seconds=None, hold_time_minutes=None,
                               ramp_rate=None, block_max_volume=None):
-        self._call('thermocycler_set_block_temperature', temperature=_engine.num(temperature),
-                   holdTimeSeconds=_engine.num(hold_time_seconds),
-                   holdTimeMinutes=_engine.num(hold_time_minutes),
-                   rampRate=_engine.num(ramp_rate), blockMaxVolume=_engine.num(block_max_volume))
+        self._execute('thermocycler/setTargetBlockTemperature', celsius=_engine.num(temperature),
+                      holdTimeSeconds=_engine.num(hold_time_seconds),
+                      holdTimeMinutes=_engine.num(hold_time_minutes),
+                      rampRate=_engine.num(ramp_rate))
 
     def set_lid_temperature(self, temperature):
-        self._call('thermocycler_set_lid_temperature', temperature=_engine.num(temperature))
+        self._execute('thermocycler/setTargetLidTemperature', celsius=_engine.num(temperature))
 
     def execute_profile(self, steps, repetitions, block_max_volume=None):
         # The run-log text holds Python's str() of the steps as passed.
-        self._call('thermocycler_execute_profile', stepsText=str(steps),
-                   steps=[dict((k, _engine.num(v)) for k, v in s.items()) for s in steps],
-                   repetitions=repetitions, blockMaxVolume=_engine.num(block_max_volume))
+        # Steps leave out what is None (a step given `hold_time_minutes=None`).
+        self._execute('thermocycler/runProfile', stepsText=str(steps),
+                      profile=[dict((k, _engine.num(v)) for k, v in s.items() if v is not None)
+                               for s in steps],
+                      repetitions=repetitions)
 
     def deactivate_lid(self):
-        self._call('thermocycler_deactivate_lid')
+        self._execute('thermocycler/deactivateLid')
 
     def deactivate_block(self):
-        self._call('thermocycler_deactivate_block')
+        self._execute('thermocycler/deactivateBlock')
 
     def deactivate(self):
-        self._call('thermocycler_deactivate')
+        self._execute('labwright/deactivateThermocycler')
 
     @property
     def lid_position(self):

@@ -1,8 +1,8 @@
 """ProtocolContext (spec section 4)."""
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
-from opentrons.protocols.api_support.types import APIVersion
-from opentrons.protocols.api_support.util import requires_version, AxisMaxSpeeds
+from opentrons.protocols.api_support.definitions import max_supported_version
+from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
@@ -16,6 +16,14 @@ _MODULE_CLASSES = {
     'MagneticModuleContext': MagneticModuleContext,
     'ThermocyclerContext': ThermocyclerContext,
 }
+
+
+def _has_fields(message):
+    """Whether the run log's `text.format(**payload)` (spec 10.3) can change a pause or delay
+    message. The engine builds the text around the message; the original formats the whole text,
+    which is the message formatted with the text before formatting (`{text}`) and the command's
+    payload, so only a message with braces needs them (`pausePayload` / `delayPayload`)."""
+    return '{' in message or '}' in message
 
 
 class _FakeHardware(object):
@@ -35,7 +43,7 @@ class _FakeHardware(object):
             self._lights['button'] = bool(button)
         if rails is not None:
             self._lights['rails'] = bool(rails)
-            _engine.call('set_rail_lights', on=bool(rails))
+            _engine.execute('setRailLights', on=bool(rails))
 
     def get_lights(self):
         return dict(self._lights)
@@ -116,7 +124,7 @@ class Deck(dict):
 
     def __getitem__(self, key):
         slot = self._key(key)
-        item = _engine.call('deck_item', slot=slot)
+        item = _engine.view('deckItem', slotName=slot)
         if item is None:
             return None
         if item['kind'] == 'labware':
@@ -134,7 +142,7 @@ class Deck(dict):
         return True
 
     def __delitem__(self, key):
-        _engine.call('clear_slot', slot=self._key(key))
+        _engine.execute('labwright/clearSlot', slotName=self._key(key))
 
     def __iter__(self):
         return iter(range(1, 13))
@@ -152,13 +160,13 @@ class Deck(dict):
         return 12
 
     def position_for(self, slot):
-        p = _engine.call('slot_position', slot=str(slot))
+        p = _engine.view('slotPosition', slotName=str(slot))
         # The deck definition's coordinates are floats in Python (JSON drops the float-ness).
         return Location(Point(float(p['x']), float(p['y']), float(p['z'])), str(slot))
 
     @property
     def highest_z(self):
-        return _engine.call('highest_z')
+        return _engine.view('highestZ')
 
     def get_fixed_trash(self):
         return self._ctx.fixed_trash
@@ -166,13 +174,13 @@ class Deck(dict):
 
 class ProtocolContext(object):
     def __init__(self, api_version=None, simulating=True, **kwargs):
-        self._api_version = api_version or APIVersion(2, 11)
+        self._api_version = api_version or max_supported_version()
         self._simulating = simulating
         self._labware_by_id = {}
         self._instruments = {}
         self._modules_by_id = {}
         self._max_speeds = AxisMaxSpeeds(
-            on_change=lambda speeds: _engine.call('set_max_speeds', speeds=speeds))
+            on_change=lambda speeds: _engine.execute('labwright/setMaxSpeeds', speeds=speeds))
         self._hw_manager_obj = _HwManager(self)
         self._deck = Deck(self)
         self._bundled_data = {}
@@ -185,7 +193,7 @@ class ProtocolContext(object):
 
     def _labware(self, labware_id):
         if labware_id not in self._labware_by_id:
-            self._register_labware(_engine.call('labware_info', labwareId=labware_id))
+            self._register_labware(_engine.view('labwareInfo', labwareId=labware_id))
         return self._labware_by_id[labware_id]
 
     # properties -------------------------------------------------------------------------
@@ -211,7 +219,7 @@ class ProtocolContext(object):
 
     @property
     def fixed_trash(self):
-        return self._labware(_engine.call('fixed_trash'))
+        return self._labware(_engine.view('fixedTrash'))
 
     @property
     def bundled_data(self):
@@ -220,7 +228,7 @@ class ProtocolContext(object):
     @property
     def loaded_labwares(self):
         return dict((item['slot'], self._labware(item['labwareId']))
-                    for item in _engine.call('loaded_labwares'))
+                    for item in _engine.view('loadedLabwares'))
 
     @property
     def loaded_instruments(self):
@@ -229,19 +237,19 @@ class ProtocolContext(object):
     @property
     def loaded_modules(self):
         return dict((item['slot'], self._modules_by_id[item['moduleId']])
-                    for item in _engine.call('loaded_modules'))
+                    for item in _engine.view('loadedModules'))
 
     @property
     def location_cache(self):
-        cached = _engine.call('location_cache')
+        cached = _engine.view('locationCache')
         if cached is None:
             return None
         return Location(Point(**cached['point']), self._ref_object(cached['ref']))
 
     @location_cache.setter
     def location_cache(self, loc):
-        _engine.call('set_location_cache',
-                     location=_engine.target(loc) if isinstance(loc, Location) else None)
+        _engine.execute('labwright/setLocationCache',
+                        location=_engine.target(loc) if isinstance(loc, Location) else None)
 
     def _ref_object(self, ref):
         kind = ref['kind']
@@ -256,24 +264,25 @@ class ProtocolContext(object):
         return None
 
     @property
-    @requires_version(2, 5)
+    @gated_member
     def rail_lights_on(self):
-        return _engine.call('rail_lights_on')
+        return _engine.view('railLightsOn')
 
     @property
-    @requires_version(2, 5)
+    @gated_member
     def door_closed(self):
         return True
 
     # loading ----------------------------------------------------------------------------
     def load_labware(self, load_name, location, label=None, namespace=None, version=None):
-        info = _engine.call('load_labware', loadName=load_name, location=location,
-                            label=label, namespace=namespace, version=version)
+        info = _engine.execute('loadLabware', location={'slotName': _engine.slot(location)},
+                               loadName=_engine.text(load_name), displayName=_engine.text(label),
+                               namespace=_engine.text(namespace), version=_engine.num(version))
         return self._register_labware(info)
 
     def load_labware_from_definition(self, labware_def, location, label=None):
-        info = _engine.call('load_labware_from_definition', definition=labware_def,
-                            location=location, label=label)
+        info = _engine.execute('loadLabware', location={'slotName': _engine.slot(location)},
+                               definition=labware_def, displayName=_engine.text(label))
         return self._register_labware(info)
 
     def load_labware_by_name(self, load_name, location, label=None, namespace=None, version=1):
@@ -289,16 +298,17 @@ class ProtocolContext(object):
                             'string, but is {}.'.format(mount))
         for rack in tip_racks or []:
             assert isinstance(rack, Labware) and rack.is_tiprack
-        info = _engine.call('load_instrument', name=instrument_name, mount=mount_name,
-                            tipRackIds=[r._id for r in tip_racks or []], replace=bool(replace))
+        info = _engine.execute('loadPipette', pipetteName=str(instrument_name), mount=mount_name,
+                               tipRackIds=[r._id for r in tip_racks or []], replace=bool(replace))
         instrument = InstrumentContext(self, info, self._api_version)
         self._instruments[info['mount']] = instrument
         return instrument
 
     def load_module(self, module_name, location=None, configuration=None):
-        info = _engine.call('load_module', name=module_name,
-                            location=None if location is None else location,
-                            configuration=configuration)
+        info = _engine.execute('loadModule', model=str(module_name),
+                               location=None if location is None else
+                               {'slotName': _engine.slot(location)},
+                               configuration=_engine.text(configuration))
         cls = _MODULE_CLASSES[info['contextClass']]
         module = cls(self, info, self._api_version)
         self._modules_by_id[info['moduleId']] = module
@@ -306,38 +316,45 @@ class ProtocolContext(object):
 
     # protocol-level commands ----------------------------------------------------------------
     def comment(self, msg):
-        _engine.call('comment', text=format_text(msg, {'text': msg}))
+        _engine.execute('comment', message=format_text(msg, {'text': msg}))
 
     def pause(self, msg=None):
+        message = None
         if msg:
-            text = 'Pausing robot operation: {}'.format(msg)
-            formatted = format_text(text, {'text': text, 'userMessage': msg})
-            msg = formatted[len('Pausing robot operation: '):]
-        _engine.call('pause', msg=msg)
+            message = '{}'.format(msg)
+            if _has_fields(message):
+                shown = _engine.view('pausePayload', message=message)
+                message = format_text(message, {'text': shown['text'], 'userMessage': msg})
+        _engine.execute('waitForResume', message=message)
 
     def resume(self):
-        _engine.call('resume')
+        _engine.execute('labwright/resume')
 
     def delay(self, seconds=0, minutes=0, msg=None):
+        seconds, minutes = _engine.num(seconds), _engine.num(minutes)
+        message = None
         if msg:
-            prefix = 'Delaying for x'
-            text = prefix + '. {}'.format(msg)
-            formatted = format_text(text, {'text': text, 'minutes': minutes, 'seconds': seconds})
-            msg = formatted[len(prefix) + 2:]
-        _engine.call('delay', seconds=_engine.num(seconds), minutes=_engine.num(minutes), msg=msg)
+            message = '{}'.format(msg)
+            if _has_fields(message):
+                shown = _engine.view('delayPayload', seconds=seconds, minutes=minutes,
+                                     message=message)
+                message = format_text(message, {'text': shown['text'],
+                                                'minutes': float(shown['minutes']),
+                                                'seconds': float(shown['seconds'])})
+        _engine.execute('waitForDuration', seconds=seconds, minutes=minutes, message=message)
 
     def home(self):
-        _engine.call('home')
+        _engine.execute('home')
 
     def is_simulating(self):
         return self._simulating
 
-    @requires_version(2, 5)
+    @gated_member
     def set_rail_lights(self, on):
-        _engine.call('set_rail_lights', on=bool(on))
+        _engine.execute('setRailLights', on=bool(on))
 
     def commands(self):
-        return _engine.call('commands')
+        return _engine.view('runLogTexts')
 
     def clear_commands(self):
         pass

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData, StartPhases } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
 import { createHost } from './host.ts';
-import { ProtocolEngine } from '../../engine/index.ts';
+import { commandTypes, lookupCommand, ProtocolEngine } from '../../engine/index.ts';
 import { sharedDefinitions } from '../../definitions/index.ts';
 
 interface PyProxyLike {
@@ -123,9 +123,9 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
     customLabware: job.customLabware,
     labwareLibrary: job.labwareLibrary,
     onStep: job.stepping
-      ? (entries) => {
+      ? (entries, actions) => {
           Atomics.store(stepWord, 0, STEP_WAITING);
-          post({ type: 'step', entries: [...entries] });
+          post({ type: 'step', entries: [...entries], actions: actions === null ? null : [...actions] });
           Atomics.wait(stepWord, 0, STEP_WAITING);
         }
       : null,
@@ -154,6 +154,8 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
  * waits for a job, so the job itself does not pay for it (each child serves one job only).
  */
 function warmEngine(): void {
+  // The params schemas of every command Python may send, compiled now rather than in the job.
+  for (const commandType of commandTypes()) lookupCommand(commandType);
   try {
     const engine = new ProtocolEngine({ apiLevel: '2.11', definitions: sharedDefinitions(), isSimulating: true });
     const tips = engine.loadLabware('opentrons_96_tiprack_300ul', 2);

@@ -1,6 +1,7 @@
 // GET /health (http-api.md §6): a legacy route, so its framework errors use `{message}`.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from '../../engine/index.ts';
 import { versionHeader } from '../schema-parts.ts';
 
 const healthSchema = {
@@ -34,8 +35,8 @@ export async function healthRoutes(app: FastifyInstance, options: HealthOptions)
     board_revision: '2.1',
     logs: ['/logs/serial.log', '/logs/api.log', '/logs/server.log'],
     system_version: '0.0.0',
-    minimum_protocol_api_version: [2, 0],
-    maximum_protocol_api_version: [2, 11],
+    minimum_protocol_api_version: [...MIN_SUPPORTED_VERSION],
+    maximum_protocol_api_version: [...MAX_SUPPORTED_VERSION],
     links: {
       apiLog: '/logs/api.log',
       serialLog: '/logs/serial.log',

@@ -1,4 +1,35 @@
+"""API levels. The engine's level rules are handed over once the protocol is parsed
+(`set_engine_levels`), before any protocol code runs: its highest level (`MAX_SUPPORTED_VERSION`
+reads it from then on) and the level each member added after 2.0 needs."""
 from .types import APIVersion
 
-MAX_SUPPORTED_VERSION = APIVersion(2, 11)
 MIN_SUPPORTED_VERSION = APIVersion(2, 0)
+
+_max_supported_version = None
+_member_levels = {}
+
+
+def set_engine_levels(max_supported, members):
+    global _max_supported_version
+    _max_supported_version = APIVersion(*max_supported)
+    _member_levels.clear()
+    _member_levels.update((name, APIVersion(*level)) for name, level in members.items())
+
+
+def max_supported_version():
+    return _max_supported_version
+
+
+def member_level(qualified_name):
+    """The level a member added after 2.0 needs (`ProtocolContext.set_rail_lights`: 2.5)."""
+    return _member_levels[qualified_name]
+
+
+def __getattr__(name):
+    if name == 'MAX_SUPPORTED_VERSION' and _max_supported_version is not None:
+        return _max_supported_version
+    raise AttributeError('module {!r} has no attribute {!r}'.format(__name__, name))
+
+
+def __dir__():
+    return sorted(list(globals()) + ['MAX_SUPPORTED_VERSION'])

@@ -2,29 +2,26 @@
 import functools
 from collections.abc import MutableMapping
 
-from .types import APIVersion
+from . import definitions
 
 
 class APIVersionError(Exception):
-    pass
+    """Raised (by the engine, with its text) for a member added after the protocol's level."""
 
 
-def requires_version(major, minor):
-    added = APIVersion(major, minor)
+def gated_member(func):
+    """A member added after 2.0: refused below the level the engine gives it (`MEMBERS`), with
+    the engine's APIVersionError (re-raised as the class above)."""
+    name = func.__qualname__
 
-    def decorator(func):
-        @functools.wraps(func)
-        def wrapper(self, *args, **kwargs):
-            requested = self._api_version
-            if requested < added:
-                raise APIVersionError(
-                    '{} was added in {}, but your protocol requested version {}. You must '
-                    'increase your API version to {} to use this functionality.'.format(
-                        func.__qualname__, added, requested, added))
-            return func(self, *args, **kwargs)
-        wrapper.__opentrons_version_added__ = added
-        return wrapper
-    return decorator
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        # The comparison spares a bridge round trip on every allowed call.
+        if self._api_version < definitions.member_level(name):
+            from opentrons import _engine
+            _engine.view('requireMember', member=name)
+        return func(self, *args, **kwargs)
+    return wrapper
 
 
 class AxisMaxSpeeds(MutableMapping):
@@ -61,15 +58,21 @@ class AxisMaxSpeeds(MutableMapping):
         try:
             speed = float(value)
         except (TypeError, ValueError):
-            speed = -1.0
-        if not speed > 0.0:
-            raise AssertionError('max speeds should be numerical values in mm/s')
-        self.data[checked] = speed
-        self._notify()
+            speed = None
+        if speed != speed:  # NaN: not a number to the engine either (and not JSON)
+            speed = None
+        # The engine refuses what is not a number > 0 (with the original's AssertionError)
+        # before anything is stored here.
+        changed = dict(self.data)
+        changed[checked] = speed
+        self._notify(changed)
+        self.data = changed
 
     def __delitem__(self, key):
-        del self.data[self._verify_key(key)]
-        self._notify()
+        changed = dict(self.data)
+        del changed[self._verify_key(key)]
+        self._notify(changed)
+        self.data = changed
 
     def __contains__(self, key):
         return key in self.data
@@ -92,6 +95,6 @@ class AxisMaxSpeeds(MutableMapping):
     def __repr__(self):
         return repr(self.data)
 
-    def _notify(self):
+    def _notify(self, data):
         if self._on_change is not None:
-            self._on_change(dict((axis.name, value) for axis, value in self.data.items()))
+            self._on_change(dict((axis.name, value) for axis, value in data.items()))

@@ -15,6 +15,6 @@ export const waitForTemperature = defineCommand({
     if (!state.protocolEngine) return temperatureAwait(state, params.moduleId, plain(params.celsius) ?? 0);
     const m = engineModule(state, params.moduleId);
     if (m.target === null) throw engineError('NoTargetTemperatureSetError', `Module ${m.id} does not have a target temperature set.`);
-    waitUntil(state, m.reachAt);
+    waitUntil(state, m, m.reachAt);
   },
 });
