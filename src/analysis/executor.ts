@@ -25,7 +25,9 @@ export interface ExecuteOptions {
 /**
  * Runs a protocol to the end (or to its first error) and reports what happened. Protocol
  * mistakes are never thrown: they come back in `Analysis.errors`. It rejects only when
- * `options.signal` was aborted (with the signal's reason) or `step` rejected.
+ * `options.signal` was aborted (with the signal's reason) or `step` rejected, or when the files
+ * cannot be read as a protocol at all (`ProtocolFilesInvalidError`, `ProtocolRobotTypeMismatchError`:
+ * robot software 7 refuses such an upload, JSON v6–8).
  */
 export type ProtocolExecutor = (bundle: ProtocolBundle, options: ExecuteOptions) => Promise<Analysis>;
 

@@ -2,7 +2,7 @@
 // commands with their params, results and errors, the equipment they loaded, and the errors as
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
-import type { Analysis, AnalysisCommand, ProtocolErrorInfo } from '../shared/index.ts';
+import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo } from '../shared/index.ts';
 
 /** The general error code of the Protocol Engine's error catalogue. */
 const GENERAL_ERROR_CODE = '4000';
@@ -40,12 +40,15 @@ export interface CompletedAnalysis {
   robotType: 'OT-2 Standard';
   runTimeParameters: never[];
   commands: RobotServerCommand[];
-  labware: { id: string; loadName: string; definitionUri: string; location: Record<string, unknown>; offsetId: null; displayName: string | null }[];
-  pipettes: { id: string; pipetteName: string; mount: string }[];
-  modules: { id: string; model: string; location: { slotName: string }; serialNumber: null }[];
-  liquids: never[];
+  labware: EngineEquipment['labware'];
+  pipettes: EngineEquipment['pipettes'];
+  modules: { id: string; model: string; location: { slotName: string }; serialNumber: string | null }[];
+  liquids: EngineEquipment['liquids'];
   errors: ErrorOccurrence[];
 }
+
+/** The Protocol Engine's codes for the errors that have their own (the rest are the general 4000). */
+const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = { TipNotAttachedError: '3005', TipAttachedError: '3012' };
 
 /**
  * Timestamps are the analysis's start plus each command's modeled time, so a client reading
@@ -55,12 +58,12 @@ function at(startMs: number, seconds: number): string {
   return new Date(startMs + Math.round(seconds * 1000)).toISOString();
 }
 
-function commandError(command: AnalysisCommand, startMs: number): ErrorOccurrence | null {
+function commandError(command: AnalysisCommand, startMs: number, engineCodes: boolean): ErrorOccurrence | null {
   if (command.error === null) return null;
   return {
     id: `${command.id}-error`,
     createdAt: at(startMs, command.completedAt),
-    errorCode: GENERAL_ERROR_CODE,
+    errorCode: (engineCodes ? ENGINE_ERROR_CODES[command.error.errorType] : undefined) ?? GENERAL_ERROR_CODE,
     errorType: command.error.errorType,
     detail: command.error.detail,
     errorInfo: {},
@@ -68,17 +71,21 @@ function commandError(command: AnalysisCommand, startMs: number): ErrorOccurrenc
   };
 }
 
-export function robotServerCommands(commands: readonly AnalysisCommand[], createdAt: string): RobotServerCommand[] {
+/**
+ * The commands as robot-server 7 lists them. `engineCodes`: the protocol ran under the Protocol
+ * Engine's rules (JSON v6–8), whose errors carry their own codes.
+ */
+export function robotServerCommands(commands: readonly AnalysisCommand[], createdAt: string, engineCodes = false): RobotServerCommand[] {
   const startMs = Date.parse(createdAt);
   return commands.map((command) => ({
     id: command.id,
     createdAt: at(startMs, command.startedAt),
     commandType: command.commandType,
-    key: command.id,
+    key: command.key ?? command.id,
     status: command.status,
     params: command.params,
     result: command.result,
-    error: commandError(command, startMs),
+    error: commandError(command, startMs, engineCodes),
     startedAt: at(startMs, command.startedAt),
     completedAt: at(startMs, command.completedAt),
     intent: 'protocol',
@@ -98,11 +105,13 @@ function analysisErrors(analysis: Analysis, commands: readonly RobotServerComman
   const last = commands.at(-1)?.error;
   // The 4.x error wraps the command's (ExceptionInProtocolError with the line): one occurrence.
   if (last && failure.description.includes(last.detail)) return [last];
+  // A JSON v6–8 protocol whose commands could not be translated: the engine's internal error.
+  const id = analysis.engineRun?.errorId ?? 'analysis-error';
   const errorInfo: Record<string, unknown> = {};
   if (failure.lineNumber !== undefined && failure.lineNumber !== null) errorInfo.lineNumber = failure.lineNumber;
   if (failure.fileName !== undefined && failure.fileName !== null) errorInfo.fileName = failure.fileName;
   return [
-    { id: 'analysis-error', createdAt: at(Date.parse(createdAt), 0), errorCode: GENERAL_ERROR_CODE, errorType: failure.type, detail: failure.description, errorInfo, wrappedErrors: [] },
+    { id, createdAt: at(Date.parse(createdAt), 0), errorCode: GENERAL_ERROR_CODE, errorType: failure.type, detail: failure.description, errorInfo, wrappedErrors: [] },
   ];
 }
 
@@ -147,8 +156,11 @@ function equipment(commands: readonly AnalysisCommand[]): Pick<CompletedAnalysis
 }
 
 export function completedAnalysis(analysis: Analysis, options: { id: string; createdAt: string }): CompletedAnalysis {
-  const commands = robotServerCommands(analysis.commands ?? [], options.createdAt);
+  const engineRun = analysis.engineRun;
+  const commands = robotServerCommands(analysis.commands ?? [], options.createdAt, engineRun !== undefined);
   const errors = analysisErrors(analysis, commands, options.createdAt);
+  // JSON v6–8: the equipment is the engine's state at the end (§8.1); otherwise the loads' records.
+  const items = engineRun !== undefined ? engineRun.equipment : { ...equipment(analysis.commands ?? []), liquids: [] };
   return {
     id: options.id,
     status: 'completed',
@@ -156,8 +168,10 @@ export function completedAnalysis(analysis: Analysis, options: { id: string; cre
     robotType: 'OT-2 Standard',
     runTimeParameters: [],
     commands,
-    ...equipment(analysis.commands ?? []),
-    liquids: [],
+    labware: items.labware,
+    pipettes: items.pipettes,
+    modules: items.modules,
+    liquids: items.liquids,
     errors,
   };
 }

@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import { createProtocolService } from '../service/index.ts';
 import type { Analysis } from '../analysis/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../shared/index.ts';
 import { BundleReadError, readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';
 import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
@@ -179,6 +180,12 @@ async function main(argv: string[]): Promise<void> {
     if (err instanceof DoorCommandError || err instanceof ServeError || err instanceof LibraryRefusal) {
       process.stderr.write(`labwright: ${err.message}\n`);
       process.exitCode = err instanceof ServeError ? err.exitCode : 1;
+      return;
+    }
+    // Files robot software 7 would refuse at upload (JSON v6–8): its words, no analysis.
+    if (err instanceof ProtocolFilesInvalidError || err instanceof ProtocolRobotTypeMismatchError) {
+      process.stderr.write(`labwright: ${err.message}\n`);
+      process.exitCode = 1;
       return;
     }
     if (err instanceof BundleReadError) {

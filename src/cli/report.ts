@@ -1,6 +1,6 @@
 // Turns an Analysis into what the CLI prints: the --json document and the human summary.
 import type { Analysis, RunLogEntry } from '../analysis/index.ts';
-import { robotServerCommands } from '../analysis/index.ts';
+import { completedAnalysis, robotServerCommands } from '../analysis/index.ts';
 
 /** One line per run-log entry, indented with tabs by nesting as the original's simulator prints. */
 export function runLogLines(entries: readonly RunLogEntry[]): string[] {
@@ -26,8 +26,15 @@ export function analysisDocument(analysis: Analysis, createdAt = new Date().toIS
     // Where each custom (non-opentrons) labware came from: the protocol or the labware library.
     customLabware: (analysis.customLabware ?? []).map(({ uri, source }) => ({ uri, source })),
     // The engine's commands as robot-server 7 lists them in an analysis, timed from this run.
-    commands: robotServerCommands(analysis.commands ?? [], createdAt),
+    commands: robotServerCommands(analysis.commands ?? [], createdAt, analysis.engineRun !== undefined),
+    // JSON v6–8: the rest of robot-server 7's analysis record, from the engine's state at the end.
+    ...(analysis.engineRun !== undefined ? engineRecord(analysis, createdAt) : {}),
   };
+}
+
+function engineRecord(analysis: Analysis, createdAt: string) {
+  const record = completedAnalysis(analysis, { id: 'analysis', createdAt });
+  return { result: record.result, labware: record.labware, pipettes: record.pipettes, modules: record.modules, liquids: record.liquids, analysisErrors: record.errors };
 }
 
 export function formatDuration(seconds: number): string {

@@ -6,7 +6,7 @@ import { findLabwareDefinition, standardLabware, type LabwareLookup } from './la
 import { moduleNameErrorText, moduleSpec, resolveModuleName, type ModuleSpec } from './modules.ts';
 import { pipetteSpec, type PipetteSpec } from './pipettes.ts';
 
-export { STANDARD_LOAD_NAMES, findLabwareDefinition, labwareUri, standardLabware } from './labware.ts';
+export { STANDARD_LOAD_NAMES, builtInLabware, findLabwareDefinition, labwareUri, standardLabware } from './labware.ts';
 export type { LabwareLookup, LabwareOrigin, LookupFailure } from './labware.ts';
 export { checkLibraryLabware, labwareSizeIssues, MAX_WELLS } from './library-check.ts';
 export type { LabwareCheck, LabwareIssue } from './library-check.ts';

@@ -52,6 +52,16 @@ export function standardLabware(loadName: string, version: number): LabwareDefin
   return def === null ? null : (def as LabwareDefinition);
 }
 
+/**
+ * Robot software 7's built-in library: every `opentrons` definition in today's package, whatever
+ * 4.7.0 shipped (JSON protocols of schemas 6–8 load from it).
+ */
+export function builtInLabware(loadName: string, version: number): LabwareDefinition | null {
+  if (!/^[a-z0-9_.]+$/.test(loadName) || !Number.isInteger(version)) return null;
+  const def = readSharedJson('labware', 'definitions', '2', loadName, `${version}.json`);
+  return def === null ? null : (def as LabwareDefinition);
+}
+
 export function labwareUri(def: LabwareDefinition): string {
   return `${def.namespace}/${def.parameters.loadName}/${def.version}`;
 }

@@ -3,7 +3,9 @@
 // run-log text, nesting) lives once in the modules below; this class is only the facade the JSON
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
 import type { LiquidWarning, RunLogEntry } from '../shared/index.ts';
+import type { TSchema } from '@sinclair/typebox';
 import type { ValueError } from '@sinclair/typebox/errors';
+import { Value } from '@sinclair/typebox/value';
 import { commandDefinition, lookupCommand } from './commands/catalogue.ts';
 import type { AnyCommandDefinition } from './commands/catalogue.ts';
 import { CommandHistory, NO_PARENT } from './commands/history.ts';
@@ -14,8 +16,10 @@ import { EngineView } from './view.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
+import { builtInLabware } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
-import type { CustomLabwareUse, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
+import { engineEquipment } from './protocol-engine.ts';
+import type { CustomLabwareUse, EngineEquipment, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';
@@ -52,9 +56,13 @@ export class ProtocolEngine {
     this.apiLevel = s.apiLevel;
     this.isSimulating = s.isSimulating;
     this.logMessages = s.logMessages;
-    const trash = buildLabware('fixedTrash', s.defs.fixedTrash(), null, '12', null, '12', s.slotPoint('12'));
-    s.labware.set(trash.id, trash);
-    s.deck.set('12', { kind: 'labware', lw: trash });
+    if (opts.preloadFixedTrash !== false) {
+      // Robot software 7 pre-loads today's definition of the same trash (its well sits elsewhere).
+      const definition = (s.protocolEngine ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
+      const trash = buildLabware('fixedTrash', definition, null, '12', null, '12', s.slotPoint('12'));
+      s.labware.set(trash.id, trash);
+      s.deck.set('12', { kind: 'labware', lw: trash });
+    }
     this.context = { state: s, runChild: (command) => this.runTrusted(command) };
   }
 
@@ -70,7 +78,8 @@ export class ProtocolEngine {
     if (entry === undefined) {
       index = this.perform(command, null, new ProtocolApiError('RuntimeError', `unknown command type ${JSON.stringify(command.commandType)}`));
     } else if (!entry.check.Check(command.params)) {
-      index = this.perform(command, null, paramsError(command.commandType, entry.check.Errors(command.params).First()));
+      const first = firstParamsError(entry.definition.params, command.params, entry.check.Errors(command.params).First());
+      index = this.perform(command, null, paramsError(command.commandType, first));
     } else {
       index = this.perform(command, entry.definition, null);
     }
@@ -621,6 +630,11 @@ export class ProtocolEngine {
   }
 
   /** Everything an analysis takes from the engine at the end of an execution (equipment only if it succeeded). */
+  /** JSON v6–8: the equipment and liquids as robot-server 7 reports them (see protocol-engine.ts). */
+  engineEquipment(): EngineEquipment {
+    return engineEquipment(this.s);
+  }
+
   outcome(succeeded: boolean): ExecutionOutcome {
     return {
       runLog: [...this.s.log.entries],
@@ -641,6 +655,21 @@ export { ProtocolApiError };
 function errorData(error: unknown): CommandError {
   if (error instanceof ProtocolApiError) return { errorType: error.pyType, detail: error.message };
   return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * For params of two forms (a union), the field of the form they come closest to (fewest errors;
+ * a tie goes to the later, 4.x form), rather than the union's own "Expected union value".
+ */
+function firstParamsError(schema: TSchema, params: unknown, first: ValueError | undefined): ValueError | undefined {
+  const forms = (schema as TSchema & { anyOf?: TSchema[] }).anyOf;
+  if (forms === undefined) return first;
+  let best: ValueError[] | null = null;
+  for (const form of forms) {
+    const errors = [...Value.Errors(form, params)];
+    if (best === null || errors.length <= best.length) best = errors;
+  }
+  return best?.[0] ?? first;
 }
 
 /** Params that do not match the command's schema: an adapter's mistake, named by the field. */

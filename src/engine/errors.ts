@@ -17,7 +17,33 @@ export type PyErrorType =
   | 'APIVersionError'
   | 'NoSuchModuleError'
   | 'TipSelectionError'
-  | 'JSONDecodeError';
+  | 'JSONDecodeError'
+  | EngineErrorType;
+
+/**
+ * The Protocol Engine's error classes (JSON protocols of schemas 6–8 report these, not Python's).
+ * `PythonException` is what the engine reports for a plain Python exception (`KeyError: 'x'`).
+ */
+export type EngineErrorType =
+  | 'PythonException'
+  | 'LocationIsOccupiedError'
+  | 'InvalidSpecificationForRobotTypeError'
+  | 'InvalidLoadPipetteSpecsError'
+  | 'LabwareNotLoadedError'
+  | 'ModuleNotLoadedError'
+  | 'PipetteNotLoadedError'
+  | 'WellDoesNotExistError'
+  | 'LabwareIsNotTipRackError'
+  | 'LabwareIsTipRackError'
+  | 'TouchTipDisabledError'
+  | 'TipNotAttachedError'
+  | 'InvalidAspirateVolumeError'
+  | 'InvalidDispenseVolumeError'
+  | 'LiquidDoesNotExistError'
+  | 'WrongModuleTypeError'
+  | 'InvalidTargetTemperatureError'
+  | 'EngageHeightOutOfRangeError'
+  | 'NoTargetTemperatureSetError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

@@ -42,7 +42,8 @@ export function loadInstrument(
     spec,
     requestedAs: instrumentName,
     tipRacks: racks.map((r) => r.id),
-    trashId: fixedTrash(st),
+    // Schema 8 JSON loads its trash (if any) after its pipettes: the id it will have, by convention.
+    trashId: st.protocolEngine && st.deck.get('12') === undefined ? 'fixedTrash' : fixedTrash(st),
     startingTip: null,
     aspirateFlowRate: flows.aspirate,
     dispenseFlowRate: flows.dispense,

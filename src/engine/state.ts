@@ -10,7 +10,7 @@ import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
 import { RunLog } from './runlog.ts';
-import type { EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
+import type { EngineLiquid, EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
 
@@ -126,6 +126,13 @@ export class EngineState {
   readonly logMessages: string[] = [];
   /** Hardware actions of the run so far, or null when they are not recorded (analyses). */
   readonly actions: HardwareAction[] | null;
+  /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
+  readonly protocolEngine: boolean;
+  readonly liquids: readonly EngineLiquid[];
+  /** Liquids loaded into wells by `loadLiquid`, in order. */
+  readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
+  /** Positions kept by `savePosition`, by id. */
+  readonly savedPositions = new Map<string, Point>();
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);
@@ -141,6 +148,8 @@ export class EngineState {
     this.custom = opts.customLabware ?? [];
     this.library = opts.labwareLibrary ?? [];
     this.actions = opts.recordHardwareActions === true ? [] : null;
+    this.protocolEngine = opts.protocolEngine === true;
+    this.liquids = opts.liquids ?? [];
   }
 
   atLeast(major: number, minor: number): boolean {
@@ -193,6 +202,8 @@ export class EngineState {
 
   module(moduleId: string): LoadedModule {
     const m = this.modules.get(moduleId);
+    // The Protocol Engine (JSON v6–8) names the missing module in every module command.
+    if (!m && this.protocolEngine) throw pyError('ModuleNotLoadedError', `Module ${moduleId} not found.`);
     if (!m) throw keyError(moduleId);
     return m;
   }

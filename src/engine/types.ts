@@ -195,4 +195,21 @@ export interface EngineOptions {
   isSimulating?: boolean;
   /** Keep each command's hardware actions (runs hand them to a RobotBackend; analyses need not). */
   recordHardwareActions?: boolean;
+  /**
+   * JSON protocols of schemas 6–8: loads keep the ids the protocol gives, and commands in the
+   * Protocol Engine's form report its errors and results (see src/engine/protocol-engine.ts).
+   */
+  protocolEngine?: boolean;
+  /** The fixed trash in slot 12 as labware `fixedTrash` before anything runs (default true; JSON schema 8: false). */
+  preloadFixedTrash?: boolean;
+  /** The protocol's liquids (JSON v6–8 `liquids`), which `loadLiquid` may name. */
+  liquids?: readonly EngineLiquid[];
+}
+
+/** A liquid a protocol declares (JSON v6–8). */
+export interface EngineLiquid {
+  id: string;
+  displayName: string;
+  description: string;
+  displayColor: string | null;
 }

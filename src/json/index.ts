@@ -1,4 +1,5 @@
-// JSON protocols (schemas 3–5): reading, validation and execution through the engine.
+// JSON protocols: schemas 3–5 read, validated and run as robot software 4.7.0 does (this folder),
+// schemas 6–8 as robot software 7.5.0 does (engine-json/). Both run on the engine's commands.
 import type { ExecuteOptions, ProtocolExecutor } from '../analysis/index.ts';
 import { failedAnalysis } from '../analysis/index.ts';
 import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../shared/index.ts';
@@ -7,6 +8,7 @@ import { ProtocolApiError } from '../engine/index.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';
 import { JsonRun } from './execute.ts';
 import { readJsonProtocol } from './validate.ts';
+import { executeEngineJson, isEngineJsonDocument } from './engine-json/index.ts';
 
 export { readJsonProtocol, schemaViolation } from './validate.ts';
 export type { JsonProtocolDoc, JsonCommand, SchemaVersion } from './validate.ts';
@@ -19,6 +21,7 @@ function errorInfo(err: unknown): ProtocolErrorInfo {
 }
 
 export const executeJsonProtocol: ProtocolExecutor = async (bundle: ProtocolBundle, options: ExecuteOptions): Promise<Analysis> => {
+  if (isEngineJsonDocument(bundle.protocolFile.data)) return executeEngineJson(bundle, options);
   const parsed = readJsonProtocol(bundle.protocolFile.data, bundle.protocolFile.name);
   if (!parsed.ok) return failedAnalysis('json', parsed.error);
   const rawMetadata = parsed.doc.metadata;

@@ -9,7 +9,7 @@ import {
   SessionNotFoundError,
 } from '../runner/index.ts';
 import { LabwareConflictError } from '../library/index.ts';
-import { ResourceNotFoundError } from '../shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError, ResourceNotFoundError } from '../shared/index.ts';
 
 export interface ErrorSource {
   pointer?: string;
@@ -21,6 +21,8 @@ export interface ErrorObject {
   id: string;
   title: string;
   detail: string;
+  /** Robot software 7's error code (its refusals of JSON v6–8 uploads carry one). */
+  errorCode?: string;
   source?: ErrorSource;
 }
 
@@ -124,6 +126,7 @@ interface Mapping {
   status: number;
   id: string;
   title: string;
+  errorCode?: string;
   links?: ErrorLinks;
 }
 
@@ -145,6 +148,9 @@ export const ERROR_REGISTRY: ReadonlyMap<ErrorClass, Mapping> = new Map<ErrorCla
   [BodyParseError, { status: 400, id: 'BadRequest', title: 'Bad Request' }],
   [UploadTooLargeError, { status: 413, id: 'BadRequest', title: 'Bad Request' }],
   [StorageError, { status: 500, id: 'UncategorizedError', title: 'Internal Server Error' }],
+  // Robot software 7's refusals of a JSON v6–8 upload (its general error code, not the 4006 of the text).
+  [ProtocolFilesInvalidError, { status: 422, id: 'ProtocolFilesInvalid', title: 'Protocol File(s) Invalid', errorCode: '4000' }],
+  [ProtocolRobotTypeMismatchError, { status: 422, id: 'ProtocolRobotTypeMismatch', title: 'Protocol For Different Robot Type', errorCode: '4000' }],
 ]);
 
 export interface ErrorReply {
@@ -193,7 +199,9 @@ export function toErrorReply(err: unknown, legacy: boolean): ErrorReply {
   if (err instanceof Error) {
     const mapping = mappingFor(err);
     if (mapping) {
-      const body: ErrorBody = { errors: [{ id: mapping.id, title: mapping.title, detail: err.message }] };
+      const error: ErrorObject = { id: mapping.id, title: mapping.title, detail: err.message };
+      if (mapping.errorCode !== undefined) error.errorCode = mapping.errorCode;
+      const body: ErrorBody = { errors: [error] };
       if (mapping.links) body.links = mapping.links;
       return { status: mapping.status, body };
     }

@@ -48,6 +48,7 @@ const errorObject = Type.Object({
   id: Type.String(),
   title: Type.String(),
   detail: Type.String(),
+  errorCode: Type.Optional(Type.String()),
   source: Type.Optional(
     Type.Object({ pointer: Type.Optional(Type.String()), parameter: Type.Optional(Type.String()), header: Type.Optional(Type.String()) }),
   ),

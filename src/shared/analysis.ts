@@ -159,12 +159,34 @@ export interface Analysis {
   customLabware?: CustomLabwareUse[];
   /** The engine's commands in execution order (absent in analyses stored before it existed). */
   commands?: AnalysisCommand[];
+  /** JSON protocols of schemas 6–8: what robot-server 7 reports beside the commands (absent otherwise). */
+  engineRun?: EngineRunReport;
+}
+
+/** What the Protocol Engine held at the end of a JSON v6–8 analysis, in robot-server 7's shapes. */
+export interface EngineEquipment {
+  labware: { id: string; loadName: string; definitionUri: string; location: Record<string, unknown> | 'offDeck'; offsetId: null; displayName: string | null }[];
+  pipettes: { id: string; pipetteName: string; mount: string }[];
+  modules: { id: string; model: string; location: { slotName: string }; serialNumber: string }[];
+  liquids: { id: string; displayName: string; description: string; displayColor: string | null }[];
+}
+
+export interface EngineRunReport {
+  schemaVersion: number;
+  equipment: EngineEquipment;
+  /**
+   * `internal-error` when the protocol failed before any command ran (its commands could not be
+   * translated): robot-server 7 reports that error under this id, with no commands and no equipment.
+   */
+  errorId: 'internal-error' | null;
 }
 
 /** One executed engine command as an analysis keeps it (plain data; see docs/commands.md). */
 export interface AnalysisCommand {
   /** `command-<n>` in execution order. */
   id: string;
+  /** The protocol's key for the command (JSON v6–8); absent: the id serves. */
+  key?: string;
   commandType: string;
   params: Record<string, unknown>;
   status: 'succeeded' | 'failed';

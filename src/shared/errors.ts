@@ -11,3 +11,23 @@ export class ResourceNotFoundError extends Error {
     this.name = 'ResourceNotFoundError';
   }
 }
+
+/**
+ * Uploaded files that cannot be read as a protocol at all (robot software 7's reading of JSON
+ * protocols of schemas 6–8): the upload is refused, nothing is analysed. `detail` is the
+ * original's `Error 4006 INVALID_PROTOCOL_DATA (<class>): <message>` text.
+ */
+export class ProtocolFilesInvalidError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = 'ProtocolFilesInvalidError';
+  }
+}
+
+/** A protocol written for another robot (a Flex protocol on this OT-2): refused before analysis. */
+export class ProtocolRobotTypeMismatchError extends Error {
+  constructor() {
+    super("This protocol is for Flex robots. It can't be analyzed or run on this robot, which is an OT-2.");
+    this.name = 'ProtocolRobotTypeMismatchError';
+  }
+}

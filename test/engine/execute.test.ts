@@ -168,11 +168,15 @@ describe('docs/commands.md', () => {
   it('lists every command type of the catalogue, with its params', async () => {
     const { readFile } = await import('node:fs/promises');
     const doc = await readFile(new URL('../../docs/commands.md', import.meta.url), 'utf8');
+    type ObjectSchema = { properties: Record<string, unknown>; required?: string[] };
     for (const type of commandTypes()) {
-      const schema = lookupCommand(type)?.definition.params as unknown as { properties: Record<string, unknown>; required?: string[] };
-      const required = new Set(schema.properties ? (schema.required ?? []) : []);
-      const params = Object.keys(schema.properties).map((key) => (required.has(key) ? key : `${key}?`)).join(', ');
-      assert.ok(doc.includes(`| \`${type}\` | ${params === '' ? '—' : `\`${params}\``} |`), `${type} (${params}) is documented`);
+      const schema = lookupCommand(type)?.definition.params as unknown as ObjectSchema & { anyOf?: ObjectSchema[] };
+      // A command with two forms (the Protocol Engine's and the 4.x one) documents each on its own row.
+      for (const form of schema.anyOf ?? [schema]) {
+        const required = new Set(form.properties ? (form.required ?? []) : []);
+        const params = Object.keys(form.properties).map((key) => (required.has(key) ? key : `${key}?`)).join(', ');
+        assert.ok(doc.includes(`| \`${type}\` | ${params === '' ? '—' : `\`${params}\``} |`), `${type} (${params}) is documented`);
+      }
     }
   });
 });

@@ -7,8 +7,11 @@ import { describe, it } from 'node:test';
 import { jsonProtocolFixture, originalJsonAnalyses, withTodaysNames } from '../helpers/original.ts';
 import { analyze, lines } from './helpers.ts';
 
+/** 4.7.0 refused schemas 6 and later; Labwright now runs them as robot software 7 does (test/json/engine-json-fixtures.test.ts). */
+const readBy470 = (id: string) => Number(id.split('/')[0]) < 6;
+
 describe('JSON fixtures match the original 4.7.0 analysis', () => {
-  for (const [id, original] of Object.entries(originalJsonAnalyses())) {
+  for (const [id, original] of Object.entries(originalJsonAnalyses()).filter(([id]) => readBy470(id))) {
     it(id, { timeout: 30_000 }, async () => {
       const name = id.split('/')[1];
       const a = await analyze(name, readFileSync(jsonProtocolFixture(id)));

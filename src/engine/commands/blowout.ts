@@ -1,11 +1,22 @@
 import { Type } from '@sinclair/typebox';
 import { blowOut } from '../pipetting.ts';
+import { enginePipette, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe } from './params.ts';
+import { AnyLocation, Id, Maybe, WellTargetFields } from './params.ts';
 
-/** `pipette.blow_out(location)`; no location = where the pipette is. */
+/** `pipette.blow_out(location)`; in the Protocol Engine's form a well target and `flowRate`. */
 export const blowout = defineCommand({
   commandType: 'blowout',
-  params: Type.Object({ pipetteId: Id, location: Maybe(AnyLocation) }),
-  execute: (params, { state }) => blowOut(state, params.pipetteId, params.location ?? null),
+  params: Type.Union([
+    Type.Object({ pipetteId: Id, ...WellTargetFields, flowRate: Type.Number({ exclusiveMinimum: 0 }) }),
+    Type.Object({ pipetteId: Id, location: Maybe(AnyLocation) }),
+  ]),
+  execute(params, { state }) {
+    if (!isWellTarget(params)) return blowOut(state, params.pipetteId, params.location ?? null);
+    const p = enginePipette(state, params.pipetteId, 'tip');
+    const target = resolveWellTarget(state, params);
+    requireTip(p);
+    blowOut(state, p.id, target.location);
+    return { position: target.point };
+  },
 });

@@ -36,12 +36,16 @@ import { setWellHasTip } from './labwright/setWellHasTip.ts';
 import { transfer } from './labwright/transfer.ts';
 import { useTips } from './labwright/useTips.ts';
 import { loadLabware } from './loadLabware.ts';
+import { loadLiquid } from './loadLiquid.ts';
 import { loadModule } from './loadModule.ts';
 import { loadPipette } from './loadPipette.ts';
 import { disengage } from './magneticModule/disengage.ts';
 import { engage } from './magneticModule/engage.ts';
+import { moveRelative } from './moveRelative.ts';
 import { moveToCoordinates } from './moveToCoordinates.ts';
+import { moveToWell } from './moveToWell.ts';
 import { pickUpTip } from './pickUpTip.ts';
+import { savePosition } from './savePosition.ts';
 import { setRailLights } from './setRailLights.ts';
 import { deactivate as temperatureDeactivate } from './temperatureModule/deactivate.ts';
 import { setTargetTemperature } from './temperatureModule/setTargetTemperature.ts';
@@ -69,6 +73,10 @@ export const COMMANDS = [
   touchTip,
   dropTip,
   moveToCoordinates,
+  moveToWell,
+  moveRelative,
+  savePosition,
+  loadLiquid,
   home,
   waitForDuration,
   waitForResume,

@@ -1,11 +1,39 @@
 import { Type } from '@sinclair/typebox';
 import { dispense as dispenseAt } from '../pipetting.ts';
+import { engineError, enginePipette, floatText, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe, plain, PyNumber } from './params.ts';
+import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
-/** `pipette.dispense(volume, location, rate)`: `rate` multiplies the pipette's flow rate. */
+/** `pipette.dispense(volume, location, rate)`; in the Protocol Engine's form as `aspirate`, plus `pushOut`. */
 export const dispense = defineCommand({
   commandType: 'dispense',
-  params: Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber) }),
-  execute: (params, { state }) => dispenseAt(state, params.pipetteId, plain(params.volume), params.location ?? null, plain(params.rate) ?? 1),
+  params: Type.Union([
+    Type.Object({
+      pipetteId: Id,
+      ...WellTargetFields,
+      volume: Type.Number({ minimum: 0 }),
+      flowRate: Type.Number({ exclusiveMinimum: 0 }),
+      pushOut: Maybe(Type.Number()),
+    }),
+    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber) }),
+  ]),
+  execute(params, { state }) {
+    if (!isWellTarget(params) || !('flowRate' in params)) {
+      return dispenseAt(state, params.pipetteId, plain(params.volume), params.location ?? null, plain(params.rate) ?? 1);
+    }
+    const p = enginePipette(state, params.pipetteId, 'tip');
+    const target = resolveWellTarget(state, params);
+    if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform dispense without a tip attached');
+    if (params.pushOut !== undefined && params.pushOut !== null && params.pushOut < 0) {
+      throw engineError('InvalidDispenseVolumeError', 'push out value cannot have a negative value.');
+    }
+    if (params.volume > p.currentVolume + 1e-9) {
+      const had = p.currentVolume === 0 ? '0' : floatText(p.currentVolume);
+      throw engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(params.volume)} µL when only ${had} µL has been aspirated.`);
+    }
+    const volume = Math.min(params.volume, p.currentVolume);
+    // 4.x reads a volume of 0 as "everything"; the engine dispenses nothing then.
+    if (volume > 0) dispenseAt(state, p.id, volume, target.location, params.flowRate / p.dispenseFlowRate);
+    return { position: target.point, volume: params.volume };
+  },
 });

@@ -11,7 +11,7 @@ export const moveToCoordinates = defineCommand({
     pipetteId: Id,
     coordinates: PointSchema,
     minimumZHeight: Maybe(PyNumber),
-    forceDirect: Type.Optional(Type.Boolean()),
+    forceDirect: Maybe(Type.Boolean()),
     speed: Maybe(PyNumber),
   }),
   execute(params, { state }) {
@@ -21,5 +21,7 @@ export const moveToCoordinates = defineCommand({
       minimumZHeight: plain(params.minimumZHeight),
       speed: plain(params.speed),
     });
+    // The Protocol Engine answers with where the pipette went; 4.x callers get nothing.
+    return state.protocolEngine ? { position: params.coordinates } : undefined;
   },
 });

@@ -48,3 +48,20 @@ export function plain(value: PyNumberValue | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'number' ? value : value.float;
 }
+
+// ── The Protocol Engine's forms (JSON protocols of schemas 6–8; see src/engine/protocol-engine.ts) ──
+
+export const WellOriginSchema = Type.Union([Type.Literal('top'), Type.Literal('bottom'), Type.Literal('center'), Type.Literal('default')]);
+
+/** `{origin, offset}` from a well; a missing origin is the top, missing offset parts are 0. */
+export const WellLocationSchema = Type.Object({
+  origin: Maybe(WellOriginSchema),
+  offset: Maybe(Type.Object({ x: Maybe(Type.Number()), y: Maybe(Type.Number()), z: Maybe(Type.Number()) })),
+});
+
+/** A well named the engine's way: `labwareId`, `wellName`, and where in it (`wellLocation`). */
+export const WellTargetFields = {
+  labwareId: Id,
+  wellName: Type.String(),
+  wellLocation: Maybe(WellLocationSchema),
+};

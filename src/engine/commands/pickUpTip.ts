@@ -1,11 +1,28 @@
 import { Type } from '@sinclair/typebox';
+import { engineError, enginePipette, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
 import { pickUpTip as pickUp } from '../tips.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe, plain, PyNumber } from './params.ts';
+import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
-/** `pipette.pick_up_tip(location, presses, increment)`; no location = the next tip of its racks. */
+/**
+ * `pipette.pick_up_tip(location, presses, increment)`; no location = the next tip of its racks.
+ * In the Protocol Engine's form a well target; the result tells the tip's volume, length and diameter.
+ */
 export const pickUpTip = defineCommand({
   commandType: 'pickUpTip',
-  params: Type.Object({ pipetteId: Id, location: Maybe(AnyLocation), presses: Maybe(PyNumber), increment: Maybe(PyNumber) }),
-  execute: (params, { state }) => pickUp(state, params.pipetteId, params.location ?? null, plain(params.presses), plain(params.increment)),
+  params: Type.Union([
+    Type.Object({ pipetteId: Id, ...WellTargetFields }),
+    Type.Object({ pipetteId: Id, location: Maybe(AnyLocation), presses: Maybe(PyNumber), increment: Maybe(PyNumber) }),
+  ]),
+  execute(params, { state }) {
+    if (!isWellTarget(params)) {
+      return pickUp(state, params.pipetteId, params.location ?? null, plain(params.presses), plain(params.increment));
+    }
+    const p = enginePipette(state, params.pipetteId);
+    const target = resolveWellTarget(state, params);
+    if (!target.lw.isTiprack) throw engineError('LabwareIsNotTipRackError', `Labware ${target.lw.id} has no tip length defined.`);
+    if (p.hasTip) throw engineError('TipAttachedError', 'Pipette should not have a tip attached, but does.');
+    pickUp(state, p.id, { kind: 'well', labwareId: target.lw.id, wellName: target.well.name }, null, null);
+    return { position: target.point, tipVolume: target.well.maxVolume, tipLength: p.tipLength, tipDiameter: target.well.diameter ?? 0 };
+  },
 });

@@ -1,11 +1,26 @@
 import { Type } from '@sinclair/typebox';
 import { temperatureSetTemperature } from '../../modules.ts';
+import { engineError, engineModule, floatText } from '../../protocol-engine.ts';
 import { defineCommand } from '../command.ts';
 import { Id, plain, PyNumber } from '../params.ts';
 
-/** `set_temperature` (waits) and `start_set_temperature` (`wait: false`), each with its own text. */
+/**
+ * `set_temperature` (waits) and `start_set_temperature` (`wait: false`), each with its own text.
+ * Under the Protocol Engine's rules (JSON v6–8) it does not wait, the target is rounded to an
+ * integer and checked against the module's range, and the result is that target.
+ */
 export const setTargetTemperature = defineCommand({
   commandType: 'temperatureModule/setTargetTemperature',
   params: Type.Object({ moduleId: Id, celsius: PyNumber, wait: Type.Optional(Type.Boolean()) }),
-  execute: (params, { state }) => temperatureSetTemperature(state, params.moduleId, plain(params.celsius) ?? 0, params.wait !== false),
+  execute(params, { state }) {
+    const celsius = plain(params.celsius) ?? 0;
+    if (!state.protocolEngine) return temperatureSetTemperature(state, params.moduleId, celsius, params.wait !== false);
+    engineModule(state, params.moduleId);
+    const target = Math.round(celsius);
+    if (target < -9 || target > 99) {
+      throw engineError('InvalidTargetTemperatureError', `Temperature module got an invalid temperature ${floatText(celsius)} °C. Valid range is TemperatureRange(min=-9, max=99).`);
+    }
+    temperatureSetTemperature(state, params.moduleId, target, false);
+    return { targetTemperature: target };
+  },
 });

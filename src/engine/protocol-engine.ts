@@ -1,0 +1,286 @@
+// The Protocol Engine's rules for JSON protocols of schemas 6–8 (robot software 7.x), in one place:
+// loads that keep the protocol's own ids, the engine's placement and lookup errors, and well
+// locations `{origin, offset}`. Commands in the engine's form call these before the shared
+// implementations (motion, pipetting, tips), which then do the moving and the bookkeeping.
+import { builtInLabware } from '../definitions/index.ts';
+import { findDefinition, noteCustomLabware } from './deck.ts';
+import { ProtocolApiError, pyError } from './errors.ts';
+import type { EngineErrorType } from './errors.ts';
+import { buildLabware, labwareInfo } from './labware.ts';
+import type { LabwareState, WellState } from './labware.ts';
+import { loadInstrument } from './instruments.ts';
+import { wellPoint } from './locations.ts';
+import { loadModule } from './modules.ts';
+import type { EngineEquipment } from '../shared/index.ts';
+import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
+import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
+
+export function engineError(type: EngineErrorType | 'TipAttachedError', detail: string): ProtocolApiError {
+  return pyError(type, detail);
+}
+
+/** A plain Python exception inside the engine, reported as `PythonException` with `Class: text`. */
+export function pythonException(pyClass: string, text: string): ProtocolApiError {
+  return engineError('PythonException', `${pyClass}: ${text}`);
+}
+
+/** Python's repr of a short string key, as a KeyError prints it. */
+function keyRepr(key: string): string {
+  return `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** How the engine prints a deck slot in its errors: `<DeckSlotName.SLOT_3: '3'>`. */
+export function deckSlotText(slot: string): string {
+  return `<DeckSlotName.${slot === '12' ? 'FIXED_TRASH' : `SLOT_${slot}`}: '${slot}'>`;
+}
+
+// ───────────────────────────── lookups ─────────────────────────────
+
+export function engineLabware(st: EngineState, labwareId: string): LabwareState {
+  const lw = st.labware.get(labwareId);
+  if (lw === undefined) throw engineError('LabwareNotLoadedError', `Labware ${labwareId} not found.`);
+  return lw;
+}
+
+export function engineWell(lw: LabwareState, wellName: string): WellState {
+  const w = lw.byName.get(wellName);
+  if (w === undefined) throw engineError('WellDoesNotExistError', `${wellName} does not exist in ${lw.id}.`);
+  return w;
+}
+
+export function engineModule(st: EngineState, moduleId: string): LoadedModule {
+  const m = st.modules.get(moduleId);
+  if (m === undefined) throw engineError('ModuleNotLoadedError', `Module ${moduleId} not found.`);
+  return m;
+}
+
+/**
+ * A pipette by id. The engine's own words differ by command: most look it up in a plain dict
+ * (`KeyError: 'nope'`); liquid handling asks for the attached tip first.
+ */
+export function enginePipette(st: EngineState, pipetteId: string, style: 'key' | 'tip' = 'key'): LoadedPipette {
+  const p = st.pipettes.get(pipetteId);
+  if (p !== undefined) return p;
+  if (style === 'tip') throw engineError('PipetteNotLoadedError', `Pipette ${pipetteId} no found; unable to get attached tip.`);
+  throw pythonException('KeyError', keyRepr(pipetteId));
+}
+
+export function requireTip(p: LoadedPipette): void {
+  if (!p.hasTip) throw engineError('TipNotAttachedError', 'Pipette should have a tip attached, but does not.');
+}
+
+// ───────────────────────────── well locations ─────────────────────────────
+
+export type WellOrigin = 'top' | 'bottom' | 'center' | 'default';
+
+export interface WellLocationParams {
+  origin?: WellOrigin | null;
+  offset?: { x?: number | null; y?: number | null; z?: number | null } | null;
+}
+
+/** Params that name a well the engine's way. */
+export interface WellTargetParams {
+  labwareId: string;
+  wellName: string;
+  wellLocation?: WellLocationParams | null;
+}
+
+/** Whether a command's params use the engine's form (`labwareId` + `wellName`) rather than a 4.x location. */
+export function isWellTarget(params: object): params is WellTargetParams {
+  return 'labwareId' in params && 'wellName' in params && typeof (params as { labwareId: unknown }).labwareId === 'string';
+}
+
+export interface WellTarget {
+  lw: LabwareState;
+  well: WellState;
+  point: Point;
+  /** The point as a 4.x location argument, for the shared implementations. */
+  location: LocationArg;
+}
+
+/**
+ * `{origin, offset}` on a well: top (default), bottom, or center (halfway), plus the offset in
+ * deck axes. `default` is the drop-tip origin: the top, except in a tip rack, where the tip goes
+ * back to its return height (`tipLengthFactor`: the pipette's return-tip height × the rack's tip length).
+ */
+export function wellLocationPoint(well: WellState, location: WellLocationParams | null | undefined, defaultDrop = 0): Point {
+  const origin = location?.origin ?? 'top';
+  const off = { x: location?.offset?.x ?? 0, y: location?.offset?.y ?? 0, z: location?.offset?.z ?? 0 };
+  switch (origin) {
+    case 'bottom':
+      return wellPoint(well, 'bottom', off);
+    case 'center':
+      return wellPoint(well, 'top', { x: off.x, y: off.y, z: off.z - well.depth / 2 });
+    case 'default':
+      return wellPoint(well, 'top', { x: off.x, y: off.y, z: off.z - defaultDrop });
+    case 'top':
+      return wellPoint(well, 'top', off);
+  }
+}
+
+/** The one resolution of an engine-form well target: labware, well, and the point to go to. */
+export function resolveWellTarget(st: EngineState, params: WellTargetParams, defaultDrop = 0): WellTarget {
+  const lw = engineLabware(st, params.labwareId);
+  const well = engineWell(lw, params.wellName);
+  const point = wellLocationPoint(well, params.wellLocation, defaultDrop);
+  return { lw, well, point, location: { kind: 'location', point, ref: { kind: 'well', labwareId: lw.id, wellName: well.name } } };
+}
+
+/** A number as Python prints the engine's floats (`5.0`, `4.55`). */
+export function floatText(n: number): string {
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+// ───────────────────────────── loads ─────────────────────────────
+
+/** Pipette names of the Flex, which an OT-2 refuses. */
+function isFlexPipette(name: string): boolean {
+  return name.endsWith('_flex') || /^p\d+_96$/.test(name);
+}
+
+/** `loadPipette` the engine's way: the protocol's id, the engine's refusals. */
+export function engineLoadPipette(st: EngineState, pipetteName: string, mount: string, pipetteId: string): PipetteInfo {
+  if (isFlexPipette(pipetteName)) throw engineError('InvalidSpecificationForRobotTypeError', 'Cannot load a Flex pipette on an OT-2.');
+  if (mount === 'extension') throw engineError('InvalidLoadPipetteSpecsError', 'Cannot load a pipette on the EXTENSION mount. Use mount LEFT or RIGHT.');
+  if (mount !== 'left' && mount !== 'right') throw pythonException('ValueError', `'${mount}' is not a valid MountType`);
+  if (st.defs.pipette(pipetteName) === null) throw pythonException('ValueError', `'${pipetteName}' is not a valid PipetteNameType`);
+  const info = loadInstrument(st, pipetteName, mount, null, true);
+  const p = st.pipette(info.pipetteId);
+  st.pipettes.delete(p.id);
+  p.id = pipetteId;
+  st.pipettes.set(pipetteId, p);
+  return { ...info, pipetteId };
+}
+
+function occupiedText(st: EngineState, slot: string): string | null {
+  const item = st.deck.get(slot);
+  if (item === undefined) return null;
+  const what = item.kind === 'labware' ? `Labware ${item.lw.def.parameters.loadName}` : `Module ${item.mod.model}`;
+  return `${what} is already present at slotName=${deckSlotText(slot)}.`;
+}
+
+/** The slots a module may stand in on an OT-2, by kind (the thermocycler only in 7, nothing in 12). */
+function moduleSlotAllowed(model: string, slot: string): boolean {
+  if (model.startsWith('thermocycler')) return slot === '7';
+  return slot !== '12';
+}
+
+const MODULE_TYPE_NAMES: Readonly<Record<string, string>> = {
+  thermocycler: 'thermocyclerModuleType',
+  magneticModule: 'magneticModuleType',
+  temperatureModule: 'temperatureModuleType',
+  heaterShaker: 'heaterShakerModuleType',
+  magneticBlock: 'magneticBlockType',
+};
+
+/** `loadModule` the engine's way: the protocol's id, the engine's slot rules and refusals. */
+export function engineLoadModule(st: EngineState, model: string, slot: string, moduleId: string): ModuleInfo {
+  const kind = /^[a-zA-Z]+?(?=Module|Block|V\d)/.exec(model)?.[0] ?? model;
+  if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPE_NAMES[kind] ?? model} cannot be loaded into slot ${slot}`);
+  const occupied = occupiedText(st, slot);
+  if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
+  if (st.defs.resolveModule(model) !== model) {
+    throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
+  }
+  const info = loadModule(st, model, slot, null);
+  const m = st.module(info.moduleId);
+  st.modules.delete(m.id);
+  m.id = moduleId;
+  m.info = { ...m.info, moduleId };
+  st.modules.set(moduleId, m);
+  return m.info;
+}
+
+export type EngineLabwareLocation = { slotName: string } | { moduleId: string };
+
+/**
+ * The definition a `loadLabware` names: the protocol's own first (a JSON protocol embeds even the
+ * standard definitions it uses), then the standard set and the lab's library.
+ */
+function engineDefinition(st: EngineState, loadName: string, namespace: string, version: number): LabwareDefinition {
+  const own = st.custom.find((d) => d.parameters.loadName === loadName && d.namespace === namespace && d.version === version);
+  if (own !== undefined) {
+    if (namespace !== 'opentrons') noteCustomLabware(st, { uri: `${namespace}/${loadName}/${version}`, source: 'protocol', requested: { loadName, namespace, version } });
+    return own;
+  }
+  const builtIn = namespace === 'opentrons' ? builtInLabware(loadName, version) : null;
+  if (builtIn !== null) return builtIn;
+  try {
+    return findDefinition(st, loadName, namespace, version);
+  } catch {
+    throw pythonException('FileNotFoundError', `Labware "${loadName}" not found with version ${version} in namespace "${namespace}".`);
+  }
+}
+
+/** `loadLabware` the engine's way: onto a free slot or a module without labware, with the protocol's id. */
+export function engineLoadLabware(
+  st: EngineState,
+  location: EngineLabwareLocation,
+  loadName: string,
+  namespace: string,
+  version: number,
+  labwareId: string,
+  displayName: string | null,
+): LabwareInfo {
+  let lw: LabwareState;
+  if ('moduleId' in location) {
+    const mod = engineModule(st, location.moduleId);
+    if (mod.labwareId !== null) {
+      throw engineError('LocationIsOccupiedError', `Labware ${st.lw(mod.labwareId).def.parameters.loadName} is already present at moduleId='${mod.id}'.`);
+    }
+    const def = engineDefinition(st, loadName, namespace, version);
+    const base = st.slotPoint(mod.slot);
+    const off = mod.info.labwareOffset;
+    lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, mod.displayName, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z });
+    mod.labwareId = labwareId;
+  } else {
+    const slot = location.slotName;
+    if (!st.defs.slots().has(slot)) throw pythonException('ValueError', `'${slot}' is not a valid DeckSlotName`);
+    const occupied = occupiedText(st, slot);
+    if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
+    const def = engineDefinition(st, loadName, namespace, version);
+    lw = buildLabware(labwareId, def, displayName, slot, null, slot, st.slotPoint(slot));
+    st.deck.set(slot, { kind: 'labware', lw });
+  }
+  st.labware.set(labwareId, lw);
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/** `loadLiquid`: the liquid must be declared, the labware loaded and not a tip rack, every well real. */
+export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: string, volumeByWell: Record<string, number>): void {
+  if (!st.liquids.some((l) => l.id === liquidId)) {
+    throw engineError('LiquidDoesNotExistError', `Supplied liquidId: ${liquidId} does not exist in the loaded liquids.`);
+  }
+  const lw = engineLabware(st, labwareId);
+  if (lw.isTiprack) throw engineError('LabwareIsTipRackError', `Given labware: ${labwareId} is a tiprack. Can not load liquid.`);
+  if (Object.keys(volumeByWell).some((w) => !lw.byName.has(w))) {
+    throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
+  }
+  st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
+}
+
+// ───────────────────────────── what an analysis reports ─────────────────────────────
+
+/**
+ * The equipment as robot-server 7 lists it after a JSON v6–8 analysis: every labware, pipette
+ * and module loaded so far in load order (the pre-loaded fixed trash first), and all declared liquids.
+ */
+export function engineEquipment(st: EngineState): EngineEquipment {
+  const labware = [...st.labware.values()].map((lw) => ({
+    id: lw.id,
+    loadName: lw.def.parameters.loadName,
+    definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
+    location: lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot },
+    offsetId: null,
+    displayName: lw.label,
+  }));
+  const pipettes = [...st.pipettes.values()].map((p) => ({ id: p.id, pipetteName: p.requestedAs, mount: p.mount }));
+  const modules = [...st.modules.values()].map((m) => ({
+    id: m.id,
+    model: m.model,
+    location: { slotName: m.slot },
+    serialNumber: `fake-serial-number-${m.id}`,
+  }));
+  return { labware, pipettes, modules, liquids: st.liquids.map((l) => ({ ...l })) };
+}

@@ -1,0 +1,55 @@
+// `labwright analyze` on JSON protocols of schemas 6–8: robot-server 7's record in --json, and the
+// original's words (exit 1, no analysis) for a file robot software 7.5.0 cannot read.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { jsonProtocolFixture } from '../helpers/original.ts';
+import { repoRoot } from '../helpers/paths.ts';
+
+const run = promisify(execFile);
+
+async function labwright(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/labwright.js'), ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test('analyze --json on simpleV8: the commands with their keys, the engine’s equipment and liquids', async () => {
+  const res = await labwright('analyze', jsonProtocolFixture('8/simpleV8.json'), '--json');
+  assert.equal(res.code, 0, res.stderr);
+  const doc = JSON.parse(res.stdout);
+  assert.equal(doc.ok, true);
+  assert.equal(doc.result, 'ok');
+  assert.equal(doc.commands.length, 27);
+  assert.equal(doc.commands[0].key, '50c7ae73a4e3f7129874f39dfb514803');
+  assert.deepEqual(doc.runLog, []);
+  assert.deepEqual(doc.labware.map((l: { id: string }) => l.id), ['sourcePlateId', 'destPlateId', 'tipRackId', 'fixedTrash']);
+  assert.deepEqual(doc.pipettes, [{ id: 'pipetteId', pipetteName: 'p10_single', mount: 'left' }]);
+  assert.deepEqual(doc.liquids.map((l: { id: string }) => l.id), ['waterId']);
+  assert.deepEqual(doc.analysisErrors, []);
+});
+
+test('analyze on a failing fixture exits 1 with the failed command’s error', async () => {
+  const res = await labwright('analyze', jsonProtocolFixture('7/simpleV7.json'), '--json');
+  assert.equal(res.code, 1);
+  const doc = JSON.parse(res.stdout);
+  assert.deepEqual(doc.errors, [{ type: 'InvalidSpecificationForRobotTypeError', description: 'Cannot load a Flex pipette on an OT-2.' }]);
+  assert.deepEqual(doc.labware.map((l: { id: string }) => l.id), ['fixedTrash']);
+  assert.equal(doc.analysisErrors[0].errorType, 'InvalidSpecificationForRobotTypeError');
+});
+
+test('analyze on a file 7.5.0 cannot read: its words on stderr, exit 1, no analysis', async () => {
+  const res = await labwright('analyze', jsonProtocolFixture('8/simpleV10CommandsV8.json'), '--json');
+  assert.equal(res.code, 1);
+  assert.equal(res.stdout, '');
+  assert.equal(
+    res.stderr.trim(),
+    'labwright: Error 4006 INVALID_PROTOCOL_DATA (FileFormatValidationError): simpleV10CommandsV8.json could not be read as a JSON protocol.',
+  );
+});
