@@ -159,6 +159,11 @@ export interface Analysis {
   customLabware?: CustomLabwareUse[];
   /** The engine's commands in execution order (absent in analyses stored before it existed). */
   commands?: AnalysisCommand[];
+  /**
+   * False when another execution of the same files may give another analysis: the protocol read
+   * the clock or randomness, or a limit of the sandbox stopped it. Absent: reproducible.
+   */
+  reproducible?: boolean;
 }
 
 /** One executed engine command as an analysis keeps it (plain data; see docs/commands.md). */
