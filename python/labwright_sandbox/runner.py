@@ -12,6 +12,7 @@ from . import bridge
 from .parse import parse_protocol, ProtocolParseError
 from .lockdown import lock_down
 from . import threads
+from . import reproducibility
 
 
 def _error(exc_type, description, line=None, file_name=None):
@@ -63,7 +64,9 @@ def run_job(job_json, bridge_function):
     sys.path.insert(0, workdir)
     lock_down()
     threads.install()
-    outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None}
+    reproducibility.install(os.path.abspath(workdir))
+    outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None,
+               'reproducible': True}
     try:
         with open(file_name, 'rb') as f:
             text = f.read().decode('utf-8')
@@ -90,6 +93,7 @@ def run_job(job_json, bridge_function):
     outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
+    outcome['reproducible'] = not reproducibility.was_read()
     return json.dumps(outcome)
 
 

@@ -26,10 +26,12 @@ export interface AnalysisParts {
   rawMetadata: Record<string, unknown> | null;
   error: ProtocolErrorInfo | null;
   outcome: ExecutionOutcome;
+  /** False when the protocol read the clock or randomness (or was stopped by a limit). */
+  reproducible?: boolean;
 }
 
 /** The analysis of an execution that got as far as the engine. Equipment only when it succeeded. */
-export function buildAnalysis({ protocolType, metadata, rawMetadata, error, outcome }: AnalysisParts): Analysis {
+export function buildAnalysis({ protocolType, metadata, rawMetadata, error, outcome, reproducible = true }: AnalysisParts): Analysis {
   return {
     ok: error === null,
     protocolType,
@@ -45,6 +47,7 @@ export function buildAnalysis({ protocolType, metadata, rawMetadata, error, outc
     liquidHistory: outcome.liquidHistory,
     customLabware: outcome.customLabware,
     commands: outcome.commands,
+    ...(reproducible ? {} : { reproducible: false }),
   };
 }
 

@@ -135,6 +135,7 @@ const AnalysisCommand = Type.Object({
 const JobResult = Type.Object({
   stage: Type.Union([Type.Literal('parse'), Type.Literal('simulate'), Type.Literal('ok')]),
   rawMetadata: Nullable(Type.Record(Type.String(), Type.String())),
+  reproducible: Type.Boolean(),
   apiLevel: Nullable(Type.String()),
   error: Nullable(ProtocolErrorInfo),
   runLog: Type.Array(RunLogEntry),

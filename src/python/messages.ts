@@ -42,6 +42,8 @@ export interface JobResult extends ExecutionOutcome {
   rawMetadata: Record<string, string> | null;
   apiLevel: string | null;
   error: ProtocolErrorInfo | null;
+  /** False when the protocol read the clock or randomness: another run may differ. */
+  reproducible: boolean;
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
   jobMs?: number;
 }

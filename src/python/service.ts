@@ -18,6 +18,7 @@ function toAnalysis(result: JobResult): Analysis {
     // A job reports `ok` only when the protocol ran to its end; a failure always carries its error.
     error: result.stage === 'ok' ? null : (result.error ?? { type: 'RuntimeError', description: 'Protocol execution failed' }),
     outcome: result,
+    reproducible: result.reproducible,
   });
 }
 
@@ -81,6 +82,8 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
         rawMetadata: known?.raw ?? null,
         apiLevel: known?.apiLevel ?? null,
         error: limitError(error),
+        // Whether a limit stops a protocol depends on the machine and its load, not only the files.
+        reproducible: false,
         ...EMPTY_OUTCOME,
       });
     } finally {

@@ -1,7 +1,7 @@
 // All protocol sessions of the robot, and the one "active" session that may execute commands
 // (http-api.md §3.7). Sessions and the active id are persisted; `restore` brings them back.
 import type { Logger } from 'pino';
-import type { ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
 import type { SessionRepository } from '../store/index.ts';
 import type { RobotDoor } from './door.ts';
 import { SessionNotActiveError, SessionNotFoundError } from './errors.ts';
@@ -17,6 +17,8 @@ export type AnySession = ProtocolSession | RecordSession;
 export interface SessionManagerOptions {
   execute: ProtocolExecutor;
   loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
+  /** A stored analysis a session's load may replay instead of simulating (default: none). */
+  reusableAnalysis?(protocolId: string, bundle: ProtocolBundle): Analysis | null;
   repo: SessionRepository;
   speed: Speed;
   /** The robot runs are performed on; default: the simulated robot (`speed` paces it). */
@@ -44,6 +46,7 @@ export class SessionManager {
     this.deps = {
       execute: options.execute,
       loadBundle: options.loadBundle,
+      reusableAnalysis: (protocolId, bundle) => options.reusableAnalysis?.(protocolId, bundle) ?? null,
       repo: options.repo,
       broadcaster: this.broadcaster,
       speed: options.speed,

@@ -2,7 +2,7 @@
 // drives it (the load simulation at creation, re-simulations, runs on the simulated robot).
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo, ProtocolExecutor } from '../analysis/index.ts';
 import { NoticeNumbering } from '../notifications/index.ts';
 import { BatchedSessionWriter, type SessionRepository, type StoredSession } from '../store/index.ts';
 import { BackgroundWork } from './background-work.ts';
@@ -25,6 +25,11 @@ export interface SessionDeps {
   execute: ProtocolExecutor;
   /** The protocol's files as stored now, or null if the protocol is gone. */
   loadBundle(protocolId: string): Promise<ProtocolBundle | null>;
+  /**
+   * The protocol's stored analysis when a fresh simulation of `bundle` would give the same (see
+   * ProtocolManager.reusableAnalysis), else null: a session's load then replays it instead.
+   */
+  reusableAnalysis(protocolId: string, bundle: ProtocolBundle): Analysis | null;
   repo: SessionRepository;
   broadcaster: SessionNoticeBroadcaster;
   speed: Speed;
@@ -316,8 +321,11 @@ export class ProtocolSession {
       const bundle = await this.deps.loadBundle(this.protocolId);
       signal.throwIfAborted();
       if (bundle === null) return this.fail([this.protocolGone()]);
-      const analysis = await this.deps.execute(bundle, { mode: 'analyze', step: hardware.step, signal });
+      // startSimulate always simulates again: it is how a client asks for a fresh analysis.
+      const reused = kind === 'load' ? this.deps.reusableAnalysis(this.protocolId, bundle) : null;
+      const analysis = reused ?? (await this.deps.execute(bundle, { mode: 'analyze', step: hardware.step, signal }));
       signal.throwIfAborted();
+      // A reused analysis is replayed here in full; a fresh one only past its last step.
       hardware.catchUp(analysis.runLog);
       if (analysis.errors.length > 0) return this.fail(analysis.errors);
       const mismatch = checkEquipment(this.deps.robot, analysis.requiredEquipment);

@@ -128,6 +128,7 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
   const sessions = new SessionManager({
     execute: service.execute,
     loadBundle: (id) => protocols.bundle(id),
+    reusableAnalysis: (id, bundle) => protocols.reusableAnalysis(id, bundle),
     repo: store.sessions,
     speed: resolved.speed,
     backend: config.robotBackend,

@@ -2,6 +2,7 @@
 // files and the records in step (http-api.md §2).
 import type { Logger } from 'pino';
 import type { Analysis, ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import { analysisKey } from '../service/index.ts';
 import { staleReason, withLibraryHashes, type LabwareLibrary, type LibrarySnapshot } from '../library/index.ts';
 import { isoNow } from '../runner/index.ts';
 import { customLabwareFromFiles, labwareUri, standardLabware } from '../definitions/index.ts';
@@ -42,10 +43,24 @@ export class ProtocolManager {
     return { bundle: { ...bundle, labwareLibrary: snapshot.definitions }, snapshot };
   }
 
-  private async analyse(bundle: ProtocolBundle): Promise<{ analysis: Analysis; libraryRevision: number }> {
+  private async analyse(bundle: ProtocolBundle): Promise<{ analysis: Analysis; libraryRevision: number; analysisKey: string }> {
     const prepared = this.withLibrary(bundle);
     const analysis = await this.options.execute(prepared.bundle, { mode: 'analyze' });
-    return { analysis: withLibraryHashes(analysis, prepared.snapshot), libraryRevision: prepared.snapshot.revision };
+    return {
+      analysis: withLibraryHashes(analysis, prepared.snapshot),
+      libraryRevision: prepared.snapshot.revision,
+      analysisKey: analysisKey(prepared.bundle),
+    };
+  }
+
+  /**
+   * The stored analysis, if a fresh one of `bundle` would be the same: nothing it depended on
+   * changed (code, files, library: the key) and the protocol reads neither clock nor randomness.
+   */
+  reusableAnalysis(id: string, bundle: ProtocolBundle): Analysis | null {
+    const p = this.options.store.protocols.get(id);
+    if (p === null || p.stale !== null || p.analysisKey === null || p.analysis.reproducible === false) return null;
+    return analysisKey(bundle) === p.analysisKey ? p.analysis : null;
   }
 
   /**
@@ -98,11 +113,11 @@ export class ProtocolManager {
         if (current === null) return;
         const bundle = await this.bundle(protocolId);
         if (bundle === null) return;
-        const { analysis, libraryRevision } = await this.analyse(bundle);
+        const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
         // A protocol deleted meanwhile stays deleted.
         const now = this.options.store.protocols.get(protocolId);
         if (now === null) return;
-        this.options.store.protocols.update({ ...now, analysis, libraryRevision, stale: null });
+        this.options.store.protocols.update({ ...now, analysis, libraryRevision, stale: null, analysisKey });
         this.options.logger.info({ protocolId, errors: analysis.errors.length }, 'protocol re-analysed after a labware library change');
       }).catch((err: unknown) => this.options.logger.error({ protocolId, err }, 're-analysis failed; the protocol stays marked stale'));
     }
@@ -193,14 +208,14 @@ export class ProtocolManager {
     const bundle = await staging.readBundle(protocolFile, supportFiles).catch((err: Error) => {
       throw new StorageError(err.message);
     });
-    const { analysis, libraryRevision } = await this.analyse(bundle);
+    const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
     let folder: string;
     try {
       folder = await store.files.adopt(staging);
     } catch (err) {
       throw new StorageError((err as Error).message);
     }
-    const record: StoredProtocol = { id, folder, protocolFile, supportFiles, createdAt, lastModifiedAt, analysis, libraryRevision, stale: null };
+    const record: StoredProtocol = { id, folder, protocolFile, supportFiles, createdAt, lastModifiedAt, analysis, libraryRevision, stale: null, analysisKey };
     try {
       store.protocols.insert(record);
     } catch (err) {
@@ -225,8 +240,8 @@ export class ProtocolManager {
       const supportFiles =
         fileName === current.protocolFile ? current.supportFiles : [...current.supportFiles.filter((f) => f !== fileName), fileName];
       const bundle = await store.files.readBundle(current.folder, current.protocolFile, supportFiles);
-      const { analysis, libraryRevision } = await this.analyse(bundle);
-      const updated: StoredProtocol = { ...current, supportFiles, lastModifiedAt: isoNow(), analysis, libraryRevision, stale: null };
+      const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
+      const updated: StoredProtocol = { ...current, supportFiles, lastModifiedAt: isoNow(), analysis, libraryRevision, stale: null, analysisKey };
       store.protocols.update(updated);
       this.recheckIfBehind(libraryRevision);
       return updated;

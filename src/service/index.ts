@@ -37,3 +37,4 @@ export function createProtocolService(options: Partial<PythonServiceOptions> = {
     },
   };
 }
+export { analysisKey, engineFingerprint } from './analysis-key.ts';

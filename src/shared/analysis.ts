@@ -161,6 +161,11 @@ export interface Analysis {
   commands?: AnalysisCommand[];
   /** JSON protocols of schemas 6–8: what robot-server 7 reports beside the commands (absent otherwise). */
   engineRun?: EngineRunReport;
+  /**
+   * False when another execution of the same files may give another analysis: the protocol read
+   * the clock or randomness, or a limit of the sandbox stopped it. Absent: reproducible.
+   */
+  reproducible?: boolean;
 }
 
 /** What the Protocol Engine held at the end of a JSON v6–8 analysis, in robot-server 7's shapes. */

@@ -57,6 +57,8 @@ const MIGRATIONS: readonly string[] = [
    );
    ALTER TABLE protocols ADD COLUMN library_revision INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE protocols ADD COLUMN stale TEXT;`,
+  // What the analysis depended on (code, files, library), so a session can reuse it.
+  `ALTER TABLE protocols ADD COLUMN analysis_key TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -15,6 +15,7 @@ interface ProtocolRow {
   analysis: string;
   library_revision: number;
   stale: string | null;
+  analysis_key: string | null;
 }
 
 function fromRow(row: ProtocolRow): StoredProtocol {
@@ -28,6 +29,7 @@ function fromRow(row: ProtocolRow): StoredProtocol {
     analysis: JSON.parse(row.analysis) as Analysis,
     libraryRevision: row.library_revision,
     stale: row.stale === null ? null : (JSON.parse(row.stale) as StaleMark),
+    analysisKey: row.analysis_key,
   };
 }
 
@@ -65,8 +67,8 @@ export class ProtocolRepository {
 
   insert(p: StoredProtocol): void {
     this.sql.get(
-        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis, library_revision, stale)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis, library_revision, stale, analysis_key)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         p.id,
@@ -78,13 +80,14 @@ export class ProtocolRepository {
         JSON.stringify(p.analysis),
         p.libraryRevision,
         p.stale && JSON.stringify(p.stale),
+        p.analysisKey,
       );
     this.cache.delete(p.id);
   }
 
   update(p: StoredProtocol): void {
     this.sql.get(
-        `UPDATE protocols SET protocol_file = ?, support_files = ?, last_modified_at = ?, analysis = ?, library_revision = ?, stale = ? WHERE id = ?`,
+        `UPDATE protocols SET protocol_file = ?, support_files = ?, last_modified_at = ?, analysis = ?, library_revision = ?, stale = ?, analysis_key = ? WHERE id = ?`,
       )
       .run(
         p.protocolFile,
@@ -93,6 +96,7 @@ export class ProtocolRepository {
         JSON.stringify(p.analysis),
         p.libraryRevision,
         p.stale && JSON.stringify(p.stale),
+        p.analysisKey,
         p.id,
       );
     this.cache.delete(p.id);

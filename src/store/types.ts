@@ -16,6 +16,8 @@ export interface StoredProtocol {
   libraryRevision: number;
   /** Set while the analysis may differ from what a run would do (the library changed). */
   stale: StaleMark | null;
+  /** What the analysis depended on (the service's analysisKey), or null if unknown. */
+  analysisKey: string | null;
 }
 
 export interface StaleMark {

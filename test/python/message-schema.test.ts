@@ -10,6 +10,7 @@ const result = {
   stage: 'ok',
   rawMetadata: { apiLevel: '2.11' },
   apiLevel: '2.11',
+  reproducible: true,
   error: null,
   runLog: [entry, { ...entry, index: 1, line: null }],
   requiredEquipment: { pipettes: [{ mount: 'left', requestedAs: 'p300_single_gen2', pipetteName: 'p300_single_gen2', channels: 1 }], labware: [], modules: [] },
