@@ -193,6 +193,11 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
 
 export type EngineLabwareLocation = { slotName: string } | { moduleId: string };
 
+/** Where a labware is now, as the engine reports it. */
+export function engineLabwareLocation(lw: LabwareState): EngineLabwareLocation {
+  return lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot };
+}
+
 /**
  * The definition a `loadLabware` names: the protocol's own first (a JSON protocol embeds even the
  * standard definitions it uses), then the standard set and the lab's library.
@@ -271,7 +276,7 @@ export function engineEquipment(st: EngineState): EngineEquipment {
     id: lw.id,
     loadName: lw.def.parameters.loadName,
     definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
-    location: lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot },
+    location: engineLabwareLocation(lw),
     offsetId: null,
     displayName: lw.label,
   }));

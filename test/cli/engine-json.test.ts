@@ -28,7 +28,8 @@ test('analyze --json on simpleV8: the commands with their keys, the engine’s e
   assert.equal(doc.result, 'ok');
   assert.equal(doc.commands.length, 27);
   assert.equal(doc.commands[0].key, '50c7ae73a4e3f7129874f39dfb514803');
-  assert.deepEqual(doc.runLog, []);
+  assert.equal(doc.runLog.length, 27);
+  assert.equal(doc.runLog[10], 'Picking up tip(s) from B1 of Opentrons 96 Tip Rack 10 µL in Slot 8');
   assert.deepEqual(doc.labware.map((l: { id: string }) => l.id), ['sourcePlateId', 'destPlateId', 'tipRackId', 'fixedTrash']);
   assert.deepEqual(doc.pipettes, [{ id: 'pipetteId', pipetteName: 'p10_single', mount: 'left' }]);
   assert.deepEqual(doc.liquids.map((l: { id: string }) => l.id), ['waterId']);
