@@ -178,6 +178,22 @@ describe('run logs of whole fixtures', () => {
     assert.ok(a.runLog.every((e, i) => e.index === i && e.level === 0 && e.line === null));
   });
 
+  it('each line carries its command’s modeled time; together they are the estimate', async () => {
+    const a = await run('8/simpleV8.json');
+    const wait = a.runLog[12];
+    assert.equal(wait.name, 'command.waitForDuration');
+    assert.equal(wait.durationS, 42);
+    assert.equal(a.runLog[0].durationS, 12, 'the initial home');
+    assert.equal(a.runLog[1].durationS, 0, 'a load takes no time');
+    for (let i = 1; i < a.runLog.length; i++) {
+      const prev = a.runLog[i - 1];
+      assert.ok(Math.abs(a.runLog[i].startS - (prev.startS + prev.durationS)) < 1e-9, `entry ${i} starts where ${i - 1} ends`);
+    }
+    const last = a.runLog.at(-1);
+    assert.ok(last !== undefined && Math.abs(last.startS + last.durationS - a.estimatedDurationSeconds) < 1e-9);
+    assert.ok(a.estimatedDurationSeconds > 84 && a.estimatedDurationSeconds < 86, String(a.estimatedDurationSeconds));
+  });
+
   it('a failed command has its line, and it is the last', async () => {
     const a = await run('6/oneTiprack.json');
     assert.equal(a.runLog.length, 3);
