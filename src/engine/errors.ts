@@ -43,7 +43,14 @@ export type EngineErrorType =
   | 'WrongModuleTypeError'
   | 'InvalidTargetTemperatureError'
   | 'EngageHeightOutOfRangeError'
-  | 'NoTargetTemperatureSetError';
+  | 'NoTargetTemperatureSetError'
+  | 'InvalidBlockVolumeError'
+  | 'InvalidHoldTimeError'
+  | 'ThermocyclerNotOpenError'
+  | 'NotSupportedOnRobotType'
+  | 'LabwareMovementNotAllowedError'
+  | 'LocationNotAccessibleByPipetteError'
+  | 'LabwareIsNotAllowedInLocationError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

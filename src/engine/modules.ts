@@ -90,6 +90,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     lidTemp: TIMING.ambientC,
     lidTarget: null,
     lidPhys: TIMING.ambientC,
+    lidReachAt: 0,
     holdTime: null,
     totalCycleCount: null,
     totalStepCount: null,

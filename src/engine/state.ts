@@ -68,6 +68,8 @@ export interface LoadedModule {
   lidTemp: number;
   lidTarget: number | null;
   lidPhys: number;
+  /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
+  lidReachAt: number;
   holdTime: number | null;
   totalCycleCount: number | null;
   totalStepCount: number | null;

@@ -52,7 +52,7 @@ export class EngineView {
   }
 
   /** Where a loaded labware is, in the Protocol Engine's form (`{slotName}`, `{moduleId}`, ...). */
-  engineLocation(labwareId: string): EngineLabwareLocation {
+  engineLocation(labwareId: string): EngineLabwareLocation | 'offDeck' {
     return engineLabwareLocation(this.state.lw(labwareId));
   }
 

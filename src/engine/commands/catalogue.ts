@@ -41,6 +41,7 @@ import { loadModule } from './loadModule.ts';
 import { loadPipette } from './loadPipette.ts';
 import { disengage } from './magneticModule/disengage.ts';
 import { engage } from './magneticModule/engage.ts';
+import { moveLabware } from './moveLabware.ts';
 import { moveRelative } from './moveRelative.ts';
 import { moveToCoordinates } from './moveToCoordinates.ts';
 import { moveToWell } from './moveToWell.ts';
@@ -57,6 +58,8 @@ import { openLid } from './thermocycler/openLid.ts';
 import { runProfile } from './thermocycler/runProfile.ts';
 import { setTargetBlockTemperature } from './thermocycler/setTargetBlockTemperature.ts';
 import { setTargetLidTemperature } from './thermocycler/setTargetLidTemperature.ts';
+import { waitForBlockTemperature } from './thermocycler/waitForBlockTemperature.ts';
+import { waitForLidTemperature } from './thermocycler/waitForLidTemperature.ts';
 import { touchTip } from './touchTip.ts';
 import { waitForDuration } from './waitForDuration.ts';
 import { waitForResume } from './waitForResume.ts';
@@ -94,6 +97,9 @@ export const COMMANDS = [
   runProfile,
   deactivateBlock,
   deactivateLid,
+  waitForBlockTemperature,
+  waitForLidTemperature,
+  moveLabware,
   // What the 4.x Python API does on its own, under names of ours.
   transfer,
   mix,
