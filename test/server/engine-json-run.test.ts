@@ -2,6 +2,9 @@
 // text and its modeled time; pause holds the run, resume continues it, cancel stops it (the held
 // tip goes to the trash); the protocol's own `waitForResume` moves the session to `paused`.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import {
@@ -18,20 +21,56 @@ const count = (events: SessionEvent[], name: string) => events.filter((e) => e.e
 let server: Server;
 /** A server that spends no modeled time: a run it does not hold finishes at once. */
 let instant: Server;
+let work: string;
+
+/** A v8 protocol whose plate is moved by hand (with a pause) before it is used. */
+function moveByHand(): Record<string, unknown> {
+  const labware = (labwareId: string, loadName: string, slotName: string) => ({
+    commandType: 'loadLabware',
+    params: { labwareId, loadName, namespace: 'opentrons', version: 1, location: { slotName } },
+  });
+  return {
+    $otSharedSchema: '#/protocol/schemas/8',
+    schemaVersion: 8,
+    metadata: { protocolName: 'move by hand' },
+    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
+    liquidSchemaId: 'opentronsLiquidSchemaV1',
+    liquids: {},
+    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
+    labwareDefinitions: {},
+    commandSchemaId: 'opentronsCommandSchemaV8',
+    commands: [
+      { commandType: 'loadPipette', params: { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' } },
+      labware('tr', 'opentrons_96_tiprack_300ul', '1'),
+      labware('pl', 'corning_96_wellplate_360ul_flat', '3'),
+      { commandType: 'moveLabware', params: { labwareId: 'pl', newLocation: { slotName: '5' }, strategy: 'manualMoveWithPause' } },
+      { commandType: 'pickUpTip', params: { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' } },
+      { commandType: 'aspirate', params: { pipetteId: 'p', labwareId: 'pl', wellName: 'A1', volume: 10, flowRate: 50 } },
+      { commandType: 'dropTip', params: { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' } },
+    ],
+    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
+    commandAnnotations: [],
+  };
+}
 
 before(async () => {
   server = await startServer({ speed: SPEED, maxProtocols: 5 });
   instant = await startServer({ speed: 'max', maxProtocols: 5 });
   assert.equal((await uploadFile(server.base, SIMPLE_V8)).status, 201);
   assert.equal((await uploadFile(instant.base, SIMPLE_V8)).status, 201);
+  work = await mkdtemp(path.join(tmpdir(), 'labwright-v8-run-'));
+  const file = path.join(work, 'moveByHand.json');
+  await writeFile(file, JSON.stringify(moveByHand()));
+  assert.equal((await uploadFile(instant.base, file)).status, 201);
 });
 after(async () => {
   await server?.close();
   await instant?.close();
+  if (work !== undefined) await rm(work, { recursive: true, force: true });
 });
 
-async function loadedSession(on: Server): Promise<SessionData> {
-  const s = await createSession(on.base, 'simpleV8');
+async function loadedSession(on: Server, protocolId = 'simpleV8'): Promise<SessionData> {
+  const s = await createSession(on.base, protocolId);
   const loaded = await waitFor(on.base, s.id, inState('loaded', 'error'));
   assert.equal(loaded.details.currentState, 'loaded', JSON.stringify(loaded.details.errors));
   return loaded;
@@ -103,4 +142,18 @@ test("the protocol's waitForResume moves the session to paused until resumed, th
   assert.equal(count(runEvents, 'command.PAUSE.end'), 1);
   assert.equal(runEvents.filter((e) => e.event.endsWith('.start')).length, 27);
   assert.equal(runEvents.at(-2)?.params?.text, 'Saving position');
+});
+
+test('a manual moveLabware with a pause moves the session to paused; resumed, the run uses the plate where it now is', async () => {
+  const loaded = await loadedSession(instant, 'moveByHand');
+  assert.equal((await command(instant.base, loaded.id, 'protocol.startRun')).status, 200);
+  const paused = await waitFor(instant.base, loaded.id, inState('paused'));
+  assert.equal(paused.details.events.at(-1)?.params?.text, 'Manually move Corning 96 Well Plate 360 µL Flat from Slot 3 to Slot 5');
+  assert.equal((await waitFor(instant.base, loaded.id, () => true)).details.currentState, 'paused');
+  assert.equal((await command(instant.base, loaded.id, 'protocol.resume')).status, 200);
+  const finished = await waitFor(instant.base, loaded.id, inState('finished', 'error'));
+  assert.equal(finished.details.currentState, 'finished', JSON.stringify(finished.details.errors));
+  const texts = finished.details.events.slice(loaded.details.events.length).filter((e) => e.event.endsWith('.start') && e.source === 'protocol').map((e) => e.params?.text);
+  assert.equal(texts.at(-2), 'Aspirating 10 µL from well A1 of Corning 96 Well Plate 360 µL Flat in Slot 5 at 50 µL/sec');
+  assert.equal(texts.at(-1), 'Returning tip to A1 of Opentrons OT-2 96 Tip Rack 300 µL in Slot 1');
 });
