@@ -35,6 +35,7 @@ describe('the text of each command type the OT-2 fixtures use', () => {
     assert.equal(text('home', { axes: null }), 'Homing all gantry, pipette, and plunger axes');
     assert.equal(text('loadPipette', { pipetteId: 'p10', pipetteName: 'p10_single', mount: 'left' }), 'Load P10 Single-Channel GEN1 in Left Mount');
     assert.equal(text('loadPipette', { pipetteId: 'm300', pipetteName: 'p300_multi_gen2', mount: 'right' }), 'Load P300 8-Channel GEN2 in Right Mount');
+    assert.equal(text('loadPipette', { pipetteId: 'nope', pipetteName: 'p1000_96', mount: 'left' }), 'Load p1000_96 in Left Mount');
     assert.equal(text('loadModule', { moduleId: 'temp', model: 'temperatureModuleV2', location: { slotName: '1' } }), 'Load Temperature Module GEN2 in Slot 1');
     assert.equal(text('loadModule', { moduleId: 'hs', model: 'heaterShakerModuleV1', location: { slotName: '6' } }), 'Load Heater-Shaker Module GEN1 in Slot 6');
     assert.equal(text('loadModule', { moduleId: 'tc', model: 'thermocyclerModuleV1', location: { slotName: '7' } }), 'Load Thermocycler Module in Slot 7');

@@ -164,8 +164,11 @@ export function commandText(command: TextCommand, state: TextState): string {
   switch (command.commandType) {
     case 'home':
       return 'Homing all gantry, pipette, and plunger axes';
-    case 'loadPipette':
-      return `Load ${pipetteName(state, p.pipetteId)} in ${str(p.mount) === 'right' ? 'Right' : 'Left'} Mount`;
+    case 'loadPipette': {
+      // A load that failed names the model the protocol asked for.
+      const name = state.pipette(str(p.pipetteId))?.displayName ?? str(p.pipetteName);
+      return `Load ${name} in ${str(p.mount) === 'right' ? 'Right' : 'Left'} Mount`;
+    }
     case 'loadModule': {
       const model = state.module(str(p.moduleId))?.model ?? str(p.model);
       return `Load ${moduleDisplayName(model)} in Slot ${str(obj(p.location).slotName)}`;
