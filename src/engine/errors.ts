@@ -50,7 +50,10 @@ export type EngineErrorType =
   | 'NotSupportedOnRobotType'
   | 'LabwareMovementNotAllowedError'
   | 'LocationNotAccessibleByPipetteError'
-  | 'LabwareIsNotAllowedInLocationError';
+  | 'LabwareIsNotAllowedInLocationError'
+  | 'CannotPerformModuleAction'
+  | 'InvalidTargetSpeedError'
+  | 'PipetteMovementRestrictedByHeaterShakerError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

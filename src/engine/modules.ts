@@ -92,6 +92,8 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     lidPhys: TIMING.ambientC,
     lidReachAt: 0,
     holdTime: null,
+    latch: 'unknown',
+    shakeRpm: null,
     totalCycleCount: null,
     totalStepCount: null,
   };

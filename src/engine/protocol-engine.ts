@@ -11,6 +11,7 @@ import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadModule } from './modules.ts';
+import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
 import type { EngineEquipment } from '../shared/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
@@ -80,6 +81,8 @@ export interface WellLocationParams {
 
 /** Params that name a well the engine's way. */
 export interface WellTargetParams {
+  /** The pipette that moves there (the Heater-Shaker's rules depend on its channels). */
+  pipetteId?: string;
   labwareId: string;
   wellName: string;
   wellLocation?: WellLocationParams | null;
@@ -122,13 +125,13 @@ export function wellLocationPoint(well: WellState, location: WellLocationParams 
 export function resolveWellTarget(st: EngineState, params: WellTargetParams, defaultDrop = 0): WellTarget {
   const lw = engineLabware(st, params.labwareId);
   const well = engineWell(lw, params.wellName);
-  checkReachable(st, lw);
+  checkReachable(st, lw, params.pipetteId === undefined ? undefined : st.pipettes.get(params.pipetteId));
   const point = wellLocationPoint(well, params.wellLocation, defaultDrop);
   return { lw, well, point, location: { kind: 'location', point, ref: { kind: 'well', labwareId: lw.id, wellName: well.name } } };
 }
 
 /** The engine's rules for any move into a labware: on the deck, and out of a thermocycler only with its lid open. */
-export function checkReachable(st: EngineState, lw: LabwareState): void {
+export function checkReachable(st: EngineState, lw: LabwareState, pipette?: LoadedPipette): void {
   if (lw.slot === OFF_DECK) {
     throw engineError('LocationNotAccessibleByPipetteError', `Cannot move pipette to ${lw.def.parameters.loadName}, labware is off-deck.`);
   }
@@ -136,6 +139,7 @@ export function checkReachable(st: EngineState, lw: LabwareState): void {
   if (mod !== undefined && mod.spec.type === 'thermocyclerModuleType' && mod.lid !== 'open') {
     throw engineError('ThermocyclerNotOpenError', 'Thermocycler must be open when moving to labware inside it.');
   }
+  checkHeaterShakerMove(st, lw, pipette);
 }
 
 /** A number as Python prints the engine's floats (`5.0`, `4.55`). */
@@ -191,10 +195,10 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
   if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPE_NAMES[kind] ?? model} cannot be loaded into slot ${slot}`);
   const occupied = occupiedText(st, slot);
   if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
-  if (st.defs.resolveModule(model) !== model) {
+  if (model !== 'heaterShakerModuleV1' && st.defs.resolveModule(model) !== model) {
     throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
   }
-  const info = loadModule(st, model, slot, null);
+  const info = model === 'heaterShakerModuleV1' ? loadHeaterShaker(st, slot) : loadModule(st, model, slot, null);
   const m = st.module(info.moduleId);
   // The engine does not know a thermocycler's lid to be open until it opens it.
   if (m.spec.type === 'thermocyclerModuleType') m.lid = 'closed';

@@ -10,6 +10,13 @@ import { comment } from './comment.ts';
 import { dispense } from './dispense.ts';
 import { dropTip } from './dropTip.ts';
 import { home } from './home.ts';
+import { hsSetTargetTemperatureCommand } from './heaterShaker/setTargetTemperature.ts';
+import { hsWaitForTemperatureCommand } from './heaterShaker/waitForTemperature.ts';
+import { hsSetAndWaitForShakeSpeedCommand } from './heaterShaker/setAndWaitForShakeSpeed.ts';
+import { hsDeactivateShakerCommand } from './heaterShaker/deactivateShaker.ts';
+import { hsDeactivateHeaterCommand } from './heaterShaker/deactivateHeater.ts';
+import { hsOpenLabwareLatchCommand } from './heaterShaker/openLabwareLatch.ts';
+import { hsCloseLabwareLatchCommand } from './heaterShaker/closeLabwareLatch.ts';
 import { airGap } from './labwright/airGap.ts';
 import { calibrateMagneticModule } from './labwright/calibrateMagneticModule.ts';
 import { clearSlot } from './labwright/clearSlot.ts';
@@ -100,6 +107,13 @@ export const COMMANDS = [
   waitForBlockTemperature,
   waitForLidTemperature,
   moveLabware,
+  hsSetTargetTemperatureCommand,
+  hsWaitForTemperatureCommand,
+  hsSetAndWaitForShakeSpeedCommand,
+  hsDeactivateShakerCommand,
+  hsDeactivateHeaterCommand,
+  hsOpenLabwareLatchCommand,
+  hsCloseLabwareLatchCommand,
   // What the 4.x Python API does on its own, under names of ours.
   transfer,
   mix,

@@ -126,6 +126,13 @@ const LATER_MODELS: Readonly<Record<string, Record<string, Field>>> = {
     dropOffset: { type: { kind: 'point' } },
   },
   'thermocycler/runProfile': { ...MODULE, profile: { type: { kind: 'list', of: { kind: 'profileStep' } }, required: true }, blockMaxVolumeUl: FLOAT },
+  'heaterShaker/waitForTemperature': { ...MODULE, celsius: FLOAT },
+  'heaterShaker/setTargetTemperature': { ...MODULE, celsius: REQ_FLOAT },
+  'heaterShaker/setAndWaitForShakeSpeed': { ...MODULE, rpm: REQ_FLOAT },
+  'heaterShaker/deactivateHeater': MODULE,
+  'heaterShaker/deactivateShaker': MODULE,
+  'heaterShaker/openLabwareLatch': MODULE,
+  'heaterShaker/closeLabwareLatch': MODULE,
 };
 
 /**
