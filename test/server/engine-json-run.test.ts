@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import {
-  command, createSession, inState, startServer, uploadFile, waitFor,
+  call, command, createSession, inState, startServer, uploadFile, waitFor,
   type Server, type SessionData, type SessionEvent,
 } from './helpers.ts';
 
@@ -87,6 +87,18 @@ test('a v8 session: the load simulates every command with its text', async () =>
   assert.equal(starts[10].event, 'command.PICK_UP_TIP.start');
   assert.equal(starts[10].params?.text, 'Picking up tip(s) from B1 of Opentrons 96 Tip Rack 10 µL in Slot 8');
   assert.equal(starts[11].params?.text, 'Aspirating 5 µL from well A1 of Source Plate in Temperature Module GEN2 in Slot 1 at 3 µL/sec');
+});
+
+test('GET /protocols/{id}/analysis: the lines for people with their modeled times, and the estimate', async () => {
+  type Body = { data: { estimatedDurationSeconds: number; commandCount: number; runLog: { text: string; name: string; durationS: number }[] } };
+  const res = await call<Body>(instant.base, 'GET', '/protocols/simpleV8/analysis');
+  assert.equal(res.status, 200, res.text);
+  const a = res.body.data;
+  assert.equal(a.commandCount, 27);
+  assert.equal(a.runLog.length, 27);
+  assert.equal(a.runLog[12].text, 'Pausing for 42 seconds. ');
+  assert.ok(Math.abs(a.runLog[12].durationS - 42) < 1e-9);
+  assert.ok(a.estimatedDurationSeconds > 84 && a.estimatedDurationSeconds < 86, String(a.estimatedDurationSeconds));
 });
 
 test('pause holds a v8 run in its timed wait, resume continues it, cancel stops it and drops the tip', async () => {
