@@ -68,7 +68,12 @@ export interface LoadedModule {
   lidTemp: number;
   lidTarget: number | null;
   lidPhys: number;
+  /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
+  lidReachAt: number;
   holdTime: number | null;
+  /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
+  latch: 'unknown' | 'open' | 'closed';
+  shakeRpm: number | null;
   totalCycleCount: number | null;
   totalStepCount: number | null;
 }
