@@ -53,7 +53,12 @@ export type EngineErrorType =
   | 'LabwareIsNotAllowedInLocationError'
   | 'CannotPerformModuleAction'
   | 'InvalidTargetSpeedError'
-  | 'PipetteMovementRestrictedByHeaterShakerError';
+  | 'PipetteMovementRestrictedByHeaterShakerError'
+  | 'AddressableAreaDoesNotExistError'
+  | 'IncompatibleAddressableAreaError'
+  | 'PipetteNotReadyToAspirateError'
+  | 'LabwareCannotBeStackedError'
+  | 'InvalidPushOutVolumeError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

@@ -12,6 +12,7 @@ import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadModule } from './modules.ts';
 import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
+import { checkArea, useArea } from './addressable-areas.ts';
 import type { EngineEquipment } from '../shared/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
@@ -247,6 +248,11 @@ function areaSlot(name: string): string | null {
   return /^(?:[1-9]|1[0-2])$/.test(name) ? name : null;
 }
 
+/** The deck slot a place is, as the addressable area it uses (slot 12 excludes the fixed trash area). */
+function slotArea(place: EngineLabwareLocation | 'offDeck'): string | null {
+  return place !== OFF_DECK && 'slotName' in place ? place.slotName : null;
+}
+
 /** Checks that `location` can take a labware; throws the engine's refusal when it cannot. */
 function checkFree(st: EngineState, location: EngineLabwareLocation | 'offDeck'): void {
   if (location === OFF_DECK) return;
@@ -307,9 +313,13 @@ export function engineLoadLabware(
   displayName: string | null,
 ): LabwareInfo {
   const place = placeOf(location, (area) => engineError('LabwareIsNotAllowedInLocationError', `Cannot load ${loadName} onto addressable area ${area}`));
+  const area = slotArea(place);
+  if (area !== null) checkArea(st, area);
   checkFree(st, place);
   const def = engineDefinition(st, loadName, namespace, version);
-  return labwareInfo(placeLabware(st, labwareId, def, displayName, place));
+  const info = labwareInfo(placeLabware(st, labwareId, def, displayName, place));
+  if (area !== null) useArea(st, area);
+  return info;
 }
 
 /**
@@ -322,6 +332,8 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
   if (strategy === 'usingGripper') throw engineError('NotSupportedOnRobotType', 'Labware movement using a gripper is not supported on the OT-2');
   if (lw.fixedTrash) throw engineError('LabwareMovementNotAllowedError', `Cannot move fixed trash labware '${loadName}'.`);
   const place = placeOf(newLocation, (area) => engineError('LabwareMovementNotAllowedError', `Cannot move ${loadName} to addressable area ${area}`));
+  const area = slotArea(place);
+  if (area !== null) checkArea(st, area);
   checkFree(st, place);
   // Off its old place, onto the new one.
   if (lw.moduleId !== null) {
@@ -331,6 +343,7 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
     st.deck.delete(lw.slot);
   }
   const moved = placeLabware(st, lw.id, lw.def, lw.label, place);
+  if (area !== null) useArea(st, area);
   moved.hasTip.set(lw.hasTip);
   st.cache = null;
   return { offsetId: null };

@@ -138,6 +138,15 @@ export class EngineState {
   readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
   /** Positions kept by `savePosition`, by id. */
   readonly savedPositions = new Map<string, Point>();
+  /** Addressable areas used so far (JSON v8): slot 12 and the fixed trash exclude each other. */
+  readonly areasInUse = new Set<string>();
+  /** The side of each area the last alternating tip drop went to. */
+  readonly lastDropSpot = new Map<string, 'left' | 'right'>();
+  /**
+   * Pipettes that blew out since they last aspirated from a well or were prepared: the engine no
+   * longer knows their aspirated volume, so they may not aspirate in place nor dispense.
+   */
+  readonly blownOut = new Set<string>();
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);

@@ -225,17 +225,22 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
+  if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
+  ejectTip(st, p, homeAfter);
+  st.log.after();
+}
+
+/** The tip comes off where the pipette is: the eject's time (and the plunger home), and the pipette without a tip. */
+export function ejectTip(st: EngineState, p: LoadedPipette, homeAfter: boolean): void {
   const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
   st.log.advance(seconds);
   if (st.actions !== null) recordTipEject(st, p, homeAfter, seconds);
-  if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   p.hasTip = false;
   p.currentVolume = 0;
   p.ready = false;
   p.tipLength = 0;
   p.tipCapacity = p.spec.maxVolume;
   p.lastTip = null;
-  st.log.after();
 }
 
 export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {

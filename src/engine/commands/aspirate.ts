@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { aspirate as aspirateAt } from '../pipetting.ts';
-import { engineError, enginePipette, floatText, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
+import { checkAspirateVolume } from '../in-place.ts';
+import { enginePipette, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
@@ -22,14 +23,10 @@ export const aspirate = defineCommand({
     const p = enginePipette(state, params.pipetteId, 'tip');
     const target = resolveWellTarget(state, params);
     requireTip(p);
-    const tipVolume = p.lastTip?.well.maxVolume ?? p.tipCapacity;
-    const available = Math.min(tipVolume, p.spec.maxVolume) - p.currentVolume;
-    if (params.volume > available + 1e-9) {
-      // The engine's min(tip volume (a float), pipette max (an int)) minus what is in the tip, as Python prints it.
-      const shown = tipVolume <= p.spec.maxVolume || p.currentVolume > 0 ? floatText(available) : String(available);
-      throw engineError('InvalidAspirateVolumeError', `Cannot aspirate ${floatText(params.volume)} µL when only ${shown} is available.`);
-    }
-    aspirateAt(state, p.id, Math.min(params.volume, available), target.location, params.flowRate / p.aspirateFlowRate);
+    const volume = checkAspirateVolume(p, params.volume);
+    aspirateAt(state, p.id, volume, target.location, params.flowRate / p.aspirateFlowRate);
+    // Aspirating from a well resets the plunger: the engine knows the volume again.
+    state.blownOut.delete(p.id);
     return { position: target.point, volume: params.volume };
   },
 });

@@ -17,6 +17,8 @@ export const blowout = defineCommand({
     const target = resolveWellTarget(state, params);
     requireTip(p);
     blowOut(state, p.id, target.location);
+    // The engine no longer knows what the tip holds: no aspirate in place, no dispense, until reset.
+    state.blownOut.add(p.id);
     return { position: target.point };
   },
 });

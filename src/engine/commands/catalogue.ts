@@ -68,6 +68,15 @@ import { setTargetLidTemperature } from './thermocycler/setTargetLidTemperature.
 import { waitForBlockTemperature } from './thermocycler/waitForBlockTemperature.ts';
 import { waitForLidTemperature } from './thermocycler/waitForLidTemperature.ts';
 import { touchTip } from './touchTip.ts';
+import { moveToAddressableArea } from './moveToAddressableArea.ts';
+import { moveToAddressableAreaForDropTip } from './moveToAddressableAreaForDropTip.ts';
+import { aspirateInPlace } from './aspirateInPlace.ts';
+import { dispenseInPlace } from './dispenseInPlace.ts';
+import { blowOutInPlace } from './blowOutInPlace.ts';
+import { dropTipInPlace } from './dropTipInPlace.ts';
+import { prepareToAspirate } from './prepareToAspirate.ts';
+import { configureForVolume } from './configureForVolume.ts';
+import { retractAxis } from './retractAxis.ts';
 import { waitForDuration } from './waitForDuration.ts';
 import { waitForResume } from './waitForResume.ts';
 
@@ -114,6 +123,15 @@ export const COMMANDS = [
   hsDeactivateHeaterCommand,
   hsOpenLabwareLatchCommand,
   hsCloseLabwareLatchCommand,
+  moveToAddressableArea,
+  moveToAddressableAreaForDropTip,
+  aspirateInPlace,
+  dispenseInPlace,
+  blowOutInPlace,
+  dropTipInPlace,
+  prepareToAspirate,
+  configureForVolume,
+  retractAxis,
   // What the 4.x Python API does on its own, under names of ours.
   transfer,
   mix,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { dispense as dispenseAt } from '../pipetting.ts';
-import { engineError, enginePipette, floatText, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
+import { checkDispense } from '../in-place.ts';
+import { enginePipette, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
@@ -23,15 +24,7 @@ export const dispense = defineCommand({
     }
     const p = enginePipette(state, params.pipetteId, 'tip');
     const target = resolveWellTarget(state, params);
-    if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform dispense without a tip attached');
-    if (params.pushOut !== undefined && params.pushOut !== null && params.pushOut < 0) {
-      throw engineError('InvalidDispenseVolumeError', 'push out value cannot have a negative value.');
-    }
-    if (params.volume > p.currentVolume + 1e-9) {
-      const had = p.currentVolume === 0 ? '0' : floatText(p.currentVolume);
-      throw engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(params.volume)} µL when only ${had} µL has been aspirated.`);
-    }
-    const volume = Math.min(params.volume, p.currentVolume);
+    const volume = checkDispense(state, p, params.volume, params.pushOut ?? null);
     // 4.x reads a volume of 0 as "everything"; the engine dispenses nothing then.
     if (volume > 0) dispenseAt(state, p.id, volume, target.location, params.flowRate / p.dispenseFlowRate);
     return { position: target.point, volume: params.volume };

@@ -23,6 +23,7 @@ export const pickUpTip = defineCommand({
     if (!target.lw.isTiprack) throw engineError('LabwareIsNotTipRackError', `Labware ${target.lw.id} has no tip length defined.`);
     if (p.hasTip) throw engineError('TipAttachedError', 'Pipette should not have a tip attached, but does.');
     pickUp(state, p.id, { kind: 'well', labwareId: target.lw.id, wellName: target.well.name }, null, null);
+    state.blownOut.delete(p.id);
     return { position: target.point, tipVolume: target.well.maxVolume, tipLength: p.tipLength, tipDiameter: target.well.diameter ?? 0 };
   },
 });

@@ -60,6 +60,8 @@ const WELL: Record<string, Field> = {
 };
 const MOVE: Record<string, Field> = { minimumZHeight: FLOAT, forceDirect: BOOL(false), speed: FLOAT };
 const MODULE: Record<string, Field> = { moduleId: REQ_STR };
+/** An area offset `{x, y, z}` (each required when given); none given is all 0. */
+const ZERO_OFFSET: Field = { type: { kind: 'point' }, default: { x: 0, y: 0, z: 0 } };
 const VOLUME: Field = { type: { kind: 'float', ge: 0 }, required: true };
 const FLOW_RATE: Field = { type: { kind: 'float', gt: 0 }, required: true };
 
@@ -133,6 +135,24 @@ const LATER_MODELS: Readonly<Record<string, Record<string, Field>>> = {
   'heaterShaker/deactivateShaker': MODULE,
   'heaterShaker/openLabwareLatch': MODULE,
   'heaterShaker/closeLabwareLatch': MODULE,
+  // Protocol Designer 8's OT-2 trash idiom (§5.3) and the pipette commands around it (§7.2–§7.4).
+  aspirateInPlace: { ...PIPETTE, volume: VOLUME, flowRate: FLOW_RATE },
+  dispenseInPlace: { ...PIPETTE, volume: VOLUME, flowRate: FLOW_RATE, pushOut: FLOAT },
+  blowOutInPlace: { ...PIPETTE, flowRate: FLOW_RATE },
+  dropTipInPlace: { ...PIPETTE, homeAfter: BOOL() },
+  configureForVolume: { ...PIPETTE, volume: VOLUME, tipOverlapNotAfterVersion: STR },
+  retractAxis: { axis: ENUM('MotorAxis', MOTOR_AXES) },
+  moveToAddressableArea: { ...PIPETTE, addressableAreaName: REQ_STR, offset: ZERO_OFFSET, stayAtHighestPossibleZ: BOOL(false), ...MOVE },
+  moveToAddressableAreaForDropTip: {
+    ...PIPETTE,
+    addressableAreaName: REQ_STR,
+    offset: ZERO_OFFSET,
+    alternateDropLocation: BOOL(false),
+    // Dropped by the reader (§4.1); the record shows the model's default.
+    ignoreTipConfiguration: BOOL(true),
+    ...MOVE,
+  },
+  prepareToAspirate: PIPETTE,
 };
 
 /**
@@ -262,6 +282,11 @@ function parseSlot(value: unknown, path: string[], errors: ModelError[]): string
   return FLEX_TO_OT2_SLOT[text] ?? text;
 }
 
+/** A default as a record may keep it (an object default is each record's own). */
+function copyOf(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? { ...value } : value;
+}
+
 /** The params as the engine's model holds them (defaults filled in), or pydantic's errors. */
 export function parseParams(commandType: string, params: Record<string, unknown>): { params: Record<string, unknown>; errors: ModelError[] } {
   const model = COMMAND_MODELS[commandType] ?? LATER_MODELS[commandType];
@@ -272,7 +297,7 @@ export function parseParams(commandType: string, params: Record<string, unknown>
     const value = params[name];
     if (value === undefined) {
       if (field.required) errors.push({ path: [name], message: MISSING });
-      out[name] = field.default ?? (field.type.kind === 'wellLocation' ? { origin: field.type.defaultOrigin, offset: { x: 0, y: 0, z: 0 } } : null);
+      out[name] = copyOf(field.default) ?? (field.type.kind === 'wellLocation' ? { origin: field.type.defaultOrigin, offset: { x: 0, y: 0, z: 0 } } : null);
       continue;
     }
     out[name] = parseValue(field.type, value, [name], errors);

@@ -1,0 +1,130 @@
+// The Protocol Engine's pipetting "in place" (JSON v8): aspirate, dispense, blow out and drop a tip
+// where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
+// these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
+// the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
+import { recordAction } from './actions.ts';
+import { ledgerOp } from './pipetting.ts';
+import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
+import { engineError, floatText, requireTip } from './protocol-engine.ts';
+import type { EngineState, LoadedPipette } from './state.ts';
+import { TIMING } from './timing.ts';
+import { ejectTip } from './tips.ts';
+import { homedZ } from './motion.ts';
+import type { MountName } from './types.ts';
+
+/**
+ * The engine's aspirate limit: min(tip volume, pipette max) − what the tip holds, within 1e-9 µL.
+ * Returns the volume to take (clamped within the tolerance).
+ */
+export function checkAspirateVolume(p: LoadedPipette, volume: number): number {
+  const tipVolume = p.lastTip?.well.maxVolume ?? p.tipCapacity;
+  const available = Math.min(tipVolume, p.spec.maxVolume) - p.currentVolume;
+  if (volume > available + 1e-9) {
+    // The engine's min(tip volume (a float), pipette max (an int)) minus what is in the tip, as Python prints it.
+    const shown = tipVolume <= p.spec.maxVolume || p.currentVolume > 0 ? floatText(available) : String(available);
+    throw engineError('InvalidAspirateVolumeError', `Cannot aspirate ${floatText(volume)} µL when only ${shown} is available.`);
+  }
+  return Math.min(volume, available);
+}
+
+/** The engine's dispense checks: a tip, a known volume in it (not after a blow-out), no more than it holds. */
+export function checkDispense(st: EngineState, p: LoadedPipette, volume: number, pushOut: number | null): number {
+  if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform dispense without a tip attached');
+  if (pushOut !== null && pushOut < 0) throw engineError('InvalidPushOutVolumeError', 'push out value cannot have a negative value.');
+  if (st.blownOut.has(p.id)) throw engineError('InvalidDispenseVolumeError', 'Cannot perform a dispense if there is no volume in attached tip.');
+  if (volume > p.currentVolume + 1e-9) {
+    const had = p.currentVolume === 0 ? '0' : floatText(p.currentVolume);
+    throw engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(volume)} µL when only ${had} µL has been aspirated.`);
+  }
+  return Math.min(volume, p.currentVolume);
+}
+
+/** The liquid bookkeeping of a plunger action where the pipette is (nothing over the trash or an empty slot). */
+function ledgerHere(st: EngineState, p: LoadedPipette, volume: number, aspirate: boolean, entryName: string): void {
+  const here = st.cache;
+  if (here === null || here.well === null || volume <= 0) return;
+  const entry = st.log.before(entryName, aspirate ? 'Aspirating in place' : 'Dispensing in place');
+  ledgerOp(st, p, here, volume, entry.index, aspirate);
+  st.log.after();
+}
+
+/** `aspirateInPlace`: a tip, a plunger ready (no blow-out since), and room in the tip. */
+export function aspirateInPlace(st: EngineState, p: LoadedPipette, volume: number, flowRate: number): void {
+  requireTip(p);
+  if (st.blownOut.has(p.id)) {
+    throw engineError(
+      'PipetteNotReadyToAspirateError',
+      'Pipette cannot aspirate in place because of a previous blow out. The first aspirate following a blow-out must be from a specific well so the plunger can be reset in a known safe position.',
+    );
+  }
+  const taken = checkAspirateVolume(p, volume);
+  const after = p.currentVolume + taken;
+  if (taken > 0) {
+    const seconds = taken / flowRate;
+    st.log.advance(seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, after, flowRate, 'aspirate', seconds);
+    ledgerHere(st, p, taken, true, 'command.ASPIRATE');
+  }
+  p.currentVolume = after;
+}
+
+/** `dispenseInPlace`: as `dispense`, where the pipette is. */
+export function dispenseInPlace(st: EngineState, p: LoadedPipette, volume: number, flowRate: number, pushOut: number | null): void {
+  const given = checkDispense(st, p, volume, pushOut);
+  if (given > 0) {
+    const seconds = given / flowRate;
+    st.log.advance(seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - given, flowRate, 'dispense', seconds);
+    ledgerHere(st, p, given, false, 'command.DISPENSE');
+  }
+  p.currentVolume -= given;
+  if (p.currentVolume < 1e-12) p.currentVolume = 0;
+}
+
+/** `blowOutInPlace`: what is left goes where the pipette is; the engine no longer knows the volume. */
+export function blowOutInPlace(st: EngineState, p: LoadedPipette, flowRate: number): void {
+  requireTip(p);
+  st.log.advance(TIMING.blowOutS);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, flowRate, 'dispense'), TIMING.blowOutS);
+  ledgerHere(st, p, p.currentVolume, false, 'command.BLOW_OUT');
+  p.currentVolume = 0;
+  p.ready = false;
+  st.blownOut.add(p.id);
+}
+
+/** `dropTipInPlace`: the tip comes off where the pipette is. */
+export function dropTipInPlace(st: EngineState, p: LoadedPipette, homeAfter: boolean): void {
+  requireTip(p);
+  ejectTip(st, p, homeAfter);
+  st.blownOut.delete(p.id);
+}
+
+/** Seconds the plunger takes to its bottom, ready to aspirate (as before a first aspirate). */
+const PREPARE_S = 0.3;
+
+/** `prepareToAspirate`: the plunger to its bottom; the tip holds nothing the engine counts, and may aspirate in place again. */
+export function prepareToAspirate(st: EngineState, p: LoadedPipette): void {
+  if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform prepare for aspirate without a tip attached');
+  st.log.advance(PREPARE_S);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
+  p.currentVolume = 0;
+  p.ready = true;
+  st.blownOut.delete(p.id);
+}
+
+/**
+ * `retractAxis`: a mount's Z axis goes up to its home (the pipette on it, if any, and the next move
+ * arcs from there). The gantry and plunger axes are homed without modeled time.
+ */
+export function retractAxis(st: EngineState, axis: string): void {
+  const mount: MountName | null = axis === 'leftZ' ? 'left' : axis === 'rightZ' ? 'right' : null;
+  const p = mount === null ? null : st.byMount[mount];
+  if (p === null) return;
+  const top = homedZ(p);
+  const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
+  st.log.advance(seconds);
+  if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
+  p.z = top;
+  st.gantry = { ...st.gantry, z: top };
+  st.cache = null;
+}
