@@ -56,6 +56,7 @@ const TYPES: Record<ModuleModel, ModuleType> = {
   temperatureModuleV2: 'temperatureModuleType',
   thermocyclerModuleV1: 'thermocyclerModuleType',
   heaterShakerModuleV1: 'heaterShakerModuleType',
+  thermocyclerModuleV2: 'thermocyclerModuleType',
 };
 const V1_KEYS: Partial<Record<ModuleModel, string>> = {
   magneticModuleV1: 'magdeck',
@@ -89,8 +90,8 @@ export function moduleSpec(model: ModuleModel, v1: boolean): ModuleSpec | null {
     const all = readSharedJson('module', 'definitions', '1.json') as Record<string, RawModuleDef>;
     raw = k ? (all[k] ?? null) : null;
   } else {
-    // The Heater-Shaker came after definitions 2: its definition is of schema 3 (same fields).
-    const schema = model === 'heaterShakerModuleV1' ? '3' : '2';
+    // The Heater-Shaker and the thermocycler GEN2 came after definitions 2: theirs are of schema 3 (same fields).
+    const schema = model === 'heaterShakerModuleV1' || model === 'thermocyclerModuleV2' ? '3' : '2';
     raw = readSharedJson('module', 'definitions', schema, `${model}.json`) as RawModuleDef | null;
   }
   let spec: ModuleSpec | null = null;

@@ -13,6 +13,7 @@ import { wellPoint } from './locations.ts';
 import { loadModule } from './modules.ts';
 import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
+import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
 import type { EngineEquipment } from '../shared/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
@@ -190,16 +191,21 @@ const MODULE_TYPE_NAMES: Readonly<Record<string, string>> = {
   magneticBlock: 'magneticBlockType',
 };
 
+/** Builds a module of a model the engine knows; the Python API's loader for those it knows too. */
+function loadEngineModule(st: EngineState, model: string, slot: string): ModuleInfo {
+  if (model === 'heaterShakerModuleV1') return loadHeaterShaker(st, slot);
+  if (model === 'thermocyclerModuleV2') return loadThermocyclerGen2(st, slot);
+  if (st.defs.resolveModule(model) !== model) throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
+  return loadModule(st, model, slot, null);
+}
+
 /** `loadModule` the engine's way: the protocol's id, the engine's slot rules and refusals. */
 export function engineLoadModule(st: EngineState, model: string, slot: string, moduleId: string): ModuleInfo {
   const kind = /^[a-zA-Z]+?(?=Module|Block|V\d)/.exec(model)?.[0] ?? model;
   if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPE_NAMES[kind] ?? model} cannot be loaded into slot ${slot}`);
   const occupied = occupiedText(st, slot);
   if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
-  if (model !== 'heaterShakerModuleV1' && st.defs.resolveModule(model) !== model) {
-    throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
-  }
-  const info = model === 'heaterShakerModuleV1' ? loadHeaterShaker(st, slot) : loadModule(st, model, slot, null);
+  const info = loadEngineModule(st, model, slot);
   const m = st.module(info.moduleId);
   // The engine does not know a thermocycler's lid to be open until it opens it.
   if (m.spec.type === 'thermocyclerModuleType') m.lid = 'closed';

@@ -16,7 +16,9 @@ export type ModuleModel =
   | 'temperatureModuleV2'
   | 'thermocyclerModuleV1'
   /** Protocol Engine (JSON v6–8) only: the Python API of 4.x knows no Heater-Shaker. */
-  | 'heaterShakerModuleV1';
+  | 'heaterShakerModuleV1'
+  /** Protocol Engine (JSON v6–8) only: the Python API of 4.x knows no thermocycler GEN2. */
+  | 'thermocyclerModuleV2';
 
 export type ModuleType = 'magneticModuleType' | 'temperatureModuleType' | 'thermocyclerModuleType' | 'heaterShakerModuleType';
 
