@@ -206,6 +206,8 @@ export function highestZ(st: EngineState): number {
   if (st.highestZCache !== null) return st.highestZCache;
   let z = 0;
   for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, item.mod));
+  // Labware standing on labware (JSON v6–8) is on no slot of its own.
+  for (const id of st.stackedOn.keys()) z = Math.max(z, st.labware.get(id)?.highestZ ?? 0);
   st.highestZCache = z;
   return z;
 }

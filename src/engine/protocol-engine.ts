@@ -218,9 +218,11 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
 
 export type EngineLabwareLocation = { slotName: string } | { moduleId: string };
 
-/** Where a labware is now, as the engine reports it. */
-export function engineLabwareLocation(lw: LabwareState): EngineLabwareLocation | 'offDeck' {
+/** Where a labware is now, as the engine reports it (on another labware: that one's id). */
+export function engineLabwareLocation(st: EngineState, lw: LabwareState): EngineLabwareLocation | { labwareId: string } | 'offDeck' {
   if (lw.slot === OFF_DECK) return OFF_DECK;
+  const below = st.stackedOn.get(lw.id);
+  if (below !== undefined) return { labwareId: below };
   return lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot };
 }
 
@@ -254,14 +256,23 @@ function areaSlot(name: string): string | null {
   return /^(?:[1-9]|1[0-2])$/.test(name) ? name : null;
 }
 
+/** Where a labware can be put: a slot, a module, onto another labware, or off deck. */
+type Place = EngineLabwareLocation | { labwareId: string } | 'offDeck';
+
 /** The deck slot a place is, as the addressable area it uses (slot 12 excludes the fixed trash area). */
-function slotArea(place: EngineLabwareLocation | 'offDeck'): string | null {
+function slotArea(place: Place): string | null {
   return place !== OFF_DECK && 'slotName' in place ? place.slotName : null;
 }
 
 /** Checks that `location` can take a labware; throws the engine's refusal when it cannot. */
-function checkFree(st: EngineState, location: EngineLabwareLocation | 'offDeck'): void {
+function checkFree(st: EngineState, location: Place): void {
   if (location === OFF_DECK) return;
+  if ('labwareId' in location) {
+    const below = engineLabware(st, location.labwareId);
+    const above = labwareOn(st, below.id);
+    if (above !== null) throw engineError('LocationIsOccupiedError', `Labware ${above.def.parameters.loadName} is already present at labwareId='${below.id}'.`);
+    return;
+  }
   if ('moduleId' in location) {
     const mod = engineModule(st, location.moduleId);
     if (mod.labwareId !== null) {
@@ -275,12 +286,61 @@ function checkFree(st: EngineState, location: EngineLabwareLocation | 'offDeck')
   if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
 }
 
+/** The labware standing on `labwareId`, if any. */
+function labwareOn(st: EngineState, labwareId: string): LabwareState | null {
+  for (const [above, below] of st.stackedOn) if (below === labwareId) return st.labware.get(above) ?? null;
+  return null;
+}
+
+/**
+ * Whether `def` may stand on `below`: its definition must say how it sits on that labware, and on
+ * a module only an adapter takes labware. Throws `LabwareCannotBeStackedError` when it may not.
+ */
+function checkStackable(st: EngineState, def: LabwareDefinition, below: LabwareState): void {
+  const top = def.parameters.loadName;
+  const bottom = below.def.parameters.loadName;
+  if (def.stackingOffsetWithLabware?.[bottom] === undefined) throw engineError('LabwareCannotBeStackedError', `Labware ${top} cannot be loaded onto labware ${bottom}`);
+  const onModule = below.moduleId !== null && !st.stackedOn.has(below.id);
+  if (onModule && !(below.def.allowedRoles ?? []).includes('adapter')) {
+    throw engineError('LabwareCannotBeStackedError', `Labware ${top} cannot be loaded onto a labware on top of a module`);
+  }
+}
+
+/**
+ * Where a labware standing on `below` has its slot corner: the lower one's, raised by its height less
+ * how far the upper one sinks into it (the upper definition's `stackingOffsetWithLabware`).
+ */
+function stackedParentPoint(def: LabwareDefinition, below: LabwareState): Point {
+  const corner = below.def.cornerOffsetFromSlot;
+  const sink = def.stackingOffsetWithLabware?.[below.def.parameters.loadName] ?? { x: 0, y: 0, z: 0 };
+  return {
+    x: below.origin.x - corner.x + sink.x,
+    y: below.origin.y - corner.y + sink.y,
+    z: below.origin.z - corner.z + below.def.dimensions.zDimension - sink.z,
+  };
+}
+
+/** What stands on a labware that moved goes with it: each one is put on it again where it now is. */
+function carryStack(st: EngineState, below: LabwareState): void {
+  const above = labwareOn(st, below.id);
+  if (above === null) return;
+  const moved = placeLabware(st, above.id, above.def, above.label, { labwareId: below.id });
+  moved.hasTip.set(above.hasTip);
+  carryStack(st, moved);
+}
+
 /** Builds the labware at `location` (already checked free) and puts it there. */
-function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: EngineLabwareLocation | 'offDeck'): LabwareState {
+function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: Place): LabwareState {
   let lw: LabwareState;
+  st.stackedOn.delete(labwareId);
   if (location === OFF_DECK) {
     // Off the deck nothing can reach it; its geometry is never used.
     lw = buildLabware(labwareId, def, displayName, OFF_DECK, null, OFF_DECK, { x: 0, y: 0, z: 0 });
+  } else if ('labwareId' in location) {
+    const below = engineLabware(st, location.labwareId);
+    // It goes where the lower one is, and with it (the lower one's module rules apply to it too).
+    lw = buildLabware(labwareId, def, displayName, below.slot, below.moduleId, below.parentDisplay, stackedParentPoint(def, below));
+    st.stackedOn.set(labwareId, below.id);
   } else if ('moduleId' in location) {
     const mod = engineModule(st, location.moduleId);
     const base = st.slotPoint(mod.slot);
@@ -296,15 +356,14 @@ function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition
   return lw;
 }
 
-/** A load or move location as a slot, a module or off deck; stacking is not simulated yet. */
-function placeOf(location: EngineNewLocation, refuseArea: (area: string) => ProtocolApiError): EngineLabwareLocation | 'offDeck' {
+/** A load or move location as a slot, a module, a labware or off deck (an area must be a deck slot). */
+function placeOf(location: EngineNewLocation, refuseArea: (area: string) => ProtocolApiError): Place {
   if (location === OFF_DECK) return OFF_DECK;
   if ('addressableAreaName' in location) {
     const slot = areaSlot(location.addressableAreaName);
     if (slot === null) throw refuseArea(location.addressableAreaName);
     return { slotName: slot };
   }
-  if ('labwareId' in location) throw pythonException('NotImplementedError', 'Labwright does not simulate labware stacked on labware yet');
   return location;
 }
 
@@ -323,6 +382,7 @@ export function engineLoadLabware(
   if (area !== null) checkArea(st, area);
   checkFree(st, place);
   const def = engineDefinition(st, loadName, namespace, version);
+  if (place !== OFF_DECK && 'labwareId' in place) checkStackable(st, def, engineLabware(st, place.labwareId));
   const info = labwareInfo(placeLabware(st, labwareId, def, displayName, place));
   if (area !== null) useArea(st, area);
   return info;
@@ -341,8 +401,11 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
   const area = slotArea(place);
   if (area !== null) checkArea(st, area);
   checkFree(st, place);
-  // Off its old place, onto the new one.
-  if (lw.moduleId !== null) {
+  if (place !== OFF_DECK && 'labwareId' in place) checkStackable(st, lw.def, engineLabware(st, place.labwareId));
+  // Off its old place (a labware on another only leaves that one), onto the new one.
+  if (st.stackedOn.has(lw.id)) {
+    st.stackedOn.delete(lw.id);
+  } else if (lw.moduleId !== null) {
     const mod = st.modules.get(lw.moduleId);
     if (mod !== undefined) mod.labwareId = null;
   } else if (lw.slot !== OFF_DECK && st.deck.get(lw.slot)?.kind === 'labware') {
@@ -351,6 +414,7 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
   const moved = placeLabware(st, lw.id, lw.def, lw.label, place);
   if (area !== null) useArea(st, area);
   moved.hasTip.set(lw.hasTip);
+  carryStack(st, moved);
   st.cache = null;
   return { offsetId: null };
 }
@@ -393,7 +457,7 @@ export function engineEquipment(st: EngineState): EngineEquipment {
     id: lw.id,
     loadName: lw.def.parameters.loadName,
     definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
-    location: engineLabwareLocation(lw),
+    location: engineLabwareLocation(st, lw),
     offsetId: null,
     displayName: lw.label,
   }));

@@ -147,6 +147,8 @@ export class EngineState {
    * longer knows their aspirated volume, so they may not aspirate in place nor dispense.
    */
   readonly blownOut = new Set<string>();
+  /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
+  readonly stackedOn = new Map<string, string>();
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);

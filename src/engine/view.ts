@@ -52,8 +52,8 @@ export class EngineView {
   }
 
   /** Where a loaded labware is, in the Protocol Engine's form (`{slotName}`, `{moduleId}`, ...). */
-  engineLocation(labwareId: string): EngineLabwareLocation | 'offDeck' {
-    return engineLabwareLocation(this.state.lw(labwareId));
+  engineLocation(labwareId: string): EngineLabwareLocation | { labwareId: string } | 'offDeck' {
+    return engineLabwareLocation(this.state, this.state.lw(labwareId));
   }
 
   nextAvailableTip(pipetteId: string): { labwareId: string; wellName: string } | null {

@@ -43,6 +43,10 @@ export interface LabwareDefinition {
   ordering: string[][];
   dimensions: { xDimension: number; yDimension: number; zDimension: number };
   wells: Record<string, WellDefinition>;
+  /** `adapter`, `labware`, ...: what the labware may be used as (an adapter takes labware on a module). */
+  allowedRoles?: string[];
+  /** How far this labware sinks into each labware it may stand on, by the lower one's load name. */
+  stackingOffsetWithLabware?: Record<string, Point>;
   [k: string]: unknown;
 }
 
