@@ -12,6 +12,9 @@ const FIXED_TRASH_TOP_CENTRE: Point = { x: 347.84, y: 351.5, z: 82 };
 /** Where alternating tip drops land in the fixed trash: right of its centre, then left (robot software 7.5.0's spots). */
 const DROP_SPOT_X: Readonly<Record<'left' | 'right', number>> = { right: 363.895, left: 331.785 };
 
+/** How far those spots lie from the trash's centre. */
+const DROP_SPOT_OFFSET = 16.055;
+
 /** What each area is called in the engine's words (the fixture that provides it). */
 function fixtureName(area: string): string {
   return area === 'fixedTrash' ? 'Slot 12/Fixed Trash' : `Slot ${area}`;
@@ -64,4 +67,15 @@ export function nextDropPoint(st: EngineState, area: string): Point {
   const next = st.lastDropSpot.get(area) === 'right' ? 'left' : 'right';
   st.lastDropSpot.set(area, next);
   return area === 'fixedTrash' ? { ...centre, x: DROP_SPOT_X[next] } : centre;
+}
+
+/**
+ * The next alternating drop point in trash labware (a `dropTip` with `alternateDropLocation`):
+ * the well's top centre moved right, then left, by the trash area's spot distance, per labware.
+ */
+export function nextLabwareDropPoint(st: EngineState, labwareId: string, topCentre: Point): Point {
+  const key = `labware:${labwareId}`;
+  const next = st.lastDropSpot.get(key) === 'right' ? 'left' : 'right';
+  st.lastDropSpot.set(key, next);
+  return { ...topCentre, x: topCentre.x + (next === 'right' ? DROP_SPOT_OFFSET : -DROP_SPOT_OFFSET) };
 }

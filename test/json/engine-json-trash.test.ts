@@ -104,6 +104,15 @@ describe('the fixed trash as an addressable area (JSON v8)', () => {
     assert.deepEqual(command(plain, 4).result, { position: { x: 348.84, y: 353.5, z: 85 } });
   });
 
+  it('a dropTip into trash labware with alternateDropLocation alternates right and left of the well’s centre', async () => {
+    const drop = (alternateDropLocation: boolean) => cmd('dropTip', { pipetteId: 'p', labwareId: 'fixedTrash', wellName: 'A1', alternateDropLocation });
+    const a = await run(v7([PIPETTE, TIPS, PICK, drop(false), PICK, drop(true), PICK, drop(true)]));
+    assert.equal(a.ok, true, JSON.stringify(a.errors));
+    const [centre, right, left] = [4, 6, 8].map((i) => (command(a, i).result as { position: { x: number; y: number; z: number } }).position);
+    assert.ok(Math.abs(right.x - centre.x - 16.055) < 1e-9 && Math.abs(centre.x - left.x - 16.055) < 1e-9, JSON.stringify([centre, right, left]));
+    assert.deepEqual([right.y, right.z, left.y, left.z], [centre.y, centre.z, centre.y, centre.z]);
+  });
+
   it('the deck slots are areas too: slot 5 is its centre at deck height', async () => {
     const a = await run(v8([PIPETTE, cmd('moveToAddressableArea', { pipetteId: 'p', addressableAreaName: '5' })]));
     assert.equal(a.ok, true, JSON.stringify(a.errors));
