@@ -2,15 +2,12 @@
 // where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
 // these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
-import { recordAction } from './actions.ts';
 import { ledgerOp } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { engineError, floatText, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { ejectTip } from './tips.ts';
-import { homedZ } from './motion.ts';
-import type { MountName } from './types.ts';
 
 /**
  * The engine's aspirate limit: min(tip volume, pipette max) − what the tip holds, within 1e-9 µL.
@@ -110,21 +107,4 @@ export function prepareToAspirate(st: EngineState, p: LoadedPipette): void {
   p.currentVolume = 0;
   p.ready = true;
   st.blownOut.delete(p.id);
-}
-
-/**
- * `retractAxis`: a mount's Z axis goes up to its home (the pipette on it, if any, and the next move
- * arcs from there). The gantry and plunger axes are homed without modeled time.
- */
-export function retractAxis(st: EngineState, axis: string): void {
-  const mount: MountName | null = axis === 'leftZ' ? 'left' : axis === 'rightZ' ? 'right' : null;
-  const p = mount === null ? null : st.byMount[mount];
-  if (p === null) return;
-  const top = homedZ(p);
-  const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
-  st.log.advance(seconds);
-  if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
-  p.z = top;
-  st.gantry = { ...st.gantry, z: top };
-  st.cache = null;
 }

@@ -1,5 +1,5 @@
 // Motion planning and its modeled time: arcs and direct moves, the labware height check, the
-// thermocycler lid safety, `max_speeds` caps, `move_to` and `home`.
+// thermocycler lid safety, `max_speeds` caps, `move_to`, `home`, and the engine's `retractAxis`.
 import { recordAction } from './actions.ts';
 import { highestZ, tallestName } from './deck.ts';
 import { keyError, pyError } from './errors.ts';
@@ -7,7 +7,7 @@ import { argRepr, fromTarget, locString } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
-import type { AnyLocationArg, Point } from './types.ts';
+import type { AnyLocationArg, MountName, Point } from './types.ts';
 
 /**
  * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
@@ -199,4 +199,22 @@ export function home(st: EngineState): void {
 /** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
 export function homedZ(p: LoadedPipette): number {
   return TIMING.mountHomeZ + p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0);
+}
+
+/**
+ * The Protocol Engine's `retractAxis` (JSON v7–8): a mount's Z axis goes up to its home (the
+ * pipette on it, if any, and the next move arcs from there). The gantry and plunger axes are
+ * homed without modeled time.
+ */
+export function retractAxis(st: EngineState, axis: string): void {
+  const mount: MountName | null = axis === 'leftZ' ? 'left' : axis === 'rightZ' ? 'right' : null;
+  const p = mount === null ? null : st.byMount[mount];
+  if (p === null) return;
+  const top = homedZ(p);
+  const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
+  st.log.advance(seconds);
+  if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
+  p.z = top;
+  st.gantry = { ...st.gantry, z: top };
+  st.cache = null;
 }

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { retractAxis as retract } from '../in-place.ts';
+import { retractAxis as retract } from '../motion.ts';
 import { defineCommand } from './command.ts';
 
 const MotorAxis = Type.Union(['x', 'y', 'leftZ', 'rightZ', 'leftPlunger', 'rightPlunger', 'extensionZ', 'extensionJaw'].map((a) => Type.Literal(a)));
