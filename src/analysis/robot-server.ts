@@ -48,7 +48,13 @@ export interface CompletedAnalysis {
 }
 
 /** The Protocol Engine's codes for the errors that have their own (the rest are the general 4000). */
-const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = { TipNotAttachedError: '3005', TipAttachedError: '3012', NotSupportedOnRobotType: '4003' };
+const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = {
+  TipNotAttachedError: '3005',
+  TipAttachedError: '3012',
+  NotSupportedOnRobotType: '4003',
+  HardwareNotSupportedError: '4003',
+  CommandPreconditionViolated: '4004',
+};
 
 /** The `errorInfo` of the engine errors that carry one: a refused gripper move names its strategy. */
 function engineErrorInfo(command: AnalysisCommand): Record<string, unknown> {

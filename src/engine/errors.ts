@@ -58,7 +58,9 @@ export type EngineErrorType =
   | 'IncompatibleAddressableAreaError'
   | 'PipetteNotReadyToAspirateError'
   | 'LabwareCannotBeStackedError'
-  | 'InvalidPushOutVolumeError';
+  | 'InvalidPushOutVolumeError'
+  | 'HardwareNotSupportedError'
+  | 'CommandPreconditionViolated';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

@@ -22,6 +22,11 @@ export function engineError(type: EngineErrorType | 'TipAttachedError', detail: 
   return pyError(type, detail);
 }
 
+/** The Flex's calibration commands on an OT-2 (§7.8). */
+export function otThreeOnly(): ProtocolApiError {
+  return engineError('HardwareNotSupportedError', 'This command is supported by OT-3 only.');
+}
+
 /** A plain Python exception inside the engine, reported as `PythonException` with `Class: text`. */
 export function pythonException(pyClass: string, text: string): ProtocolApiError {
   return engineError('PythonException', `${pyClass}: ${text}`);

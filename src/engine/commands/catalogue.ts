@@ -76,6 +76,12 @@ import { blowOutInPlace } from './blowOutInPlace.ts';
 import { dropTipInPlace } from './dropTipInPlace.ts';
 import { prepareToAspirate } from './prepareToAspirate.ts';
 import { configureForVolume } from './configureForVolume.ts';
+import { configureNozzleLayout } from './configureNozzleLayout.ts';
+import { getTipPresence } from './getTipPresence.ts';
+import { reloadLabware } from './reloadLabware.ts';
+import { calibrateModule } from './calibration/calibrateModule.ts';
+import { calibratePipette } from './calibration/calibratePipette.ts';
+import { moveToMaintenancePosition } from './calibration/moveToMaintenancePosition.ts';
 import { retractAxis } from './retractAxis.ts';
 import { waitForDuration } from './waitForDuration.ts';
 import { waitForResume } from './waitForResume.ts';
@@ -131,6 +137,12 @@ export const COMMANDS = [
   dropTipInPlace,
   prepareToAspirate,
   configureForVolume,
+  configureNozzleLayout,
+  getTipPresence,
+  reloadLabware,
+  calibratePipette,
+  moveToMaintenancePosition,
+  calibrateModule,
   retractAxis,
   // What the 4.x Python API does on its own, under names of ours.
   transfer,

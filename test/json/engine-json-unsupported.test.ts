@@ -1,0 +1,74 @@
+// The engine commands an OT-2 cannot use (§7.8): each fails with the original's error, or, for
+// reloadLabware, succeeds and names the labware.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { completedAnalysis } from '../../src/analysis/index.ts';
+import { analyze } from './helpers.ts';
+
+type Command = { commandType: string; params: Record<string, unknown> };
+
+function v8(commands: Command[]): string {
+  return JSON.stringify({
+    $otSharedSchema: '#/protocol/schemas/8',
+    schemaVersion: 8,
+    metadata: { protocolName: 'unsupported' },
+    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
+    liquidSchemaId: 'opentronsLiquidSchemaV1',
+    liquids: {},
+    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
+    labwareDefinitions: {},
+    commandSchemaId: 'opentronsCommandSchemaV8',
+    commands,
+    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
+    commandAnnotations: [],
+  });
+}
+
+const PIPETTE = (name: string): Command => ({ commandType: 'loadPipette', params: { pipetteName: name, mount: 'left', pipetteId: 'p' } });
+const PLATE: Command = { commandType: 'loadLabware', params: { labwareId: 'pl', loadName: 'corning_96_wellplate_360ul_flat', namespace: 'opentrons', version: 1, location: { slotName: '3' } } };
+
+async function lastCommand(commands: Command[]) {
+  const analysis = await analyze('unsupported.json', v8(commands));
+  const record = completedAnalysis(analysis, { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' });
+  return { record, last: record.commands.at(-1) };
+}
+
+describe('engine commands of no use on an OT-2 (§7.8)', () => {
+  for (const [commandType, params] of [
+    ['calibration/calibratePipette', { mount: 'left' }],
+    ['calibration/moveToMaintenancePosition', { mount: 'left' }],
+  ] as const) {
+    it(`${commandType}: HardwareNotSupportedError, 4003`, async () => {
+      const { record, last } = await lastCommand([{ commandType, params }]);
+      assert.equal(last?.commandType, commandType);
+      assert.equal(last?.status, 'failed');
+      assert.deepEqual([last?.error?.errorType, last?.error?.errorCode, last?.error?.detail], ['HardwareNotSupportedError', '4003', 'This command is supported by OT-3 only.']);
+      assert.equal(record.result, 'not-ok');
+    });
+  }
+
+  it('getTipPresence fails in an analysis as the virtual tip sensor does', async () => {
+    const { last } = await lastCommand([PIPETTE('p300_single_gen2'), { commandType: 'getTipPresence', params: { pipetteId: 'p' } }]);
+    assert.deepEqual([last?.status, last?.error?.errorType, last?.error?.detail], ['failed', 'PythonException', 'RuntimeError: Do not call VirtualTipHandler.get_tip_presence']);
+  });
+
+  it('configureNozzleLayout with a single-channel pipette: CommandPreconditionViolated, 4004', async () => {
+    const { last } = await lastCommand([PIPETTE('p300_single_gen2'), { commandType: 'configureNozzleLayout', params: { pipetteId: 'p', configurationParams: { style: 'ALL' } } }]);
+    assert.deepEqual(
+      [last?.status, last?.error?.errorType, last?.error?.errorCode, last?.error?.detail],
+      ['failed', 'CommandPreconditionViolated', '4004', 'Cannot configure nozzle layout with a single channel pipette.'],
+    );
+  });
+
+  it('configureNozzleLayout ALL on an 8-channel pipette succeeds', async () => {
+    const { last } = await lastCommand([PIPETTE('p300_multi_gen2'), { commandType: 'configureNozzleLayout', params: { pipetteId: 'p', configurationParams: { style: 'ALL' } } }]);
+    assert.equal(last?.status, 'succeeded');
+  });
+
+  it('reloadLabware succeeds and names the labware', async () => {
+    const { record, last } = await lastCommand([PLATE, { commandType: 'reloadLabware', params: { labwareId: 'pl' } }]);
+    assert.equal(last?.status, 'succeeded');
+    assert.deepEqual(last?.result, { labwareId: 'pl', offsetId: null });
+    assert.equal(record.result, 'ok');
+  });
+});
