@@ -232,15 +232,27 @@ export class ProtocolManager {
     return this.exclusive(id, async () => {
       const { store } = this.options;
       const current = this.get(id);
+      const supportFiles =
+        fileName === current.protocolFile ? current.supportFiles : [...current.supportFiles.filter((f) => f !== fileName), fileName];
+      // The files as they will be, analysed before anything stored changes: a file the analysis
+      // refuses to read (422) leaves the protocol exactly as it was.
+      let bundle: ProtocolBundle;
+      try {
+        const stored = await store.files.readBundle(current.folder, current.protocolFile, current.supportFiles);
+        const incoming = (await staging.readBundle(fileName, [])).protocolFile;
+        const byName = new Map([stored.protocolFile, ...stored.supportFiles].map((f) => [f.name, f]));
+        byName.set(fileName, incoming);
+        const file = (name: string) => byName.get(name) as ProtocolBundle['protocolFile'];
+        bundle = { protocolFile: file(current.protocolFile), supportFiles: supportFiles.map(file) };
+      } catch (err) {
+        throw new StorageError((err as Error).message);
+      }
+      const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
       try {
         await store.files.replaceFile(current.folder, staging, fileName);
       } catch (err) {
         throw new StorageError((err as Error).message);
       }
-      const supportFiles =
-        fileName === current.protocolFile ? current.supportFiles : [...current.supportFiles.filter((f) => f !== fileName), fileName];
-      const bundle = await store.files.readBundle(current.folder, current.protocolFile, supportFiles);
-      const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
       const updated: StoredProtocol = { ...current, supportFiles, lastModifiedAt: isoNow(), analysis, libraryRevision, stale: null, analysisKey };
       store.protocols.update(updated);
       this.recheckIfBehind(libraryRevision);

@@ -23,6 +23,16 @@ before(async () => {
 });
 after(async () => server?.close());
 
+/** The folder the store keeps a protocol's files in (named by the store, not by the id). */
+async function storedFolder(protocolId: string): Promise<string> {
+  const { readdir } = await import('node:fs/promises');
+  const path = (await import('node:path')).default;
+  for (const folder of await readdir(path.join(server.dataDir, 'protocols'))) {
+    if ((await readdir(path.join(server.dataDir, 'protocols', folder))).includes(`${protocolId}.json`)) return folder;
+  }
+  throw new Error(`no stored folder for ${protocolId}`);
+}
+
 async function analysisOf(protocolId: string): Promise<AnalysisBody> {
   const res = await call<{ data: AnalysisBody[] }>(server.app, 'GET', `/protocols/${protocolId}/analyses`);
   assert.equal(res.status, 200, res.text);
@@ -48,6 +58,25 @@ describe('POST /protocols with JSON v6–8', () => {
     // The same name can be uploaded once it is right.
     const again = await uploadFile(server.app, jsonProtocolFixture('8/simpleV8.json'), 'simpleV9CommandsV8.json');
     assert.equal(again.status, 201, again.text);
+  });
+
+  test('PATCH with a file it cannot read: 422, and the stored protocol and its file are as they were', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { form } = await import('./helpers.ts');
+    const good = await readFile(jsonProtocolFixture('8/simpleV8.json'));
+    const created = await uploadFile(server.app, jsonProtocolFixture('8/simpleV8.json'), 'patched_v8.json');
+    assert.equal(created.status, 201, created.text);
+    const before = await call<Envelope<ProtocolData>>(server.app, 'GET', '/protocols/patched_v8');
+    const unreadable = await readFile(jsonProtocolFixture('8/simpleV9CommandsV8.json'));
+    const res = await call(server.app, 'PATCH', '/protocols/patched_v8', { raw: form([{ field: 'file', name: 'patched_v8.json', data: unreadable }]) });
+    assert.equal(res.status, 422, res.text);
+    const after = await call<Envelope<ProtocolData>>(server.app, 'GET', '/protocols/patched_v8');
+    assert.deepEqual(after.body, before.body);
+    // The stored file is still the readable one: analysing the protocol again gives the same.
+    const analyses = await analysisOf('patched_v8');
+    assert.equal(analyses.result, 'ok');
+    const stored = await readFile((await import('node:path')).default.join(server.dataDir, 'protocols', await storedFolder('patched_v8'), 'patched_v8.json'));
+    assert.deepEqual(stored, good);
   });
 
   test('a Flex protocol: 422 ProtocolRobotTypeMismatch', async () => {
