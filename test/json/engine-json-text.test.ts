@@ -98,7 +98,8 @@ describe('the text of each command type the OT-2 fixtures use', () => {
     assert.equal(text('waitForDuration', { seconds: 61.5, message: 'let it settle' }), 'Pausing for 61.5 seconds. let it settle');
     assert.equal(text('waitForResume', { message: 'pause command' }), 'pause command');
     assert.equal(text('waitForResume', { message: null }), 'Pausing protocol');
-    assert.equal(text('comment', { message: 'hello' }), 'hello');
+    // The App has no text for a comment: it prints the command as JSON.
+    assert.equal(text('comment', { message: 'hello' }), '{"commandType":"comment","params":{"message":"hello"}}');
   });
 
   it('modules', () => {

@@ -275,13 +275,10 @@ export function commandText(command: TextCommand, state: TextState): string {
       return 'Latching labware on Heater-Shaker';
     case 'heaterShaker/openLabwareLatch':
       return 'Unlatching labware on Heater-Shaker';
-    case 'comment':
-      // The App has no case for it (it would print the command's JSON); a person wants the message.
-      return str(p.message);
     case 'custom':
       return typeof p.legacyCommandText === 'string' ? p.legacyCommandText : `custom: ${JSON.stringify(p)}`;
     default:
-      // The App's fallback: the command as JSON.
+      // The App's fallback, `comment` included (the App has no case for it): the command as JSON.
       return JSON.stringify({ commandType: command.commandType, params: p });
   }
 }
