@@ -72,3 +72,20 @@ describe('engine commands of no use on an OT-2 (§7.8)', () => {
     assert.equal(record.result, 'ok');
   });
 });
+
+describe('a module command given another kind of module (§7.7)', () => {
+  const MAG: Command = { commandType: 'loadModule', params: { model: 'magneticModuleV2', location: { slotName: '1' }, moduleId: 'mm' } };
+  const TEMP: Command = { commandType: 'loadModule', params: { model: 'temperatureModuleV2', location: { slotName: '3' }, moduleId: 'tm' } };
+  for (const [command, text] of [
+    [{ commandType: 'temperatureModule/setTargetTemperature', params: { moduleId: 'mm', celsius: 40 } }, 'mm is not a Temperature Module.'],
+    [{ commandType: 'temperatureModule/waitForTemperature', params: { moduleId: 'mm' } }, 'mm is not a Temperature Module.'],
+    [{ commandType: 'temperatureModule/deactivate', params: { moduleId: 'mm' } }, 'mm is not a Temperature Module.'],
+    [{ commandType: 'magneticModule/engage', params: { moduleId: 'tm', height: 10 } }, 'tm is not a Magnetic Module.'],
+    [{ commandType: 'magneticModule/disengage', params: { moduleId: 'tm' } }, 'tm is not a Magnetic Module.'],
+  ] as const) {
+    it(`${command.commandType}: WrongModuleTypeError`, async () => {
+      const { last } = await lastCommand([MAG, TEMP, command]);
+      assert.deepEqual([last?.commandType, last?.status, last?.error?.errorType, last?.error?.detail], [command.commandType, 'failed', 'WrongModuleTypeError', text]);
+    });
+  }
+});

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { magneticEngage } from '../../modules.ts';
-import { engineModule } from '../../protocol-engine.ts';
+import { engineModuleOfType } from '../../protocol-engine.ts';
 import { defineCommand } from '../command.ts';
 import { Id, Maybe, plain, PyNumber } from '../params.ts';
 
@@ -13,7 +13,7 @@ export const engage = defineCommand({
   params: Type.Object({ moduleId: Id, height: Maybe(PyNumber), offset: Maybe(PyNumber), heightFromBase: Maybe(PyNumber) }),
   execute(params, { state }) {
     if (state.protocolEngine) {
-      engineModule(state, params.moduleId);
+      engineModuleOfType(state, params.moduleId, 'magneticModuleType');
       return magneticEngage(state, params.moduleId, { heightFromBase: plain(params.height) });
     }
     return magneticEngage(state, params.moduleId, {

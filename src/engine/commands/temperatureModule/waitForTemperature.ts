@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { temperatureAwait, waitUntil } from '../../modules.ts';
-import { engineError, engineModule } from '../../protocol-engine.ts';
+import { engineError, engineModuleOfType } from '../../protocol-engine.ts';
 import { defineCommand } from '../command.ts';
 import { Id, Maybe, plain, PyNumber } from '../params.ts';
 
@@ -13,7 +13,7 @@ export const waitForTemperature = defineCommand({
   params: Type.Object({ moduleId: Id, celsius: Maybe(PyNumber) }),
   execute(params, { state }) {
     if (!state.protocolEngine) return temperatureAwait(state, params.moduleId, plain(params.celsius) ?? 0);
-    const m = engineModule(state, params.moduleId);
+    const m = engineModuleOfType(state, params.moduleId, 'temperatureModuleType');
     if (m.target === null) throw engineError('NoTargetTemperatureSetError', `Module ${m.id} does not have a target temperature set.`);
     waitUntil(state, m, m.reachAt);
   },
