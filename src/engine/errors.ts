@@ -60,7 +60,8 @@ export type EngineErrorType =
   | 'LabwareCannotBeStackedError'
   | 'InvalidPushOutVolumeError'
   | 'HardwareNotSupportedError'
-  | 'CommandPreconditionViolated';
+  | 'CommandPreconditionViolated'
+  | 'LabwareIsAdapterError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

@@ -445,6 +445,8 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
   }
   const lw = engineLabware(st, labwareId);
   if (lw.isTiprack) throw engineError('LabwareIsTipRackError', `Given labware: ${labwareId} is a tiprack. Can not load liquid.`);
+  // The engine's wording for an adapter follows its tip-rack refusal (validate_liquid_allowed_in_labware).
+  if ((lw.def.allowedRoles ?? []).includes('adapter')) throw engineError('LabwareIsAdapterError', `Given labware: ${labwareId} is an adapter. Can not load liquid.`);
   if (Object.keys(volumeByWell).some((w) => !lw.byName.has(w))) {
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }

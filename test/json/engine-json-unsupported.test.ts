@@ -89,3 +89,21 @@ describe('a module command given another kind of module (§7.7)', () => {
     });
   }
 });
+
+describe('loadLiquid into an adapter (§7.1)', () => {
+  it('is refused with LabwareIsAdapterError', async () => {
+    const analysis = await analyze(
+      'adapter-liquid.json',
+      JSON.stringify({
+        ...JSON.parse(v8([])),
+        liquids: { water: { displayName: 'Water', description: '', displayColor: '#0000ff' } },
+        commands: [
+          { commandType: 'loadLabware', params: { labwareId: 'ad', loadName: 'opentrons_96_flat_bottom_adapter', namespace: 'opentrons', version: 1, location: { slotName: '2' } } },
+          { commandType: 'loadLiquid', params: { liquidId: 'water', labwareId: 'ad', volumeByWell: {} } },
+        ],
+      }),
+    );
+    const last = completedAnalysis(analysis, { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' }).commands.at(-1);
+    assert.deepEqual([last?.commandType, last?.status, last?.error?.errorType, last?.error?.detail], ['loadLiquid', 'failed', 'LabwareIsAdapterError', 'Given labware: ad is an adapter. Can not load liquid.']);
+  });
+});
