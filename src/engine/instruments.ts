@@ -61,7 +61,8 @@ export function loadInstrument(
     z: TIMING.mountHomeZ + spec.nozzleOffset[2],
     plungerMm: spec.plunger.top,
   };
-  if (existing) st.pipettes.delete(existing.id);
+  // Under the Protocol Engine's rules a second pipette on a mount does not unload the first (§7.1).
+  if (existing && !st.protocolEngine) st.pipettes.delete(existing.id);
   st.pipettes.set(pip.id, pip);
   st.byMount[m] = pip;
   return pipetteInfo(st, pip.id);

@@ -107,3 +107,20 @@ describe('loadLiquid into an adapter (§7.1)', () => {
     assert.deepEqual([last?.commandType, last?.status, last?.error?.errorType, last?.error?.detail], ['loadLiquid', 'failed', 'LabwareIsAdapterError', 'Given labware: ad is an adapter. Can not load liquid.']);
   });
 });
+
+describe('two pipettes on one mount (§7.1)', () => {
+  it('are both loaded and both usable, as 7.5.0 does not reject them', async () => {
+    const analysis = await analyze(
+      'two-pipettes.json',
+      v8([
+        { commandType: 'loadPipette', params: { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'first' } },
+        { commandType: 'loadPipette', params: { pipetteName: 'p20_single_gen2', mount: 'left', pipetteId: 'second' } },
+        { commandType: 'loadLabware', params: { labwareId: 'tr', loadName: 'opentrons_96_tiprack_300ul', namespace: 'opentrons', version: 1, location: { slotName: '1' } } },
+        { commandType: 'pickUpTip', params: { pipetteId: 'first', labwareId: 'tr', wellName: 'A1' } },
+      ]),
+    );
+    const record = completedAnalysis(analysis, { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' });
+    assert.deepEqual(record.commands.map((c) => c.status), ['succeeded', 'succeeded', 'succeeded', 'succeeded', 'succeeded']);
+    assert.deepEqual(record.pipettes.map((p) => [p.id, p.pipetteName, p.mount]), [['first', 'p300_single_gen2', 'left'], ['second', 'p20_single_gen2', 'left']]);
+  });
+});
