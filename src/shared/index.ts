@@ -2,3 +2,14 @@
 export { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError, ResourceNotFoundError } from './errors.ts';
 export type * from './definitions.ts';
 export type * from './analysis.ts';
+export {
+  IN_USE_MS,
+  KEEP_OTHER_KEYS,
+  markUsed,
+  publishKeyFolder,
+  sourceKey,
+  sweepStaleKeys,
+  temporaryBuildFolder,
+  userCacheRoot,
+  writeFileAtomic,
+} from './user-cache.js';
