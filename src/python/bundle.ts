@@ -9,9 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
-import { markUsed, publishKeyFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../shared/index.ts';
+import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../shared/index.ts';
 
 export interface SandboxFiles {
   /** Folder holding main.js, worker.js and the memory snapshot (read-only for the child). */
@@ -78,6 +77,8 @@ function filesIn(dir: string, where: Locations): SandboxFiles {
 
 /** Bundles the child's two entry points; the result is kept in memory. */
 async function bundleChild() {
+  // Loaded only when a bundle is made: a CLI run that finds its bundle cached never loads esbuild.
+  const { build } = await import('esbuild');
   const out = await build({
     entryPoints: { main: path.join(here, 'child/main.ts'), worker: path.join(here, 'child/worker.ts') },
     bundle: true,
@@ -128,22 +129,22 @@ async function prepareInTemp(): Promise<SandboxFiles> {
 async function prepareInUserCache(): Promise<SandboxFiles> {
   const where = locations();
   const root = userCacheRoot();
-  const key = sourceKey(repoRoot);
-  const dir = path.join(root, key);
+  const versionDir = keyFolder(repoRoot);
+  const dir = path.join(versionDir, 'sandbox');
   try {
-    if (!fs.existsSync(path.join(dir, 'worker.js'))) {
+    if (!fs.existsSync(dir)) {
       const outputFiles = await bundleChild();
       const built = temporaryBuildFolder(root);
       for (const file of outputFiles) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
-      publishKeyFolder(built, dir);
+      publishFolder(built, dir);
     }
-    markUsed(dir);
+    markUsed(versionDir);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') return prepareInTemp();
     throw err;
   }
-  sweepStaleKeys(root, key);
+  sweepStaleKeys(root, sourceKey(repoRoot));
   return filesIn(dir, where);
 }
 

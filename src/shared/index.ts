@@ -3,10 +3,12 @@ export { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError, ResourceNotF
 export type * from './definitions.ts';
 export type * from './analysis.ts';
 export {
+  compiledCliEntry,
   IN_USE_MS,
   KEEP_OTHER_KEYS,
+  keyFolder,
   markUsed,
-  publishKeyFolder,
+  publishFolder,
   sourceKey,
   sweepStaleKeys,
   temporaryBuildFolder,

@@ -42,18 +42,25 @@ function listFiles(dir, keep, out) {
   return out;
 }
 
+/** @type {Map<string, string>} */
+const keys = new Map();
+
 /**
  * The version of everything a cached build is made from: the content of every source file of the
  * server and the sandbox (src/**, python/**), the installed packages (npm's record of the
  * node_modules tree, which changes with every install) and Node's version. Content, not
  * timestamps: hashing it all takes a few milliseconds (docs/notes/cli-start.md), and a changed
- * byte anywhere gives another key, so a stale build is never reused.
+ * byte anywhere gives another key, so a stale build is never reused. The checkout's location is
+ * part of it too: a compiled CLI refers to its checkout's files by absolute path. Computed once
+ * per process.
  * @param {string} repoRoot
  * @returns {string}
  */
 export function sourceKey(repoRoot) {
+  const known = keys.get(repoRoot);
+  if (known !== undefined) return known;
   const hash = crypto.createHash('sha256');
-  hash.update(`layout ${LAYOUT_VERSION}\0node ${process.version}\0`);
+  hash.update(`layout ${LAYOUT_VERSION}\0node ${process.version}\0root ${path.resolve(repoRoot)}\0`);
   const sources = [
     ...listFiles(path.join(repoRoot, 'src'), (n) => /\.(ts|js|json)$/.test(n), []),
     ...listFiles(path.join(repoRoot, 'python'), (n) => n.endsWith('.py'), []),
@@ -68,7 +75,32 @@ export function sourceKey(repoRoot) {
     }
     hash.update('\0');
   }
-  return hash.digest('hex').slice(0, 20);
+  const key = hash.digest('hex').slice(0, 20);
+  keys.set(repoRoot, key);
+  return key;
+}
+
+/**
+ * The folder of one source version: `sandbox/` (bundle and snapshot) and `cli/` (the compiled
+ * CLI), each put in place whole by publishFolder.
+ * @param {string} repoRoot
+ * @returns {string}
+ */
+export function keyFolder(repoRoot) {
+  return path.join(userCacheRoot(), sourceKey(repoRoot));
+}
+
+/**
+ * The compiled CLI's entry for these sources, when an earlier run built it; otherwise null.
+ * @param {string} repoRoot
+ * @returns {string | null}
+ */
+export function compiledCliEntry(repoRoot) {
+  const dir = keyFolder(repoRoot);
+  const entry = path.join(dir, 'cli', 'main.mjs');
+  if (!fs.existsSync(entry)) return null;
+  markUsed(dir);
+  return entry;
 }
 
 /**
@@ -142,14 +174,16 @@ export function sweepStaleKeys(root, currentKey, now = Date.now()) {
 }
 
 /**
- * Puts a folder built under a temporary name in place as the key folder, atomically: if another
- * process got there first, its folder stays and ours is dropped (both hold the same build).
+ * Puts a folder built under a temporary name (temporaryBuildFolder) in place, atomically: if
+ * another process got there first, its folder stays and ours is dropped (both hold the same
+ * build). Readers therefore see a complete folder or none.
  * @param {string} built
- * @param {string} keyDir
+ * @param {string} target
  */
-export function publishKeyFolder(built, keyDir) {
+export function publishFolder(built, target) {
+  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   try {
-    fs.renameSync(built, keyDir);
+    fs.renameSync(built, target);
   } catch (err) {
     const code = /** @type {NodeJS.ErrnoException} */ (err).code;
     fs.rmSync(built, { recursive: true, force: true });
