@@ -4,6 +4,7 @@ export type * from './definitions.ts';
 export type * from './analysis.ts';
 export {
   compiledCliEntry,
+  computeSourceKey,
   IN_USE_MS,
   KEEP_OTHER_KEYS,
   keyFolder,

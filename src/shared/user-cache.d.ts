@@ -2,6 +2,7 @@
 export declare const IN_USE_MS: number;
 export declare const KEEP_OTHER_KEYS: number;
 export declare function userCacheRoot(env?: NodeJS.ProcessEnv): string;
+export declare function computeSourceKey(repoRoot: string): string;
 export declare function sourceKey(repoRoot: string): string;
 export declare function markUsed(dir: string): void;
 export declare function sweepStaleKeys(root: string, currentKey: string, now?: number): string[];

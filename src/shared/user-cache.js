@@ -51,14 +51,11 @@ const keys = new Map();
  * node_modules tree, which changes with every install) and Node's version. Content, not
  * timestamps: hashing it all takes a few milliseconds (docs/notes/cli-start.md), and a changed
  * byte anywhere gives another key, so a stale build is never reused. The checkout's location is
- * part of it too: a compiled CLI refers to its checkout's files by absolute path. Computed once
- * per process.
+ * part of it too: a compiled CLI refers to its checkout's files by absolute path.
  * @param {string} repoRoot
  * @returns {string}
  */
-export function sourceKey(repoRoot) {
-  const known = keys.get(repoRoot);
-  if (known !== undefined) return known;
+export function computeSourceKey(repoRoot) {
   const hash = crypto.createHash('sha256');
   hash.update(`layout ${LAYOUT_VERSION}\0node ${process.version}\0root ${path.resolve(repoRoot)}\0`);
   const sources = [
@@ -75,8 +72,21 @@ export function sourceKey(repoRoot) {
     }
     hash.update('\0');
   }
-  const key = hash.digest('hex').slice(0, 20);
-  keys.set(repoRoot, key);
+  return hash.digest('hex').slice(0, 20);
+}
+
+/**
+ * computeSourceKey, once per process: the sources do not change under a running command (and if
+ * they did, the next command would see the new key).
+ * @param {string} repoRoot
+ * @returns {string}
+ */
+export function sourceKey(repoRoot) {
+  let key = keys.get(repoRoot);
+  if (key === undefined) {
+    key = computeSourceKey(repoRoot);
+    keys.set(repoRoot, key);
+  }
   return key;
 }
 
