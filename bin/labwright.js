@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// The command line. `analyze` and `simulate` start the compiled CLI that an earlier run of these
-// same sources left in the user's cache (src/cli/compiled.ts), so they start without tsx; every
-// other command, and the first run of a source version, runs the TypeScript entry point through
-// tsx, so `npx labwright` works right after `npm ci` with no build step.
+// The command line. `analyze` and `simulate` run the compiled CLI kept in the user's cache for
+// these sources (bin/compiled-cli.js builds it on the first run of a source version), so they
+// start without tsx. Every other command (and analyze if the compiled CLI cannot be built) runs the
+// TypeScript entry point through tsx, so `npx labwright` works right after `npm ci` with no build
+// step.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const command = process.argv[2];
 let entry = null;
 if (command === 'analyze' || command === 'simulate') {
-  const { compiledCliEntry } = await import('../src/shared/user-cache.js');
-  entry = compiledCliEntry(fileURLToPath(new URL('..', import.meta.url)));
+  const { compiledCli } = await import('./compiled-cli.js');
+  entry = await compiledCli(fileURLToPath(new URL('..', import.meta.url)));
 }
 if (entry !== null) {
   await import(pathToFileURL(entry).href);

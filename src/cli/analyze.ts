@@ -6,7 +6,6 @@ import { createProtocolService } from '../service/index.ts';
 import type { Analysis, ProtocolBundle } from '../analysis/index.ts';
 import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../shared/index.ts';
 import { readBundle } from './bundle.ts';
-import { prepareCompiledCli } from './compiled.ts';
 import { startProgress } from './progress.ts';
 
 export interface ProtocolOptions {
@@ -29,20 +28,6 @@ export type FileOutcome =
  * so a missing one is a usage error (BundleReadError) rather than a late failure.
  */
 export async function analyzeFiles(
-  files: readonly string[],
-  opts: ProtocolOptions,
-  report: (outcome: FileOutcome) => void,
-): Promise<void> {
-  // Beside this run's work (esbuild runs in its own process): the next run starts without tsx.
-  const compiling = prepareCompiledCli();
-  try {
-    await analyzeBundles(files, opts, report);
-  } finally {
-    await compiling;
-  }
-}
-
-async function analyzeBundles(
   files: readonly string[],
   opts: ProtocolOptions,
   report: (outcome: FileOutcome) => void,

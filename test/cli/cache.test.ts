@@ -55,13 +55,15 @@ async function loadedModules(cli: CliRunner, ...args: string[]): Promise<{ code:
 const SERVER_MODULES = /node_modules\/(fastify|@fastify|better-sqlite3|zeromq|pino)\/|\/src\/(server|store|runner|notifications|web|library)\/|\/cli\/(server|notifications|labware)-[^/]*\.mjs$/;
 
 describe('the cache of analyze', () => {
-  test('made on the first run, reused untouched on the second (no esbuild, no tsx), same output', async () => {
+  test('made on the first run (compiled CLI, no tsx), reused untouched on the second (no esbuild either)', async () => {
     const cli = await cliRunner();
     const first = await loadedModules(cli, 'analyze', ...exampleArgs);
     assert.equal(first.code, 0, first.stderr);
     const { dir } = await onlyKey(cli.cacheDir);
     const made = await identities(dir, CACHED);
-    assert.ok(first.urls.some((u) => u.endsWith('/src/cli/analyze.ts')), 'the log sees the TypeScript modules of the first run');
+    assert.ok(first.urls.some((u) => u.endsWith('/cli/main.mjs')), 'the first run builds and runs the compiled CLI');
+    assert.ok(first.urls.some((u) => /node_modules\/esbuild\//.test(u)), 'with esbuild');
+    assert.deepEqual(first.urls.filter((u) => /node_modules\/tsx\//.test(u)), [], 'not through tsx');
     assert.deepEqual(first.urls.filter((u) => SERVER_MODULES.test(u)), [], 'no server modules on the first run');
 
     const second = await loadedModules(cli, 'analyze', ...exampleArgs);
