@@ -140,8 +140,9 @@ async function prepareInUserCache(): Promise<SandboxFiles> {
     }
     markUsed(versionDir);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC') return prepareInTemp();
+    // A file-system refusal (no permission, read-only, full, not a folder): the cache is only a
+    // speed-up. Anything else (a bundling error) is a real failure.
+    if (typeof (err as NodeJS.ErrnoException).code === 'string') return prepareInTemp();
     throw err;
   }
   sweepStaleKeys(root, sourceKey(repoRoot));

@@ -218,6 +218,11 @@ export function temporaryBuildFolder(root) {
  */
 export function writeFileAtomic(target, data) {
   const temp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temp, data);
-  fs.renameSync(temp, target);
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, target);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    throw err;
+  }
 }

@@ -107,6 +107,15 @@ describe('the cache of analyze', () => {
     assert.deepEqual(await identities(dir, CACHED), made, 'what the two made is reused');
   });
 
+  test('a cache folder that cannot be made only costs speed: tsx and a temporary folder instead', async () => {
+    const cli = await cliRunner();
+    const notAFolder = join(cli.cacheDir, 'a-file');
+    await writeFile(notAFolder, '');
+    const res = await cli.labwrightWith({ env: { LABWRIGHT_CACHE_DIR: join(notAFolder, 'cache') } }, 'analyze', ...exampleArgs, '--json');
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(JSON.parse(res.stdout).ok, true);
+  });
+
   test('stale keys are swept; the most recent others and any in use are kept', async () => {
     const root = await mkdtemp(join(tmpdir(), 'labwright-sweep-'));
     closeAtEnd(() => rm(root, { recursive: true, force: true }));
