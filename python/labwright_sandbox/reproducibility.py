@@ -4,9 +4,17 @@ one run to the next and is never reused in place of a fresh simulation.
 Only calls made by the protocol's own code count (its files are named relative to the job's
 folder): the standard library and Labwright's own package may read the clock for their own ends
 (a log record's time stamp) without making the protocol's results depend on it."""
+import datetime
 import functools
 import os
+import random
+import secrets
 import sys
+import time
+import uuid
+
+# Imported here, at start-up, so they are in the interpreter's memory snapshot: importing them
+# at each job's start would cost more than the job.
 
 _state = {'read': False, 'workdir': None}
 
@@ -51,21 +59,13 @@ RANDOM = ('random', 'uniform', 'triangular', 'randint', 'randrange', 'randbytes'
 
 def install(workdir):
     """Watches the clock, `random`, `uuid`, `secrets`, `os.urandom` and `datetime.now`."""
-    import datetime
-    import random
-    import time
-    import uuid
     _state['read'] = False
     _state['workdir'] = workdir
     _watch(time, CLOCK)
     _watch(random, RANDOM)
     _watch(os, ('urandom', 'getrandom'))
     _watch(uuid, ('uuid1', 'uuid4'))
-    try:
-        import secrets
-        _watch(secrets, ('token_bytes', 'token_hex', 'token_urlsafe', 'randbelow', 'randbits', 'choice'))
-    except ImportError:
-        pass
+    _watch(secrets, ('token_bytes', 'token_hex', 'token_urlsafe', 'randbelow', 'randbits', 'choice'))
 
     base = datetime.datetime
 

@@ -48,7 +48,13 @@ export interface CompletedAnalysis {
 }
 
 /** The Protocol Engine's codes for the errors that have their own (the rest are the general 4000). */
-const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = { TipNotAttachedError: '3005', TipAttachedError: '3012' };
+const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = { TipNotAttachedError: '3005', TipAttachedError: '3012', NotSupportedOnRobotType: '4003' };
+
+/** The `errorInfo` of the engine errors that carry one: a refused gripper move names its strategy. */
+function engineErrorInfo(command: AnalysisCommand): Record<string, unknown> {
+  if (command.error?.errorType === 'NotSupportedOnRobotType' && command.commandType === 'moveLabware') return { strategy: command.params.strategy };
+  return {};
+}
 
 /**
  * Timestamps are the analysis's start plus each command's modeled time, so a client reading
@@ -66,7 +72,7 @@ function commandError(command: AnalysisCommand, startMs: number, engineCodes: bo
     errorCode: (engineCodes ? ENGINE_ERROR_CODES[command.error.errorType] : undefined) ?? GENERAL_ERROR_CODE,
     errorType: command.error.errorType,
     detail: command.error.detail,
-    errorInfo: {},
+    errorInfo: engineCodes ? engineErrorInfo(command) : {},
     wrappedErrors: [],
   };
 }

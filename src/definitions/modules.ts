@@ -55,6 +55,7 @@ const TYPES: Record<ModuleModel, ModuleType> = {
   temperatureModuleV1: 'temperatureModuleType',
   temperatureModuleV2: 'temperatureModuleType',
   thermocyclerModuleV1: 'thermocyclerModuleType',
+  heaterShakerModuleV1: 'heaterShakerModuleType',
 };
 const V1_KEYS: Partial<Record<ModuleModel, string>> = {
   magneticModuleV1: 'magdeck',
@@ -65,6 +66,7 @@ const TYPE_DISPLAY: Record<ModuleType, string> = {
   magneticModuleType: 'Magnetic Module',
   temperatureModuleType: 'Temperature Module',
   thermocyclerModuleType: 'Thermocycler',
+  heaterShakerModuleType: 'Heater-Shaker Module',
 };
 
 interface RawModuleDef {
@@ -87,7 +89,9 @@ export function moduleSpec(model: ModuleModel, v1: boolean): ModuleSpec | null {
     const all = readSharedJson('module', 'definitions', '1.json') as Record<string, RawModuleDef>;
     raw = k ? (all[k] ?? null) : null;
   } else {
-    raw = readSharedJson('module', 'definitions', '2', `${model}.json`) as RawModuleDef | null;
+    // The Heater-Shaker came after definitions 2: its definition is of schema 3 (same fields).
+    const schema = model === 'heaterShakerModuleV1' ? '3' : '2';
+    raw = readSharedJson('module', 'definitions', schema, `${model}.json`) as RawModuleDef | null;
   }
   let spec: ModuleSpec | null = null;
   if (raw) {

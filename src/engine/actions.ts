@@ -59,7 +59,7 @@ export type HardwareActionBody =
    * A module is given a new set-point: temperature °C, magnet height mm, lid `'open'`/`'closed'`;
    * null switches the heater off (deactivate).
    */
-  | { kind: 'moduleSetPoint'; moduleId: string; target: 'temperature' | 'lidTemperature' | 'magnetHeight' | 'lid'; value: number | string | null }
+  | { kind: 'moduleSetPoint'; moduleId: string; target: 'temperature' | 'lidTemperature' | 'magnetHeight' | 'lid' | 'shakeSpeed' | 'latch'; value: number | string | null }
   /** Waiting until a module reaches its set-point, then holding there `holdSeconds`. */
   | { kind: 'moduleWait'; moduleId: string; target: 'temperature' | 'lidTemperature'; holdSeconds: number }
   /** The thermocycler runs these steps `repetitions` times (the module does the waiting). */

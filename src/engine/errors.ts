@@ -43,7 +43,17 @@ export type EngineErrorType =
   | 'WrongModuleTypeError'
   | 'InvalidTargetTemperatureError'
   | 'EngageHeightOutOfRangeError'
-  | 'NoTargetTemperatureSetError';
+  | 'NoTargetTemperatureSetError'
+  | 'InvalidBlockVolumeError'
+  | 'InvalidHoldTimeError'
+  | 'ThermocyclerNotOpenError'
+  | 'NotSupportedOnRobotType'
+  | 'LabwareMovementNotAllowedError'
+  | 'LocationNotAccessibleByPipetteError'
+  | 'LabwareIsNotAllowedInLocationError'
+  | 'CannotPerformModuleAction'
+  | 'InvalidTargetSpeedError'
+  | 'PipetteMovementRestrictedByHeaterShakerError';
 
 export class ProtocolApiError extends Error {
   override readonly name = 'ProtocolApiError';

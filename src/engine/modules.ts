@@ -90,7 +90,10 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     lidTemp: TIMING.ambientC,
     lidTarget: null,
     lidPhys: TIMING.ambientC,
+    lidReachAt: 0,
     holdTime: null,
+    latch: 'unknown',
+    shakeRpm: null,
     totalCycleCount: null,
     totalStepCount: null,
   };

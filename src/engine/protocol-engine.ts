@@ -11,6 +11,7 @@ import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadModule } from './modules.ts';
+import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
 import type { EngineEquipment } from '../shared/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
@@ -80,6 +81,8 @@ export interface WellLocationParams {
 
 /** Params that name a well the engine's way. */
 export interface WellTargetParams {
+  /** The pipette that moves there (the Heater-Shaker's rules depend on its channels). */
+  pipetteId?: string;
   labwareId: string;
   wellName: string;
   wellLocation?: WellLocationParams | null;
@@ -122,8 +125,21 @@ export function wellLocationPoint(well: WellState, location: WellLocationParams 
 export function resolveWellTarget(st: EngineState, params: WellTargetParams, defaultDrop = 0): WellTarget {
   const lw = engineLabware(st, params.labwareId);
   const well = engineWell(lw, params.wellName);
+  checkReachable(st, lw, params.pipetteId === undefined ? undefined : st.pipettes.get(params.pipetteId));
   const point = wellLocationPoint(well, params.wellLocation, defaultDrop);
   return { lw, well, point, location: { kind: 'location', point, ref: { kind: 'well', labwareId: lw.id, wellName: well.name } } };
+}
+
+/** The engine's rules for any move into a labware: on the deck, and out of a thermocycler only with its lid open. */
+export function checkReachable(st: EngineState, lw: LabwareState, pipette?: LoadedPipette): void {
+  if (lw.slot === OFF_DECK) {
+    throw engineError('LocationNotAccessibleByPipetteError', `Cannot move pipette to ${lw.def.parameters.loadName}, labware is off-deck.`);
+  }
+  const mod = lw.moduleId === null ? undefined : st.modules.get(lw.moduleId);
+  if (mod !== undefined && mod.spec.type === 'thermocyclerModuleType' && mod.lid !== 'open') {
+    throw engineError('ThermocyclerNotOpenError', 'Thermocycler must be open when moving to labware inside it.');
+  }
+  checkHeaterShakerMove(st, lw, pipette);
 }
 
 /** A number as Python prints the engine's floats (`5.0`, `4.55`). */
@@ -179,11 +195,13 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
   if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPE_NAMES[kind] ?? model} cannot be loaded into slot ${slot}`);
   const occupied = occupiedText(st, slot);
   if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
-  if (st.defs.resolveModule(model) !== model) {
+  if (model !== 'heaterShakerModuleV1' && st.defs.resolveModule(model) !== model) {
     throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
   }
-  const info = loadModule(st, model, slot, null);
+  const info = model === 'heaterShakerModuleV1' ? loadHeaterShaker(st, slot) : loadModule(st, model, slot, null);
   const m = st.module(info.moduleId);
+  // The engine does not know a thermocycler's lid to be open until it opens it.
+  if (m.spec.type === 'thermocyclerModuleType') m.lid = 'closed';
   st.modules.delete(m.id);
   m.id = moduleId;
   m.info = { ...m.info, moduleId };
@@ -192,6 +210,12 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
 }
 
 export type EngineLabwareLocation = { slotName: string } | { moduleId: string };
+
+/** Where a labware is now, as the engine reports it. */
+export function engineLabwareLocation(lw: LabwareState): EngineLabwareLocation | 'offDeck' {
+  if (lw.slot === OFF_DECK) return OFF_DECK;
+  return lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot };
+}
 
 /**
  * The definition a `loadLabware` names: the protocol's own first (a JSON protocol embeds even the
@@ -212,39 +236,118 @@ function engineDefinition(st: EngineState, loadName: string, namespace: string, 
   }
 }
 
-/** `loadLabware` the engine's way: onto a free slot or a module without labware, with the protocol's id. */
+/** Where a labware that is not on the deck is kept (`slot` of its state). */
+export const OFF_DECK = 'offDeck';
+
+/** A place a labware can be loaded or moved to, in the engine's form. */
+export type EngineNewLocation = EngineLabwareLocation | { labwareId: string } | { addressableAreaName: string } | 'offDeck';
+
+/** The deck slots of an OT-2 are addressable areas too: `{addressableAreaName: "5"}` is slot 5. */
+function areaSlot(name: string): string | null {
+  return /^(?:[1-9]|1[0-2])$/.test(name) ? name : null;
+}
+
+/** Checks that `location` can take a labware; throws the engine's refusal when it cannot. */
+function checkFree(st: EngineState, location: EngineLabwareLocation | 'offDeck'): void {
+  if (location === OFF_DECK) return;
+  if ('moduleId' in location) {
+    const mod = engineModule(st, location.moduleId);
+    if (mod.labwareId !== null) {
+      throw engineError('LocationIsOccupiedError', `Labware ${st.lw(mod.labwareId).def.parameters.loadName} is already present at moduleId='${mod.id}'.`);
+    }
+    return;
+  }
+  const slot = location.slotName;
+  if (!st.defs.slots().has(slot)) throw pythonException('ValueError', `'${slot}' is not a valid DeckSlotName`);
+  const occupied = occupiedText(st, slot);
+  if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
+}
+
+/** Builds the labware at `location` (already checked free) and puts it there. */
+function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: EngineLabwareLocation | 'offDeck'): LabwareState {
+  let lw: LabwareState;
+  if (location === OFF_DECK) {
+    // Off the deck nothing can reach it; its geometry is never used.
+    lw = buildLabware(labwareId, def, displayName, OFF_DECK, null, OFF_DECK, { x: 0, y: 0, z: 0 });
+  } else if ('moduleId' in location) {
+    const mod = engineModule(st, location.moduleId);
+    const base = st.slotPoint(mod.slot);
+    const off = mod.info.labwareOffset;
+    lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, mod.displayName, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z });
+    mod.labwareId = labwareId;
+  } else {
+    lw = buildLabware(labwareId, def, displayName, location.slotName, null, location.slotName, st.slotPoint(location.slotName));
+    st.deck.set(location.slotName, { kind: 'labware', lw });
+  }
+  st.labware.set(labwareId, lw);
+  st.highestZCache = null;
+  return lw;
+}
+
+/** A load or move location as a slot, a module or off deck; stacking is not simulated yet. */
+function placeOf(location: EngineNewLocation, refuseArea: (area: string) => ProtocolApiError): EngineLabwareLocation | 'offDeck' {
+  if (location === OFF_DECK) return OFF_DECK;
+  if ('addressableAreaName' in location) {
+    const slot = areaSlot(location.addressableAreaName);
+    if (slot === null) throw refuseArea(location.addressableAreaName);
+    return { slotName: slot };
+  }
+  if ('labwareId' in location) throw pythonException('NotImplementedError', 'Labwright does not simulate labware stacked on labware yet');
+  return location;
+}
+
+/** `loadLabware` the engine's way: onto a free slot or a module without labware, or off deck, with the protocol's id. */
 export function engineLoadLabware(
   st: EngineState,
-  location: EngineLabwareLocation,
+  location: EngineNewLocation,
   loadName: string,
   namespace: string,
   version: number,
   labwareId: string,
   displayName: string | null,
 ): LabwareInfo {
-  let lw: LabwareState;
-  if ('moduleId' in location) {
-    const mod = engineModule(st, location.moduleId);
-    if (mod.labwareId !== null) {
-      throw engineError('LocationIsOccupiedError', `Labware ${st.lw(mod.labwareId).def.parameters.loadName} is already present at moduleId='${mod.id}'.`);
-    }
-    const def = engineDefinition(st, loadName, namespace, version);
-    const base = st.slotPoint(mod.slot);
-    const off = mod.info.labwareOffset;
-    lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, mod.displayName, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z });
-    mod.labwareId = labwareId;
-  } else {
-    const slot = location.slotName;
-    if (!st.defs.slots().has(slot)) throw pythonException('ValueError', `'${slot}' is not a valid DeckSlotName`);
-    const occupied = occupiedText(st, slot);
-    if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
-    const def = engineDefinition(st, loadName, namespace, version);
-    lw = buildLabware(labwareId, def, displayName, slot, null, slot, st.slotPoint(slot));
-    st.deck.set(slot, { kind: 'labware', lw });
+  const place = placeOf(location, (area) => engineError('LabwareIsNotAllowedInLocationError', `Cannot load ${loadName} onto addressable area ${area}`));
+  checkFree(st, place);
+  const def = engineDefinition(st, loadName, namespace, version);
+  return labwareInfo(placeLabware(st, labwareId, def, displayName, place));
+}
+
+/**
+ * `moveLabware` on an OT-2: by hand only (the run pauses for it when the strategy says so; the
+ * runner does that). The labware keeps its id, tips and liquids; its place is the new one.
+ */
+export function engineMoveLabware(st: EngineState, labwareId: string, newLocation: EngineNewLocation, strategy: string): { offsetId: null } {
+  const lw = engineLabware(st, labwareId);
+  const loadName = lw.def.parameters.loadName;
+  if (strategy === 'usingGripper') throw engineError('NotSupportedOnRobotType', 'Labware movement using a gripper is not supported on the OT-2');
+  if (lw.fixedTrash) throw engineError('LabwareMovementNotAllowedError', `Cannot move fixed trash labware '${loadName}'.`);
+  const place = placeOf(newLocation, (area) => engineError('LabwareMovementNotAllowedError', `Cannot move ${loadName} to addressable area ${area}`));
+  checkFree(st, place);
+  // Off its old place, onto the new one.
+  if (lw.moduleId !== null) {
+    const mod = st.modules.get(lw.moduleId);
+    if (mod !== undefined) mod.labwareId = null;
+  } else if (lw.slot !== OFF_DECK && st.deck.get(lw.slot)?.kind === 'labware') {
+    st.deck.delete(lw.slot);
   }
-  st.labware.set(labwareId, lw);
-  st.highestZCache = null;
-  return labwareInfo(lw);
+  const moved = placeLabware(st, lw.id, lw.def, lw.label, place);
+  moved.hasTip.set(lw.hasTip);
+  st.cache = null;
+  return { offsetId: null };
+}
+
+const MODULE_KIND_NAMES: Readonly<Record<string, string>> = {
+  temperatureModuleType: 'Temperature Module',
+  magneticModuleType: 'Magnetic Module',
+  thermocyclerModuleType: 'Thermocycler Module',
+  heaterShakerModuleType: 'Heater-Shaker Module',
+};
+
+/** A module of one kind by id: `ModuleNotLoadedError`, then `WrongModuleTypeError` (`mm is not a Temperature Module.`). */
+export function engineModuleOfType(st: EngineState, moduleId: string, type: string): LoadedModule {
+  const m = engineModule(st, moduleId);
+  if (m.spec.type !== type) throw engineError('WrongModuleTypeError', `${moduleId} is not a ${MODULE_KIND_NAMES[type] ?? type}.`);
+  return m;
 }
 
 /** `loadLiquid`: the liquid must be declared, the labware loaded and not a tip rack, every well real. */
@@ -271,7 +374,7 @@ export function engineEquipment(st: EngineState): EngineEquipment {
     id: lw.id,
     loadName: lw.def.parameters.loadName,
     definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
-    location: lw.moduleId !== null ? { moduleId: lw.moduleId } : { slotName: lw.slot },
+    location: engineLabwareLocation(lw),
     offsetId: null,
     displayName: lw.label,
   }));

@@ -4,7 +4,7 @@
 import type { CustomLabwareUse } from '../shared/index.ts';
 import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
 import type { HardwareAction } from './actions.ts';
-import { FEATURES, gateOpen, levelAtLeast, MAX_SUPPORTED_VERSION, MEMBERS, MIN_SUPPORTED_VERSION, versionErrorText } from './versions.ts';
+import { featuresAt, levelAtLeast, MAX_SUPPORTED_VERSION, MEMBERS, MIN_SUPPORTED_VERSION, versionErrorText } from './versions.ts';
 import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
@@ -68,7 +68,12 @@ export interface LoadedModule {
   lidTemp: number;
   lidTarget: number | null;
   lidPhys: number;
+  /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
+  lidReachAt: number;
   holdTime: number | null;
+  /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
+  latch: 'unknown' | 'open' | 'closed';
+  shakeRpm: number | null;
   totalCycleCount: number | null;
   totalStepCount: number | null;
 }
@@ -158,8 +163,12 @@ export class EngineState {
 
   /** Whether the protocol's level has a behaviour (see FEATURES in versions.ts). */
   has(feature: FeatureName): boolean {
-    return gateOpen(this.apiLevel, FEATURES[feature]);
+    // Asked on every pipetting step: each gate is decided once per run.
+    this.features ??= featuresAt(this.apiLevel);
+    return this.features[feature];
   }
+
+  private features: Readonly<Record<FeatureName, boolean>> | null = null;
 
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
   requireMember(member: MemberName): void {

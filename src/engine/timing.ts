@@ -34,5 +34,10 @@ export const TIMING = {
   tcLidCoolRate: 0.3,
   tcLidMoveS: 15,
   magnetMoveS: 2,
+  /** Heater-Shaker: heating and cooling, °C/s; reaching or leaving a shake speed, and the latch, s. */
+  hsHeatRate: 0.2,
+  hsCoolRate: 0.05,
+  hsShakeRampS: 3,
+  hsLatchS: 1,
   ambientC: 23,
 } as const;

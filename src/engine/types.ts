@@ -148,7 +148,7 @@ export interface ModuleInfo {
   /** `{Module display name} on {slot}` as of the protocol's apiLevel. */
   displayName: string;
   /** The class name of the Python context: TemperatureModuleContext, MagneticModuleContext, ThermocyclerContext. */
-  contextClass: 'TemperatureModuleContext' | 'MagneticModuleContext' | 'ThermocyclerContext';
+  contextClass: 'TemperatureModuleContext' | 'MagneticModuleContext' | 'ThermocyclerContext' | 'HeaterShakerContext';
   labwareOffset: Point;
   configuration: 'full' | 'semi' | null;
 }

@@ -83,3 +83,10 @@ export function gateOpen(level: ApiLevel, gate: Gate): boolean {
 export function versionErrorText(qualifiedName: string, [major, minor]: ApiLevel, level: ApiLevel): string {
   return `${qualifiedName} was added in ${major}.${minor}, but your protocol requested version ${level[0]}.${level[1]}. You must increase your API version to ${major}.${minor} to use this functionality.`;
 }
+
+/** Every behaviour gate decided for one level. */
+export function featuresAt(level: ApiLevel): Record<FeatureName, boolean> {
+  const decided = {} as Record<FeatureName, boolean>;
+  for (const name of Object.keys(FEATURES) as FeatureName[]) decided[name] = gateOpen(level, FEATURES[name]);
+  return decided;
+}

@@ -6,6 +6,8 @@ import { moduleInfo } from './modules.ts';
 import type { EngineState } from './state.ts';
 import type { FeatureName } from './versions.ts';
 import { nextAvailableTip } from './tips.ts';
+import { engineLabwareLocation } from './protocol-engine.ts';
+import type { EngineLabwareLocation } from './protocol-engine.ts';
 import type { LabwareInfo, ModuleInfo, PipetteInfo, PipetteState } from './types.ts';
 
 export class EngineView {
@@ -34,6 +36,24 @@ export class EngineView {
 
   moduleInfo(moduleId: string): ModuleInfo {
     return moduleInfo(this.state, moduleId);
+  }
+
+  /** The labware, pipette or module by id if loaded, else null (readers that must not fail). */
+  findLabware(labwareId: string): LabwareInfo | null {
+    return this.state.labware.has(labwareId) ? labwareInfoById(this.state, labwareId) : null;
+  }
+
+  findPipette(pipetteId: string): PipetteInfo | null {
+    return this.state.pipettes.has(pipetteId) ? pipetteInfo(this.state, pipetteId) : null;
+  }
+
+  findModule(moduleId: string): ModuleInfo | null {
+    return this.state.modules.has(moduleId) ? moduleInfo(this.state, moduleId) : null;
+  }
+
+  /** Where a loaded labware is, in the Protocol Engine's form (`{slotName}`, `{moduleId}`, ...). */
+  engineLocation(labwareId: string): EngineLabwareLocation | 'offDeck' {
+    return engineLabwareLocation(this.state.lw(labwareId));
   }
 
   nextAvailableTip(pipetteId: string): { labwareId: string; wellName: string } | null {

@@ -14,9 +14,11 @@ export type ModuleModel =
   | 'magneticModuleV2'
   | 'temperatureModuleV1'
   | 'temperatureModuleV2'
-  | 'thermocyclerModuleV1';
+  | 'thermocyclerModuleV1'
+  /** Protocol Engine (JSON v6–8) only: the Python API of 4.x knows no Heater-Shaker. */
+  | 'heaterShakerModuleV1';
 
-export type ModuleType = 'magneticModuleType' | 'temperatureModuleType' | 'thermocyclerModuleType';
+export type ModuleType = 'magneticModuleType' | 'temperatureModuleType' | 'thermocyclerModuleType' | 'heaterShakerModuleType';
 
 /** A labware definition (schema 2); only the fields the engine reads are typed. */
 export interface LabwareDefinition {

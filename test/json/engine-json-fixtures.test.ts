@@ -28,8 +28,8 @@ const trashBlocked = (count: number): Verdict => ({
 });
 
 const VERDICTS: Record<string, Verdict> = {
-  '6/heaterShakerCommands.json': { todo: 'the Heater-Shaker is not simulated yet (7.5.0: failed, 8, the trash load)' },
-  '6/heaterShakerCommandsWithResultsKey.json': { todo: 'the Heater-Shaker is not simulated yet (7.5.0: failed, 5, the trash load)' },
+  '6/heaterShakerCommands.json': trashBlocked(8),
+  '6/heaterShakerCommandsWithResultsKey.json': trashBlocked(5),
   '6/multipleTempModules.json': trashBlocked(7),
   '6/multipleTipracks.json': trashBlocked(4),
   '6/multipleTipracksWithTC.json': trashBlocked(5),
@@ -83,7 +83,8 @@ describe('JSON fixtures of schemas 6–8 as robot software 7.5.0 analyses them',
       assert.equal(commands.length, verdict.count);
       assert.equal(a.commandCount, verdict.count);
       assert.equal(commands[0].commandType, 'home');
-      assert.deepEqual(a.runLog, [], 'no run-log text for these protocols');
+      // One line for people per command that ran (the original writes none; see engine-json-text).
+      assert.equal(a.runLog.length, verdict.count);
       const last = commands.at(-1);
       if (verdict.failed === undefined) {
         assert.ok(commands.every((c) => c.status === 'succeeded'));
@@ -221,5 +222,27 @@ describe('schemas 6 and 7: the pre-loaded fixed trash', () => {
     assert.equal(drop?.status, 'succeeded');
     assert.equal(drop?.params.labwareId, 'fixedTrash');
     assert.equal(drop?.key, '17abc123');
+  });
+});
+
+describe('the Heater-Shaker fixtures: the module loads, the trash load fails (7.5.0’s equipment)', () => {
+  it('6/heaterShakerCommands', async () => {
+    const a = await analyze('heaterShakerCommands.json', read('6/heaterShakerCommands.json'));
+    const record = completedAnalysis(a, { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' });
+    assert.deepEqual(record.modules.map((m) => [m.model, m.location.slotName]), [['magneticModuleV2', '3'], ['heaterShakerModuleV1', '1']]);
+    assert.deepEqual(record.labware.map((l) => [l.definitionUri, l.location]), [
+      ['opentrons/opentrons_1_trash_1100ml_fixed/1', { slotName: '12' }],
+      ['example/foo_8_plate_33ul/1', { moduleId: 'heaterShakerId' }],
+      ['example/foo_8_plate_33ul/1', { moduleId: 'magneticModuleId' }],
+      ['opentrons/opentrons_96_tiprack_10ul/1', { slotName: '8' }],
+    ]);
+    assert.deepEqual(record.pipettes, [{ id: 'pipetteId', pipetteName: 'p10_single', mount: 'left' }]);
+  });
+
+  it('6/heaterShakerCommandsWithResultsKey', async () => {
+    const a = await analyze('heaterShakerCommandsWithResultsKey.json', read('6/heaterShakerCommandsWithResultsKey.json'));
+    const record = completedAnalysis(a, { id: 'a', createdAt: '2026-01-01T00:00:00.000Z' });
+    assert.deepEqual(record.modules.map((m) => [m.model, m.location.slotName]), [['heaterShakerModuleV1', '1']]);
+    assert.deepEqual(record.pipettes.map((p) => [p.pipetteName, p.mount]), [['p1000_single_gen2', 'left'], ['p20_multi_gen2', 'right']]);
   });
 });

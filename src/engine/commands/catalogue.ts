@@ -10,6 +10,13 @@ import { comment } from './comment.ts';
 import { dispense } from './dispense.ts';
 import { dropTip } from './dropTip.ts';
 import { home } from './home.ts';
+import { hsSetTargetTemperatureCommand } from './heaterShaker/setTargetTemperature.ts';
+import { hsWaitForTemperatureCommand } from './heaterShaker/waitForTemperature.ts';
+import { hsSetAndWaitForShakeSpeedCommand } from './heaterShaker/setAndWaitForShakeSpeed.ts';
+import { hsDeactivateShakerCommand } from './heaterShaker/deactivateShaker.ts';
+import { hsDeactivateHeaterCommand } from './heaterShaker/deactivateHeater.ts';
+import { hsOpenLabwareLatchCommand } from './heaterShaker/openLabwareLatch.ts';
+import { hsCloseLabwareLatchCommand } from './heaterShaker/closeLabwareLatch.ts';
 import { airGap } from './labwright/airGap.ts';
 import { calibrateMagneticModule } from './labwright/calibrateMagneticModule.ts';
 import { clearSlot } from './labwright/clearSlot.ts';
@@ -41,6 +48,7 @@ import { loadModule } from './loadModule.ts';
 import { loadPipette } from './loadPipette.ts';
 import { disengage } from './magneticModule/disengage.ts';
 import { engage } from './magneticModule/engage.ts';
+import { moveLabware } from './moveLabware.ts';
 import { moveRelative } from './moveRelative.ts';
 import { moveToCoordinates } from './moveToCoordinates.ts';
 import { moveToWell } from './moveToWell.ts';
@@ -57,6 +65,8 @@ import { openLid } from './thermocycler/openLid.ts';
 import { runProfile } from './thermocycler/runProfile.ts';
 import { setTargetBlockTemperature } from './thermocycler/setTargetBlockTemperature.ts';
 import { setTargetLidTemperature } from './thermocycler/setTargetLidTemperature.ts';
+import { waitForBlockTemperature } from './thermocycler/waitForBlockTemperature.ts';
+import { waitForLidTemperature } from './thermocycler/waitForLidTemperature.ts';
 import { touchTip } from './touchTip.ts';
 import { waitForDuration } from './waitForDuration.ts';
 import { waitForResume } from './waitForResume.ts';
@@ -94,6 +104,16 @@ export const COMMANDS = [
   runProfile,
   deactivateBlock,
   deactivateLid,
+  waitForBlockTemperature,
+  waitForLidTemperature,
+  moveLabware,
+  hsSetTargetTemperatureCommand,
+  hsWaitForTemperatureCommand,
+  hsSetAndWaitForShakeSpeedCommand,
+  hsDeactivateShakerCommand,
+  hsDeactivateHeaterCommand,
+  hsOpenLabwareLatchCommand,
+  hsCloseLabwareLatchCommand,
   // What the 4.x Python API does on its own, under names of ours.
   transfer,
   mix,

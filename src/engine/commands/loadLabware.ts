@@ -4,7 +4,7 @@ import { pyError } from '../errors.ts';
 import { engineLoadLabware } from '../protocol-engine.ts';
 import type { LabwareDefinition } from '../types.ts';
 import { defineCommand, slotAsText } from './command.ts';
-import { DeckSlot, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
+import { EngineLocation, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
 
 /**
  * `ctx.load_labware`, `load_labware_from_definition` and their module forms: by load name
@@ -15,7 +15,7 @@ import { DeckSlot, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from '.
 export const loadLabware = defineCommand({
   commandType: 'loadLabware',
   params: Type.Object({
-    location: Type.Union([Type.Object({ slotName: DeckSlot }), Type.Object({ moduleId: Id })]),
+    location: EngineLocation,
     loadName: Maybe(Type.String()),
     namespace: Maybe(Type.String()),
     version: Maybe(PyNumber),
@@ -27,17 +27,21 @@ export const loadLabware = defineCommand({
     const label = params.displayName ?? null;
     const definition = (params.definition ?? null) as LabwareDefinition | null;
     const loadName = params.loadName ?? null;
+    const location = params.location;
     if (params.labwareId !== undefined) {
-      const location = 'moduleId' in params.location ? params.location : { slotName: String(params.location.slotName) };
-      return engineLoadLabware(state, location, loadName ?? '', params.namespace ?? 'opentrons', plain(params.version) ?? 1, params.labwareId, label);
+      const place = typeof location === 'object' && 'slotName' in location ? { slotName: String(location.slotName) } : location;
+      return engineLoadLabware(state, place, loadName ?? '', params.namespace ?? 'opentrons', plain(params.version) ?? 1, params.labwareId, label);
     }
     if (definition === null && loadName === null) throw pyError('TypeError', 'a labware needs a load name or a definition');
-    if ('moduleId' in params.location) {
-      const moduleId = params.location.moduleId;
+    if (typeof location !== 'object' || !('slotName' in location || 'moduleId' in location)) {
+      throw pyError('TypeError', 'only the engine form (with labwareId) loads off deck, onto labware or onto an area');
+    }
+    if ('moduleId' in location) {
+      const moduleId = location.moduleId;
       if (definition !== null) return moduleLoadLabwareFromDefinition(state, moduleId, definition, label);
       return moduleLoadLabware(state, moduleId, loadName as string, label, params.namespace ?? null, plain(params.version));
     }
-    const slot = params.location.slotName;
+    const slot = location.slotName;
     if (definition !== null) return loadLabwareFromDefinition(state, definition, slot, label);
     return loadByName(state, loadName as string, slot, label, params.namespace ?? null, plain(params.version));
   },
@@ -47,7 +51,7 @@ export const loadLabware = defineCommand({
     params.labwareId !== undefined
       ? { params, result: { labwareId: info.labwareId, definition: info.definition, offsetId: null } }
       : {
-          params: { ...params, location: slotAsText(params.location), loadName: info.loadName, namespace: info.namespace, version: info.version },
+          params: { ...params, location: typeof params.location === 'object' ? slotAsText(params.location) : params.location, loadName: info.loadName, namespace: info.namespace, version: info.version },
           result: { labwareId: info.labwareId, definitionUri: info.uri, displayName: info.label },
         },
 });

@@ -18,6 +18,15 @@ export const PointSchema = Type.Object({ x: Type.Number(), y: Type.Number(), z: 
 /** A slot as the protocol gave it: `1`, `'1'`, `12`. */
 export const DeckSlot = Type.Union([Type.Number(), Type.String()]);
 
+/** Where a labware goes: a slot, a module, and in the engine's form (JSON v6–8) also off deck, onto labware or an area. */
+export const EngineLocation = Type.Union([
+  Type.Object({ slotName: DeckSlot }),
+  Type.Object({ moduleId: Id }),
+  Type.Object({ labwareId: Id }),
+  Type.Object({ addressableAreaName: Type.String() }),
+  Type.Literal('offDeck'),
+]);
+
 const LocationRefSchema = Type.Union([
   Type.Object({ kind: Type.Literal('well'), labwareId: Id, wellName: Type.String() }),
   Type.Object({ kind: Type.Literal('labware'), labwareId: Id }),

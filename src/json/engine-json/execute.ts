@@ -7,9 +7,11 @@ import { protocolMetadata } from '../../analysis/index.ts';
 import { sharedDefinitions } from '../../definitions/index.ts';
 import { MAX_SUPPORTED_VERSION, ProtocolEngine } from '../../engine/index.ts';
 import type { LabwareDefinition } from '../../engine/index.ts';
-import type { Analysis, EngineEquipment, ProtocolBundle, ProtocolErrorInfo } from '../../shared/index.ts';
+import type { Analysis, EngineEquipment, ProtocolBundle, ProtocolErrorInfo, RunLogEntry } from '../../shared/index.ts';
 import { readEngineJson } from './read.ts';
 import type { EngineJsonDoc } from './read.ts';
+import { commandText, entryName } from './text.ts';
+import { engineTextState } from './text-state.ts';
 import { TranslationError, translateEngineJson } from './translate.ts';
 import type { Translation } from './translate.ts';
 
@@ -62,15 +64,35 @@ export async function executeEngineJson(bundle: ProtocolBundle, options: Execute
     protocolEngine: true,
     preloadFixedTrash: doc.schemaVersion <= 7,
     liquids: translation.liquids,
+    // A live run hands each command's hardware actions to the robot backend.
+    recordHardwareActions: options.mode === 'run',
   });
+  const names = engineTextState(() => engine.view, translation.liquids);
+  const runLog: RunLogEntry[] = [];
   let error: ProtocolErrorInfo | null = null;
   let ran = 0;
   for (const command of translation.commands) {
     if (options.signal?.aborted) throw options.signal.reason;
+    // A labware move is told from where the labware was; everything else from the state after it
+    // ran (a load names what it loaded).
+    const before = command.commandType === 'moveLabware' ? commandText(command, names) : null;
     const record = engine.execute({ commandType: command.commandType, params: command.params });
     ran++;
-    // The original writes no run-log text for these protocols: each step carries none.
-    if (options.step) await options.step([]);
+    // The original writes no text for these protocols; people get one line per command, as the
+    // Opentrons App renders it, timed by the engine's model.
+    const entry: RunLogEntry = {
+      index: runLog.length,
+      level: 0,
+      text: before ?? commandText(command, names),
+      name: entryName(command),
+      line: null,
+      startS: record.startedAt,
+      durationS: record.completedAt - record.startedAt,
+    };
+    runLog.push(entry);
+    // All of a command's time counts toward its one entry.
+    const actions = record.actions?.map((action) => ({ ...action, entryIndex: entry.index }));
+    if (options.step) await options.step([entry], actions);
     if (record.error !== null) {
       error = { type: record.error.errorType, description: record.error.detail };
       break;
@@ -86,7 +108,7 @@ export async function executeEngineJson(bundle: ProtocolBundle, options: Execute
     warnings: outcome.warnings,
     commandCount: ran,
     estimatedDurationSeconds: outcome.estimatedDurationSeconds,
-    runLog: [],
+    runLog,
     liquids: outcome.liquids,
     liquidHistory: outcome.liquidHistory,
     customLabware: outcome.customLabware,

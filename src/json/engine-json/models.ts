@@ -15,6 +15,7 @@ type FieldType =
   | { kind: 'labwareLocation' }
   | { kind: 'slotLocation' }
   | { kind: 'volumeByWell' }
+  | { kind: 'profileStep' }
   | { kind: 'any' };
 
 interface Field {
@@ -113,8 +114,30 @@ export const COMMAND_MODELS: Readonly<Record<string, Record<string, Field>>> = {
 };
 
 /**
- * Command types robot software 7.5.0's engine knows but whose params are not modelled here: they
- * pass translation with their filtered params and fail when run (not simulated by Labwright yet).
+ * The models of command types listed below among the others (their place in the engine's
+ * discriminator comes after the modelled ones, which the translation's error texts show).
+ */
+const LATER_MODELS: Readonly<Record<string, Record<string, Field>>> = {
+  moveLabware: {
+    labwareId: REQ_STR,
+    newLocation: { type: { kind: 'labwareLocation' }, required: true },
+    strategy: ENUM('LabwareMovementStrategy', ['usingGripper', 'manualMoveWithPause', 'manualMoveWithoutPause']),
+    pickUpOffset: { type: { kind: 'point' } },
+    dropOffset: { type: { kind: 'point' } },
+  },
+  'thermocycler/runProfile': { ...MODULE, profile: { type: { kind: 'list', of: { kind: 'profileStep' } }, required: true }, blockMaxVolumeUl: FLOAT },
+  'heaterShaker/waitForTemperature': { ...MODULE, celsius: FLOAT },
+  'heaterShaker/setTargetTemperature': { ...MODULE, celsius: REQ_FLOAT },
+  'heaterShaker/setAndWaitForShakeSpeed': { ...MODULE, rpm: REQ_FLOAT },
+  'heaterShaker/deactivateHeater': MODULE,
+  'heaterShaker/deactivateShaker': MODULE,
+  'heaterShaker/openLabwareLatch': MODULE,
+  'heaterShaker/closeLabwareLatch': MODULE,
+};
+
+/**
+ * Command types robot software 7.5.0's engine knows, after the modelled ones. Those without a
+ * model pass translation with their filtered params and fail when run (not simulated yet).
  */
 const OTHER_ENGINE_COMMANDS = [
   'aspirateInPlace', 'dispenseInPlace', 'blowOutInPlace', 'dropTipInPlace', 'configureForVolume', 'configureNozzleLayout',
@@ -216,6 +239,14 @@ function parseValue(type: FieldType, value: unknown, path: string[], errors: Mod
     case 'volumeByWell':
       if (!isObject(value)) return fail('value is not a valid dict (type=type_error.dict)');
       return Object.fromEntries(Object.entries(value).map(([well, v]) => [well, parseValue({ kind: 'float' }, v, [...path, well], errors)]));
+    case 'profileStep': {
+      if (!isObject(value)) return fail('value is not a valid dict (type=type_error.dict)');
+      const step: Record<string, unknown> = {};
+      for (const name of ['celsius', 'holdSeconds']) {
+        step[name] = value[name] === undefined ? (errors.push({ path: [...path, name], message: MISSING }), null) : parseValue({ kind: 'float' }, value[name], [...path, name], errors);
+      }
+      return step;
+    }
     case 'any':
       return value;
   }
@@ -233,7 +264,7 @@ function parseSlot(value: unknown, path: string[], errors: ModelError[]): string
 
 /** The params as the engine's model holds them (defaults filled in), or pydantic's errors. */
 export function parseParams(commandType: string, params: Record<string, unknown>): { params: Record<string, unknown>; errors: ModelError[] } {
-  const model = COMMAND_MODELS[commandType];
+  const model = COMMAND_MODELS[commandType] ?? LATER_MODELS[commandType];
   if (model === undefined) return { params, errors: [] };
   const errors: ModelError[] = [];
   const out: Record<string, unknown> = {};

@@ -1,0 +1,11 @@
+import { Type } from '@sinclair/typebox';
+import { hsOpenLatch } from '../../engine-heater-shaker.ts';
+import { defineCommand } from '../command.ts';
+import { Id } from '../params.ts';
+
+/** The Protocol Engine's `heaterShaker/openLabwareLatch` (JSON v6–8). Opens the latch (not while shaking); result `{pipetteRetracted}`. */
+export const hsOpenLabwareLatchCommand = defineCommand({
+  commandType: 'heaterShaker/openLabwareLatch',
+  params: Type.Object({ moduleId: Id }),
+  execute: (params, { state }) => hsOpenLatch(state, params.moduleId),
+});

@@ -1,0 +1,117 @@
+// The Heater-Shaker's commands under the Protocol Engine's rules (JSON v6–8 on an OT-2, §7.7):
+// their checks and words, and their modeled time. Its load and move rules are in heater-shaker.ts.
+import { recordAction } from './actions.ts';
+import { sideOf } from './heater-shaker.ts';
+import { ramp, waitUntil } from './modules.ts';
+import { engineError, engineModuleOfType, floatText } from './protocol-engine.ts';
+import { homedZ } from './motion.ts';
+import type { EngineState, LoadedModule } from './state.ts';
+import { TIMING } from './timing.ts';
+
+const HS = 'heaterShakerModuleType';
+
+function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
+  return engineModuleOfType(st, moduleId, HS);
+}
+
+function checkTemperature(celsius: number): void {
+  if (!(celsius >= 37 && celsius <= 95)) {
+    throw engineError('InvalidTargetTemperatureError', `Cannot set Heater-Shaker to ${floatText(celsius)} °C. Valid range is TemperatureRange(min=37, max=95) °C.`);
+  }
+}
+
+/** Shaking starts or stops only with the labware latched. */
+function requireLatchClosed(m: LoadedModule): void {
+  if (m.latch === 'unknown') {
+    throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot start or deactivate shaking if the labware latch has not been set to closed.');
+  }
+  if (m.latch === 'open') throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot start or deactivate shaking while the labware latch is open.');
+}
+
+/** The pipette goes up and out of the way when it stands over or beside the module. */
+function retractIfNear(st: EngineState, m: LoadedModule): boolean {
+  const here = st.cache?.lw ?? null;
+  const near = here !== null && sideOf(m.slot, here.slot) !== null;
+  if (near) {
+    for (const p of st.pipettes.values()) p.z = homedZ(p);
+    st.cache = null;
+  }
+  return near;
+}
+
+/** `heaterShaker/setTargetTemperature`: heating starts; nothing waits. */
+export function hsSetTargetTemperature(st: EngineState, moduleId: string, celsius: number): Record<string, never> {
+  const m = heaterShaker(st, moduleId);
+  checkTemperature(celsius);
+  ramp(st, m, celsius, TIMING.hsHeatRate, TIMING.hsCoolRate);
+  m.target = celsius;
+  m.temperature = celsius;
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: celsius, seconds: 0 });
+  return {};
+}
+
+/** `heaterShaker/waitForTemperature`: until the target is reached (a given `celsius` is checked like a target). */
+export function hsWaitForTemperature(st: EngineState, moduleId: string, celsius: number | null): Record<string, never> {
+  const m = heaterShaker(st, moduleId);
+  if (celsius !== null) checkTemperature(celsius);
+  if (m.target === null) throw engineError('NoTargetTemperatureSetError', `Module ${m.id} does not have a target temperature set.`);
+  waitUntil(st, m, m.reachAt);
+  return {};
+}
+
+/** `heaterShaker/setAndWaitForShakeSpeed`: latched, in range, then up to speed. */
+export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm: number): { pipetteRetracted: boolean } {
+  const m = heaterShaker(st, moduleId);
+  requireLatchClosed(m);
+  const speed = Math.round(rpm);
+  if (!(speed >= 200 && speed <= 3000)) {
+    throw engineError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${floatText(rpm)} rpm. Valid speed range is SpeedRange(min=200, max=3000) rpm.`);
+  }
+  const pipetteRetracted = retractIfNear(st, m);
+  m.shakeRpm = speed;
+  st.log.advance(TIMING.hsShakeRampS);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: speed, seconds: TIMING.hsShakeRampS });
+  return { pipetteRetracted };
+}
+
+/** `heaterShaker/deactivateShaker`: latched, the shaking stops. */
+export function hsDeactivateShaker(st: EngineState, moduleId: string): Record<string, never> {
+  const m = heaterShaker(st, moduleId);
+  requireLatchClosed(m);
+  const seconds = m.shakeRpm === null ? 0 : TIMING.hsShakeRampS;
+  m.shakeRpm = null;
+  st.log.advance(seconds);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: null, seconds });
+  return {};
+}
+
+/** `heaterShaker/deactivateHeater`. */
+export function hsDeactivateHeater(st: EngineState, moduleId: string): Record<string, never> {
+  const m = heaterShaker(st, moduleId);
+  m.target = null;
+  m.temperature = TIMING.ambientC;
+  m.physTemp = TIMING.ambientC;
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
+  return {};
+}
+
+/** `heaterShaker/openLabwareLatch`: never while shaking; the pipette gets out of the way first. */
+export function hsOpenLatch(st: EngineState, moduleId: string): { pipetteRetracted: boolean } {
+  const m = heaterShaker(st, moduleId);
+  if (m.shakeRpm !== null) throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot open its labware latch while it is shaking.');
+  const pipetteRetracted = retractIfNear(st, m);
+  setLatch(st, m, 'open');
+  return { pipetteRetracted };
+}
+
+/** `heaterShaker/closeLabwareLatch`. */
+export function hsCloseLatch(st: EngineState, moduleId: string): Record<string, never> {
+  setLatch(st, heaterShaker(st, moduleId), 'closed');
+  return {};
+}
+
+function setLatch(st: EngineState, m: LoadedModule, to: 'open' | 'closed'): void {
+  m.latch = to;
+  st.log.advance(TIMING.hsLatchS);
+  if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'latch', value: to, seconds: TIMING.hsLatchS });
+}

@@ -1,0 +1,76 @@
+// The Heater-Shaker on an OT-2 deck (Protocol Engine, JSON v6–8, §7.7; the Python API of 4.x knows
+// none): its load, and the rules it puts on every pipette move near it — nothing next to it while
+// it shakes, its latch closed before moving onto it or beside it, and an 8-channel pipette kept
+// from the slots beside it (and from plates in front or behind).
+import { pyError } from './errors.ts';
+import type { LabwareState } from './labware.ts';
+import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
+import { TIMING } from './timing.ts';
+import type { ModuleInfo } from './types.ts';
+
+const HS = 'heaterShakerModuleType';
+
+/** Loads a Heater-Shaker into a slot the caller has checked; its labware sits on its plate. */
+export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
+  const spec = st.defs.module('heaterShakerModuleV1', false);
+  if (spec === null) throw pyError('PythonException', 'KeyError: heaterShakerModuleV1');
+  // In slots 3, 6 and 9 the module is turned round: its labware offset is mirrored in x and y.
+  const turned = spec.slotXTransform[slot] !== undefined;
+  const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
+  const id = st.newId('module');
+  const displayName = `${spec.displayName} on ${slot}`;
+  const info: ModuleInfo = { moduleId: id, model: spec.model, type: spec.type, slot, displayName, contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null };
+  const mod: LoadedModule = {
+    id, model: spec.model, spec, slot, displayName, configuration: null, labwareId: null, info,
+    temperature: TIMING.ambientC, target: null, physTemp: TIMING.ambientC, reachAt: 0, height: 0,
+    lid: 'open', lidTemp: TIMING.ambientC, lidTarget: null, lidPhys: TIMING.ambientC, lidReachAt: 0, holdTime: null,
+    latch: 'unknown', shakeRpm: null, totalCycleCount: null, totalStepCount: null,
+  };
+  st.modules.set(id, mod);
+  st.deck.set(slot, { kind: 'module', mod });
+  st.highestZCache = null;
+  return info;
+}
+
+/** Where a slot is on the OT-2 deck: row from the front (1–3 is row 0), column from the left. */
+function slotGrid(slot: string): { row: number; col: number } | null {
+  const n = Number(slot);
+  if (!Number.isInteger(n) || n < 1 || n > 12) return null;
+  return { row: Math.floor((n - 1) / 3), col: (n - 1) % 3 };
+}
+
+type Side = 'on' | 'eastWest' | 'northSouth' | null;
+
+export function sideOf(hsSlot: string, slot: string): Side {
+  const a = slotGrid(hsSlot);
+  const b = slotGrid(slot);
+  if (a === null || b === null) return null;
+  if (a.row === b.row && a.col === b.col) return 'on';
+  if (a.row === b.row && Math.abs(a.col - b.col) === 1) return 'eastWest';
+  if (a.col === b.col && Math.abs(a.row - b.row) === 1) return 'northSouth';
+  return null;
+}
+
+/** The engine's rules for a pipette moving to a labware near a Heater-Shaker (OT-2). */
+export function checkHeaterShakerMove(st: EngineState, lw: LabwareState, pipette: LoadedPipette | undefined): void {
+  for (const m of st.modules.values()) {
+    if (m.spec.type !== HS) continue;
+    const side = sideOf(m.slot, lw.slot);
+    if (side === null) continue;
+    const fail = (detail: string) => pyError('PipetteMovementRestrictedByHeaterShakerError', detail);
+    if (m.shakeRpm !== null) throw fail('Cannot move pipette to Heater-Shaker or adjacent slot while module is shaking');
+    if (m.latch !== 'closed' && side === 'on') {
+      throw fail(`Cannot move pipette to Heater-Shaker while labware latch ${m.latch === 'open' ? 'is open' : 'has not been closed'}.`);
+    }
+    if (m.latch !== 'closed' && side === 'eastWest') {
+      // Two spaces after "latch", as the original writes it.
+      throw fail(`Cannot move pipette to left or right of Heater-Shaker while labware latch  ${m.latch === 'open' ? 'is open' : 'has not been closed'}.`);
+    }
+    const multi = (pipette?.spec.channels ?? 1) > 1;
+    if (multi && side === 'eastWest') throw fail('Cannot move 8-Channel pipette to slot adjacent to the left or right of Heater-Shaker');
+    if (multi && side === 'northSouth' && !lw.isTiprack) {
+      throw fail('Cannot move 8-Channel pipette to non-tip-rack labware directly in front of or behind a Heater-Shaker');
+    }
+  }
+}
+
