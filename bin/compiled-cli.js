@@ -86,7 +86,7 @@ export async function compiledCli(repoRoot) {
     const { build } = await import('esbuild');
     built = temporaryBuildFolder(userCacheRoot());
     await build({
-      entryPoints: { main: path.join(repoRoot, 'src/cli/main.ts') },
+      entryPoints: { main: path.join(repoRoot, 'src/cli/main.ts'), prestart: path.join(repoRoot, 'src/cli/prestart.ts') },
       bundle: true,
       splitting: true,
       platform: 'node',

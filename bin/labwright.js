@@ -13,6 +13,9 @@ if (command === 'analyze' || command === 'simulate') {
   entry = await compiledCli(fileURLToPath(new URL('..', import.meta.url)));
 }
 if (entry !== null) {
+  // An interpreter for a Python protocol starts booting now, beside the loading of the rest.
+  const { prestart } = await import(pathToFileURL(entry.replace(/main\.mjs$/, 'prestart.mjs')).href);
+  prestart(process.argv);
   await import(pathToFileURL(entry).href);
 } else {
   const { register } = await import('tsx/esm/api');

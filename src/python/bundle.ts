@@ -149,6 +149,20 @@ async function prepareInUserCache(): Promise<SandboxFiles> {
   return filesIn(dir, where);
 }
 
+/**
+ * The user's cache's sandbox files when they are complete, snapshot included, found without
+ * bundling or waiting (for an interpreter started before anything else; early.ts); else null.
+ */
+export function cachedSandboxFiles(): SandboxFiles | null {
+  try {
+    const dir = path.join(keyFolder(repoRoot), 'sandbox');
+    const files = filesIn(dir, locations());
+    return fs.existsSync(files.snapshotPath) ? files : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Where the bundle and snapshot live: a temporary folder per process (server) or the user's cache (CLI). */
 export type SandboxFilesLocation = 'temp' | 'user-cache';
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import type { SandboxLimits } from '../analysis/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
 import type { SandboxFiles, SandboxFilesLocation } from './bundle.ts';
+import { takeEarlyInterpreter } from './early.ts';
 import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';
 
 interface Waiter {
@@ -65,7 +66,9 @@ export class InterpreterPool {
   }
 
   private startOne(files: SandboxFiles): void {
-    const child = new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
+    const child =
+      takeEarlyInterpreter(files, this.useSnapshot, this.limits) ??
+      new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
     this.starting.add(child);
     child.ready.then(
       () => {

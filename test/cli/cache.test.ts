@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { closeAtEnd } from '../helpers/cleanup.ts';
 import { cliRunner, type CliRunner } from '../helpers/cli.ts';
+import { eventually } from '../helpers/wait.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import { repoRoot } from '../helpers/paths.ts';
 import { computeSourceKey, IN_USE_MS, KEEP_OTHER_KEYS, sweepStaleKeys } from '../../src/shared/index.ts';
@@ -34,6 +35,18 @@ async function identities(dir: string, files: readonly string[]): Promise<Record
     out[file] = `${info.ino}:${info.mtimeMs}:${info.size}`;
   }
   return out;
+}
+
+/** Sandbox processes alive that read their bundle from `cacheDir` (Linux /proc), wherever they came from. */
+async function sandboxesOf(cacheDir: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const command = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+    const state = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+    if (command.includes(`--allow-fs-read=${cacheDir}/`) && !/\) Z /.test(state)) found.push(Number(name));
+  }
+  return found;
 }
 
 const CACHED = ['sandbox/main.js', 'sandbox/worker.js', 'sandbox/snapshot.bin', 'cli/main.mjs'];
@@ -77,6 +90,12 @@ describe('the cache of analyze', () => {
     assert.equal(a.code, 0, a.stderr);
     assert.match(a.stdout, /^.*plate_transfer\.py: python protocol, apiLevel 2\.8\n/);
     assert.equal(JSON.parse(b.stdout).ok, true);
+
+    // A .py on the command line starts an interpreter before the files are read; a command that
+    // then ends without it (here a usage error) neither waits for it nor leaves it behind.
+    const missing = await cli.labwright('analyze', join(EXAMPLE, 'no-such-protocol.py'));
+    assert.equal(missing.code, 2);
+    await eventually('no interpreter left behind', () => sandboxesOf(cli.cacheDir), (pids) => pids.length === 0);
   });
 
   test('simulate of a JSON protocol loads no server modules either', async () => {
