@@ -44,9 +44,14 @@ export interface SandboxLimits {
 }
 
 export interface PythonServiceOptions {
-  /** Interpreters kept warm. */
+  /** Interpreters kept warm. 0: each job starts its own, none is started ahead or after. */
   poolSize: number;
   limits: SandboxLimits;
+  /**
+   * Where the sandbox bundle and the interpreter snapshot live: 'temp' (bundled once per process;
+   * the server) or 'user-cache' (kept between runs in the user's cache folder; the CLI).
+   */
+  sandboxFiles?: 'temp' | 'user-cache';
 }
 
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 };

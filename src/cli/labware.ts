@@ -6,9 +6,7 @@ import { join } from 'node:path';
 import { InvalidLabwareError, LabwareConflictError, LabwareLibrary, LabwareNotFoundError, type LibrarySnapshot } from '../library/index.ts';
 import { openLabwareStore } from '../store/index.ts';
 import { BundleReadError } from './bundle.ts';
-
-/** A refusal of the library's: printed, exit code 1. */
-export class LibraryRefusal extends Error {}
+import { LibraryRefusal } from './errors.ts';
 
 async function withLibrary<T>(dataDir: string, fn: (library: LabwareLibrary) => T | Promise<T>): Promise<T> {
   const store = await openLabwareStore(dataDir);

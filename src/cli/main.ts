@@ -1,15 +1,16 @@
 // `labwright serve | analyze | simulate`: the command line for lab engineers and their CI.
 // Exit codes: 0 the protocol is fine, 1 it has errors, 2 a usage error.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+// Only what analyze and simulate need is imported here; the labware commands (the data folder's
+// database) and serve (the server) are loaded when they run.
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
-import { createProtocolService } from '../service/index.ts';
 import type { Analysis } from '../analysis/index.ts';
 import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../shared/index.ts';
-import { BundleReadError, readBundle } from './bundle.ts';
-import { startProgress } from './progress.ts';
+import { BundleReadError } from './bundle.ts';
+import { analyzeFiles, type FileOutcome, type ProtocolOptions } from './analyze.ts';
 import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
 import { door, DoorCommandError, type DoorAction } from './door.ts';
-import { addLabware, librarySnapshot, LibraryRefusal, listLabware, removeLabware, showLabware } from './labware.ts';
+import { LibraryRefusal } from './errors.ts';
 import { serve, ServeError } from './serve.ts';
 
 const EXIT_USAGE = 2;
@@ -41,18 +42,9 @@ function speed(value: string): number | 'max' {
   return positiveNumber(value);
 }
 
-interface ProtocolOptions {
-  support: string[];
-  labware: string[];
-  json?: boolean;
-  timeout: number;
-  memory: number;
-  dataDir?: string;
-}
-
-function addProtocolOptions(cmd: Command): Command {
+function addProtocolOptions(cmd: Command, files = false): Command {
   return cmd
-    .argument('<file>', 'protocol file (.py or .json)')
+    .argument(files ? '<files...>' : '<file>', files ? 'protocol files (.py or .json), each analysed on its own' : 'protocol file (.py or .json)')
     .option('-s, --support <file>', 'support file (data, .py module, labware); repeatable', collect, [])
     .option('-l, --labware <path>', 'custom labware definition file or folder of them; repeatable', collect, [])
     .option('--timeout <seconds>', 'Python analysis time limit', positiveNumber, DEFAULT_SANDBOX_LIMITS.timeoutMs / 1000)
@@ -61,19 +53,34 @@ function addProtocolOptions(cmd: Command): Command {
 }
 
 async function analyzeFile(file: string, opts: ProtocolOptions): Promise<Analysis> {
-  const files = await readBundle(file, opts.support, opts.labware);
-  const bundle = opts.dataDir === undefined ? files : { ...files, labwareLibrary: (await librarySnapshot(opts.dataDir)).definitions };
-  const service = createProtocolService({
-    poolSize: 1,
-    limits: { timeoutMs: opts.timeout * 1000, memoryBytes: opts.memory * 2 ** 20 },
+  const outcomes: FileOutcome[] = [];
+  await analyzeFiles([file], opts, (outcome) => outcomes.push(outcome));
+  const [outcome] = outcomes;
+  // With a single file a refusal is thrown (caught in main), never reported as an outcome.
+  if (outcome === undefined || !('analysis' in outcome)) throw new Error(`no analysis of ${file}`);
+  return outcome.analysis;
+}
+
+/** The outcome of one of several files, in the shape `analyze --json` prints (README). */
+function outcomeDocument(outcome: FileOutcome): object {
+  if ('refusal' in outcome) return { file: outcome.file, ok: false, refusal: outcome.refusal.message };
+  return { file: outcome.file, ...analysisDocument(outcome.analysis) };
+}
+
+/** `analyze a.py b.py …`: every file's result in order; exit 1 when any has errors. */
+async function analyzeMany(files: string[], opts: ProtocolOptions): Promise<void> {
+  const documents: object[] = [];
+  let failed = 0;
+  await analyzeFiles(files, opts, (outcome) => {
+    const ok = 'analysis' in outcome && outcome.analysis.ok;
+    if (!ok) failed += 1;
+    if (opts.json) documents.push(outcomeDocument(outcome));
+    else if ('refusal' in outcome) process.stdout.write(`${outcome.file}: refused\n  ${outcome.refusal.message}\n\n`);
+    else process.stdout.write(analysisText(outcome.analysis, outcome.file) + '\n\n');
   });
-  const progress = startProgress(`analysing ${bundle.protocolFile.name}`);
-  try {
-    return await service.execute(bundle, { mode: 'analyze' });
-  } finally {
-    progress.stop();
-    await service.close();
-  }
+  if (opts.json) process.stdout.write(JSON.stringify(documents, null, 2) + '\n');
+  else process.stdout.write(`${files.length} files: ${files.length - failed} without errors, ${failed} with errors\n`);
+  process.exitCode = failed === 0 ? 0 : 1;
 }
 
 function buildProgram(): Command {
@@ -86,8 +93,14 @@ function buildProgram(): Command {
     program
       .command('analyze')
       .description('analyse a protocol: metadata, required equipment, errors, warnings, duration')
-      .option('--json', 'print one JSON document on stdout'),
-  ).action(async (file: string, opts: ProtocolOptions) => {
+      .option('--json', 'print one JSON document on stdout (several files: a JSON array of them)'),
+    true,
+  ).action(async (files: string[], opts: ProtocolOptions) => {
+    if (files.length > 1) {
+      await analyzeMany(files, opts);
+      return;
+    }
+    const file = files[0];
     const analysis = await analyzeFile(file, opts);
     if (opts.json) process.stdout.write(JSON.stringify(analysisDocument(analysis), null, 2) + '\n');
     else process.stdout.write(analysisText(analysis, file) + '\n');
@@ -110,21 +123,25 @@ function buildProgram(): Command {
   const dataDirOption = (cmd: Command) => cmd.option('--data-dir <dir>', 'the data folder, as for serve', '.labwright');
   dataDirOption(labware.command('add').description('add definitions (files, or folders of *.json); all or none').argument('<files...>')).action(
     async (files: string[], opts: { dataDir: string }) => {
+      const { addLabware } = await import('./labware.ts');
       process.stdout.write((await addLabware(opts.dataDir, files)).join('\n') + '\n');
     },
   );
   dataDirOption(labware.command('list').description('list the library').option('--json', 'print a JSON array')).action(
     async (opts: { dataDir: string; json?: boolean }) => {
+      const { listLabware } = await import('./labware.ts');
       process.stdout.write((await listLabware(opts.dataDir, opts.json === true)) + '\n');
     },
   );
   dataDirOption(labware.command('show').description('print one definition').argument('<uri>', 'namespace/loadName/version')).action(
     async (uri: string, opts: { dataDir: string }) => {
+      const { showLabware } = await import('./labware.ts');
       process.stdout.write((await showLabware(opts.dataDir, uri)) + '\n');
     },
   );
   dataDirOption(labware.command('remove').description('remove one definition').argument('<uri>', 'namespace/loadName/version')).action(
     async (uri: string, opts: { dataDir: string }) => {
+      const { removeLabware } = await import('./labware.ts');
       process.stdout.write((await removeLabware(opts.dataDir, uri)) + '\n');
     },
   );

@@ -1,14 +1,16 @@
 // The sandbox child runs plain JavaScript: under Node's permission model it cannot spawn esbuild,
 // so tsx cannot transpile inside it. The parent therefore bundles the child's entry points (with
-// the engine they import) once per process into a private temporary folder the child may read.
+// the engine they import) into a folder the child may read: for the server, once per process into
+// a private temporary folder; for the CLI, once per source version into the user's cache, where
+// later runs find it (and its interpreter snapshot) without running esbuild at all.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { Plugin } from 'esbuild';
+import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../shared/index.ts';
 
 export interface SandboxFiles {
   /** Folder holding main.js, worker.js and the memory snapshot (read-only for the child). */
@@ -48,11 +50,35 @@ const keepSourceUrl: Plugin = {
   },
 };
 
-async function prepare(): Promise<SandboxFiles> {
+interface Locations {
+  pyodideDir: string;
+  pythonDir: string;
+  sharedDataDir: string;
+}
+
+function locations(): Locations {
   const require = createRequire(import.meta.url);
-  const pyodideDir = path.dirname(require.resolve('pyodide/pyodide.mjs'));
-  const sharedDataDir = path.dirname(require.resolve('@opentrons/shared-data/package.json'));
-  const pythonDir = path.join(repoRoot, 'python');
+  return {
+    pyodideDir: path.dirname(require.resolve('pyodide/pyodide.mjs')),
+    sharedDataDir: path.dirname(require.resolve('@opentrons/shared-data/package.json')),
+    pythonDir: path.join(repoRoot, 'python'),
+  };
+}
+
+function filesIn(dir: string, where: Locations): SandboxFiles {
+  return {
+    dir,
+    mainFile: path.join(dir, 'main.js'),
+    workerFile: path.join(dir, 'worker.js'),
+    snapshotPath: path.join(dir, 'snapshot.bin'),
+    ...where,
+  };
+}
+
+/** Bundles the child's two entry points; the result is kept in memory. */
+async function bundleChild() {
+  // Loaded only when a bundle is made: a CLI run that finds its bundle cached never loads esbuild.
+  const { build } = await import('esbuild');
   const out = await build({
     entryPoints: { main: path.join(here, 'child/main.ts'), worker: path.join(here, 'child/worker.ts') },
     bundle: true,
@@ -66,10 +92,17 @@ async function prepare(): Promise<SandboxFiles> {
     // Bundled CommonJS dependencies (ajv) still call require().
     banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
   });
+  return out.outputFiles;
+}
+
+/** The server's way: bundle now, into a temporary folder keyed by a hash of everything in it. */
+async function prepareInTemp(): Promise<SandboxFiles> {
+  const where = locations();
+  const outputFiles = await bundleChild();
   const hash = crypto.createHash('sha256');
-  for (const file of out.outputFiles) hash.update(file.path).update(file.contents);
-  hashTree(hash, pythonDir);
-  hash.update(fs.readFileSync(path.join(pyodideDir, 'package.json')));
+  for (const file of outputFiles) hash.update(file.path).update(file.contents);
+  hashTree(hash, where.pythonDir);
+  hash.update(fs.readFileSync(path.join(where.pyodideDir, 'package.json')));
   hash.update(process.version);
   const digest = hash.digest('hex').slice(0, 16);
 
@@ -78,37 +111,75 @@ async function prepare(): Promise<SandboxFiles> {
   fs.mkdirSync(base, { recursive: true, mode: 0o700 });
   const dir = path.join(base, digest);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const file of out.outputFiles) {
+  for (const file of outputFiles) {
     const target = path.join(dir, path.basename(file.path));
     const temp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(temp, file.contents);
     fs.renameSync(temp, target);
   }
-  return {
-    dir,
-    mainFile: path.join(dir, 'main.js'),
-    workerFile: path.join(dir, 'worker.js'),
-    snapshotPath: path.join(dir, 'snapshot.bin'),
-    pyodideDir,
-    pythonDir,
-    sharedDataDir,
-  };
+  return filesIn(dir, where);
 }
 
-let prepared: Promise<SandboxFiles> | null = null;
+/**
+ * The CLI's way: the folder of this source version in the user's cache (userCacheRoot), bundled
+ * only when it is missing. A folder appears complete or not at all (built under a temporary name,
+ * then renamed), so two CLIs starting at once at worst both bundle, and one of the two identical
+ * results is kept. Falls back to the temporary folder when the cache cannot be written.
+ */
+async function prepareInUserCache(): Promise<SandboxFiles> {
+  const where = locations();
+  const root = userCacheRoot();
+  const versionDir = keyFolder(repoRoot);
+  const dir = path.join(versionDir, 'sandbox');
+  try {
+    if (!fs.existsSync(dir)) {
+      const outputFiles = await bundleChild();
+      const built = temporaryBuildFolder(root);
+      for (const file of outputFiles) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
+      publishFolder(built, dir);
+    }
+    markUsed(versionDir);
+  } catch (err) {
+    // A file-system refusal (no permission, read-only, full, not a folder): the cache is only a
+    // speed-up. Anything else (a bundling error) is a real failure.
+    if (typeof (err as NodeJS.ErrnoException).code === 'string') return prepareInTemp();
+    throw err;
+  }
+  sweepStaleKeys(root, sourceKey(repoRoot));
+  return filesIn(dir, where);
+}
 
-/** Bundles the child code once per process; the folder is keyed by a hash of everything in it. */
-export function sandboxFiles(): Promise<SandboxFiles> {
-  prepared ??= prepare();
-  prepared.catch(() => {
-    prepared = null;
-  });
-  return prepared;
+/**
+ * The user's cache's sandbox files when they are complete, snapshot included, found without
+ * bundling or waiting (for an interpreter started before anything else; early.ts); else null.
+ */
+export function cachedSandboxFiles(): SandboxFiles | null {
+  try {
+    const dir = path.join(keyFolder(repoRoot), 'sandbox');
+    const files = filesIn(dir, locations());
+    return fs.existsSync(files.snapshotPath) ? files : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the bundle and snapshot live: a temporary folder per process (server) or the user's cache (CLI). */
+export type SandboxFilesLocation = 'temp' | 'user-cache';
+
+const prepared = new Map<SandboxFilesLocation, Promise<SandboxFiles>>();
+
+/** Bundles the child code once per process (or finds it in the user's cache). */
+export function sandboxFiles(location: SandboxFilesLocation = 'temp'): Promise<SandboxFiles> {
+  let files = prepared.get(location);
+  if (files === undefined) {
+    files = location === 'temp' ? prepareInTemp() : prepareInUserCache();
+    prepared.set(location, files);
+    files.catch(() => prepared.delete(location));
+  }
+  return files;
 }
 
 /** Writes the memory snapshot atomically so concurrent processes never read half a file. */
 export function storeSnapshot(files: SandboxFiles, bytes: Uint8Array): void {
-  const temp = `${files.snapshotPath}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, files.snapshotPath);
+  writeFileAtomic(files.snapshotPath, bytes);
 }

@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import type { SandboxLimits } from '../analysis/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
-import type { SandboxFiles } from './bundle.ts';
+import type { SandboxFiles, SandboxFilesLocation } from './bundle.ts';
+import { takeEarlyInterpreter } from './early.ts';
 import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';
 
 interface Waiter {
@@ -27,6 +28,7 @@ export class InterpreterPool {
   constructor(
     private readonly size: number,
     private readonly limits: SandboxLimits,
+    private readonly location: SandboxFilesLocation = 'temp',
   ) {
     this.setup = this.prepare();
     this.setup.then(
@@ -39,7 +41,7 @@ export class InterpreterPool {
   }
 
   private async prepare(): Promise<void> {
-    const files = await sandboxFiles();
+    const files = await sandboxFiles(this.location);
     if (!fs.existsSync(files.snapshotPath)) {
       // A snapshot of an interpreter with our package imported makes every later start cheap.
       const maker = new SandboxProcess(files, { ...this.limits, timeoutMs: Number.MAX_SAFE_INTEGER }, { makeSnapshot: true });
@@ -64,7 +66,9 @@ export class InterpreterPool {
   }
 
   private startOne(files: SandboxFiles): void {
-    const child = new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
+    const child =
+      takeEarlyInterpreter(files, this.useSnapshot, this.limits) ??
+      new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
     this.starting.add(child);
     child.ready.then(
       () => {

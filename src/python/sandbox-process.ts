@@ -82,7 +82,7 @@ export class SandboxProcess {
 
   constructor(
     private readonly files: SandboxFiles,
-    private readonly limits: SandboxLimits,
+    private limits: SandboxLimits,
     options: { makeSnapshot?: boolean; useSnapshot?: boolean } = {},
   ) {
     const config = {
@@ -146,6 +146,27 @@ export class SandboxProcess {
           if (message.type === 'ready') this.startPhases = message.phases ?? null;
         });
     this.ready.catch(() => {});
+  }
+
+  /**
+   * Whether this child keeps the parent's event loop alive. An interpreter started ahead of a
+   * job nobody may ask for (early.ts) does not: if the command ends without it, the parent exits
+   * and the child, disconnected, ends itself.
+   */
+  holdParent(hold: boolean): void {
+    // The process, its IPC channel and its stderr pipe each keep the loop alive.
+    const handles = [this.child, this.child.channel, this.child.stderr as (NodeJS.ReadableStream & { ref(): void; unref(): void }) | null];
+    for (const handle of handles) {
+      if (handle) {
+        if (hold) handle.ref();
+        else handle.unref();
+      }
+    }
+  }
+
+  /** Sets the limits a job will be watched with (an interpreter started before they were known). */
+  useLimits(limits: SandboxLimits): void {
+    this.limits = limits;
   }
 
   get alive(): boolean {

@@ -17,6 +17,7 @@ export function createProtocolService(options: Partial<PythonServiceOptions> = {
     python ??= createPythonService({
       poolSize: options.poolSize ?? 1,
       limits: options.limits ?? DEFAULT_SANDBOX_LIMITS,
+      sandboxFiles: options.sandboxFiles,
     });
     return python;
   };

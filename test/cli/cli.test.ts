@@ -1,35 +1,16 @@
 // The command line as a user and their CI see it: real processes, real files, exit codes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { OriginalJsonAnalysis } from '../helpers/original.ts';
 import { jsonProtocolFixture, originalJsonAnalyses } from '../helpers/original.ts';
+import { cliRunner } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
-const run = promisify(execFile);
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function labwright(...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/labwright.js'), ...args], {
-      cwd: repoRoot,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+// The cache folder of these commands is a temporary one, shared by the tests of this file.
+const { labwright } = await cliRunner();
 
 const fixture = jsonProtocolFixture;
 

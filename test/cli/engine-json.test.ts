@@ -1,24 +1,12 @@
 // `labwright analyze` on JSON protocols of schemas 6–8: robot-server 7's record in --json, and the
 // original's words (exit 1, no analysis) for a file robot software 7.5.0 cannot read.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
 import { jsonProtocolFixture } from '../helpers/original.ts';
-import { repoRoot } from '../helpers/paths.ts';
+import { cliRunner } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
-
-async function labwright(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/labwright.js'), ...args], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+// With a temporary cache folder of its own.
+const { labwright } = await cliRunner();
 
 test('analyze --json on simpleV8: the commands with their keys, the engine’s equipment and liquids', async () => {
   const res = await labwright('analyze', jsonProtocolFixture('8/simpleV8.json'), '--json');

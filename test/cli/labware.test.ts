@@ -1,27 +1,18 @@
 // `labwright labware add|list|show|remove` and `analyze --data-dir`, as real processes on a
 // temporary data folder (no server running).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { promisify } from 'node:util';
+import { cliRunner } from '../helpers/cli.ts';
 import { repoRoot } from '../helpers/paths.ts';
 
-const run = promisify(execFile);
 const RACK = join(repoRoot, 'test/fixtures/labware/ourlab_6_tuberack_50ml.json');
 const PROTOCOL = join(repoRoot, 'test/fixtures/protocols/library_tuberack.py');
 
-async function labwright(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, 'bin/labwright.js'), ...args], { cwd: repoRoot, maxBuffer: 16 * 2 ** 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+// The cache folder of analyze is a temporary one, shared by the tests of this file.
+const { labwright } = await cliRunner();
 
 test('labware add, list, show and remove work on the data folder', { timeout: 120_000 }, async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'labwright-cli-labware-'));

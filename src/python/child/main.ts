@@ -55,3 +55,6 @@ process.on('message', (message: ParentToChild) => {
 });
 // The parent going away (crash, kill) must never leave an interpreter behind.
 process.on('disconnect', () => process.exit(0));
+// A parent that ended while this module was still loading disconnected before the listener
+// existed: the event is past, so look.
+if (!process.connected) process.exit(0);

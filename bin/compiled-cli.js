@@ -1,0 +1,109 @@
+// The compiled CLI: src/cli/main.ts and what it imports, bundled by esbuild into the user's cache
+// folder of this source version (cli/main.mjs and its chunks). bin/labwright.js starts it for
+// analyze and simulate, building it first when this source version has none yet (about as long as
+// tsx would take to load the TypeScript once), so those commands never pay tsx's start or its
+// transpiling module loader, and nothing needs a manual build step.
+//
+// Plain JavaScript: it runs before anything could transpile TypeScript.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compiledCliEntry, keyFolder, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/shared/user-cache.js';
+
+/**
+ * Whether `offset` is inside a quoted string on its line (the sandbox bundler's banner text holds
+ * the words import.meta.url, which must stay as they are).
+ * @param {string} source
+ * @param {number} offset
+ */
+function insideString(source, offset) {
+  const line = source.slice(source.lastIndexOf('\n', offset) + 1, offset);
+  return ['"', "'", '`'].some((quote) => line.split(quote).length % 2 === 0);
+}
+
+/**
+ * Modules that find files relative to themselves (definitions, web assets, the sandbox bundler)
+ * keep their source location: the bundle lives elsewhere but must behave as the sources do.
+ * @returns {import('esbuild').Plugin}
+ */
+function keepSourceLocation() {
+  return {
+    name: 'keep-source-location',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const source = fs.readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.')) return undefined;
+        /** @type {Record<string, string>} */
+        const values = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
+        const contents = source.replace(/import\.meta\.(url|dirname|filename)\b/g, (match, name, offset) =>
+          insideString(source, offset) ? match : JSON.stringify(values[name]),
+        );
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+}
+
+/**
+ * Packages stay where npm put them: a bare import becomes an import of the file it resolves to in
+ * this checkout's node_modules (the bundle is outside the checkout, where bare names would not
+ * resolve). user-cache.js is imported in place too, so this launcher and the compiled CLI share
+ * one instance of it (and its once-per-process source key).
+ * @param {string} userCacheModule
+ * @returns {import('esbuild').Plugin}
+ */
+function importInPlace(userCacheModule) {
+  return {
+    name: 'import-in-place',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]|user-cache\.js$/ }, async (args) => {
+        if (args.path.startsWith('node:') || args.pluginData === 'in-place') return undefined;
+        if (args.path.endsWith('user-cache.js')) {
+          const full = path.resolve(args.resolveDir, args.path);
+          return full === userCacheModule ? { path: pathToFileURL(full).href, external: true } : undefined;
+        }
+        const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'in-place' });
+        if (found.errors.length > 0 || found.external) return undefined;
+        return { path: pathToFileURL(found.path).href, external: true };
+      });
+    },
+  };
+}
+
+/**
+ * The compiled CLI's entry for the checkout at `repoRoot`, built now if it is missing. Null when it
+ * cannot be built (the caller then runs the TypeScript through tsx). Two processes building at
+ * once each build in a folder of their own; the first to finish puts its folder in place.
+ * @param {string} repoRoot
+ * @returns {Promise<string | null>}
+ */
+export async function compiledCli(repoRoot) {
+  const existing = compiledCliEntry(repoRoot);
+  if (existing !== null) return existing;
+  /** @type {string | null} */
+  let built = null;
+  try {
+    const { build } = await import('esbuild');
+    built = temporaryBuildFolder(userCacheRoot());
+    await build({
+      entryPoints: { main: path.join(repoRoot, 'src/cli/main.ts'), prestart: path.join(repoRoot, 'src/cli/prestart.ts') },
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outdir: built,
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'silent',
+      plugins: [keepSourceLocation(), importInPlace(path.join(repoRoot, 'src/shared/user-cache.js'))],
+    });
+    publishFolder(built, path.join(keyFolder(repoRoot), 'cli'));
+    built = null;
+    return compiledCliEntry(repoRoot);
+  } catch (err) {
+    if (process.env.LABWRIGHT_DEBUG) process.stderr.write(`labwright: no compiled CLI: ${String(err)}\n`);
+    return null;
+  } finally {
+    if (built !== null) fs.rmSync(built, { recursive: true, force: true });
+  }
+}
