@@ -2,6 +2,7 @@
 // commands with their params, results and errors, the equipment they loaded, and the errors as
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
+import { withoutFloatMarkers } from '../engine/index.ts';
 import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo } from '../shared/index.ts';
 
 /** The general error code of the Protocol Engine's error catalogue. */
@@ -95,8 +96,8 @@ export function robotServerCommands(commands: readonly AnalysisCommand[], create
     commandType: command.commandType,
     key: command.key ?? command.id,
     status: command.status,
-    params: command.params,
-    result: command.result,
+    params: withoutFloatMarkers(command.params) as Record<string, unknown>,
+    result: withoutFloatMarkers(command.result),
     error: commandError(command, startMs, engineCodes),
     startedAt: at(startMs, command.startedAt),
     completedAt: at(startMs, command.completedAt),

@@ -9,7 +9,7 @@ export type * from './types.ts';
 export { TransferPlan } from './transfer.ts';
 export type { ComplexMode, ComplexOptions } from './transfer.ts';
 export { EngineView } from './view.ts';
-export { COMMANDS, commandTypes, lookupCommand, reportCommands } from './commands/index.ts';
+export { COMMANDS, commandTypes, lookupCommand, reportCommands, withoutFloatMarkers } from './commands/index.ts';
 export type { AnyCommand, CommandError, CommandRecord, CommandStatus, CommandType } from './commands/index.ts';
 // The params' schema pieces, for adapters that check requests of their own (the Python bridge's views).
 export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params.ts';

@@ -2,4 +2,4 @@
 export { COMMANDS, commandTypes, lookupCommand } from './catalogue.ts';
 export type { CommandType, KnownCommand } from './catalogue.ts';
 export type { AnyCommand, CommandContext, CommandDefinition, CommandError, CommandRecord, CommandStatus } from './command.ts';
-export { reportCommands } from './report.ts';
+export { reportCommands, withoutFloatMarkers } from './report.ts';
