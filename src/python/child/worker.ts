@@ -8,8 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData, StartPhases } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
 import { createHost } from './host.ts';
-import { commandTypes, lookupCommand, ProtocolEngine } from '../../engine/index.ts';
-import { sharedDefinitions } from '../../definitions/index.ts';
+import { commandTypes, lookupCommand } from '../../engine/index.ts';
 
 interface PyProxyLike {
   destroy?: () => void;
@@ -157,14 +156,27 @@ function warmEngine(): void {
   // The params schemas of every command Python may send, compiled now rather than in the job.
   for (const commandType of commandTypes()) lookupCommand(commandType);
   try {
-    const engine = new ProtocolEngine({ apiLevel: '2.11', definitions: sharedDefinitions(), isSimulating: true });
-    const tips = engine.loadLabware('opentrons_96_tiprack_300ul', 2);
-    engine.loadLabware('corning_96_wellplate_360ul_flat', 1);
-    engine.loadLabware('nest_12_reservoir_15ml', 3);
-    const pipette = engine.loadInstrument('p300_single_gen2', 'right', [tips.labwareId]);
-    engine.loadInstrument('p20_single_gen2', 'left', []);
-    engine.pickUpTip(pipette.pipetteId);
-    engine.aspirate(pipette.pipetteId, 10, { kind: 'well', labwareId: tips.labwareId, wellName: 'B1' });
+    // A short protocol through the host as a job sends it (requests checked, commands executed
+    // and recorded, views read, the outcome reported), so the job meets JIT-compiled code.
+    const host = createHost({ mode: 'analyze', customLabware: [], labwareLibrary: [], onStep: null, onWait: null, onParsed: () => {} });
+    const send = (request: Record<string, unknown>): { result?: Record<string, unknown> } => JSON.parse(host.call(JSON.stringify(request))) as { result?: Record<string, unknown> };
+    const command = (commandType: string, params: Record<string, unknown>) => send({ commandType, params, line: 1 }).result ?? {};
+    send({ request: 'parsed', args: { metadata: {}, apiLevel: '2.11' } });
+    const tips = String(command('loadLabware', { location: { slotName: 2 }, loadName: 'opentrons_96_tiprack_300ul' }).labwareId);
+    const plate = String(command('loadLabware', { location: { slotName: 1 }, loadName: 'corning_96_wellplate_360ul_flat' }).labwareId);
+    command('loadLabware', { location: { slotName: 3 }, loadName: 'nest_12_reservoir_15ml' });
+    const pipette = String(command('loadPipette', { pipetteName: 'p300_single_gen2', mount: 'right', tipRackIds: [tips] }).pipetteId);
+    command('loadPipette', { pipetteName: 'p20_single_gen2', mount: 'left', tipRackIds: [] });
+    send({ view: 'labwareInfo', args: { labwareId: plate } });
+    send({ view: 'pipetteState', args: { pipetteId: pipette } });
+    const well = (wellName: string) => ({ kind: 'well', labwareId: plate, wellName });
+    command('labwright/transfer', { pipetteId: pipette, mode: 'transfer', volume: 10, source: well('A1'), dest: well('B1'), options: {} });
+    command('pickUpTip', { pipetteId: pipette });
+    command('aspirate', { pipetteId: pipette, volume: { float: 10 }, location: well('A1') });
+    command('dispense', { pipetteId: pipette, volume: 10, location: well('B1') });
+    command('comment', { message: 'warm' });
+    command('dropTip', { pipetteId: pipette });
+    host.finish(true);
   } catch {
     // Only a warm-up: whatever fails here will fail (and be reported) in the job.
   }
