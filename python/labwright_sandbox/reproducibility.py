@@ -16,7 +16,7 @@ import uuid
 # Imported here, at start-up, so they are in the interpreter's memory snapshot: importing them
 # at each job's start would cost more than the job.
 
-_state = {'read': False, 'workdir': None}
+_state = {'read': False, 'workdir': None, 'installed': False}
 
 
 def was_read():
@@ -57,10 +57,19 @@ RANDOM = ('random', 'uniform', 'triangular', 'randint', 'randrange', 'randbytes'
           'paretovariate', 'weibullvariate', 'binomialvariate')
 
 
-def install(workdir):
-    """Watches the clock, `random`, `uuid`, `secrets`, `os.urandom` and `datetime.now`."""
+def begin(workdir):
+    """A job starts: nothing read yet; `workdir` holds the protocol's files."""
+    install()
     _state['read'] = False
     _state['workdir'] = workdir
+
+
+def install():
+    """Watches the clock, `random`, `uuid`, `secrets`, `os.urandom` and `datetime.now` (once per
+    interpreter: the warm-up does it, so a job does not pay for it)."""
+    if _state['installed']:
+        return
+    _state['installed'] = True
     _watch(time, CLOCK)
     _watch(random, RANDOM)
     _watch(os, ('urandom', 'getrandom'))

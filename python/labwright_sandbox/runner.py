@@ -64,7 +64,7 @@ def run_job(job_json, bridge_function):
     sys.path.insert(0, workdir)
     lock_down()
     threads.install()
-    reproducibility.install(os.path.abspath(workdir))
+    reproducibility.begin(os.path.abspath(workdir))
     outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None,
                'reproducible': True}
     try:
@@ -173,7 +173,9 @@ def run(ctx):
 
 def warm_up():
     """Runs the parse and Python paths once while the interpreter waits for a job (nothing of it
-    stays: no module is imported that a job would not import, no file is written)."""
+    stays: no module is imported that a job would not import, no file is written). The clock and
+    randomness watchers a job needs are installed here, inert until the job begins."""
+    reproducibility.install()
     from .parse import parse_protocol
     from opentrons.types import Point, Location
     parsed = parse_protocol(_WARM_UP_SOURCE, 'warm_up.py')
