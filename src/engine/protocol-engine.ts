@@ -183,31 +183,37 @@ function occupiedText(st: EngineState, slot: string): string | null {
 }
 
 /** The slots a module may stand in on an OT-2, by kind (the thermocycler only in 7, nothing in 12). */
+/** The module type of each model the engine's `loadModule` takes (§7.1), as its refusals name it. */
+const MODULE_TYPES: Readonly<Record<string, string>> = {
+  magneticModuleV1: 'magneticModuleType',
+  magneticModuleV2: 'magneticModuleType',
+  temperatureModuleV1: 'temperatureModuleType',
+  temperatureModuleV2: 'temperatureModuleType',
+  thermocyclerModuleV1: 'thermocyclerModuleType',
+  thermocyclerModuleV2: 'thermocyclerModuleType',
+  heaterShakerModuleV1: 'heaterShakerModuleType',
+  magneticBlockV1: 'magneticBlockType',
+};
+
+/** OT-2 slots (§7.1): the thermocycler only in 7, the Flex's magnetic block nowhere, others 1–11. */
 function moduleSlotAllowed(model: string, slot: string): boolean {
   if (model.startsWith('thermocycler')) return slot === '7';
+  if (model === 'magneticBlockV1') return false;
   return slot !== '12';
 }
-
-const MODULE_TYPE_NAMES: Readonly<Record<string, string>> = {
-  thermocycler: 'thermocyclerModuleType',
-  magneticModule: 'magneticModuleType',
-  temperatureModule: 'temperatureModuleType',
-  heaterShaker: 'heaterShakerModuleType',
-  magneticBlock: 'magneticBlockType',
-};
 
 /** Builds a module of a model the engine knows; the Python API's loader for those it knows too. */
 function loadEngineModule(st: EngineState, model: string, slot: string): ModuleInfo {
   if (model === 'heaterShakerModuleV1') return loadHeaterShaker(st, slot);
   if (model === 'thermocyclerModuleV2') return loadThermocyclerGen2(st, slot);
-  if (st.defs.resolveModule(model) !== model) throw pythonException('NotImplementedError', `Labwright does not simulate the module model ${model} yet`);
+  // The reader admits only the engine's models, and the magnetic block fits no OT-2 slot.
+  if (st.defs.resolveModule(model) !== model) throw new Error(`unexpected module model ${model}`);
   return loadModule(st, model, slot, null);
 }
 
 /** `loadModule` the engine's way: the protocol's id, the engine's slot rules and refusals. */
 export function engineLoadModule(st: EngineState, model: string, slot: string, moduleId: string): ModuleInfo {
-  const kind = /^[a-zA-Z]+?(?=Module|Block|V\d)/.exec(model)?.[0] ?? model;
-  if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPE_NAMES[kind] ?? model} cannot be loaded into slot ${slot}`);
+  if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPES[model] ?? model} cannot be loaded into slot ${slot}`);
   const occupied = occupiedText(st, slot);
   if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
   const info = loadEngineModule(st, model, slot);

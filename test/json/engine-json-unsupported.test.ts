@@ -124,3 +124,16 @@ describe('two pipettes on one mount (§7.1)', () => {
     assert.deepEqual(record.pipettes.map((p) => [p.id, p.pipetteName, p.mount]), [['first', 'p300_single_gen2', 'left'], ['second', 'p20_single_gen2', 'left']]);
   });
 });
+
+describe('loadModule slot rules (§7.1)', () => {
+  for (const [model, slot, type] of [
+    ['magneticBlockV1', '1', 'magneticBlockType'],
+    ['magneticModuleV2', '12', 'magneticModuleType'],
+    ['thermocyclerModuleV1', '1', 'thermocyclerModuleType'],
+  ] as const) {
+    it(`${model} in slot ${slot}: the original's ValueError naming the module type`, async () => {
+      const { last } = await lastCommand([{ commandType: 'loadModule', params: { model, location: { slotName: slot }, moduleId: 'm' } }]);
+      assert.deepEqual([last?.status, last?.error?.errorType, last?.error?.detail], ['failed', 'PythonException', `ValueError: A ${type} cannot be loaded into slot ${slot}`]);
+    });
+  }
+});
