@@ -4,7 +4,7 @@
 
 /** Folders of `src/`, bottom first; folders in one layer may not import each other. */
 export const LAYERS = [
-  ['shared'],
+  ['common'],
   ['definitions'],
   ['engine'],
   ['analysis'],

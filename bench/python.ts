@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createPythonService } from '../src/python/index.ts';
 import { sandboxFiles } from '../src/python/bundle.ts';
 import { SandboxProcess } from '../src/python/sandbox-process.ts';
-import type { ProtocolBundle } from '../src/shared/index.ts';
+import type { ProtocolBundle } from '../src/common/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const exampleDir = path.resolve(here, '../examples/plate_transfer');

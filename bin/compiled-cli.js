@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledCliEntry, keyFolder, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/shared/user-cache.js';
+import { compiledCliEntry, keyFolder, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/common/user-cache.js';
 
 /**
  * Whether `offset` is inside a quoted string on its line (the sandbox bundler's banner text holds
@@ -95,7 +95,7 @@ export async function compiledCli(repoRoot) {
       outdir: built,
       outExtension: { '.js': '.mjs' },
       logLevel: 'silent',
-      plugins: [keepSourceLocation(), importInPlace(path.join(repoRoot, 'src/shared/user-cache.js'))],
+      plugins: [keepSourceLocation(), importInPlace(path.join(repoRoot, 'src/common/user-cache.js'))],
     });
     publishFolder(built, path.join(keyFolder(repoRoot), 'cli'));
     built = null;

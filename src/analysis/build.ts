@@ -1,7 +1,7 @@
 // Building an Analysis, once for both protocol languages: the 4.x metadata rule, then what the
 // engine reports at the end of an execution.
 import { pyRepr } from '../engine/index.ts';
-import type { Analysis, ExecutionOutcome, ProtocolErrorInfo, ProtocolMetadata, ProtocolType, RequiredEquipment } from '../shared/index.ts';
+import type { Analysis, ExecutionOutcome, ProtocolErrorInfo, ProtocolMetadata, ProtocolType, RequiredEquipment } from '../common/index.ts';
 
 const NO_EQUIPMENT: RequiredEquipment = { pipettes: [], labware: [], modules: [] };
 

@@ -1,7 +1,7 @@
 // The contract between the callers of protocol execution (HTTP server, session runner, CLI) and
 // the two executors (src/json for JSON protocols, src/python for Python protocols).
 import type { HardwareAction } from '../engine/index.ts';
-import type { Analysis, ProtocolBundle, RunLogEntry } from '../shared/index.ts';
+import type { Analysis, ProtocolBundle, RunLogEntry } from '../common/index.ts';
 
 export interface ExecuteOptions {
   /**

@@ -1,4 +1,4 @@
-import type { Analysis, ProtocolErrorInfo, ProtocolType } from '../shared/index.ts';
+import type { Analysis, ProtocolErrorInfo, ProtocolType } from '../common/index.ts';
 
 /** An analysis that failed before anything ran: empty equipment, null metadata. */
 export function failedAnalysis(protocolType: ProtocolType, error: ProtocolErrorInfo): Analysis {

@@ -3,7 +3,7 @@
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
 import { withoutFloatMarkers } from '../engine/index.ts';
-import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo } from '../shared/index.ts';
+import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo } from '../common/index.ts';
 
 /** The general error code of the Protocol Engine's error catalogue. */
 const GENERAL_ERROR_CODE = '4000';

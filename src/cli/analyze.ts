@@ -4,7 +4,7 @@
 // and keeps the sandbox bundle and interpreter snapshot in the user's cache between runs.
 import { createProtocolService } from '../service/index.ts';
 import type { Analysis, ProtocolBundle } from '../analysis/index.ts';
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../common/index.ts';
 import { readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';
 

@@ -5,7 +5,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 // database) and serve (the server) are loaded when they run.
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import type { Analysis } from '../analysis/index.ts';
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../common/index.ts';
 import { BundleReadError } from './bundle.ts';
 import { analyzeFiles, type FileOutcome, type ProtocolOptions } from './analyze.ts';
 import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';

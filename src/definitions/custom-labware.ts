@@ -2,7 +2,7 @@
 // definition (schema 2) becomes loadable, searched before the standard set (http-api.md §2.7,
 // spec §6.1). Files that are not labware (data, Python modules, the JSON protocol itself) are
 // silently ignored, as the original does. One rule for JSON and Python protocols alike.
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 import { labwareUri } from './labware.ts';
 import { validateLabwareDefinition } from './schemas.ts';
 

@@ -1,5 +1,5 @@
 // OT-2 deck slots from deck/definitions/3/ot2_standard.json (spec §5).
-import type { ModuleType, Point } from '../shared/index.ts';
+import type { ModuleType, Point } from '../common/index.ts';
 import { readSharedJson } from './read.ts';
 
 export interface SlotSpec {

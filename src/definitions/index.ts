@@ -1,6 +1,6 @@
 // Definitions of labware, pipettes, modules and the deck, read from @opentrons/shared-data.
 // This folder does the file reading (cached); the engine receives a DefinitionsSource and stays pure.
-import type { LabwareDefinition, ModuleModel } from '../shared/index.ts';
+import type { LabwareDefinition, ModuleModel } from '../common/index.ts';
 import { deckSlots, type SlotSpec } from './deck.ts';
 import { findLabwareDefinition, standardLabware, type LabwareLookup } from './labware.ts';
 import { moduleNameErrorText, moduleSpec, resolveModuleName, type ModuleSpec } from './modules.ts';

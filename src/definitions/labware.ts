@@ -1,5 +1,5 @@
 // Labware definition lookup as robot software 4.7.0 does it (python-protocol-api.md §6.1).
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 import { readSharedJson } from './read.ts';
 
 /** The 60 load names of the `opentrons` namespace that 4.7.0 shipped (spec §13.3). */

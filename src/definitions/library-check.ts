@@ -2,7 +2,7 @@
 // namespace (a standard definition can never be overridden), with sizes a real labware can have.
 // The schema bounds neither the number of wells nor any dimension, and a definition with a
 // million wells or a 10 m plate would cost every analysis and page that draws it.
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 import { validateLabwareDefinition } from './schemas.ts';
 
 /** One reason a definition is refused; `pointer` is a JSON pointer into the definition. */

@@ -1,5 +1,5 @@
 // Module definitions (v1 below apiLevel 2.3, v2 from it) and the load-name aliases of spec §9.1.
-import type { ModuleModel, ModuleType, Point } from '../shared/index.ts';
+import type { ModuleModel, ModuleType, Point } from '../common/index.ts';
 import { readSharedJson } from './read.ts';
 
 export const MODULE_MODELS: readonly ModuleModel[] = [

@@ -1,6 +1,6 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
-import type { CustomLabwareUse } from '../shared/index.ts';
+import type { CustomLabwareUse } from '../common/index.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';

@@ -2,7 +2,7 @@
 // through a DefinitionsSource. Every Protocol API rule (defaults, validation, tip selection,
 // run-log text, nesting) lives once in the modules below; this class is only the facade the JSON
 // executor and the Python layer call, holding the run's one EngineState and delegating to them.
-import type { LiquidWarning, RunLogEntry } from '../shared/index.ts';
+import type { LiquidWarning, RunLogEntry } from '../common/index.ts';
 import type { TSchema } from '@sinclair/typebox';
 import type { ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
@@ -19,7 +19,7 @@ import type { EngineOptions } from './types.ts';
 import { builtInLabware } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
 import { engineEquipment } from './protocol-engine.ts';
-import type { CustomLabwareUse, EngineEquipment, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
+import type { CustomLabwareUse, EngineEquipment, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../common/index.ts';
 import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
 import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
 import { locationCache, setLocationCache } from './locations.ts';

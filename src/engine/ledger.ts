@@ -2,7 +2,7 @@
 // warnings (never errors) for physically impossible steps. A well is "tracked" when a dispense put
 // liquid in it before anything was taken out; other wells have unknown content and never warn on
 // aspirate.
-import type { LiquidWarning, WellLiquidHistory, WellLiquidSummary } from '../shared/index.ts';
+import type { LiquidWarning, WellLiquidHistory, WellLiquidSummary } from '../common/index.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
 

@@ -14,7 +14,7 @@ import { loadModule } from './modules.ts';
 import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
-import type { EngineEquipment } from '../shared/index.ts';
+import type { EngineEquipment } from '../common/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
 

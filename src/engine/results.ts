@@ -1,5 +1,5 @@
 // Run results: required equipment in the original's shape and the liquid ledger's summary.
-import type { RequiredEquipment, WellLiquidSummary } from '../shared/index.ts';
+import type { RequiredEquipment, WellLiquidSummary } from '../common/index.ts';
 import { loadedLabwares } from './deck.ts';
 import { loadedInstruments } from './instruments.ts';
 import { loadedModules } from './modules.ts';

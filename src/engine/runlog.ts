@@ -1,7 +1,7 @@
 // The run log with the original's before/after nesting (spec §10.1) and the modeled clock.
 // A "before" appends at the current level and raises it; an "after" lowers it. An exception
 // skips the "after", so the level stays raised for the rest of the run, exactly as on the OT-2.
-import type { RunLogEntry } from '../shared/index.ts';
+import type { RunLogEntry } from '../common/index.ts';
 
 export class RunLog {
   readonly entries: RunLogEntry[] = [];

@@ -1,7 +1,7 @@
 // The one mutable state object every engine module works on. `ProtocolEngine` owns exactly one
 // per run and passes it to the module functions, so each module keeps a single job while they
 // all see the same deck, pipettes, modules, clock and location cache.
-import type { CustomLabwareUse } from '../shared/index.ts';
+import type { CustomLabwareUse } from '../common/index.ts';
 import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
 import type { HardwareAction } from './actions.ts';
 import { featuresAt, levelAtLeast, MAX_SUPPORTED_VERSION, MEMBERS, MIN_SUPPORTED_VERSION, versionErrorText } from './versions.ts';

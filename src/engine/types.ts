@@ -1,8 +1,8 @@
 // The engine's public data shapes: everything that crosses the JS↔Python bridge is plain data.
 // Ids name loaded things (labware, pipettes, modules); geometry is in deck millimetres.
-import type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point } from '../shared/index.ts';
+import type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point } from '../common/index.ts';
 
-export type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point, WellDefinition } from '../shared/index.ts';
+export type { LabwareDefinition, ModuleModel, ModuleType, MountName, Point, WellDefinition } from '../common/index.ts';
 
 /**
  * A number whose Python type shows in run-log text. A plain JS number is a Python `int` when it is

@@ -1,6 +1,6 @@
 // Runs a validated JSON protocol (schemas 3–5) through the engine, command by command, the way
 // 4.7.0's execute_json_v3/v4/v5 translate each command into Protocol API calls.
-import type { RunLogEntry } from '../shared/index.ts';
+import type { RunLogEntry } from '../common/index.ts';
 import { ProtocolApiError, ProtocolEngine, delayPayload, pausePayload, pyFloat, pyRepr, wellPoint } from '../engine/index.ts';
 import type { AnyCommand, LabwareDefinition, LocationArg, Point, WellArg } from '../engine/index.ts';
 import { sharedDefinitions } from '../definitions/index.ts';

@@ -2,7 +2,7 @@
 // schemas 6–8 as robot software 7.5.0 does (engine-json/). Both run on the engine's commands.
 import type { ExecuteOptions, ProtocolExecutor } from '../analysis/index.ts';
 import { failedAnalysis } from '../analysis/index.ts';
-import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../shared/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../common/index.ts';
 import { buildAnalysis, protocolMetadata } from '../analysis/index.ts';
 import { ProtocolApiError } from '../engine/index.ts';
 import { customLabwareFromFiles } from '../definitions/index.ts';

@@ -1,7 +1,7 @@
 // Reading a JSON protocol up to the point where it can run (json-protocols.md §1): decoding,
 // the labware-instead-of-protocol refusal, schema version rules and schema validation.
 import { validateLabwareDefinition, validateProtocolDocument } from '../definitions/index.ts';
-import type { ProtocolErrorInfo } from '../shared/index.ts';
+import type { ProtocolErrorInfo } from '../common/index.ts';
 import { pyJsonLoads } from './pyjson.ts';
 
 export type SchemaVersion = 3 | 4 | 5;

@@ -1,7 +1,7 @@
 // The library's refusals. The HTTP layer maps each to the original's error shape
 // (server/errors.ts); the CLI prints their messages.
 import type { LabwareIssue } from '../definitions/index.ts';
-import { ResourceNotFoundError } from '../shared/index.ts';
+import { ResourceNotFoundError } from '../common/index.ts';
 
 /** One or more candidates were refused; nothing was stored. `index` is the candidate's position. */
 export class InvalidLabwareError extends Error {

@@ -2,7 +2,7 @@
 // protocol's own definitions and the standard set. Adding is all-or-nothing (every candidate is
 // checked before anything is written); the same URI may only come back with the same content.
 import { checkLibraryLabware, labwareUri } from '../definitions/index.ts';
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 import type { LabwareRepository, StoredLabware } from '../store/index.ts';
 import { contentHash } from './canonical.ts';
 import { InvalidLabwareError, LabwareConflictError, LabwareNotFoundError } from './errors.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../shared/index.ts';
+import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../common/index.ts';
 
 export interface SandboxFiles {
   /** Folder holding main.js, worker.js and the memory snapshot (read-only for the child). */

@@ -2,7 +2,7 @@
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
 import type { HardwareAction } from '../engine/index.ts';
-import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../shared/index.ts';
+import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../common/index.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {

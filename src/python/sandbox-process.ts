@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { HardwareAction } from '../engine/index.ts';
-import type { RunLogEntry } from '../shared/index.ts';
+import type { RunLogEntry } from '../common/index.ts';
 import type { SandboxLimits } from '../analysis/index.ts';
 import type { SandboxFiles } from './bundle.ts';
 import { checkChildMessage, MalformedChildMessageError } from './message-schema.ts';

@@ -1,6 +1,6 @@
 // The Python executor: takes a warm sandboxed interpreter, runs one protocol in it, and turns what
 // comes back into an Analysis (metadata rules of http-api.md §2.7 on failures).
-import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../shared/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolErrorInfo } from '../common/index.ts';
 import type { ExecuteOptions, ExecutorService, PythonServiceOptions } from '../analysis/index.ts';
 import type { JobResult, JobSpec } from './messages.ts';
 import { InterpreterPool } from './pool.ts';

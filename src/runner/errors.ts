@@ -1,5 +1,5 @@
 // Domain errors of the session runner. The HTTP layer maps each class to a status and body.
-import { ResourceNotFoundError } from '../shared/index.ts';
+import { ResourceNotFoundError } from '../common/index.ts';
 import { commandLabel } from './commands.ts';
 
 export class SessionNotFoundError extends ResourceNotFoundError {

@@ -9,7 +9,7 @@ import {
   SessionNotFoundError,
 } from '../runner/index.ts';
 import { LabwareConflictError } from '../library/index.ts';
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError, ResourceNotFoundError } from '../shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError, ResourceNotFoundError } from '../common/index.ts';
 
 export interface ErrorSource {
   pointer?: string;

@@ -1,4 +1,4 @@
-import type { ProtocolBundle } from '../shared/index.ts';
+import type { ProtocolBundle } from '../common/index.ts';
 
 export type DetectedKind = 'json' | 'python' | 'zip';
 

@@ -2,7 +2,7 @@
 // a protocol's analysis can tell whether the library it saw is still the library a run would see.
 // Nothing is cached in memory: the CLI may change the library while no server runs.
 import type { Database } from 'better-sqlite3';
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 import { Statements } from './statements.ts';
 import type { StoredLabware } from './types.ts';
 

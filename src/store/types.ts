@@ -1,7 +1,7 @@
 // The records the store keeps. They are plain JSON-able data: what the HTTP layer renders and what
 // a restart brings back.
 import type { Analysis, ProtocolErrorInfo } from '../analysis/index.ts';
-import type { LabwareDefinition } from '../shared/index.ts';
+import type { LabwareDefinition } from '../common/index.ts';
 
 export interface StoredProtocol {
   id: string;

@@ -11,7 +11,7 @@ import { cliRunner, type CliRunner } from '../helpers/cli.ts';
 import { eventually } from '../helpers/wait.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import { repoRoot } from '../helpers/paths.ts';
-import { computeSourceKey, IN_USE_MS, KEEP_OTHER_KEYS, sweepStaleKeys } from '../../src/shared/index.ts';
+import { computeSourceKey, IN_USE_MS, KEEP_OTHER_KEYS, sweepStaleKeys } from '../../src/common/index.ts';
 
 const EXAMPLE = join(repoRoot, 'examples/plate_transfer');
 const exampleArgs = [

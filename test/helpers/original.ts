@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Analysis } from '../../src/shared/index.ts';
+import type { Analysis } from '../../src/common/index.ts';
 import { repoRoot } from './paths.ts';
 
 export const ORIGINAL_FIXTURES = join(repoRoot, 'test/fixtures/original');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { completedAnalysis } from '../../src/analysis/index.ts';
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../src/shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../src/common/index.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import { analyze } from './helpers.ts';
 

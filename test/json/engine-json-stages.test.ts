@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completedAnalysis } from '../../src/analysis/index.ts';
-import type { Analysis } from '../../src/shared/index.ts';
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../src/shared/index.ts';
+import type { Analysis } from '../../src/common/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
 
 type Doc = Record<string, unknown>;

@@ -3,7 +3,7 @@
 // the lid rule holds for the labware in it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Analysis } from '../../src/shared/index.ts';
+import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
 
 type Command = { commandType: string; params: Record<string, unknown> };

@@ -4,7 +4,7 @@
 // lines for people, modeled time, and the engine's errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Analysis } from '../../src/shared/index.ts';
+import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
 
 type Command = { commandType: string; params: Record<string, unknown> };

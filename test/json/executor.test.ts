@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { RunLogEntry } from '../../src/shared/index.ts';
+import type { RunLogEntry } from '../../src/common/index.ts';
 import { executeJsonProtocol } from '../../src/json/index.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 import { bundleOf } from './helpers.ts';

@@ -1,7 +1,7 @@
 // Helpers for the JSON executor tests: protocol fixtures as `@opentrons/shared-data` ships them,
 // bundles built from text, the run log as the original's simulator prints it.
 import { readFileSync } from 'node:fs';
-import type { Analysis, ProtocolBundle } from '../../src/shared/index.ts';
+import type { Analysis, ProtocolBundle } from '../../src/common/index.ts';
 import { executeJsonProtocol } from '../../src/json/index.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
 

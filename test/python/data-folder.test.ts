@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bundle, service } from './helpers.ts';
 import type { PythonService } from '../../src/python/index.ts';
-import type { Analysis, RunLogEntry } from '../../src/shared/index.ts';
+import type { Analysis, RunLogEntry } from '../../src/common/index.ts';
 
 let svc: PythonService;
 before(() => {

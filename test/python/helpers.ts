@@ -2,7 +2,7 @@
 // bundles built from text, and the 4.7.0 display names the original's texts use.
 import { createPythonService } from '../../src/python/index.ts';
 import type { PythonService } from '../../src/python/index.ts';
-import type { Analysis, ProtocolBundle, ProtocolFileData } from '../../src/shared/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolFileData } from '../../src/common/index.ts';
 import { closeAtEnd } from '../helpers/cleanup.ts';
 import { as470 } from '../helpers/original.ts';
 

@@ -2,7 +2,7 @@
 // named views, and the answer to `parsed` (the engine's highest level and its refusal).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { RunLogEntry } from '../../src/shared/index.ts';
+import type { RunLogEntry } from '../../src/common/index.ts';
 import { createHost } from '../../src/python/child/host.ts';
 import type { Host } from '../../src/python/child/host.ts';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { eventually } from '../helpers/wait.ts';
 import { bundle, protocol, service } from './helpers.ts';
 import type { PythonService } from '../../src/python/index.ts';
-import type { RunLogEntry } from '../../src/shared/index.ts';
+import type { RunLogEntry } from '../../src/common/index.ts';
 
 let svc: PythonService;
 before(() => {

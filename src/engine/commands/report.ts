@@ -1,7 +1,7 @@
 // Command records as an analysis keeps them, each command shown as its own `report` says (a load
 // answers with the new item's id). Built at the end of every job, so it copies nothing it need
 // not: Python's float markers stay until an analysis is rendered (withoutFloatMarkers).
-import type { AnalysisCommand } from '../../shared/index.ts';
+import type { AnalysisCommand } from '../../common/index.ts';
 import { commandDefinition } from './catalogue.ts';
 import type { CommandRecord } from './command.ts';
 

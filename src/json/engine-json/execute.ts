@@ -7,7 +7,7 @@ import { protocolMetadata } from '../../analysis/index.ts';
 import { sharedDefinitions } from '../../definitions/index.ts';
 import { MAX_SUPPORTED_VERSION, ProtocolEngine } from '../../engine/index.ts';
 import type { LabwareDefinition } from '../../engine/index.ts';
-import type { Analysis, EngineEquipment, ProtocolBundle, ProtocolErrorInfo, RunLogEntry } from '../../shared/index.ts';
+import type { Analysis, EngineEquipment, ProtocolBundle, ProtocolErrorInfo, RunLogEntry } from '../../common/index.ts';
 import { readEngineJson } from './read.ts';
 import type { EngineJsonDoc } from './read.ts';
 import { commandText, entryName } from './text.ts';

@@ -2,7 +2,7 @@
 // (json-protocols-v6-v8 §2): which documents take this path, the minimum header, the lenient
 // models of each schema (unknown keys ignored, values coerced), `commandSchemaId`, schema 6's id
 // references, and the robot type. A failure refuses the upload with the original's words.
-import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../shared/index.ts';
+import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../../common/index.ts';
 import { coerceInt, coerceStr, isObject } from './coerce.ts';
 
 export type EngineSchemaVersion = 6 | 7 | 8;

@@ -4,7 +4,7 @@
 // `{request, args}` (wire.ts); the host answers `{result}` or `{error: {type, message}}` with the
 // Python exception class name. After every command that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { ExecutionOutcome, RunLogEntry } from '../../shared/index.ts';
+import type { ExecutionOutcome, RunLogEntry } from '../../common/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
 import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, plain } from '../../engine/index.ts';
 import type { CommandRecord, LabwareDefinition } from '../../engine/index.ts';
