@@ -6,29 +6,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
+import { v8 as v8Doc, cmd, labware, type Command } from './engine-json-docs.ts';
 
-type Command = { commandType: string; params: Record<string, unknown> };
+const v8 = (commands: Command[]): Record<string, unknown> => v8Doc(commands, 'heater-shaker');
 
-function v8(commands: Command[]): Record<string, unknown> {
-  return {
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'heater-shaker' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions: {},
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands,
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  };
-}
-
-const cmd = (commandType: string, params: Record<string, unknown> = {}): Command => ({ commandType, params });
 const hs = (name: string, params: Record<string, unknown> = {}) => cmd(`heaterShaker/${name}`, { moduleId: 'hs', ...params });
-const labware = (labwareId: string, loadName: string, location: unknown) => cmd('loadLabware', { labwareId, loadName, namespace: 'opentrons', version: 1, location });
 const SETUP = [
   cmd('loadPipette', { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' }),
   cmd('loadPipette', { pipetteName: 'p20_multi_gen2', mount: 'right', pipetteId: 'm' }),

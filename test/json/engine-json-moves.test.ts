@@ -6,34 +6,8 @@ import { describe, it } from 'node:test';
 import { completedAnalysis } from '../../src/analysis/index.ts';
 import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
+import { v8, v7, cmd, labware, type Command } from './engine-json-docs.ts';
 
-type Command = { commandType: string; params: Record<string, unknown> };
-
-function v8(commands: Command[]): Record<string, unknown> {
-  return {
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'small' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions: {},
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands,
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  };
-}
-
-function v7(commands: Command[]): Record<string, unknown> {
-  const doc = v8(commands);
-  for (const key of ['liquidSchemaId', 'labwareDefinitionSchemaId', 'commandSchemaId', 'commandAnnotationSchemaId']) delete doc[key];
-  return { ...doc, $otSharedSchema: '#/protocol/schemas/7', schemaVersion: 7 };
-}
-
-const cmd = (commandType: string, params: Record<string, unknown> = {}): Command => ({ commandType, params });
-const labware = (labwareId: string, loadName: string, location: unknown) => cmd('loadLabware', { labwareId, loadName, namespace: 'opentrons', version: 1, location });
 const PIPETTE = cmd('loadPipette', { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' });
 const TIPS = labware('tr', 'opentrons_96_tiprack_300ul', { slotName: '1' });
 const PLATE = labware('pl', 'corning_96_wellplate_360ul_flat', { slotName: '3' });

@@ -5,28 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
+import { v8, cmd, labware, type Command } from './engine-json-docs.ts';
 
-type Command = { commandType: string; params: Record<string, unknown> };
-
-function v8(commands: Command[]): Record<string, unknown> {
-  return {
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'small' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions: {},
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands,
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  };
-}
-
-const cmd = (commandType: string, params: Record<string, unknown> = {}): Command => ({ commandType, params });
-const labware = (labwareId: string, loadName: string, location: unknown) => cmd('loadLabware', { labwareId, loadName, namespace: 'opentrons', version: 1, location });
 const PIPETTE = cmd('loadPipette', { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' });
 const TC = cmd('loadModule', { model: 'thermocyclerModuleV2', location: { slotName: '7' }, moduleId: 'tc' });
 const TIPS = labware('tr', 'opentrons_96_tiprack_300ul', { slotName: '1' });

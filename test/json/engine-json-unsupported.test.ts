@@ -4,25 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { completedAnalysis } from '../../src/analysis/index.ts';
 import { analyze } from './helpers.ts';
+import { v8 as v8Doc, type Command } from './engine-json-docs.ts';
 
-type Command = { commandType: string; params: Record<string, unknown> };
-
-function v8(commands: Command[]): string {
-  return JSON.stringify({
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'unsupported' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions: {},
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands,
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  });
-}
+const v8 = (commands: Command[]): string => JSON.stringify(v8Doc(commands, 'unsupported'));
 
 const PIPETTE = (name: string): Command => ({ commandType: 'loadPipette', params: { pipetteName: name, mount: 'left', pipetteId: 'p' } });
 const PLATE: Command = { commandType: 'loadLabware', params: { labwareId: 'pl', loadName: 'corning_96_wellplate_360ul_flat', namespace: 'opentrons', version: 1, location: { slotName: '3' } } };
