@@ -3,6 +3,8 @@ import { areaTopCentre, checkArea, useArea } from '../addressable-areas.ts';
 import { toCache } from '../locations.ts';
 import { instrMaxHeight, move } from '../motion.ts';
 import { enginePipette } from '../protocol-engine.ts';
+import type { EngineState } from '../state.ts';
+import type { Point } from '../types.ts';
 import { defineCommand } from './command.ts';
 import { Id, Maybe, PointSchema } from './params.ts';
 
@@ -23,19 +25,34 @@ export const moveToAddressableArea = defineCommand({
     speed: Maybe(Type.Number()),
   }),
   execute(params, { state }) {
-    const p = enginePipette(state, params.pipetteId);
-    const area = params.addressableAreaName;
-    checkArea(state, area);
-    const centre = areaTopCentre(state, area);
-    const offset = params.offset ?? { x: 0, y: 0, z: 0 };
-    const position = { x: centre.x + offset.x, y: centre.y + offset.y, z: centre.z + offset.z };
-    if (params.stayAtHighestPossibleZ === true) position.z = instrMaxHeight(p);
-    move(state, p, toCache(state, position, { kind: 'none' }), {
-      forceDirect: params.forceDirect === true,
-      minimumZHeight: params.minimumZHeight ?? null,
-      speed: params.speed ?? null,
+    const pipette = enginePipette(state, params.pipetteId);
+    const position = moveOverArea(state, params, (centre) => {
+      const offset = params.offset ?? { x: 0, y: 0, z: 0 };
+      const point = { x: centre.x + offset.x, y: centre.y + offset.y, z: centre.z + offset.z };
+      return params.stayAtHighestPossibleZ === true ? { ...point, z: instrMaxHeight(pipette) } : point;
     });
-    useArea(state, area);
     return { position };
   },
 });
+
+/**
+ * What both moves to an area do: the area must be on the deck and fit the areas in use; the
+ * pipette moves to the point `place` picks from the area's top centre; the area is then in use.
+ */
+export function moveOverArea(
+  state: EngineState,
+  params: { pipetteId: string; addressableAreaName: string; forceDirect?: boolean | null; minimumZHeight?: number | null; speed?: number | null },
+  place: (centre: Point) => Point,
+): Point {
+  const pipette = enginePipette(state, params.pipetteId);
+  const area = params.addressableAreaName;
+  checkArea(state, area);
+  const position = place(areaTopCentre(state, area));
+  move(state, pipette, toCache(state, position, { kind: 'none' }), {
+    forceDirect: params.forceDirect === true,
+    minimumZHeight: params.minimumZHeight ?? null,
+    speed: params.speed ?? null,
+  });
+  useArea(state, area);
+  return position;
+}

@@ -1,8 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { areaTopCentre, checkArea, nextDropPoint, useArea } from '../addressable-areas.ts';
-import { toCache } from '../locations.ts';
-import { move } from '../motion.ts';
-import { enginePipette } from '../protocol-engine.ts';
+import { nextDropPoint } from '../addressable-areas.ts';
+import { moveOverArea } from './moveToAddressableArea.ts';
 import { defineCommand } from './command.ts';
 import { Id, Maybe, PointSchema } from './params.ts';
 
@@ -24,19 +22,12 @@ export const moveToAddressableAreaForDropTip = defineCommand({
     speed: Maybe(Type.Number()),
   }),
   execute(params, { state }) {
-    const p = enginePipette(state, params.pipetteId);
-    const area = params.addressableAreaName;
-    checkArea(state, area);
     const offset = params.offset ?? { x: 0, y: 0, z: 0 };
-    const centre = areaTopCentre(state, area);
-    const position =
-      params.alternateDropLocation === true ? nextDropPoint(state, area) : { x: centre.x + offset.x, y: centre.y + offset.y, z: centre.z + offset.z };
-    move(state, p, toCache(state, position, { kind: 'none' }), {
-      forceDirect: params.forceDirect === true,
-      minimumZHeight: params.minimumZHeight ?? null,
-      speed: params.speed ?? null,
-    });
-    useArea(state, area);
+    const position = moveOverArea(state, params, (centre) =>
+      params.alternateDropLocation === true
+        ? nextDropPoint(state, params.addressableAreaName)
+        : { x: centre.x + offset.x, y: centre.y + offset.y, z: centre.z + offset.z },
+    );
     return { position };
   },
 });
