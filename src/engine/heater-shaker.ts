@@ -3,8 +3,9 @@
 // it shakes, its latch closed before moving onto it or beside it, and an 8-channel pipette kept
 // from the slots beside it (and from plates in front or behind).
 import { pyError } from './errors.ts';
+import { placeModule } from './modules.ts';
 import type { LabwareState } from './labware.ts';
-import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
+import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ModuleInfo } from './types.ts';
 
@@ -17,19 +18,7 @@ export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
   // In slots 3, 6 and 9 the module is turned round: its labware offset is mirrored in x and y.
   const turned = spec.slotXTransform[slot] !== undefined;
   const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
-  const id = st.newId('module');
-  const displayName = `${spec.displayName} on ${slot}`;
-  const info: ModuleInfo = { moduleId: id, model: spec.model, type: spec.type, slot, displayName, contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null };
-  const mod: LoadedModule = {
-    id, model: spec.model, spec, slot, displayName, configuration: null, labwareId: null, info,
-    temperature: TIMING.ambientC, target: null, physTemp: TIMING.ambientC, reachAt: 0, height: 0,
-    lid: 'open', lidTemp: TIMING.ambientC, lidTarget: null, lidPhys: TIMING.ambientC, lidReachAt: 0, holdTime: null,
-    latch: 'unknown', shakeRpm: null, totalCycleCount: null, totalStepCount: null,
-  };
-  st.modules.set(id, mod);
-  st.deck.set(slot, { kind: 'module', mod });
-  st.highestZCache = null;
-  return info;
+  return placeModule(st, spec, slot, { contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null, temperature: TIMING.ambientC, lid: 'open' });
 }
 
 /** Where a slot is on the OT-2 deck: row from the front (1–3 is row 0), column from the left. */

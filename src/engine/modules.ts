@@ -6,7 +6,7 @@ import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
-import type { DeckLocation, ModuleInfo, ModuleState } from './types.ts';
+import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -60,47 +60,13 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   const xf = spec.slotXTransform[slot];
   if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
   if (config === 'semi') off = { ...off, x: off.x - 23.28 };
-  const id = st.newId('module');
-  const isTc = model === 'thermocyclerModuleV1';
-  const info: ModuleInfo = {
-    moduleId: id,
-    model,
-    type: spec.type,
-    slot,
-    displayName,
+  return placeModule(st, spec, slot, {
     contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
     labwareOffset: off,
     configuration: config,
-  };
-  const mod: LoadedModule = {
-    id,
-    model,
-    spec,
-    slot,
-    displayName,
-    configuration: config,
-    labwareId: null,
-    info,
-    temperature: isTc ? TIMING.ambientC : 0,
-    target: null,
-    physTemp: TIMING.ambientC,
-    reachAt: 0,
-    height: 0,
+    temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
     lid: 'open',
-    lidTemp: TIMING.ambientC,
-    lidTarget: null,
-    lidPhys: TIMING.ambientC,
-    lidReachAt: 0,
-    holdTime: null,
-    latch: 'unknown',
-    shakeRpm: null,
-    totalCycleCount: null,
-    totalStepCount: null,
-  };
-  st.modules.set(id, mod);
-  st.deck.set(slot, { kind: 'module', mod });
-  st.highestZCache = null;
-  return info;
+  });
 }
 
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
@@ -278,4 +244,57 @@ export function idleBlock(m: LoadedModule): void {
   m.target = null;
   m.temperature = TIMING.ambientC;
   m.physTemp = TIMING.ambientC;
+}
+
+/**
+ * Puts a loaded module on the deck in its starting state (no targets, nothing held, latch
+ * unknown): the one place every loader (the Python API's, the Protocol Engine's) builds a module.
+ */
+export function placeModule(
+  st: EngineState,
+  spec: ModuleSpec,
+  slot: string,
+  start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
+): ModuleInfo {
+  const id = st.newId('module');
+  const displayName = `${spec.displayName} on ${slot}`;
+  const info: ModuleInfo = {
+    moduleId: id,
+    model: spec.model,
+    type: spec.type,
+    slot,
+    displayName,
+    contextClass: start.contextClass,
+    labwareOffset: start.labwareOffset,
+    configuration: start.configuration,
+  };
+  const mod: LoadedModule = {
+    id,
+    model: spec.model,
+    spec,
+    slot,
+    displayName,
+    configuration: start.configuration,
+    labwareId: null,
+    info,
+    temperature: start.temperature,
+    target: null,
+    physTemp: TIMING.ambientC,
+    reachAt: 0,
+    height: 0,
+    lid: start.lid,
+    lidTemp: TIMING.ambientC,
+    lidTarget: null,
+    lidPhys: TIMING.ambientC,
+    lidReachAt: 0,
+    holdTime: null,
+    latch: 'unknown',
+    shakeRpm: null,
+    totalCycleCount: null,
+    totalStepCount: null,
+  };
+  st.modules.set(id, mod);
+  st.deck.set(slot, { kind: 'module', mod });
+  st.highestZCache = null;
+  return info;
 }
