@@ -6,24 +6,10 @@ import { describe, it } from 'node:test';
 import { builtInLabware } from '../../src/definitions/index.ts';
 import type { Analysis } from '../../src/common/index.ts';
 import { analyze } from './helpers.ts';
-
-type Command = { commandType: string; params: Record<string, unknown> };
+import { v8 as v8Doc, type Command } from './engine-json-docs.ts';
 
 function v8(commands: Command[], labwareDefinitions: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'small' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions,
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands,
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  };
+  return { ...v8Doc(commands), labwareDefinitions };
 }
 
 const cmd = (commandType: string, params: Record<string, unknown> = {}): Command => ({ commandType, params });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { jsonProtocolFixture } from '../helpers/original.ts';
+import { cmd, labware, v8 } from '../json/engine-json-docs.ts';
 import {
   call, command, createSession, inState, startServer, uploadFile, waitFor,
   type Server, type SessionData, type SessionEvent,
@@ -25,32 +26,18 @@ let work: string;
 
 /** A v8 protocol whose plate is moved by hand (with a pause) before it is used. */
 function moveByHand(): Record<string, unknown> {
-  const labware = (labwareId: string, loadName: string, slotName: string) => ({
-    commandType: 'loadLabware',
-    params: { labwareId, loadName, namespace: 'opentrons', version: 1, location: { slotName } },
-  });
-  return {
-    $otSharedSchema: '#/protocol/schemas/8',
-    schemaVersion: 8,
-    metadata: { protocolName: 'move by hand' },
-    robot: { model: 'OT-2 Standard', deckId: 'ot2_standard' },
-    liquidSchemaId: 'opentronsLiquidSchemaV1',
-    liquids: {},
-    labwareDefinitionSchemaId: 'opentronsLabwareSchemaV2',
-    labwareDefinitions: {},
-    commandSchemaId: 'opentronsCommandSchemaV8',
-    commands: [
-      { commandType: 'loadPipette', params: { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' } },
-      labware('tr', 'opentrons_96_tiprack_300ul', '1'),
-      labware('pl', 'corning_96_wellplate_360ul_flat', '3'),
-      { commandType: 'moveLabware', params: { labwareId: 'pl', newLocation: { slotName: '5' }, strategy: 'manualMoveWithPause' } },
-      { commandType: 'pickUpTip', params: { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' } },
-      { commandType: 'aspirate', params: { pipetteId: 'p', labwareId: 'pl', wellName: 'A1', volume: 10, flowRate: 50 } },
-      { commandType: 'dropTip', params: { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' } },
+  return v8(
+    [
+      cmd('loadPipette', { pipetteName: 'p300_single_gen2', mount: 'left', pipetteId: 'p' }),
+      labware('tr', 'opentrons_96_tiprack_300ul', { slotName: '1' }),
+      labware('pl', 'corning_96_wellplate_360ul_flat', { slotName: '3' }),
+      cmd('moveLabware', { labwareId: 'pl', newLocation: { slotName: '5' }, strategy: 'manualMoveWithPause' }),
+      cmd('pickUpTip', { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' }),
+      cmd('aspirate', { pipetteId: 'p', labwareId: 'pl', wellName: 'A1', volume: 10, flowRate: 50 }),
+      cmd('dropTip', { pipetteId: 'p', labwareId: 'tr', wellName: 'A1' }),
     ],
-    commandAnnotationSchemaId: 'opentronsCommandAnnotationSchemaV1',
-    commandAnnotations: [],
-  };
+    'move by hand',
+  );
 }
 
 before(async () => {
