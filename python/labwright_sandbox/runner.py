@@ -84,12 +84,19 @@ def run_job(job_json, bridge_function):
     outcome['stage'] = 'simulate'
     outcome['rawMetadata'] = parsed.metadata
     outcome['apiLevel'] = '%d.%d' % parsed.version
+    if parsed.robot_type != 'OT-2':
+        # What an OT-2's robot server answers for a Flex protocol, before anything runs.
+        outcome['error'] = _error(
+            'ProtocolRobotTypeMismatch', "This protocol is for {} robots. It can't be analyzed or "
+            "run on this robot, which is an OT-2.".format(parsed.robot_type))
+        return json.dumps(outcome)
     bridge.set_protocol_file(file_name)
     # The engine starts at the protocol's level; it answers with its level rules (the highest
     # level, the members added after 2.0) and its refusal of a level above its highest.
     started = bridge.request('parsed', metadata=parsed.metadata, apiLevel=outcome['apiLevel'])
     from opentrons.protocols.api_support import definitions
-    definitions.set_engine_levels(started['maxSupportedVersion'], started['members'])
+    definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
+                                  started['features'])
     outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
     if outcome['error'] is None:
         outcome['stage'] = 'ok'

@@ -6,7 +6,13 @@
 export type ApiLevel = readonly [number, number];
 
 export const MIN_SUPPORTED_VERSION: ApiLevel = [2, 0];
-export const MAX_SUPPORTED_VERSION: ApiLevel = [2, 11];
+export const MAX_SUPPORTED_VERSION: ApiLevel = [2, 19];
+/** The highest level of robot software 4.7.0: levels up to it behave exactly as 4.7.0 did. */
+export const LEVEL_OF_4_7: ApiLevel = [2, 11];
+/** From this level robot software 7.5.0 runs Python protocols on the Protocol Engine. */
+export const ENGINE_CORE_API_VERSION: ApiLevel = [2, 14];
+/** A Flex protocol needs at least this level (OT-2 protocols refuse the Flex anyway). */
+export const MIN_SUPPORTED_VERSION_FOR_FLEX: ApiLevel = [2, 15];
 
 export interface Gate {
   /** The first level with the member or behaviour. */
@@ -30,6 +36,50 @@ export const MEMBERS = {
   'TemperatureModuleContext.status': { addedIn: [2, 3] },
   'TemperatureModuleContext.start_set_temperature': { addedIn: [2, 3] },
   'TemperatureModuleContext.await_temperature': { addedIn: [2, 3] },
+  // Robot software 7.5.0 (python-protocol-api 2.12–2.19, Part F.1).
+  'Labware.set_offset': { addedIn: [2, 12] },
+  'HeaterShakerContext.target_temperature': { addedIn: [2, 13] },
+  'HeaterShakerContext.current_temperature': { addedIn: [2, 13] },
+  'HeaterShakerContext.current_speed': { addedIn: [2, 13] },
+  'HeaterShakerContext.target_speed': { addedIn: [2, 13] },
+  'HeaterShakerContext.temperature_status': { addedIn: [2, 13] },
+  'HeaterShakerContext.speed_status': { addedIn: [2, 13] },
+  'HeaterShakerContext.labware_latch_status': { addedIn: [2, 13] },
+  'HeaterShakerContext.set_target_temperature': { addedIn: [2, 13] },
+  'HeaterShakerContext.wait_for_temperature': { addedIn: [2, 13] },
+  'HeaterShakerContext.set_and_wait_for_temperature': { addedIn: [2, 13] },
+  'HeaterShakerContext.set_and_wait_for_shake_speed': { addedIn: [2, 13] },
+  'HeaterShakerContext.open_labware_latch': { addedIn: [2, 13] },
+  'HeaterShakerContext.close_labware_latch': { addedIn: [2, 13] },
+  'HeaterShakerContext.deactivate_shaker': { addedIn: [2, 13] },
+  'HeaterShakerContext.deactivate_heater': { addedIn: [2, 13] },
+  'ProtocolContext.define_liquid': { addedIn: [2, 14] },
+  'Well.load_liquid': { addedIn: [2, 14] },
+  'ModuleContext.model': { addedIn: [2, 14] },
+  'ModuleContext.type': { addedIn: [2, 14] },
+  'ModuleContext.parent': { addedIn: [2, 14] },
+  'TemperatureModuleContext.serial_number': { addedIn: [2, 14] },
+  'MagneticModuleContext.serial_number': { addedIn: [2, 14] },
+  'ThermocyclerContext.serial_number': { addedIn: [2, 14] },
+  'HeaterShakerContext.serial_number': { addedIn: [2, 14] },
+  'ProtocolContext.move_labware': { addedIn: [2, 15] },
+  'ProtocolContext.load_adapter': { addedIn: [2, 15] },
+  'ProtocolContext.load_adapter_from_definition': { addedIn: [2, 15] },
+  'ModuleContext.load_adapter': { addedIn: [2, 15] },
+  'ModuleContext.load_adapter_from_definition': { addedIn: [2, 15] },
+  'Labware.child': { addedIn: [2, 15] },
+  'Labware.is_adapter': { addedIn: [2, 15] },
+  'Labware.load_labware': { addedIn: [2, 15] },
+  'Labware.load_labware_from_definition': { addedIn: [2, 15] },
+  'InstrumentContext.configure_for_volume': { addedIn: [2, 15] },
+  'ProtocolContext.load_trash_bin': { addedIn: [2, 16] },
+  'ProtocolContext.load_waste_chute': { addedIn: [2, 16] },
+  'InstrumentContext.prepare_to_aspirate': { addedIn: [2, 16] },
+  'InstrumentContext.configure_nozzle_layout': { addedIn: [2, 16] },
+  'InstrumentContext.active_channels': { addedIn: [2, 16] },
+  'ProtocolContext.params': { addedIn: [2, 18] },
+  'TrashBin.top': { addedIn: [2, 18] },
+  'InstrumentContext._retract': { addedIn: [2, 18] },
 } as const satisfies Record<string, Gate>;
 
 export type MemberName = keyof typeof MEMBERS;
@@ -66,6 +116,25 @@ export const FEATURES = {
   arcsFromOwnMountOnly: { addedIn: [2, 10] },
   /** Aspirating from or dispensing to a tip rack or the trash is refused. */
   liquidOnlyInWells: { addedIn: [2, 11] },
+  // Robot software 7.5.0 (python-protocol-api 2.12–2.19, Part F.2). Levels up to 2.11 keep 4.7.0.
+  /**
+   * What 7.5.0 changed at every level (Part A): modules named with their generation, no nested
+   * `Moving to` under lid moves, literal braces, nesting restored after a caught error, the new
+   * error texts and deck-conflict checker. Here from 2.12, since 2.0–2.11 stay 4.7.0.
+   */
+  release7: { addedIn: [2, 12] },
+  /** Module locations refused for aspirate/dispense; plunger prepared at pick-up (`prep_after`). */
+  moduleLocationsRefused: { addedIn: [2, 13] },
+  /** The Protocol Engine runtime: `on slot N`, newest labware versions, engine errors (Part D). */
+  engineCore: { addedIn: [2, 14] },
+  /** Adapters, stacking, manual `move_labware`, `OFF_DECK`, coordinate slots, alternating drops. */
+  labwareMovement: { addedIn: [2, 15] },
+  /** The fixed trash is a `TrashBin`; volume 0 means 0. */
+  trashBin: { addedIn: [2, 16] },
+  /** Dispensing more than the tip holds is refused (InvalidDispenseVolumeError). */
+  dispenseVolumeChecked: { addedIn: [2, 17] },
+  /** Runtime parameters; an explicit `drop_tip(trash_bin)` no longer alternates; `set_offset` back. */
+  runtimeParameters: { addedIn: [2, 18] },
 } as const satisfies Record<string, Gate>;
 
 export type FeatureName = keyof typeof FEATURES;

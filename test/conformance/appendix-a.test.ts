@@ -158,7 +158,7 @@ describe('version headers and health (checks 1-5)', () => {
     }
     assert.deepEqual(h.logs, ['/logs/serial.log', '/logs/api.log', '/logs/server.log']);
     assert.deepEqual(h.minimum_protocol_api_version, [2, 0]);
-    assert.deepEqual(h.maximum_protocol_api_version, [2, 11]);
+    assert.deepEqual(h.maximum_protocol_api_version, [2, 19]);
     assert.deepEqual(h.links, {
       apiLog: '/logs/api.log',
       serialLog: '/logs/serial.log',

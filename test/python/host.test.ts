@@ -27,13 +27,13 @@ describe('bridge host', () => {
     const started = call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.11' } }) as {
       result: { maxSupportedVersion: number[]; members: Record<string, number[]>; refusal: unknown };
     };
-    assert.deepEqual(started.result.maxSupportedVersion, [2, 11]);
+    assert.deepEqual(started.result.maxSupportedVersion, [2, 19]);
     assert.deepEqual(started.result.members['ProtocolContext.set_rail_lights'], [2, 5]);
     assert.equal(started.result.refusal, null);
-    const refused = call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.12' } }) as { result: { refusal: unknown } };
+    const refused = call({ request: 'parsed', args: { metadata: {}, apiLevel: '2.20' } }) as { result: { refusal: unknown } };
     assert.deepEqual(refused.result.refusal, {
       type: 'RuntimeError',
-      message: 'API version 2.12 is not supported by this robot software. Please either reduce your requested API version or update your robot.',
+      message: 'API version 2.20 is not supported by this robot software. Please either reduce your requested API version or update your robot.',
     });
   });
 

@@ -62,11 +62,11 @@ test('the run function rules give MalformedProtocolError with the help text', as
   assert.deepEqual(withDefault.errors, []);
 });
 
-test('an apiLevel above 2.11 parses but is refused when running (metadata kept)', async () => {
-  const a = await analyze(svc, "metadata = {'apiLevel': '2.12', 'protocolName': 'New', 'author': 'Me'}\ndef run(ctx):\n    pass\n");
-  assert.deepEqual(a.errors, [{ type: 'RuntimeError', description: 'API version 2.12 is not supported by this robot software. Please either reduce your requested API version or update your robot.' }]);
-  assert.deepEqual(a.metadata, { name: 'New', author: 'Me', apiLevel: '2.12' });
-  assert.deepEqual(a.rawMetadata, { apiLevel: '2.12', protocolName: 'New', author: 'Me' });
+test('an apiLevel above 2.19 parses but is refused when running (metadata kept)', async () => {
+  const a = await analyze(svc, "metadata = {'apiLevel': '2.20', 'protocolName': 'New', 'author': 'Me'}\ndef run(ctx):\n    pass\n");
+  assert.deepEqual(a.errors, [{ type: 'RuntimeError', description: 'API version 2.20 is not supported by this robot software. Please either reduce your requested API version or update your robot.' }]);
+  assert.deepEqual(a.metadata, { name: 'New', author: 'Me', apiLevel: '2.20' });
+  assert.deepEqual(a.rawMetadata, { apiLevel: '2.20', protocolName: 'New', author: 'Me' });
 });
 
 test('exceptions in run are wrapped with the protocol line; module-level ones are not', async () => {

@@ -1,7 +1,8 @@
-"""opentrons.protocol_api: the Protocol API v2 surface (robot software 4.7.0)."""
+"""opentrons.protocol_api: the Protocol API v2 surface (4.7.0 up to 2.11, 7.5.0 from 2.12 to 2.19)."""
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.protocols.api_support import definitions as _definitions
-from opentrons.protocols.api_support.definitions import MIN_SUPPORTED_VERSION
+from opentrons.protocols.api_support.definitions import (MIN_SUPPORTED_VERSION,
+                                                        MIN_SUPPORTED_VERSION_FOR_FLEX)
 from . import labware
 from .labware import Labware, Well, OutOfTipsError
 from .instrument_context import InstrumentContext
@@ -35,4 +36,4 @@ def __dir__():
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
            'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',
-           'MIN_SUPPORTED_VERSION', 'APIVersion']
+           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']

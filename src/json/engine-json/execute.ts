@@ -5,7 +5,7 @@
 import type { ExecuteOptions } from '../../analysis/index.ts';
 import { protocolMetadata } from '../../analysis/index.ts';
 import { sharedDefinitions } from '../../definitions/index.ts';
-import { MAX_SUPPORTED_VERSION, ProtocolEngine } from '../../engine/index.ts';
+import { LEVEL_OF_4_7, ProtocolEngine } from '../../engine/index.ts';
 import type { LabwareDefinition } from '../../engine/index.ts';
 import type { Analysis, EngineEquipment, ProtocolBundle, ProtocolErrorInfo, RunLogEntry } from '../../common/index.ts';
 import { readEngineJson } from './read.ts';
@@ -55,7 +55,8 @@ export async function executeEngineJson(bundle: ProtocolBundle, options: Execute
     throw err;
   }
   const engine = new ProtocolEngine({
-    apiLevel: MAX_SUPPORTED_VERSION,
+    // The Protocol Engine's rules come from `protocolEngine`; the Python-level gates stay 4.7.0's.
+    apiLevel: LEVEL_OF_4_7,
     definitions: sharedDefinitions(),
     // The protocol's own definitions come first; labware files uploaded beside it are not used.
     customLabware: Object.values(doc.labwareDefinitions) as unknown as LabwareDefinition[],

@@ -6,8 +6,8 @@
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
 import type { ExecutionOutcome, RunLogEntry } from '../../common/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
-import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, plain } from '../../engine/index.ts';
-import type { CommandRecord, LabwareDefinition } from '../../engine/index.ts';
+import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, featuresAt, plain } from '../../engine/index.ts';
+import type { CommandRecord, FeatureName, LabwareDefinition } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 import { commandAnswer, readView } from './views.ts';
 import { parseRequest } from './wire.ts';
@@ -41,6 +41,8 @@ export interface Host {
 interface ParsedAnswer {
   maxSupportedVersion: readonly number[];
   members: Record<string, readonly number[]>;
+  /** Each behaviour gate of versions.ts decided for the protocol's level (empty when refused). */
+  features: Partial<Record<FeatureName, boolean>>;
   refusal: { type: string; message: string } | null;
 }
 
@@ -69,9 +71,9 @@ export class EngineHost implements Host {
       });
     } catch (error) {
       if (!(error instanceof ProtocolApiError)) throw error;
-      return { ...levels, refusal: { type: error.pyType, message: error.message } };
+      return { ...levels, features: {}, refusal: { type: error.pyType, message: error.message } };
     }
-    return { ...levels, refusal: null };
+    return { ...levels, features: featuresAt(this.engine.apiLevel), refusal: null };
   }
 
   call(requestJson: string): string {
