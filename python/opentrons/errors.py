@@ -23,7 +23,13 @@ class UnsupportedInstrumentPairingError(Exception):
     pass
 
 
+from opentrons.protocols.parameters.types import (ParameterValueError, ParameterDefinitionError,
+                                                  ParameterNameError)
+
 ENGINE_ERRORS = {
+    'ParameterValueError': ParameterValueError,
+    'ParameterDefinitionError': ParameterDefinitionError,
+    'ParameterNameError': ParameterNameError,
     'OutOfTipsError': OutOfTipsError,
     'TipSelectionError': TipSelectionError,
     'APIVersionError': APIVersionError,

@@ -18,6 +18,9 @@ export type PyErrorType =
   | 'NoSuchModuleError'
   | 'TipSelectionError'
   | 'JSONDecodeError'
+  | 'ParameterNameError'
+  | 'ParameterValueError'
+  | 'ParameterDefinitionError'
   | EngineErrorType;
 
 /**

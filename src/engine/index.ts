@@ -17,3 +17,5 @@ export { ENGINE_CORE_API_VERSION, FEATURES, featuresAt, LEVEL_OF_4_7, MEMBERS, M
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
 export type { HardwareAction, AxisSpeeds, ProfileStepAction } from './actions.ts';
 export { wellPoint } from './locations.ts';
+export { RunTimeParameters, undefinedParameterError } from './parameters.ts';
+export type { ParameterRequest, ParameterType, ParameterValueOut, PyChoice, PyValue } from './parameters.ts';

@@ -184,6 +184,7 @@ class ProtocolContext(object):
         self._hw_manager_obj = _HwManager(self)
         self._deck = Deck(self)
         self._bundled_data = {}
+        self._params = None
 
     # registration of engine objects -----------------------------------------------------
     def _register_labware(self, info):
@@ -262,6 +263,15 @@ class ProtocolContext(object):
         if kind == 'module':
             return self._modules_by_id[ref['moduleId']].geometry
         return None
+
+    @property
+    @gated_member
+    def params(self):
+        # Set before run from add_parameters (empty when the protocol defines none).
+        if self._params is None:
+            from ._parameters import Parameters
+            self._params = Parameters()
+        return self._params
 
     @property
     @gated_member
