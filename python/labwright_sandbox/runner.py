@@ -150,7 +150,8 @@ def _parameters(globs, api_version, file_name, outcome):
         try:
             check_add_parameters_function(add_parameters)
         except MalformedProtocolError as e:
-            return None, _error('MalformedProtocolError', _describe(e))
+            # Only the message: the help paragraph is about the run function.
+            return None, _error('MalformedProtocolError', e.message)
         try:
             add_parameters(context)
         except bridge.Cancelled:
