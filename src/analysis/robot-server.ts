@@ -3,7 +3,7 @@
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
 import { withoutFloatMarkers } from '../engine/index.ts';
-import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo } from '../common/index.ts';
+import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo, RunTimeParameter } from '../common/index.ts';
 
 /** The general error code of the Protocol Engine's error catalogue. */
 const GENERAL_ERROR_CODE = '4000';
@@ -39,7 +39,7 @@ export interface CompletedAnalysis {
   status: 'completed';
   result: 'ok' | 'not-ok';
   robotType: 'OT-2 Standard';
-  runTimeParameters: never[];
+  runTimeParameters: RunTimeParameter[];
   commands: RobotServerCommand[];
   labware: EngineEquipment['labware'];
   pipettes: EngineEquipment['pipettes'];
@@ -179,7 +179,7 @@ export function completedAnalysis(analysis: Analysis, options: { id: string; cre
     status: 'completed',
     result: errors.length > 0 ? 'not-ok' : 'ok',
     robotType: 'OT-2 Standard',
-    runTimeParameters: [],
+    runTimeParameters: analysis.runTimeParameters ?? [],
     commands,
     labware: items.labware,
     pipettes: items.pipettes,
