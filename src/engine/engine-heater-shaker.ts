@@ -10,7 +10,7 @@ import { TIMING } from './timing.ts';
 
 const HS = 'heaterShakerModuleType';
 
-function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
+export function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
   return engineModuleOfType(st, moduleId, HS);
 }
 
@@ -29,7 +29,7 @@ function requireLatchClosed(m: LoadedModule): void {
 }
 
 /** The pipette goes up and out of the way when it stands over or beside the module. */
-function retractIfNear(st: EngineState, m: LoadedModule): boolean {
+export function retractIfNear(st: EngineState, m: LoadedModule): boolean {
   const here = st.cache?.lw ?? null;
   const near = here !== null && sideOf(m.slot, here.slot) !== null;
   if (near) {
@@ -67,22 +67,32 @@ export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm
   if (!(speed >= 200 && speed <= 3000)) {
     throw engineError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${floatText(rpm)} rpm. Valid speed range is SpeedRange(min=200, max=3000) rpm.`);
   }
+  return { pipetteRetracted: startShaking(st, m, speed) };
+}
+
+/** The pipette out of the way, then up to `speed` (the ramp is modeled); whether it retracted. */
+export function startShaking(st: EngineState, m: LoadedModule, speed: number): boolean {
   const pipetteRetracted = retractIfNear(st, m);
   m.shakeRpm = speed;
   st.log.advance(TIMING.hsShakeRampS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: speed, seconds: TIMING.hsShakeRampS });
-  return { pipetteRetracted };
+  return pipetteRetracted;
 }
 
 /** `heaterShaker/deactivateShaker`: latched, the shaking stops. */
 export function hsDeactivateShaker(st: EngineState, moduleId: string): Record<string, never> {
   const m = heaterShaker(st, moduleId);
   requireLatchClosed(m);
+  stopShaking(st, m);
+  return {};
+}
+
+/** Shaking stops (slowing down is modeled when it was shaking). */
+export function stopShaking(st: EngineState, m: LoadedModule): void {
   const seconds = m.shakeRpm === null ? 0 : TIMING.hsShakeRampS;
   m.shakeRpm = null;
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: null, seconds });
-  return {};
 }
 
 /** `heaterShaker/deactivateHeater`. */
@@ -99,9 +109,14 @@ export function hsDeactivateHeater(st: EngineState, moduleId: string): Record<st
 export function hsOpenLatch(st: EngineState, moduleId: string): { pipetteRetracted: boolean } {
   const m = heaterShaker(st, moduleId);
   if (m.shakeRpm !== null) throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot open its labware latch while it is shaking.');
+  return { pipetteRetracted: openLatch(st, m) };
+}
+
+/** The pipette out of the way, then the latch opens; whether it retracted. */
+export function openLatch(st: EngineState, m: LoadedModule): boolean {
   const pipetteRetracted = retractIfNear(st, m);
   setLatch(st, m, 'open');
-  return { pipetteRetracted };
+  return pipetteRetracted;
 }
 
 /** `heaterShaker/closeLabwareLatch`. */

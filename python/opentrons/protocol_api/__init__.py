@@ -7,7 +7,7 @@ from . import labware
 from .labware import Labware, Well, OutOfTipsError
 from .instrument_context import InstrumentContext
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
-                              ThermocyclerContext)
+                              ThermocyclerContext, HeaterShakerContext)
 from .protocol_context import ProtocolContext
 
 
@@ -34,6 +34,7 @@ def __dir__():
 
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
-           'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
+           'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
+           'PairedInstrumentContext',
            'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',
            'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']
