@@ -5,11 +5,11 @@ import type { ModuleState } from './types.ts';
 
 /**
  * What `HeaterShakerContext`'s properties read. The legacy core's simulated module follows the
- * commands (a target is reached at once); from 2.14 the engine does not drive the virtual module,
- * so they stay at its starting values.
+ * commands (a target is reached at once); from 2.14 the engine drives no virtual module in
+ * simulation, so they stay at its starting values.
  */
 export function heaterShakerState(st: EngineState, m: LoadedModule): Extract<ModuleState, { kind: 'heaterShaker' }> {
-  if (st.has('engineCore')) {
+  if (st.has('engineCore') && !st.protocolEngine && st.isSimulating) {
     return {
       kind: 'heaterShaker',
       currentTemperature: TIMING.ambientC,

@@ -92,17 +92,9 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
   return [...bySlot].map(([slot, moduleId]) => ({ slot, moduleId }));
 }
 
-/**
- * What a module context's status properties read. From 2.14 (the Protocol Engine runtime) the
- * virtual modules are not driven in simulation: temperature and magnetic modules keep their
- * starting status whatever was commanded.
- */
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
   if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
-  const frozen = st.has('engineCore');
-  if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
-  if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
