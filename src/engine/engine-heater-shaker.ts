@@ -28,10 +28,14 @@ function requireLatchClosed(m: LoadedModule): void {
   if (m.latch === 'open') throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot start or deactivate shaking while the labware latch is open.');
 }
 
-/** The pipette goes up and out of the way when it stands over or beside the module. */
-export function retractIfNear(st: EngineState, m: LoadedModule): boolean {
+/**
+ * The pipette goes up and out of the way when it stands where it would block the module: over it
+ * or any slot next to it before shaking, over it or left/right of it before the latch opens.
+ */
+function retractIfNear(st: EngineState, m: LoadedModule, forLatch: boolean): boolean {
   const here = st.cache?.lw ?? null;
-  const near = here !== null && sideOf(m.slot, here.slot) !== null;
+  const side = here === null ? null : sideOf(m.slot, here.slot);
+  const near = side !== null && !(forLatch && side === 'northSouth');
   if (near) {
     for (const p of st.pipettes.values()) p.z = homedZ(p);
     st.cache = null;
@@ -72,7 +76,7 @@ export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm
 
 /** The pipette out of the way, then up to `speed` (the ramp is modeled); whether it retracted. */
 export function startShaking(st: EngineState, m: LoadedModule, speed: number): boolean {
-  const pipetteRetracted = retractIfNear(st, m);
+  const pipetteRetracted = retractIfNear(st, m, false);
   m.shakeRpm = speed;
   st.log.advance(TIMING.hsShakeRampS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: speed, seconds: TIMING.hsShakeRampS });
@@ -114,7 +118,7 @@ export function hsOpenLatch(st: EngineState, moduleId: string): { pipetteRetract
 
 /** The pipette out of the way, then the latch opens; whether it retracted. */
 export function openLatch(st: EngineState, m: LoadedModule): boolean {
-  const pipetteRetracted = retractIfNear(st, m);
+  const pipetteRetracted = retractIfNear(st, m, true);
   setLatch(st, m, 'open');
   return pipetteRetracted;
 }
