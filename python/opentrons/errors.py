@@ -1,6 +1,7 @@
 """Exception classes raised by the engine, re-raised here under their original names."""
 from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
 from opentrons.protocols.api_support.util import APIVersionError
+from opentrons.protocol_api.module_validation_and_errors import HEATER_SHAKER_ERRORS
 
 
 class NoTipAttachedError(RuntimeError):
@@ -39,3 +40,4 @@ ENGINE_ERRORS = {
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
 }
+ENGINE_ERRORS.update(HEATER_SHAKER_ERRORS)

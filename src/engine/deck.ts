@@ -1,6 +1,7 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
+import { builtInLabware } from '../definitions/index.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
@@ -58,7 +59,11 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
 
 export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
   const r = st.defs.findLabware(loadName, namespace, version, st.custom, st.library);
-  if (!r.ok) throw pyError(r.error.type, r.error.message);
+  if (!r.ok) {
+    const newer = r.error.type === 'FileNotFoundError' ? laterStandardLabware(st, loadName, namespace, version) : null;
+    if (newer !== null) return newer;
+    throw pyError(r.error.type, r.error.message);
+  }
   if (r.origin !== 'standard') {
     noteCustomLabware(st, {
       uri: `${r.definition.namespace}/${r.definition.parameters.loadName}/${r.definition.version}`,
@@ -67,6 +72,15 @@ export function findDefinition(st: EngineState, loadName: string, namespace: str
     });
   }
   return r.definition;
+}
+
+/**
+ * From 2.12 (robot software 7.5.0) the `opentrons` namespace is today's whole standard set (e.g.
+ * the Heater-Shaker's adapter plates), not only what 4.7.0 shipped; version 1 unless given.
+ */
+function laterStandardLabware(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition | null {
+  if (!st.has('release7') || (namespace !== null && namespace.toLowerCase() !== 'opentrons')) return null;
+  return builtInLabware(loadName.toLowerCase(), version ?? 1);
 }
 
 /** Records a custom labware the protocol loaded (each definition and request once). */

@@ -3,6 +3,7 @@ import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { pyError } from './errors.ts';
+import { heaterShakerState } from './heater-shaker-status.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -15,7 +16,9 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
     );
   }
-  const model = st.defs.resolveModule(moduleName);
+  // The Heater-Shaker (robot software 7.5.0, by its exact model only) loads from 2.12; 4.7.0 knew none.
+  const heaterShaker = moduleName === 'heaterShakerModuleV1' && st.has('release7');
+  const model = heaterShaker ? moduleName : st.defs.resolveModule(moduleName);
   if (!model) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
   const v2 = st.defs.module(model, false);
   if (!v2) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
@@ -56,6 +59,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   const displayName = `${spec.displayName} on ${slot}`;
   // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
   placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
+  if (heaterShaker) return loadHeaterShaker(st, slot);
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
   if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
@@ -90,6 +94,7 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
 
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
+  if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -297,4 +302,14 @@ export function placeModule(
   st.deck.set(slot, { kind: 'module', mod });
   st.highestZCache = null;
   return info;
+}
+
+/** Loads a Heater-Shaker into a slot the caller has checked; its labware sits on its plate. */
+export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
+  const spec = st.defs.module('heaterShakerModuleV1', false);
+  if (spec === null) throw pyError('PythonException', 'KeyError: heaterShakerModuleV1');
+  // In slots 3, 6 and 9 the module is turned round: its labware offset is mirrored in x and y.
+  const turned = spec.slotXTransform[slot] !== undefined;
+  const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
+  return placeModule(st, spec, slot, { contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null, temperature: TIMING.ambientC, lid: 'open' });
 }

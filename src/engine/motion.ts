@@ -3,6 +3,7 @@
 import { recordAction } from './actions.ts';
 import { highestZ, tallestName } from './deck.ts';
 import { keyError, pyError } from './errors.ts';
+import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedPipette } from './state.ts';
@@ -58,6 +59,8 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
   }
+  // JSON v6–8 commands checked their target before moving (checkReachable).
+  if (!st.protocolEngine && hasHeaterShaker(st)) checkPythonMoveNearHeaterShaker(st, p, to);
   const minZ = opts.minimumZHeight ?? 0;
   const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
   const direct = opts.forceDirect === true || (sameWell && !(minZ > 0));

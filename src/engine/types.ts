@@ -173,6 +173,16 @@ export type ModuleState =
       currentCycleIndex: number | null;
       totalStepCount: number | null;
       currentStepIndex: number | null;
+    }
+  | {
+      kind: 'heaterShaker';
+      currentTemperature: number;
+      targetTemperature: number | null;
+      currentSpeed: number;
+      targetSpeed: number | null;
+      temperatureStatus: 'holding at target' | 'cooling' | 'heating' | 'idle';
+      speedStatus: 'holding at target' | 'idle';
+      labwareLatchStatus: 'idle_open' | 'idle_closed' | 'idle_unknown';
     };
 
 /** One thermocycler profile step as `execute_profile` takes it. */

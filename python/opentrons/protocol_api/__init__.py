@@ -7,7 +7,7 @@ from . import labware
 from .labware import Labware, Well, OutOfTipsError
 from .instrument_context import InstrumentContext
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
-                              ThermocyclerContext)
+                              ThermocyclerContext, HeaterShakerContext)
 from .protocol_context import ProtocolContext
 from ._parameter_context import ParameterContext
 from ._parameters import Parameters
@@ -36,6 +36,7 @@ def __dir__():
 
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
-           'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
-           'Labware', 'Well', 'OutOfTipsError', 'ParameterContext', 'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
+           'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
+           'PairedInstrumentContext', 'Labware', 'Well', 'OutOfTipsError', 'ParameterContext',
+           'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
            'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']

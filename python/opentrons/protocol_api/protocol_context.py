@@ -6,7 +6,7 @@ from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
-                              ThermocyclerContext)
+                              ThermocyclerContext, HeaterShakerContext)
 from ._format import format_text
 
 _FIXED_TRASH_ID = 'fixedTrash'
@@ -15,6 +15,7 @@ _MODULE_CLASSES = {
     'TemperatureModuleContext': TemperatureModuleContext,
     'MagneticModuleContext': MagneticModuleContext,
     'ThermocyclerContext': ThermocyclerContext,
+    'HeaterShakerContext': HeaterShakerContext,
 }
 
 
