@@ -97,7 +97,8 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
   placeCheck(st, key, slot, implRepr(id), [slot]);
-  const lw = buildLabware(id, definition, label, slot, null, key, st.slotPoint(slot));
+  const engine = st.has('engineCore');
+  const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
@@ -133,11 +134,9 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
     definition = { ...definition, ordering: definition.ordering.slice(2) };
     label = null;
   }
-  const lw = buildLabware(id, definition, label, mod.slot, mod.id, mod.displayName, {
-    x: base.x + off.x,
-    y: base.y + off.y,
-    z: base.z + off.z,
-  });
+  const engine = st.has('engineCore');
+  const parent = engine ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
   st.highestZCache = null;

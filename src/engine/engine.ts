@@ -58,8 +58,10 @@ export class ProtocolEngine {
     this.logMessages = s.logMessages;
     if (opts.preloadFixedTrash !== false) {
       // Robot software 7 pre-loads today's definition of the same trash (its well sits elsewhere).
-      const definition = (s.protocolEngine ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
-      const trash = buildLabware('fixedTrash', definition, null, '12', null, '12', s.slotPoint('12'));
+      // So does the Python API's Protocol Engine runtime (2.14), which prints it `on slot 12`.
+      const engineCore = s.has('engineCore') && !s.protocolEngine;
+      const definition = (s.protocolEngine || engineCore ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
+      const trash = buildLabware('fixedTrash', definition, null, '12', null, engineCore ? 'slot 12' : '12', s.slotPoint('12'), engineCore);
       s.labware.set(trash.id, trash);
       s.deck.set('12', { kind: 'labware', lw: trash });
     }

@@ -40,7 +40,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     slot = s.id;
   }
   const useV1 = !st.has('moduleDefinitionsV2');
-  const spec = st.defs.module(model, useV1);
+  const spec = withGeneration(st, st.defs.module(model, useV1));
   if (!spec) {
     throw pyError(
       'NoSuchModuleError',
@@ -67,6 +67,15 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
     lid: 'open',
   });
+}
+
+/**
+ * Robot software 7 names every module with its generation (Part A.3): only the Thermocycler's
+ * definition lacks it (the definitions below 2.3, which lack it too, are not used from 2.12).
+ */
+function withGeneration(st: EngineState, spec: ModuleSpec | null): ModuleSpec | null {
+  if (spec === null || !st.has('release7') || /GEN\d$/.test(spec.displayName)) return spec;
+  return { ...spec, displayName: `${spec.displayName} GEN1` };
 }
 
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
