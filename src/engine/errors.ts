@@ -18,6 +18,7 @@ export type PyErrorType =
   | 'NoSuchModuleError'
   | 'TipSelectionError'
   | 'JSONDecodeError'
+  | 'AmbiguousLoadLabwareParamsError'
   | EngineErrorType;
 
 /**

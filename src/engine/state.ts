@@ -149,6 +149,8 @@ export class EngineState {
   readonly blownOut = new Set<string>();
   /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
   readonly stackedOn = new Map<string, string>();
+  /** Definitions the protocol loaded labware from (Python, ≥ 2.14): later loads by name find them. */
+  readonly definedLabware: LabwareDefinition[] = [];
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);

@@ -2,6 +2,7 @@
 import enum
 
 from opentrons import _engine
+from opentrons.protocols.api_support.definitions import has
 from opentrons.protocols.api_support.util import gated_member
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
@@ -48,7 +49,9 @@ class ModuleContext(object):
         self._geometry._labware = labware
         return labware
 
-    def load_labware(self, name, label=None, namespace=None, version=1):
+    def load_labware(self, name, label=None, namespace=None, version=None):
+        if version is None and not has('engineCore'):
+            version = 1  # 4.7.0's default; from 2.14 the engine picks the version
         return self._attach(_engine.execute(
             'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
             displayName=_engine.text(label), namespace=_engine.text(namespace),

@@ -119,3 +119,90 @@ p.move_to(Location(Point(100, 100, 50), None))
     ]);
   });
 });
+
+/** The URIs the analysis's loadLabware commands loaded, in order. */
+function loadedUris(a: Analysis): string[] {
+  return (a.commands ?? [])
+    .filter((c) => c.commandType === 'loadLabware' && c.status === 'succeeded')
+    .map((c) => String((c.result as { definitionUri: string }).definitionUri));
+}
+
+describe('engine core: labware loading (§B.2.14)', () => {
+  const LOADS = `
+ctx.load_labware('Corning_96_WellPlate_360ul_Flat', 1)
+ctx.load_labware('nest_12_reservoir_15ml', 2)
+ctx.load_labware('opentrons_96_tiprack_300ul', 3)
+ctx.load_labware('nest_1_reservoir_195ml', 4)
+ctx.load_labware('corning_96_wellplate_360ul_flat', 5, version=1)
+mag = ctx.load_module('magnetic module gen2', 6)
+mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')
+block = ctx.load_labware('opentrons_24_aluminumblock_generic_2ml_screwcap', 7)
+ctx.comment('%.1f %s' % (block.highest_z, block.uri))
+`;
+
+  it('lower-cases the load name and loads the default versions from 2.14', async () => {
+    const a = await analyze(svc, protocol(LOADS, '2.14'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(loadedUris(a), [
+      'opentrons/corning_96_wellplate_360ul_flat/2',
+      'opentrons/nest_12_reservoir_15ml/1',
+      'opentrons/opentrons_96_tiprack_300ul/1',
+      'opentrons/nest_1_reservoir_195ml/2',
+      'opentrons/corning_96_wellplate_360ul_flat/1',
+      'opentrons/nest_96_wellplate_100ul_pcr_full_skirt/2',
+      'opentrons/opentrons_24_aluminumblock_generic_2ml_screwcap/2',
+    ]);
+    assert.deepEqual(lines(a), ['48.7 opentrons/opentrons_24_aluminumblock_generic_2ml_screwcap/2']);
+    const load = (a.commands ?? []).find((c) => c.commandType === 'loadLabware');
+    assert.equal(load?.params.namespace, 'opentrons');
+    assert.equal(load?.params.version, 2);
+  });
+
+  it('keeps version 1 at 2.13', async () => {
+    const a = await analyze(svc, protocol(LOADS, '2.13'));
+    assert.deepEqual(a.errors, []);
+    assert.ok(loadedUris(a).every((uri) => uri.endsWith('/1')));
+    assert.deepEqual(lines(a), ['42.0 opentrons/opentrons_24_aluminumblock_generic_2ml_screwcap/1']);
+  });
+
+  it('prefers custom definitions of the same load name, filtered by namespace and version', async () => {
+    const def = JSON.parse(
+      await import('node:fs').then((fs) => fs.readFileSync('node_modules/@opentrons/shared-data/labware/definitions/2/corning_96_wellplate_360ul_flat/1.json', 'utf8')),
+    ) as { namespace: string };
+    def.namespace = 'custom_beta';
+    const body = `
+a = ctx.load_labware('corning_96_wellplate_360ul_flat', 1)
+b = ctx.load_labware('corning_96_wellplate_360ul_flat', 2, namespace='opentrons')
+c = ctx.load_labware('corning_96_wellplate_360ul_flat', 3, version=1)
+d = ctx.load_labware('corning_96_wellplate_360ul_flat', 4, namespace='opentrons', version=3)
+`;
+    const a = await analyze(svc, protocol(body, '2.15'), [{ name: 'plate.json', data: new TextEncoder().encode(JSON.stringify(def)) }]);
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(loadedUris(a), [
+      'custom_beta/corning_96_wellplate_360ul_flat/1',
+      'opentrons/corning_96_wellplate_360ul_flat/2',
+      'custom_beta/corning_96_wellplate_360ul_flat/1',
+      'opentrons/corning_96_wellplate_360ul_flat/3',
+    ]);
+  });
+
+  it('finds a definition loaded with load_labware_from_definition by its load name', async () => {
+    const body = `
+from opentrons.protocol_api.labware import get_labware_definition
+d = dict(get_labware_definition('nest_12_reservoir_15ml'))
+d['namespace'] = 'mine'
+ctx.load_labware_from_definition(d, 1)
+again = ctx.load_labware('nest_12_reservoir_15ml', 2)
+ctx.comment(again.uri)
+`;
+    const a = await analyze(svc, protocol(body, '2.14'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(lines(a), ['mine/nest_12_reservoir_15ml/1']);
+  });
+
+  it('names the load name, version and namespace of labware it cannot find', async () => {
+    const a = await analyze(svc, protocol(`ctx.load_labware('nonexistent_labware_xyz', 1)`, '2.14'));
+    assert.equal(a.errors.length, 1);
+    assert.match(a.errors[0].description, /FileNotFoundError: Labware "nonexistent_labware_xyz" not found with version 1 in namespace "opentrons"\.$/);
+  });
+});
