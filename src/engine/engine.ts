@@ -30,8 +30,9 @@ import { comment, delay, pause, resume } from './protocol.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
 import type { FeatureName, MemberName } from './versions.ts';
+import type { RemovedName } from './removals.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
-import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
+import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareTipLength, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
@@ -150,6 +151,11 @@ export class ProtocolEngine {
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
   requireMember(member: MemberName): void {
     this.s.requireMember(member);
+  }
+
+  /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */
+  refuseRemoved(name: RemovedName): void {
+    this.s.refuseRemoved(name);
   }
 
   /** The run log so far (live array: entries are appended as commands run). */
@@ -298,6 +304,11 @@ export class ProtocolEngine {
   /** `ctx.fixed_trash`: whatever is in slot 12 now. */
   fixedTrash(): string {
     return fixedTrash(this.s);
+  }
+
+  /** `labware.tip_length` (refused for labware that is not a tip rack). */
+  labwareTipLength(labwareId: string): number {
+    return labwareTipLength(this.s, labwareId);
   }
 
   /** `Labware.reset()`: every tip back. */

@@ -19,6 +19,8 @@ export type PyErrorType =
   | 'TipSelectionError'
   | 'JSONDecodeError'
   | 'AmbiguousLoadLabwareParamsError'
+  | 'InvalidMagnetEngageHeightError'
+  | 'LabwareIsNotTipRackError'
   | EngineErrorType;
 
 /**

@@ -2,6 +2,7 @@
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
+import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
@@ -195,7 +196,9 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   st.log.before('command.MAGDECK_ENGAGE', 'Engaging Magnetic Module');
   const gen2 = m.model === 'magneticModuleV2';
   let h: number;
-  if (opts.height != null) h = opts.height;
+  if (opts.height != null) st.refuseRemoved('MagneticModuleContext.engage(height=)');
+  if (st.has('engineCore') && !st.protocolEngine) h = engineCoreEngageHeight(st, m, opts.offset ?? null, opts.heightFromBase ?? null);
+  else if (opts.height != null) h = opts.height;
   else if (opts.heightFromBase != null && st.has('magnetHeightFromBase')) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
   else {
     const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
@@ -239,6 +242,7 @@ export function magneticDisengage(st: EngineState, moduleId: string): void {
 export function magneticCalibrate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'magneticModuleType');
   st.log.before('command.MAGDECK_CALIBRATE', 'Calibrating Magnetic Module');
+  st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
   st.log.after();

@@ -9,6 +9,8 @@ import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
+import { removalError } from './removals.ts';
+import type { RemovedName } from './removals.ts';
 import { RunLog } from './runlog.ts';
 import type { EngineLiquid, EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
 
@@ -186,6 +188,12 @@ export class EngineState {
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
   requireMember(member: MemberName): void {
     this.requireVersion(member, MEMBERS[member].addedIn);
+  }
+
+  /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */
+  refuseRemoved(name: RemovedName): void {
+    const error = removalError(this.apiLevel, name);
+    if (error !== null) throw error;
   }
 
   requireVersion(qualifiedName: string, addedIn: ApiLevel): void {

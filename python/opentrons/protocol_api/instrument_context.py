@@ -1,6 +1,6 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
@@ -297,6 +297,7 @@ class InstrumentContext(object):
 
     @property
     def speed(self):
+        refuse_removed('InstrumentContext.speed')
         return PlungerSpeeds(self, 'speed')
 
     @property
@@ -350,6 +351,10 @@ class InstrumentContext(object):
     # The original tests tip locations for truth before their type: any falsy value (None, 0,
     # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
     def pick_up_tip(self, location=None, presses=None, increment=None):
+        if presses is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(presses=)')
+        if increment is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(increment=)')
         self._execute('pickUpTip', location=_engine.target(location if location else None),
                       presses=_engine.num(presses), increment=_engine.num(increment))
         self._volume_reset()

@@ -3,7 +3,7 @@ import enum
 
 from opentrons import _engine
 from opentrons.protocols.api_support.definitions import has
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
 
@@ -27,6 +27,7 @@ class ModuleContext(object):
 
     @property
     def geometry(self):
+        refuse_removed('ModuleContext.geometry')
         return self._geometry
 
     @property
@@ -37,6 +38,7 @@ class ModuleContext(object):
         """An already loaded labware becomes this module's; as in 4.7.0 it keeps its position
         and parent (the same object is returned)."""
         from .labware import Labware
+        refuse_removed('ModuleContext.load_labware_object')
         if not isinstance(labware, Labware):
             raise TypeError('labware should be a Labware, but it is {}'.format(labware))
         self._execute('labwright/loadLabwareObject', labwareId=labware._id)

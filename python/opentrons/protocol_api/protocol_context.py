@@ -2,7 +2,7 @@
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
 from opentrons.protocols.api_support.definitions import max_supported_version
-from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
+from opentrons.protocols.api_support.util import gated_member, refuse_removed, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
@@ -142,6 +142,7 @@ class Deck(dict):
         return True
 
     def __delitem__(self, key):
+        refuse_removed('Deck.__delitem__')
         _engine.execute('labwright/clearSlot', slotName=self._key(key))
 
     def __iter__(self):
@@ -211,6 +212,7 @@ class ProtocolContext(object):
 
     @property
     def max_speeds(self):
+        refuse_removed('ProtocolContext.max_speeds')
         return self._max_speeds
 
     @property
@@ -305,6 +307,8 @@ class ProtocolContext(object):
         return instrument
 
     def load_module(self, module_name, location=None, configuration=None):
+        if configuration:
+            refuse_removed('ProtocolContext.load_module(configuration=)')
         info = _engine.execute('loadModule', model=str(module_name),
                                location=None if location is None else
                                {'slotName': _engine.slot(location)},

@@ -206,3 +206,79 @@ ctx.comment(again.uri)
     assert.match(a.errors[0].description, /FileNotFoundError: Labware "nonexistent_labware_xyz" not found with version 1 in namespace "opentrons"\.$/);
   });
 });
+
+describe('engine core: removed and refused members (§B.2.14)', () => {
+  const SETUP = `
+tips = ctx.load_labware('opentrons_96_tiprack_300ul', 1)
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+mag = ctx.load_module('magnetic module gen2', 4)
+p = ctx.load_instrument('p300_single_gen2', 'right', tip_racks=[tips])
+`;
+  const CASES: [string, string, string?][] = [
+    ['p.speed', 'InstrumentContext.speed has been removed. Use InstrumentContext.flow_rate, instead.'],
+    [
+      'ctx.max_speeds',
+      "ProtocolContext.max_speeds is not supported at apiLevel 2.14 or higher. Use a lower apiLevel or set speeds using InstrumentContext.default_speed or the per-method 'speed' argument.",
+    ],
+    ['ctx.resume()', 'A Python Protocol cannot safely resume itself after a pause. To wait automatically for a period of time, use ProtocolContext.delay().', 'Resuming robot operation'],
+    ["plate.name = 'x'", 'Labware.name setter has been deprecated'],
+    ['tips.tip_length = 50', 'Labware.tip_length setter has been deprecated'],
+    [
+      'plate.set_calibration(None)',
+      "Labware.set_calibration() is not supported when apiLevel is 2.14 or higher. Use a lower apiLevel or use the Opentrons App's Labware Position Check.",
+    ],
+    ['plate.separate_calibration', 'Labware.separate_calibration has been removed'],
+    ["tips.use_tips(tips['A1'])", 'Labware.use_tips has been deprecated. To modify tip state, use Labware.reset'],
+    ['tips.previous_tip()', 'Labware.previous_tip is unsupported in this API version.'],
+    ["tips.return_tips(tips['A1'])", 'Labware.return_tips() is unsupported in this API version. Use Labware.reset() instead.'],
+    ["tips['A1'].has_tip = False", 'Manually setting the tip state of a well in a tip rack has been deprecated.'],
+    ["plate['A1'].geometry", 'Well.geometry has been deprecated.'],
+    ['mag.geometry', '`ModuleContext.geometry` has been deprecated; use properties of the `ModuleContext` itself, instead.'],
+    [
+      'mag.load_labware_object(plate)',
+      '`ModuleContext.load_labware_object` is an internal, deprecated method. Use `ModuleContext.load_labware` or `load_labware_by_definition` instead.',
+    ],
+    ['mag.engage(height=10)', 'The height parameter of MagneticModuleContext.engage() was removed in 2.14. Use offset or height_from_base instead.', 'Engaging Magnetic Module'],
+    ['mag.calibrate()', '`MagneticModuleContext.calibrate` has been removed.', 'Calibrating Magnetic Module'],
+    ["ctx.load_module('thermocycler', configuration='semi')", 'The configuration parameter of load_module has been removed.'],
+    ['p.pick_up_tip(presses=2)', 'presses is only available in API versions lower than 2.14, but you are using API 2.15.'],
+    ['p.pick_up_tip(increment=1)', 'increment is only available in API versions lower than 2.14, but you are using API 2.15.'],
+    ['plate.reset()', 'Corning 96 Well Plate 360 µL Flat is not a tip rack.'],
+  ];
+  for (const [call, text, entry] of CASES) {
+    it(`${call} → ${text.slice(0, 50)}…`, async () => {
+      const a = await analyze(svc, protocol(`${SETUP}\n${call}`, '2.15'));
+      assert.equal(a.errors.length, 1);
+      assert.ok(a.errors[0].description.endsWith(text), a.errors[0].description);
+      assert.deepEqual(lines(a), entry === undefined ? [] : [entry]);
+    });
+  }
+
+  it('refuses deleting deck items at exactly 2.14 and allows it again from 2.15', async () => {
+    const at214 = await analyze(svc, protocol(`${SETUP}\ndel ctx.deck['2']`, '2.14'));
+    assert.ok(at214.errors[0]?.description.endsWith('Deleting deck elements is not supported with apiLevel 2.14. Try increasing your apiLevel to 2.15.'));
+    const at213 = await analyze(svc, protocol(`${SETUP}\ndel ctx.deck['2']`, '2.13'));
+    assert.deepEqual(at213.errors, []);
+  });
+
+  it('refuses the tip length of labware that is not a tip rack', async () => {
+    const a = await analyze(svc, protocol(`${SETUP}\nctx.comment(str(tips.tip_length))\nplate.tip_length`, '2.14'));
+    assert.deepEqual(lines(a), ['59.3']);
+    assert.match(a.errors[0].description, /Error 4000 GENERAL_ERROR \(LabwareIsNotTipRackError\): Labware \S+ has no tip length defined\.$/);
+  });
+
+  it('keeps every removed member at 2.13', async () => {
+    const body = `${SETUP}
+p.speed.aspirate
+ctx.max_speeds['x'] = 100
+plate.separate_calibration
+tips.use_tips(tips['A1'])
+tips.previous_tip()
+plate.reset()
+mag.engage(height=10)
+mag.calibrate()
+`;
+    const a = await analyze(svc, protocol(body, '2.13'));
+    assert.deepEqual(a.errors, []);
+  });
+});
