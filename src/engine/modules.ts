@@ -100,6 +100,11 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
 
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
+  // The Python API's Protocol Engine runtime drives no virtual module in simulation: its
+  // temperature and magnetic modules report their starting state whatever they were told.
+  const frozen = st.has('engineCore') && !st.protocolEngine && st.isSimulating;
+  if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
+  if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';

@@ -223,8 +223,10 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
     if (lw.fixedTrash) target = wellTop(lw, w);
     else if (!st.has('dropTipAtReturnHeight')) target = wellBottom(lw, w, 10);
     else {
-      if (!lw.isTiprack) throw pyError('AssertionError', '');
-      target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
+      // The Protocol Engine runtime drops into any well: at its top when it is not a tip rack.
+      if (!lw.isTiprack && st.has('engineCore')) target = wellTop(lw, w);
+      else if (!lw.isTiprack) throw pyError('AssertionError', '');
+      else target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
     if (location.ref.kind !== 'well') {

@@ -1,5 +1,6 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
+from opentrons.protocols.api_support.definitions import has
 from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
@@ -222,7 +223,11 @@ class InstrumentContext(object):
 
     @property
     def current_volume(self):
-        return _python_volume(self._state()['currentVolume'], self._volume_is_float)
+        volume = self._state()['currentVolume']
+        if has('engineCore'):
+            # The engine's volume: a float, or the int 0 while nothing is aspirated.
+            return float(volume) if volume else 0
+        return _python_volume(volume, self._volume_is_float)
 
     @property
     @gated_member
@@ -231,6 +236,8 @@ class InstrumentContext(object):
 
     @property
     def hw_pipette(self):
+        if has('engineCore'):
+            return {}  # the Protocol Engine runtime has no hardware pipette in simulation
         pipette = _engine.view('hwPipette', pipetteId=self._id)
         pipette['current_volume'] = _python_volume(pipette['current_volume'], self._volume_is_float)
         for key in ('available_volume', 'working_volume'):

@@ -47,7 +47,8 @@ class ModuleContext(object):
 
     def _attach(self, info):
         labware = self._ctx._register_labware(info)
-        labware._attach_parent(self._geometry)
+        # From 2.14 a labware's parent is the module context itself.
+        labware._attach_parent(self if has('engineCore') else self._geometry)
         self._geometry._labware = labware
         return labware
 
@@ -68,11 +69,35 @@ class ModuleContext(object):
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):
         return self.load_labware(name, label, namespace, version)
 
+    @property
+    @gated_member
+    def model(self):
+        return self._info['model']
+
+    @property
+    @gated_member
+    def type(self):
+        return self._info['type']
+
+    @property
+    @gated_member
+    def parent(self):
+        return self._info['slot']
+
+    def _serial_number(self):
+        # What the Protocol Engine's simulated modules report, as its analysis lists them.
+        return 'fake-serial-number-{}'.format(self._id)
+
     def __repr__(self):
         return '{} at {} lw {}'.format(type(self).__name__, self._geometry, self.labware)
 
 
 class TemperatureModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def set_temperature(self, celsius):
         self._execute('temperatureModule/setTargetTemperature', celsius=_engine.num(celsius),
                       wait=True)
@@ -103,6 +128,11 @@ class TemperatureModuleContext(ModuleContext):
 
 
 class MagneticModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def calibrate(self):
         self._execute('labwright/calibrateMagneticModule')
 
@@ -134,6 +164,11 @@ class ThermocyclerLidStatus(str, enum.Enum):
 
 
 class ThermocyclerContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def open_lid(self):
         self._execute('thermocycler/openLid')
         return 'open'

@@ -1,7 +1,7 @@
 """ProtocolContext (spec section 4)."""
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
-from opentrons.protocols.api_support.definitions import max_supported_version
+from opentrons.protocols.api_support.definitions import has, max_supported_version
 from opentrons.protocols.api_support.util import gated_member, refuse_removed, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
@@ -119,6 +119,8 @@ class Deck(dict):
     def _key(self, key):
         text = str(key)
         if text not in [str(i) for i in range(1, 13)]:
+            if has('engineCore'):
+                raise KeyError(key)
             raise ValueError('Unknown slot: {}'.format(key))
         return text
 
@@ -127,6 +129,11 @@ class Deck(dict):
         item = _engine.view('deckItem', slotName=slot)
         if item is None:
             return None
+        if has('engineCore'):
+            # The Protocol Engine runtime's deck holds the public objects.
+            if item['kind'] == 'labware':
+                return self._ctx._labware(item['labwareId'])
+            return self._ctx._modules_by_id[item['moduleId']]
         if item['kind'] == 'labware':
             labware = self._ctx._labware(item['labwareId'])
             # 4.7's deck holds its own trash fixture as a Labware and every loaded labware as
@@ -137,7 +144,7 @@ class Deck(dict):
     def __contains__(self, key):
         try:
             self._key(key)
-        except ValueError:
+        except (ValueError, KeyError):
             return False
         return True
 
@@ -146,9 +153,11 @@ class Deck(dict):
         _engine.execute('labwright/clearSlot', slotName=self._key(key))
 
     def __iter__(self):
-        return iter(range(1, 13))
+        return iter(self.keys())
 
     def keys(self):
+        if has('engineCore'):
+            return [str(i) for i in range(1, 13)]
         return list(range(1, 13))
 
     def values(self):
@@ -262,7 +271,8 @@ class ProtocolContext(object):
         if kind == 'slot':
             return ref['slot']
         if kind == 'module':
-            return self._modules_by_id[ref['moduleId']].geometry
+            module = self._modules_by_id[ref['moduleId']]
+            return module if has('engineCore') else module.geometry
         return None
 
     @property

@@ -282,3 +282,112 @@ mag.calibrate()
     assert.deepEqual(a.errors, []);
   });
 });
+
+describe('engine core: deck, modules and pipette state (§B.2.14)', () => {
+  it('keys the deck by slot strings with the public objects, the Thermocycler on all its slots', async () => {
+    const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+tips = ctx.load_labware('opentrons_96_tiprack_300ul', 1)
+tc = ctx.load_module('thermocycler')
+mag = ctx.load_module('magnetic module gen2', 4)
+pcr = mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')
+ctx.comment(repr(list(ctx.deck.keys())))
+ctx.comment(repr([ctx.deck['2'] is plate, ctx.deck[2] is plate, ctx.deck['4'] is mag, pcr.parent is mag]))
+ctx.comment(repr([ctx.deck[s] is tc for s in ('7', '8', '10', '11')] + [ctx.deck['3'], str(ctx.deck['12'])]))
+ctx.comment(repr(list(ctx.loaded_labwares.items())))
+ctx.comment(repr(list(ctx.loaded_modules.keys())))
+ctx.comment(repr([mag.model, mag.type, mag.parent, mag.serial_number.startswith('fake-serial-number-'), tc.model]))
+try:
+    ctx.deck[13]
+except KeyError as e:
+    ctx.comment('KeyError: ' + str(e))
+`;
+    const a = await analyze(svc, protocol(body, '2.15'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(lines(a), [
+      "['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']",
+      '[True, True, True, True]',
+      '[True, True, True, True, None, \'Opentrons Fixed Trash\']',
+      '[(12, Opentrons Fixed Trash), (2, Corning 96 Well Plate 360 µL Flat), (1, Opentrons OT-2 96 Tip Rack 300 µL), (4, NEST 96 Well Plate 100 µL PCR Full Skirt)]',
+      '[7, 4]',
+      "['magneticModuleV2', 'magneticModuleType', '4', True, 'thermocyclerModuleV1']",
+      'KeyError: 13',
+    ]);
+  });
+
+  it('gates the module members at 2.14', async () => {
+    const a = await analyze(svc, protocol(`mag = ctx.load_module('magnetic module gen2', 4)\nmag.model`, '2.13'));
+    assert.ok(
+      a.errors[0]?.description.endsWith('ModuleContext.model was added in 2.14, but your protocol requested version 2.13. You must increase your API version to 2.14 to use this functionality.'),
+    );
+  });
+
+  it('takes 0 µL from an empty tip when no volume is given, keeps the location cache across home', async () => {
+    const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+tips = ctx.load_labware('opentrons_96_tiprack_300ul', 1)
+p = ctx.load_instrument('p300_single_gen2', 'right', tip_racks=[tips])
+p.pick_up_tip()
+ctx.comment(repr([p.current_volume, p.default_speed, type(p.hw_pipette).__name__, len(p.hw_pipette)]))
+p.aspirate(location=plate['A1'])
+p.mix(2, location=plate['A1'])
+p.air_gap()
+p.aspirate(100, plate['A1'])
+p.aspirate()
+ctx.comment(repr(p.current_volume))
+ctx.home()
+p.blow_out()
+p.drop_tip(plate['B1'])
+`;
+    const a = await analyze(svc, protocol(body, '2.15'));
+    assert.deepEqual(a.errors, []);
+    const at = ' of Corning 96 Well Plate 360 µL Flat on slot 2';
+    assert.deepEqual(lines(a), [
+      'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
+      "[0, 400, 'dict', 0]",
+      `Aspirating 0.0 uL from A1${at} at 92.86 uL/sec`,
+      'Mixing 2 times with a volume of 0.0 ul',
+      `\tAspirating 0.0 uL from A1${at} at 92.86 uL/sec`,
+      `\tDispensing 0.0 uL into A1${at} at 92.86 uL/sec`,
+      `\tAspirating 0.0 uL from A1${at} at 92.86 uL/sec`,
+      `\tDispensing 0.0 uL into A1${at} at 92.86 uL/sec`,
+      'Air gap',
+      `\tAspirating 0.0 uL from A1${at} at 92.86 uL/sec`,
+      `Aspirating 100.0 uL from A1${at} at 92.86 uL/sec`,
+      `Aspirating 200.0 uL from A1${at} at 92.86 uL/sec`,
+      '300.0',
+      `Blowing out at A1${at}`,
+      `Dropping tip into B1${at}`,
+    ]);
+  });
+
+  it('leaves module status as it started in simulation', async () => {
+    const body = `
+temp = ctx.load_module('temperature module gen2', 3)
+mag = ctx.load_module('magnetic module gen2', 4)
+mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')
+temp.set_temperature(40)
+mag.engage()
+ctx.comment(repr([temp.temperature, temp.target, temp.status, mag.status]))
+`;
+    const a = await analyze(svc, protocol(body, '2.14'));
+    assert.deepEqual(a.errors, []);
+    assert.equal(lines(a).at(-1), "[0, None, 'idle', 'disengaged']");
+  });
+
+  it('computes engage heights from the labware base the engine way (GEN1 doubled, v2 defaults)', async () => {
+    const gen1 = await analyze(svc, protocol(`mag = ctx.load_module('magdeck', 4)\nmag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')\nmag.engage(offset=1)`, '2.14'));
+    assert.match(gen1.errors[0]?.description ?? '', /Invalid engage height for magneticModuleV1: 47(\.0)?\b/);
+    const gen2 = await analyze(svc, protocol(`mag = ctx.load_module('magnetic module gen2', 4)\nmag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')\nmag.engage(offset=5)`, '2.14'));
+    assert.match(gen2.errors[0]?.description ?? '', /Invalid engage height for magneticModuleV2: 27\.5\b/);
+    const fromBase = await analyze(svc, protocol(`mag = ctx.load_module('magdeck', 4)\nmag.engage(height_from_base=20)\nmag.engage(height_from_base=21)`, '2.14'));
+    assert.match(fromBase.errors[0]?.description ?? '', /Invalid engage height for magneticModuleV1: 47(\.0)?\b/);
+    assert.deepEqual(lines(fromBase), ['Engaging Magnetic Module', 'Engaging Magnetic Module']);
+    const none = await analyze(svc, protocol(`mag = ctx.load_module('magdeck', 4)\nmag.load_labware('corning_96_wellplate_360ul_flat')\nmag.engage()`, '2.14'));
+    assert.ok(
+      none.errors[0]?.description.endsWith(
+        'The labware loaded on this Magnetic Module does not have a default engage height, so you must specify an engage height with the `height_from_base` parameter.',
+      ),
+    );
+  });
+});
