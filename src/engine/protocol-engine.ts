@@ -458,6 +458,7 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }
   st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
+  for (const [wellName, volume] of Object.entries(volumeByWell)) st.ledger.load(lw, engineWell(lw, wellName), volume);
 }
 
 // ───────────────────────────── what an analysis reports ─────────────────────────────

@@ -135,7 +135,8 @@ export class EngineState {
   readonly actions: HardwareAction[] | null;
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
   readonly protocolEngine: boolean;
-  readonly liquids: readonly EngineLiquid[];
+  /** The protocol's liquids: a JSON document's, or those a Python protocol defines. */
+  readonly liquids: EngineLiquid[];
   /** Liquids loaded into wells by `loadLiquid`, in order. */
   readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
   /** Positions kept by `savePosition`, by id. */
@@ -169,7 +170,7 @@ export class EngineState {
     this.library = opts.labwareLibrary ?? [];
     this.actions = opts.recordHardwareActions === true ? [] : null;
     this.protocolEngine = opts.protocolEngine === true;
-    this.liquids = opts.liquids ?? [];
+    this.liquids = [...(opts.liquids ?? [])];
   }
 
   atLeast(major: number, minor: number): boolean {

@@ -156,6 +156,12 @@ class Well(object):
     def well_name(self):
         return self._info['name']
 
+    def load_liquid(self, liquid, volume):
+        # Wells report the newest level; the protocol's own decides (the engine checks it).
+        _engine.view('requireMember', member='Well.load_liquid')
+        _engine.execute('loadLiquid', liquidId=liquid._id, labwareId=self.parent._id,
+                        volumeByWell={self.well_name: float(volume)})
+
     def top(self, z=0.0):
         return Location(self._geometry.top(z), self)
 

@@ -328,6 +328,15 @@ class ProtocolContext(object):
         self._modules_by_id[info['moduleId']] = module
         return module
 
+    @gated_member
+    def define_liquid(self, name, description, display_color):
+        from ._liquid import Liquid
+        liquid = _engine.execute('labwright/defineLiquid', name=str(name),
+                                 description=_engine.text(description),
+                                 displayColor=_engine.text(display_color))
+        return Liquid(_id=liquid['id'], name=liquid['displayName'],
+                      description=liquid['description'], display_color=liquid['displayColor'])
+
     # protocol-level commands ----------------------------------------------------------------
     def comment(self, msg):
         _engine.execute('comment', message=format_text(msg, {'text': msg}))

@@ -391,3 +391,54 @@ ctx.comment(repr([temp.temperature, temp.target, temp.status, mag.status]))
     );
   });
 });
+
+describe('engine core: liquids (§B.2.14)', () => {
+  it('defines liquids and loads them into wells: analysis liquids, loadLiquid commands, starting volumes', async () => {
+    const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+water = ctx.define_liquid('Water', 'H2O', '#00FF00')
+dye = ctx.define_liquid(name='Dye', description=None, display_color=None)
+ctx.comment(repr(water).split("'")[0] + ' ' + repr(water).split("', ", 1)[1])
+ctx.comment(repr(dye.description) + ' ' + repr(dye.display_color))
+plate['A1'].load_liquid(water, 100)
+plate['B1'].load_liquid(dye, 50)
+`;
+    const a = await analyze(svc, protocol(body, '2.14'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(lines(a), ["Liquid(_id= name='Water', description='H2O', display_color='#00FF00')", "'' None"]);
+    const { completedAnalysis } = await import('../../../src/analysis/index.ts');
+    const shaped = completedAnalysis(a, { id: 'a1', createdAt: '2024-01-01T00:00:00.000Z' });
+    assert.deepEqual(
+      shaped.liquids.map((l) => ({ ...l, id: typeof l.id })),
+      [
+        { id: 'string', displayName: 'Water', description: 'H2O', displayColor: '#00FF00' },
+        { id: 'string', displayName: 'Dye', description: '', displayColor: null },
+      ],
+    );
+    const loads = shaped.commands.filter((c) => c.commandType === 'loadLiquid');
+    assert.deepEqual(
+      loads.map((c) => c.params),
+      [
+        { liquidId: shaped.liquids[0].id, labwareId: (shaped.labware.find((l) => l.loadName === 'corning_96_wellplate_360ul_flat') ?? { id: '' }).id, volumeByWell: { A1: 100 } },
+        { liquidId: shaped.liquids[1].id, labwareId: (shaped.labware.find((l) => l.loadName === 'corning_96_wellplate_360ul_flat') ?? { id: '' }).id, volumeByWell: { B1: 50 } },
+      ],
+    );
+    assert.ok(!shaped.commands.some((c) => c.commandType.startsWith('labwright/defineLiquid')));
+    assert.deepEqual(
+      a.liquids.map((w) => [w.well, w.finalVolume]),
+      [
+        ['A1', 100],
+        ['B1', 50],
+      ],
+    );
+  });
+
+  it('refuses a display colour that is not a hex colour, and both members below 2.14', async () => {
+    const bad = await analyze(svc, protocol(`ctx.define_liquid('W', 'd', 'B925FF')`, '2.14'));
+    assert.ok(bad.errors[0]?.description.endsWith('1 validation error for Liquid\ndisplayColor -> __root__\n  Color is not a valid hex color. (type=value_error)'));
+    const old = await analyze(svc, protocol(`ctx.define_liquid('W', 'd', '#fff')`, '2.13'));
+    assert.ok(old.errors[0]?.description.endsWith('ProtocolContext.define_liquid was added in 2.14, but your protocol requested version 2.13. You must increase your API version to 2.14 to use this functionality.'));
+    const well = await analyze(svc, protocol(`plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)\nplate['A1'].load_liquid(None, 10)`, '2.13'));
+    assert.match(well.errors[0]?.description ?? '', /Well\.load_liquid was added in 2\.14, but your protocol requested version 2\.13\./);
+  });
+});
