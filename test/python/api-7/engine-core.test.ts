@@ -442,3 +442,80 @@ plate['B1'].load_liquid(dye, 50)
     assert.match(well.errors[0]?.description ?? '', /Well\.load_liquid was added in 2\.14, but your protocol requested version 2\.13\./);
   });
 });
+
+describe('engine core: a real-world-style 2.15 protocol', () => {
+  it('replicates a plate with liquids, a magnetic and a temperature module, line for line', async () => {
+    const text = `from opentrons import protocol_api
+
+metadata = {'protocolName': 'Plate replication', 'author': 'Lab'}
+requirements = {'robotType': 'OT-2', 'apiLevel': '2.15'}
+
+
+def run(protocol: protocol_api.ProtocolContext):
+    tips = protocol.load_labware('opentrons_96_tiprack_300ul', 1)
+    source = protocol.load_labware('nest_96_wellplate_200ul_flat', 2, 'Source')
+    temp = protocol.load_module('temperature module gen2', 3)
+    cold = temp.load_labware('opentrons_96_aluminumblock_nest_wellplate_100ul', 'Cold plate')
+    mag = protocol.load_module('magnetic module gen2', 4)
+    beads = mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')
+    p300 = protocol.load_instrument('p300_single_gen2', 'right', tip_racks=[tips])
+
+    sample = protocol.define_liquid('Sample', 'Diluted sample', '#1f77b4')
+    for well in source.wells()[:2]:
+        well.load_liquid(sample, 150)
+
+    temp.set_temperature(4)
+    for src, dest in zip(source.wells()[:2], cold.wells()[:2]):
+        p300.pick_up_tip()
+        p300.aspirate(50, src)
+        p300.dispense(50, dest)
+        p300.mix(2, 30, dest)
+        p300.blow_out(dest.top())
+        p300.drop_tip()
+    p300.transfer(20, cold['A1'], beads['A1'], new_tip='once')
+    mag.engage(height_from_base=5)
+    protocol.delay(minutes=1)
+    mag.disengage()
+    temp.deactivate()
+`;
+    const a = await analyze(svc, text);
+    assert.deepEqual(a.errors, []);
+    const src = (w: string) => `${w} of Source on slot 2`;
+    const cold = (w: string) => `${w} of Cold plate on Temperature Module GEN2 on slot 3`;
+    const rack = (w: string) => `${w} of Opentrons OT-2 96 Tip Rack 300 µL on slot 1`;
+    const trash = 'A1 of Opentrons Fixed Trash on slot 12';
+    const step = (i: number, w: string) => [
+      `Picking up tip from ${rack(w)}`,
+      `Aspirating 50.0 uL from ${src(w)} at 92.86 uL/sec`,
+      `Dispensing 50.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      'Mixing 2 times with a volume of 30.0 ul',
+      `\tAspirating 30.0 uL from ${cold(w)} at 92.86 uL/sec`,
+      `\tDispensing 30.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      `\tAspirating 30.0 uL from ${cold(w)} at 92.86 uL/sec`,
+      `\tDispensing 30.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      `Blowing out at ${cold(w)}`,
+      `Dropping tip into ${trash}`,
+    ].map((l) => (i >= 0 ? l : l));
+    assert.deepEqual(lines(a), [
+      'Setting Temperature Module temperature to 4.0 °C (rounded off to nearest integer)',
+      ...step(0, 'A1'),
+      ...step(1, 'B1'),
+      `Transferring 20.0 from ${cold('A1')} to A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4`,
+      `\tPicking up tip from ${rack('C1')}`,
+      `\tAspirating 20.0 uL from ${cold('A1')} at 92.86 uL/sec`,
+      '\tDispensing 20.0 uL into A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4 at 92.86 uL/sec',
+      `\tDropping tip into ${trash}`,
+      'Engaging Magnetic Module',
+      'Delaying for 1 minutes and 0.0 seconds',
+      'Disengaging Magnetic Module',
+      'Deactivating Temperature Module',
+    ]);
+    assert.deepEqual(
+      a.liquids.filter((w) => w.labware === 'Source').map((w) => [w.well, w.volumeOut, w.finalVolume]),
+      [
+        ['A1', 50, 100],
+        ['B1', 50, 100],
+      ],
+    );
+  });
+});
