@@ -31,6 +31,11 @@ def location_ref(labware_like):
         return {'kind': 'module', 'moduleId': obj._id}
     if isinstance(obj, str):
         return {'kind': 'slot', 'slot': obj}
+    from opentrons.protocol_api.module_contexts import ModuleContext
+    from opentrons.protocols.api_support.definitions import has
+    if isinstance(obj, ModuleContext) and has('release7'):
+        # Robot software 7 prints a Location tied to a module context as the context's repr.
+        return {'kind': 'none', 'text': repr(obj)}
     return {'kind': 'none'}
 
 
@@ -44,7 +49,7 @@ def target(value):
         return {'kind': 'well', 'labwareId': value.parent._id, 'wellName': value.well_name}
     if isinstance(value, Location):
         ref = location_ref(value.labware)
-        if ref['kind'] == 'none':
+        if ref['kind'] == 'none' and 'text' not in ref:
             ref['text'] = str(value.point)
         return {'kind': 'location', 'point': point(value.point), 'ref': ref}
     if isinstance(value, Labware):

@@ -111,7 +111,8 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
   placeCheck(st, key, slot, implRepr(id), [slot]);
-  const lw = buildLabware(id, definition, label, slot, null, key, st.slotPoint(slot));
+  const engine = st.has('engineCore');
+  const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
@@ -147,11 +148,9 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
     definition = { ...definition, ordering: definition.ordering.slice(2) };
     label = null;
   }
-  const lw = buildLabware(id, definition, label, mod.slot, mod.id, mod.displayName, {
-    x: base.x + off.x,
-    y: base.y + off.y,
-    z: base.z + off.z,
-  });
+  const engine = st.has('engineCore');
+  const parent = engine ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
   st.highestZCache = null;
@@ -205,7 +204,11 @@ export function clearSlot(st: EngineState, location: DeckLocation): void {
 
 /** What `ctx.deck[slot]` holds. */
 export function deckItem(st: EngineState, location: DeckLocation): { kind: 'labware'; labwareId: string } | { kind: 'module'; moduleId: string } | null {
-  const item = st.deck.get(slotKey(st, location));
+  const slot = slotKey(st, location);
+  const item = st.deck.get(slot);
+  // The Protocol Engine runtime's deck answers for every slot a Thermocycler covers.
+  const covering = !item && st.has('engineCore') ? coveredBy(st, slot) : null;
+  if (covering !== null) return { kind: 'module', moduleId: covering.id };
   if (!item) return null;
   return item.kind === 'labware' ? { kind: 'labware', labwareId: item.lw.id } : { kind: 'module', moduleId: item.mod.id };
 }
@@ -243,6 +246,16 @@ export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo
 /** `ctx.loaded_labwares`: slot number → labware, sorted by slot (module labware under the module's slot). */
 export function loadedLabwares(st: EngineState): { slot: number; labwareId: string }[] {
   const out: { slot: number; labwareId: string }[] = [];
+  // Robot software 7 keeps load order (the fixed trash first).
+  if (st.has('release7')) {
+    const placed = new Set<string>();
+    for (const item of st.deck.values()) {
+      const id = item.kind === 'labware' ? item.lw.id : item.mod.labwareId;
+      if (id !== null) placed.add(id);
+    }
+    for (const lw of st.labware.values()) if (placed.has(lw.id)) out.push({ slot: Number(lw.slot), labwareId: lw.id });
+    return out;
+  }
   for (const [slot, item] of st.deck) {
     if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
     else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });

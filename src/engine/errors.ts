@@ -21,6 +21,10 @@ export type PyErrorType =
   | 'ParameterNameError'
   | 'ParameterValueError'
   | 'ParameterDefinitionError'
+  | 'AmbiguousLoadLabwareParamsError'
+  | 'InvalidMagnetEngageHeightError'
+  | 'LabwareIsNotTipRackError'
+  | 'ValidationError'
   | EngineErrorType;
 
 /**

@@ -56,10 +56,14 @@ export function buildLabware(
   moduleId: string | null,
   parentDisplay: string,
   parentPoint: Point,
+  bareName = false,
 ): LabwareState {
   const c = def.cornerOffsetFromSlot;
   const origin = { x: parentPoint.x + c.x, y: parentPoint.y + c.y, z: parentPoint.z + c.z };
-  const displayName = `${label ?? def.metadata.displayName} on ${parentDisplay}`;
+  // The Protocol Engine's labware prints without its place (`str(labware)`, a Location tied to
+  // it); its wells still name it (`A1 of My Plate on slot 2`).
+  const placed = `${label ?? def.metadata.displayName} on ${parentDisplay}`;
+  const displayName = bareName ? (label ?? def.metadata.displayName) : placed;
   const names = def.ordering.flat();
   // Columns sorted by integer column number; wells keep definition order inside a column.
   const colMap = new Map<number, number[]>();
@@ -82,7 +86,7 @@ export function buildLabware(
     const state: WellState = {
       name,
       index,
-      displayName: `${name} of ${displayName}`,
+      displayName: `${name} of ${placed}`,
       top: { x: origin.x + w.x, y: origin.y + w.y, z: origin.z + w.z + w.depth },
       depth: w.depth,
       shape: circular ? 'circular' : 'rectangular',

@@ -2,6 +2,7 @@
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
+import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { pyError } from './errors.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
@@ -43,7 +44,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     slot = s.id;
   }
   const useV1 = !st.has('moduleDefinitionsV2');
-  const spec = st.defs.module(model, useV1);
+  const spec = withGeneration(st, st.defs.module(model, useV1));
   if (!spec) {
     throw pyError(
       'NoSuchModuleError',
@@ -73,6 +74,15 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   });
 }
 
+/**
+ * Robot software 7 names every module with its generation (Part A.3): only the Thermocycler's
+ * definition lacks it (the definitions below 2.3, which lack it too, are not used from 2.12).
+ */
+function withGeneration(st: EngineState, spec: ModuleSpec | null): ModuleSpec | null {
+  if (spec === null || !st.has('release7') || /GEN\d$/.test(spec.displayName)) return spec;
+  return { ...spec, displayName: `${spec.displayName} GEN1` };
+}
+
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
   return st.module(moduleId).info;
 }
@@ -95,6 +105,11 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
   if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
+  // The Python API's Protocol Engine runtime drives no virtual module in simulation: its
+  // temperature and magnetic modules report their starting state whatever they were told.
+  const frozen = st.has('engineCore') && !st.protocolEngine && st.isSimulating;
+  if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
+  if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -191,7 +206,9 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   st.log.before('command.MAGDECK_ENGAGE', 'Engaging Magnetic Module');
   const gen2 = m.model === 'magneticModuleV2';
   let h: number;
-  if (opts.height != null) h = opts.height;
+  if (opts.height != null) st.refuseRemoved('MagneticModuleContext.engage(height=)');
+  if (st.has('engineCore') && !st.protocolEngine) h = engineCoreEngageHeight(st, m, opts.offset ?? null, opts.heightFromBase ?? null);
+  else if (opts.height != null) h = opts.height;
   else if (opts.heightFromBase != null && st.has('magnetHeightFromBase')) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
   else {
     const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
@@ -235,6 +252,7 @@ export function magneticDisengage(st: EngineState, moduleId: string): void {
 export function magneticCalibrate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'magneticModuleType');
   st.log.before('command.MAGDECK_CALIBRATE', 'Calibrating Magnetic Module');
+  st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
   st.log.after();

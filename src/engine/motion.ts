@@ -194,8 +194,11 @@ export function home(st: EngineState): void {
     recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
     for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
   }
-  st.cache = null;
-  st.lastMount = null;
+  // The Protocol Engine runtime (2.14) keeps the location cache across a home.
+  if (!st.has('engineCore') || st.protocolEngine) {
+    st.cache = null;
+    st.lastMount = null;
+  }
   for (const p of st.pipettes.values()) p.z = homedZ(p);
 }
 

@@ -40,7 +40,8 @@ const MOVING_COMMAND: Record<PlungerCommand, string> = { aspirate: 'dispense', d
  */
 function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null, command: PlungerCommand): ResolvedLocation {
   if (location === null) {
-    if (!st.cache) {
+    // The Protocol Engine runtime keeps the last location per mount: another pipette's is none.
+    if (!st.cache || (st.lastMount !== p.mount && st.lastMount !== null && st.has('engineCore') && !st.protocolEngine)) {
       throw pyError(
         'RuntimeError',
         `If ${command} is called without an explicit location, another method that moves to a location (such as move_to or ${MOVING_COMMAND[command]}) must previously have been called so the robot knows where it is.`,
@@ -60,6 +61,16 @@ function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationA
   throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
 }
 
+/**
+ * What an aspirate without a volume takes: what the tip still holds room for. The Python API's
+ * Protocol Engine runtime (2.14) knows no available volume while nothing is aspirated, so there it
+ * takes 0 µL from an empty tip.
+ */
+function availableVolume(st: EngineState, p: LoadedPipette): number {
+  if (p.currentVolume === 0 && st.has('engineCore') && !st.protocolEngine) return 0;
+  return (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+}
+
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
@@ -76,7 +87,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
     move(st, p, dest);
   }
-  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const vol = volume ? volume : availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
@@ -144,7 +155,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
-  const shown = volume ? volume : p.tipCapacity - p.currentVolume;
+  const shown = volume ? volume : availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
   const reps = pyValue(repetitions);

@@ -17,7 +17,23 @@ const PICK_UP_TYPE_ERROR =
 /** `Labware.reset()`: every tip back. */
 export function labwareReset(st: EngineState, labwareId: string): void {
   const lw = st.lw(labwareId);
+  // The Protocol Engine runtime refuses what the legacy one silently skipped.
+  if (!lw.isTiprack && st.has('engineCore')) throw pyError('TypeError', `${lw.displayName} is not a tip rack.`);
   lw.hasTip.fill(1);
+}
+
+/**
+ * `Labware.tip_length`: the definition's (a setter may have changed it). The Protocol Engine
+ * runtime refuses labware that is not a tip rack; the legacy one raised Python's KeyError.
+ */
+export function labwareTipLength(st: EngineState, labwareId: string): number {
+  const lw = st.lw(labwareId);
+  const length = lw.def.parameters.tipLength;
+  if (typeof length === 'number') return length;
+  if (st.has('engineCore')) {
+    throw pyError('LabwareIsNotTipRackError', `Error 4000 GENERAL_ERROR (LabwareIsNotTipRackError): Labware ${lw.id} has no tip length defined.`);
+  }
+  throw pyError('KeyError', "'tipLength'");
 }
 
 /** `Labware.next_tip(num_tips, starting_tip)` → well name or null. */
@@ -207,8 +223,10 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
     if (lw.fixedTrash) target = wellTop(lw, w);
     else if (!st.has('dropTipAtReturnHeight')) target = wellBottom(lw, w, 10);
     else {
-      if (!lw.isTiprack) throw pyError('AssertionError', '');
-      target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
+      // The Protocol Engine runtime drops into any well: at its top when it is not a tip rack.
+      if (!lw.isTiprack && st.has('engineCore')) target = wellTop(lw, w);
+      else if (!lw.isTiprack) throw pyError('AssertionError', '');
+      else target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
     if (location.ref.kind !== 'well') {

@@ -98,15 +98,21 @@ export class TransferPlan {
     this.mixAfter = this.mode === 'distribute' ? null : mixOf(o.mix_after);
   }
 
+  /** A well as the run log names it (`A1 of Plate on 2`; from 2.14 `on slot 2`). */
+  private wellText(labwareId: string, wellName: string): string {
+    const info = this.e.labwareInfo(labwareId);
+    return info.wells.find((w) => w.name === wellName)?.displayName ?? `${wellName} of ${info.displayName}`;
+  }
+
   private locText(target: Nested): string {
     const t = first(target);
     if (t === null || Array.isArray(t)) return 'None';
     if (t.kind === 'other') return t.repr;
-    if (t.kind === 'well') return `${t.wellName} of ${this.e.labwareInfo(t.labwareId).displayName}`;
+    if (t.kind === 'well') return this.wellText(t.labwareId, t.wellName);
     const ref = t.ref;
     switch (ref.kind) {
       case 'well':
-        return `${ref.wellName} of ${this.e.labwareInfo(ref.labwareId).displayName}`;
+        return this.wellText(ref.labwareId, ref.wellName);
       case 'labware':
         return this.e.labwareInfo(ref.labwareId).displayName;
       case 'slot':

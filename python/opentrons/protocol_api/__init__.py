@@ -11,6 +11,7 @@ from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticM
 from .protocol_context import ProtocolContext
 from ._parameter_context import ParameterContext
 from ._parameters import Parameters
+from ._liquid import Liquid
 
 
 class PairedInstrumentContext(object):
@@ -37,6 +38,6 @@ def __dir__():
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
-           'PairedInstrumentContext', 'Labware', 'Well', 'OutOfTipsError', 'ParameterContext',
-           'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
+           'PairedInstrumentContext', 'Labware', 'Well', 'Liquid', 'OutOfTipsError',
+           'ParameterContext', 'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
            'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']

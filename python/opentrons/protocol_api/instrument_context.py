@@ -1,6 +1,7 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support.definitions import has
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
@@ -222,7 +223,11 @@ class InstrumentContext(object):
 
     @property
     def current_volume(self):
-        return _python_volume(self._state()['currentVolume'], self._volume_is_float)
+        volume = self._state()['currentVolume']
+        if has('engineCore'):
+            # The engine's volume: a float, or the int 0 while nothing is aspirated.
+            return float(volume) if volume else 0
+        return _python_volume(volume, self._volume_is_float)
 
     @property
     @gated_member
@@ -231,6 +236,8 @@ class InstrumentContext(object):
 
     @property
     def hw_pipette(self):
+        if has('engineCore'):
+            return {}  # the Protocol Engine runtime has no hardware pipette in simulation
         pipette = _engine.view('hwPipette', pipetteId=self._id)
         pipette['current_volume'] = _python_volume(pipette['current_volume'], self._volume_is_float)
         for key in ('available_volume', 'working_volume'):
@@ -297,6 +304,7 @@ class InstrumentContext(object):
 
     @property
     def speed(self):
+        refuse_removed('InstrumentContext.speed')
         return PlungerSpeeds(self, 'speed')
 
     @property
@@ -350,6 +358,10 @@ class InstrumentContext(object):
     # The original tests tip locations for truth before their type: any falsy value (None, 0,
     # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
     def pick_up_tip(self, location=None, presses=None, increment=None):
+        if presses is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(presses=)')
+        if increment is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(increment=)')
         self._execute('pickUpTip', location=_engine.target(location if location else None),
                       presses=_engine.num(presses), increment=_engine.num(increment))
         self._volume_reset()

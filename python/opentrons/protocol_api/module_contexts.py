@@ -2,7 +2,8 @@
 import enum
 
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support.definitions import has
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
 
@@ -26,6 +27,7 @@ class ModuleContext(object):
 
     @property
     def geometry(self):
+        refuse_removed('ModuleContext.geometry')
         return self._geometry
 
     @property
@@ -36,6 +38,7 @@ class ModuleContext(object):
         """An already loaded labware becomes this module's; as in 4.7.0 it keeps its position
         and parent (the same object is returned)."""
         from .labware import Labware
+        refuse_removed('ModuleContext.load_labware_object')
         if not isinstance(labware, Labware):
             raise TypeError('labware should be a Labware, but it is {}'.format(labware))
         self._execute('labwright/loadLabwareObject', labwareId=labware._id)
@@ -44,11 +47,14 @@ class ModuleContext(object):
 
     def _attach(self, info):
         labware = self._ctx._register_labware(info)
-        labware._attach_parent(self._geometry)
+        # From 2.14 a labware's parent is the module context itself.
+        labware._attach_parent(self if has('engineCore') else self._geometry)
         self._geometry._labware = labware
         return labware
 
-    def load_labware(self, name, label=None, namespace=None, version=1):
+    def load_labware(self, name, label=None, namespace=None, version=None):
+        if version is None and not has('engineCore'):
+            version = 1  # 4.7.0's default; from 2.14 the engine picks the version
         return self._attach(_engine.execute(
             'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
             displayName=_engine.text(label), namespace=_engine.text(namespace),
@@ -63,11 +69,35 @@ class ModuleContext(object):
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):
         return self.load_labware(name, label, namespace, version)
 
+    @property
+    @gated_member
+    def model(self):
+        return self._info['model']
+
+    @property
+    @gated_member
+    def type(self):
+        return self._info['type']
+
+    @property
+    @gated_member
+    def parent(self):
+        return self._info['slot']
+
+    def _serial_number(self):
+        # What the Protocol Engine's simulated modules report, as its analysis lists them.
+        return 'fake-serial-number-{}'.format(self._id)
+
     def __repr__(self):
         return '{} at {} lw {}'.format(type(self).__name__, self._geometry, self.labware)
 
 
 class TemperatureModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def set_temperature(self, celsius):
         self._execute('temperatureModule/setTargetTemperature', celsius=_engine.num(celsius),
                       wait=True)
@@ -98,6 +128,11 @@ class TemperatureModuleContext(ModuleContext):
 
 
 class MagneticModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def calibrate(self):
         self._execute('labwright/calibrateMagneticModule')
 
@@ -129,6 +164,11 @@ class ThermocyclerLidStatus(str, enum.Enum):
 
 
 class ThermocyclerContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def open_lid(self):
         self._execute('thermocycler/openLid')
         return 'open'

@@ -1,8 +1,8 @@
 """ProtocolContext (spec section 4)."""
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
-from opentrons.protocols.api_support.definitions import max_supported_version
-from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
+from opentrons.protocols.api_support.definitions import has, max_supported_version
+from opentrons.protocols.api_support.util import gated_member, refuse_removed, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
@@ -120,6 +120,8 @@ class Deck(dict):
     def _key(self, key):
         text = str(key)
         if text not in [str(i) for i in range(1, 13)]:
+            if has('engineCore'):
+                raise KeyError(key)
             raise ValueError('Unknown slot: {}'.format(key))
         return text
 
@@ -128,6 +130,11 @@ class Deck(dict):
         item = _engine.view('deckItem', slotName=slot)
         if item is None:
             return None
+        if has('engineCore'):
+            # The Protocol Engine runtime's deck holds the public objects.
+            if item['kind'] == 'labware':
+                return self._ctx._labware(item['labwareId'])
+            return self._ctx._modules_by_id[item['moduleId']]
         if item['kind'] == 'labware':
             labware = self._ctx._labware(item['labwareId'])
             # 4.7's deck holds its own trash fixture as a Labware and every loaded labware as
@@ -138,17 +145,20 @@ class Deck(dict):
     def __contains__(self, key):
         try:
             self._key(key)
-        except ValueError:
+        except (ValueError, KeyError):
             return False
         return True
 
     def __delitem__(self, key):
+        refuse_removed('Deck.__delitem__')
         _engine.execute('labwright/clearSlot', slotName=self._key(key))
 
     def __iter__(self):
-        return iter(range(1, 13))
+        return iter(self.keys())
 
     def keys(self):
+        if has('engineCore'):
+            return [str(i) for i in range(1, 13)]
         return list(range(1, 13))
 
     def values(self):
@@ -213,6 +223,7 @@ class ProtocolContext(object):
 
     @property
     def max_speeds(self):
+        refuse_removed('ProtocolContext.max_speeds')
         return self._max_speeds
 
     @property
@@ -262,7 +273,8 @@ class ProtocolContext(object):
         if kind == 'slot':
             return ref['slot']
         if kind == 'module':
-            return self._modules_by_id[ref['moduleId']].geometry
+            module = self._modules_by_id[ref['moduleId']]
+            return module if has('engineCore') else module.geometry
         return None
 
     @property
@@ -316,6 +328,8 @@ class ProtocolContext(object):
         return instrument
 
     def load_module(self, module_name, location=None, configuration=None):
+        if configuration:
+            refuse_removed('ProtocolContext.load_module(configuration=)')
         info = _engine.execute('loadModule', model=str(module_name),
                                location=None if location is None else
                                {'slotName': _engine.slot(location)},
@@ -324,6 +338,15 @@ class ProtocolContext(object):
         module = cls(self, info, self._api_version)
         self._modules_by_id[info['moduleId']] = module
         return module
+
+    @gated_member
+    def define_liquid(self, name, description, display_color):
+        from ._liquid import Liquid
+        liquid = _engine.execute('labwright/defineLiquid', name=str(name),
+                                 description=_engine.text(description),
+                                 displayColor=_engine.text(display_color))
+        return Liquid(_id=liquid['id'], name=liquid['displayName'],
+                      description=liquid['description'], display_color=liquid['displayColor'])
 
     # protocol-level commands ----------------------------------------------------------------
     def comment(self, msg):

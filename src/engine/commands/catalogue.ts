@@ -28,6 +28,7 @@ import { moveTo } from './labwright/moveTo.ts';
 import { resetLabware } from './labwright/resetLabware.ts';
 import { resetTipracks } from './labwright/resetTipracks.ts';
 import { resume } from './labwright/resume.ts';
+import { defineLiquid } from './labwright/defineLiquid.ts';
 import { returnTip } from './labwright/returnTip.ts';
 import { setDefaultSpeed } from './labwright/setDefaultSpeed.ts';
 import { setFlowRate } from './labwright/setFlowRate.ts';
@@ -152,6 +153,7 @@ export const COMMANDS = [
   returnTip,
   homePipette,
   resume,
+  defineLiquid,
   calibrateMagneticModule,
   deactivateThermocycler,
   setFlowRate,

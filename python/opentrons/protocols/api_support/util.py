@@ -24,6 +24,14 @@ def gated_member(func):
     return wrapper
 
 
+def refuse_removed(name):
+    """A member the Protocol Engine runtime (2.14) removed or refuses: the engine raises its
+    APIVersionError at the levels that refuse it (`REMOVED` in the engine's removals.ts)."""
+    if definitions.has('engineCore'):
+        from opentrons import _engine
+        _engine.view('refuseRemoved', member=name)
+
+
 class AxisMaxSpeeds(MutableMapping):
     """`ctx.max_speeds`: per-axis speed limits in mm/s, stored by `Axis` and given by name
     (`'x'`, `'A'`). As in 4.7: assigning None removes a limit (KeyError if there is none),
