@@ -1,6 +1,11 @@
 """Exception classes raised by the engine, re-raised here under their original names."""
 from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
 from opentrons.protocols.api_support.util import APIVersionError
+from opentrons.motion_planning.deck_conflict import DeckConflictError
+from opentrons.protocol_api.validation import (InvalidPipetteMountError, PipetteMountTypeError,
+                                               LocationTypeError)
+from opentrons_shared_data.errors.exceptions import (UnexpectedTipAttachError,
+                                                     UnexpectedTipRemovalError)
 
 
 class NoTipAttachedError(RuntimeError):
@@ -32,4 +37,10 @@ ENGINE_ERRORS = {
     'LabwareHeightError': LabwareHeightError,
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
+    'DeckConflictError': DeckConflictError,
+    'InvalidPipetteMountError': InvalidPipetteMountError,
+    'PipetteMountTypeError': PipetteMountTypeError,
+    'LocationTypeError': LocationTypeError,
+    'UnexpectedTipAttachError': UnexpectedTipAttachError,
+    'UnexpectedTipRemovalError': UnexpectedTipRemovalError,
 }

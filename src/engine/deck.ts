@@ -1,12 +1,16 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
+import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
+import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
+
+export { thermocyclerSlots };
 
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
@@ -31,15 +35,10 @@ export function implRepr(id: string): string {
   return `<opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x${(PLACEHOLDER_ADDR + (h & 0xffff) * 16).toString(16)}>`;
 }
 
-/** The slots a thermocycler stands on: a `semi` one leaves the right column (8, 11) free. */
-export function thermocyclerSlots(configuration: 'full' | 'semi' | null): readonly string[] {
-  return configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
-}
-
 /** Slots a thermocycler covers besides its own. */
 export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
   for (const item of st.deck.values()) {
-    if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
+    if (item.kind !== 'module' || !isThermocycler(st, item.mod)) continue;
     if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
   }
   return null;
@@ -93,6 +92,7 @@ export function loadLabware(
 }
 
 export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  if (st.has('release7')) return placeLabwareRelease7(st, definition, location, label);
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
@@ -102,6 +102,27 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
   return labwareInfo(lw);
+}
+
+/**
+ * 7.5.0's legacy core: slots validated with its texts, the deck-conflict checker, and labware in
+ * slot 12 still silently replacing the fixed trash.
+ */
+function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  const slot = validDeckSlot(st, location);
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  const existing = st.deck.get(slot);
+  const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
+  if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
+  st.labware.set(lw.id, lw);
+  st.deck.set(slot, { kind: 'labware', lw });
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/** Whether a module is a thermocycler of the Python API (the GEN2 only from 2.12, where it loads). */
+export function isThermocycler(st: EngineState, mod: LoadedModule): boolean {
+  return mod.model === 'thermocyclerModuleV1' || (mod.model === 'thermocyclerModuleV2' && !st.protocolEngine);
 }
 
 /** `module.load_labware(name, label, namespace, version)`. */
@@ -148,9 +169,9 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
-    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+    throw pyError(st.has('release7') ? 'RuntimeError' : 'AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
   }
-  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+  if (isThermocycler(st, mod) && mod.lid !== 'open') {
     throw pyError('AssertionError', 'Cannot place labware in closed module');
   }
 }

@@ -122,6 +122,7 @@ export class ProtocolEngine {
     const parent = this.active;
     const index = this.history.begin(command.commandType, command.params, log.clock, log.entries.length, parent);
     const firstAction = actions === null ? 0 : actions.length;
+    const depth = log.depth;
     this.active = index;
     let result: unknown = null;
     let error: CommandError | null = null;
@@ -131,6 +132,8 @@ export class ProtocolEngine {
     } catch (thrown) {
       error = errorData(thrown);
       this.lastFailure = thrown;
+      // 7.5.0 publishes "after" on error: a caught exception leaves the nesting as it was.
+      if (this.s.has('release7')) log.restore(depth);
     } finally {
       this.active = parent;
       this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction));

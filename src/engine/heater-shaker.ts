@@ -3,6 +3,7 @@
 // it shakes, its latch closed before moving onto it or beside it, and an 8-channel pipette kept
 // from the slots beside it (and from plates in front or behind).
 import { pyError } from './errors.ts';
+import { sideOf } from './deck-conflict.ts';
 import { placeModule } from './modules.ts';
 import type { LabwareState } from './labware.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
@@ -10,6 +11,8 @@ import { TIMING } from './timing.ts';
 import type { ModuleInfo } from './types.ts';
 
 const HS = 'heaterShakerModuleType';
+
+export { sideOf };
 
 /** Loads a Heater-Shaker into a slot the caller has checked; its labware sits on its plate. */
 export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
@@ -19,25 +22,6 @@ export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
   const turned = spec.slotXTransform[slot] !== undefined;
   const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
   return placeModule(st, spec, slot, { contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null, temperature: TIMING.ambientC, lid: 'open' });
-}
-
-/** Where a slot is on the OT-2 deck: row from the front (1–3 is row 0), column from the left. */
-function slotGrid(slot: string): { row: number; col: number } | null {
-  const n = Number(slot);
-  if (!Number.isInteger(n) || n < 1 || n > 12) return null;
-  return { row: Math.floor((n - 1) / 3), col: (n - 1) % 3 };
-}
-
-type Side = 'on' | 'eastWest' | 'northSouth' | null;
-
-export function sideOf(hsSlot: string, slot: string): Side {
-  const a = slotGrid(hsSlot);
-  const b = slotGrid(slot);
-  if (a === null || b === null) return null;
-  if (a.row === b.row && a.col === b.col) return 'on';
-  if (a.row === b.row && Math.abs(a.col - b.col) === 1) return 'eastWest';
-  if (a.col === b.col && Math.abs(a.row - b.row) === 1) return 'northSouth';
-  return null;
 }
 
 /** The engine's rules for a pipette moving to a labware near a Heater-Shaker (OT-2). */

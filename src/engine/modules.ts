@@ -1,4 +1,5 @@
 // Loading modules and module queries; temperature and magnetic module commands.
+import { moduleDisplayNameWithGeneration } from '../definitions/index.ts';
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
@@ -257,7 +258,9 @@ export function placeModule(
   start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
 ): ModuleInfo {
   const id = st.newId('module');
-  const displayName = `${spec.displayName} on ${slot}`;
+  // 7.5.0 names Python protocols' modules with their generation at every level it changed.
+  const name = st.has('release7') && !st.protocolEngine ? moduleDisplayNameWithGeneration(spec.model) : spec.displayName;
+  const displayName = `${name} on ${slot}`;
   const info: ModuleInfo = {
     moduleId: id,
     model: spec.model,

@@ -1,11 +1,12 @@
 """ProtocolContext (spec section 4)."""
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
-from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
+from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext)
 from ._format import format_text
 
@@ -309,20 +310,25 @@ class ProtocolContext(object):
                                location=None if location is None else
                                {'slotName': _engine.slot(location)},
                                configuration=_engine.text(configuration))
-        cls = _MODULE_CLASSES[info['contextClass']]
+        # A context class this package does not have yet (the Heater-Shaker's) gets the base one.
+        cls = _MODULE_CLASSES.get(info['contextClass'], ModuleContext)
         module = cls(self, info, self._api_version)
         self._modules_by_id[info['moduleId']] = module
         return module
 
     # protocol-level commands ----------------------------------------------------------------
     def comment(self, msg):
+        if definitions.has('release7'):
+            # 7.5.0 logs the text as given: no `str.format`, and any object (`comment(5)`).
+            _engine.execute('comment', message=str(msg))
+            return
         _engine.execute('comment', message=format_text(msg, {'text': msg}))
 
     def pause(self, msg=None):
         message = None
         if msg:
             message = '{}'.format(msg)
-            if _has_fields(message):
+            if _has_fields(message) and not definitions.has('release7'):
                 shown = _engine.view('pausePayload', message=message)
                 message = format_text(message, {'text': shown['text'], 'userMessage': msg})
         _engine.execute('waitForResume', message=message)
@@ -335,7 +341,7 @@ class ProtocolContext(object):
         message = None
         if msg:
             message = '{}'.format(msg)
-            if _has_fields(message):
+            if _has_fields(message) and not definitions.has('release7'):
                 shown = _engine.view('delayPayload', seconds=seconds, minutes=minutes,
                                      message=message)
                 message = format_text(message, {'text': shown['text'],
