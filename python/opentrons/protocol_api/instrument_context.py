@@ -1,6 +1,8 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.util import gated_member, APIVersionError
+from opentrons.hardware_control.types import PipetteChannelType
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
@@ -206,6 +208,8 @@ class InstrumentContext(object):
 
     @property
     def channels(self):
+        if definitions.has('release7'):
+            return PipetteChannelType(self._info['channels'])
         return self._info['channels']
 
     @property
@@ -349,9 +353,14 @@ class InstrumentContext(object):
 
     # The original tests tip locations for truth before their type: any falsy value (None, 0,
     # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
-    def pick_up_tip(self, location=None, presses=None, increment=None):
+    def pick_up_tip(self, location=None, presses=None, increment=None, prep_after=None):
+        params = {}
+        if prep_after is not None:
+            if not definitions.has('release7'):
+                raise TypeError("pick_up_tip() got an unexpected keyword argument 'prep_after'")
+            params['prepAfter'] = bool(prep_after)
         self._execute('pickUpTip', location=_engine.target(location if location else None),
-                      presses=_engine.num(presses), increment=_engine.num(increment))
+                      presses=_engine.num(presses), increment=_engine.num(increment), **params)
         self._volume_reset()
         return self
 
@@ -367,8 +376,17 @@ class InstrumentContext(object):
     def home_plunger(self):
         return self
 
-    def delay(self):
-        return None
+    def delay(self, *args, **kwargs):
+        if not args and not kwargs:
+            return None
+        if definitions.has('release7'):
+            raise APIVersionError('InstrumentContext.delay() is not supported in Python Protocol '
+                                  'API v2. Use ProtocolContext.delay() instead.')
+        if kwargs:
+            raise TypeError("delay() got an unexpected keyword argument '{}'".format(
+                next(iter(kwargs))))
+        raise TypeError('delay() takes 1 positional argument but {} were given'.format(
+            len(args) + 1))
 
     def move_to(self, location, force_direct=False, minimum_z_height=None, speed=None,
                 publish=True):

@@ -173,6 +173,26 @@ class Deck(dict):
         return self._ctx.fixed_trash
 
 
+_NO_MOUNT = object()
+
+
+def _release7_mount(instrument_name, mount):
+    """7.5.0's mount argument: a Mount or a string (checked by the engine); may be omitted in
+    the signature, but not in the call."""
+    from .validation import InvalidPipetteMountError, PipetteMountTypeError
+    if mount is _NO_MOUNT or mount is None:
+        raise InvalidPipetteMountError(
+            'You must specify a left or right mount to load {}.'.format(
+                str(instrument_name).lower()))
+    if isinstance(mount, Mount):
+        return mount.name.lower()
+    if isinstance(mount, str):
+        return mount
+    raise PipetteMountTypeError(
+        "Instrument mount should be 'left', 'right', or an opentrons.types.Mount; instead, "
+        '{} was given.'.format(mount))
+
+
 class ProtocolContext(object):
     def __init__(self, api_version=None, simulating=True, **kwargs):
         self._api_version = api_version or max_supported_version()
@@ -289,8 +309,12 @@ class ProtocolContext(object):
     def load_labware_by_name(self, load_name, location, label=None, namespace=None, version=1):
         return self.load_labware(load_name, location, label, namespace, version)
 
-    def load_instrument(self, instrument_name, mount, tip_racks=None, replace=False):
-        if isinstance(mount, Mount):
+    def load_instrument(self, instrument_name, mount=_NO_MOUNT, tip_racks=None, replace=False):
+        if definitions.has('release7'):
+            mount_name = _release7_mount(instrument_name, mount)
+        elif mount is _NO_MOUNT:
+            raise TypeError("load_instrument() missing 1 required positional argument: 'mount'")
+        elif isinstance(mount, Mount):
             mount_name = mount.name.lower()
         elif isinstance(mount, str):
             mount_name = mount
@@ -298,7 +322,7 @@ class ProtocolContext(object):
             raise TypeError('mount should be either an instance of opentrons.types.Mount or a '
                             'string, but is {}.'.format(mount))
         for rack in tip_racks or []:
-            assert isinstance(rack, Labware) and rack.is_tiprack
+            assert isinstance(rack, Labware) and (rack.is_tiprack or definitions.has('release7'))
         info = _engine.execute('loadPipette', pipetteName=str(instrument_name), mount=mount_name,
                                tipRackIds=[r._id for r in tip_racks or []], replace=bool(replace))
         instrument = InstrumentContext(self, info, self._api_version)
