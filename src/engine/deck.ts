@@ -4,7 +4,7 @@ import type { CustomLabwareUse } from '../common/index.ts';
 import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
-import { buildLabware, labwareInfo } from './labware.ts';
+import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -162,6 +162,11 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   st.labware.set(id, lw);
   mod.labwareId = id;
   st.highestZCache = null;
+  if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
+    st.logMessages.push(
+      `The labware definition for ${label ?? definition.parameters.loadName} does not define a default engagement height for use with the Magnetic Module; you must specify a height explicitly when calling engage().`,
+    );
+  }
   return labwareInfo(lw);
 }
 
@@ -249,12 +254,23 @@ export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo
 
 /** `ctx.loaded_labwares`: slot number → labware, sorted by slot (module labware under the module's slot). */
 export function loadedLabwares(st: EngineState): { slot: number; labwareId: string }[] {
+  if (st.has('release7')) return loadedLabwaresInLoadOrder(st);
   const out: { slot: number; labwareId: string }[] = [];
   for (const [slot, item] of st.deck) {
     if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
     else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });
   }
   return out.sort((a, b) => a.slot - b.slot);
+}
+
+/** 7.5.0 (from 2.12): the labware on the deck in the order it was loaded, the fixed trash first. */
+function loadedLabwaresInLoadOrder(st: EngineState): { slot: number; labwareId: string }[] {
+  const onDeck = new Set<string>();
+  for (const item of st.deck.values()) {
+    if (item.kind === 'labware') onDeck.add(item.lw.id);
+    else if (item.mod.labwareId) onDeck.add(item.mod.labwareId);
+  }
+  return [...st.labware.values()].filter((lw) => onDeck.has(lw.id)).map((lw) => ({ slot: Number(lw.slot), labwareId: lw.id }));
 }
 
 /** `ctx.fixed_trash`: whatever is in slot 12 now. */

@@ -149,8 +149,8 @@ export class ProtocolEngine {
   }
 
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
-  requireMember(member: MemberName): void {
-    this.s.requireMember(member);
+  requireMember(member: MemberName, objectLevel?: readonly [number, number]): void {
+    this.s.requireMember(member, objectLevel);
   }
 
   /** The run log so far (live array: entries are appended as commands run). */

@@ -2,6 +2,7 @@
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
 from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.types import APIVersion
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
 from .labware import Labware
@@ -207,8 +208,17 @@ class ProtocolContext(object):
         self._bundled_data = {}
 
     # registration of engine objects -----------------------------------------------------
+    def _labware_level(self):
+        """The level Labware and Well objects report: 4.7.0's 2.11 up to 2.11, 7.5.0's 2.13 on its
+        legacy core (2.12, 2.13), the protocol's own from 2.14."""
+        if definitions.has('engineCore'):
+            return self._api_version
+        if definitions.has('release7'):
+            return APIVersion(2, 13)
+        return APIVersion(2, 11)
+
     def _register_labware(self, info):
-        labware = Labware(info)
+        labware = Labware(info, api_level=self._labware_level())
         self._labware_by_id[info['labwareId']] = labware
         return labware
 

@@ -36,6 +36,7 @@ import { setMaxSpeeds } from './labwright/setMaxSpeeds.ts';
 import { setPlungerSpeed } from './labwright/setPlungerSpeed.ts';
 import { setStartingTip } from './labwright/setStartingTip.ts';
 import { setTipLength } from './labwright/setTipLength.ts';
+import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { setTipRacks } from './labwright/setTipRacks.ts';
 import { setTrashContainer } from './labwright/setTrashContainer.ts';
 import { setWellBottomClearance } from './labwright/setWellBottomClearance.ts';
@@ -166,6 +167,7 @@ export const COMMANDS = [
   setMaxSpeeds,
   clearSlot,
   setTipLength,
+  setLabwareOffset,
   loadLabwareObject,
   useTips,
   setWellHasTip,
