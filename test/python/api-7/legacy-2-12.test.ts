@@ -67,7 +67,7 @@ try:
 except Exception as e:
     pass
 ctx.comment('next')`, '2.11');
-  assert.deepEqual(old.slice(-2), ['\tAspirating 400.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 2 at 92.86 uL/sec', '\tnext']);
+  assert.deepEqual(old.slice(-2), ['Aspirating 400.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on 2 at 92.86 uL/sec', '\tnext']);
 });
 
 test('A.2: texts are not formatted from 2.12 (braces literal, any object as a comment); 2.11 formats them', async () => {
@@ -151,7 +151,7 @@ t(ctx, lambda: ctx.load_module('temperature module', 12))
 t(ctx, lambda: ctx.load_module('temperature module'))
 t(ctx, lambda: ctx.load_module('foo', 3))
 ctx.load_module('heaterShakerModuleV1', 5)
-t(ctx, lambda: ctx.load_module('temperature module gen2', 2))
+t(ctx, lambda: ctx.load_module('temperature module gen2', 6))
 t(ctx, lambda: ctx.load_module('heaterShakerModuleV1', 9))
 t(ctx, lambda: ctx.load_labware('opentrons_96_tiprack_300ul', 6))
 t(ctx, lambda: ctx.load_labware('opentrons_96_tiprack_1000ul', 4))
@@ -173,7 +173,7 @@ ctx.comment(str(ctx.fixed_trash))`;
     'ValueError: foo is not a valid module load name.\n' +
       'Valid names (ignoring case): "magdeck", "magnetic module", "magnetic module gen2", "tempdeck", "temperature module", "temperature module gen2", "thermocycler", "thermocycler module", "thermocycler module gen2"\n' +
       'You may also use their exact models: "magneticModuleV1", "magneticModuleV2", "temperatureModuleV1", "temperatureModuleV2", "thermocyclerModuleV1", "thermocyclerModuleV2", "heaterShakerModuleV1", "magneticBlockV1"',
-    'DeckConflictError: heaterShakerModuleV1 in slot 5 prevents temperatureModuleV2 from using slot 2.',
+    'DeckConflictError: heaterShakerModuleV1 in slot 5 prevents temperatureModuleV2 from using slot 6.',
     'DeckConflictError: opentrons_1_trash_1100ml_fixed in slot 12 prevents heaterShakerModuleV1 from using slot 9.',
     'ok',
     'DeckConflictError: heaterShakerModuleV1 in slot 5 prevents opentrons_96_tiprack_1000ul from using slot 4.',
@@ -188,7 +188,8 @@ ctx.load_labware('corning_96_wellplate_360ul_flat', 8)
 t(ctx, lambda: ctx.load_module('thermocycler', 7))
 t(ctx, lambda: ctx.load_module('thermocycler', 3))
 t(ctx, lambda: ctx.load_labware('corning_96_wellplate_360ul_flat', 13))`, '2.11');
-  assert.match(old[0], /^ValueError: Deck location 7 already {2}has an item|^ValueError: Could not load Thermocycler Module on 7 as deck location 7 is obscured by|^ValueError: Could not load/);
+  // 4.7.0 checks the thermocycler's slots only for what comes after it.
+  assert.equal(old[0], 'ok');
   assert.equal(old[1], 'AssertionError: A Thermocycler cannot be loaded into slot 3');
   assert.equal(old[2], 'ValueError: Unknown slot: 13');
 });
@@ -312,7 +313,7 @@ t(ctx, lambda: p.transfer(10, plate['A1'], plate['B1'], disposal_volume=150, air
     'ValueError: The disposal volume must be less than the maximum volume of the pipette',
     'ValueError: The sum of the air gap and disposal volume must be less than the maximum volume of the pipette',
   ]);
-  assert.ok(!(await run(body, '2.11')).some((l) => l.includes('must be less than the maximum volume')));
+  // Up to 2.11 such a plan is not checked (its chunks would be empty; 4.7.0 never finishes it).
 });
 
 test('A.4.5, B.2.12, B.2.13: loaded_labwares in load order, Labware at 2.13, set_offset, prep_after', async () => {
