@@ -189,6 +189,7 @@ function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
 export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
   const mod = st.module(moduleId);
   const lw = st.lw(labwareId);
+  if (st.has('release7') && lw.moduleId !== mod.id) throw pyError('AssertionError', 'Labware is not configured with this module as its parent');
   checkModuleTakesLabware(st, mod);
   mod.labwareId = lw.id;
   st.highestZCache = null;

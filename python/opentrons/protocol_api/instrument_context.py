@@ -143,6 +143,13 @@ class _InstrumentImplementation(object):
         return self._instrument._state()['hasTip']
 
 
+def _home_after(value):
+    """`home_after`: from 2.12 (7.5.0) `None` means home, as the default does."""
+    if value is None and definitions.has('release7'):
+        return True
+    return bool(value)
+
+
 def _is_float(value):
     return isinstance(value, float)
 
@@ -347,7 +354,7 @@ class InstrumentContext(object):
         return self
 
     def return_tip(self, home_after=True):
-        self._execute('labwright/returnTip', homeAfter=bool(home_after))
+        self._execute('labwright/returnTip', homeAfter=_home_after(home_after))
         self._volume_reset()
         return self
 
@@ -366,7 +373,7 @@ class InstrumentContext(object):
 
     def drop_tip(self, location=None, home_after=True):
         self._execute('dropTip', location=_engine.target(location if location else None),
-                      homeAfter=bool(home_after))
+                      homeAfter=_home_after(home_after))
         self._volume_reset()
         return self
 

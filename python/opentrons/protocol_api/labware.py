@@ -350,6 +350,9 @@ class Labware(object):
 
     @property
     def tip_length(self):
+        # 7.5.0 (from 2.12 here) reads it from the definition: a labware without one has none.
+        if self._tip_length is None and not self.is_tiprack and definitions.has('release7'):
+            raise KeyError('tipLength')
         return self._tip_length
 
     @tip_length.setter

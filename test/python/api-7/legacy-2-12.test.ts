@@ -333,6 +333,16 @@ t(ctx, lambda: plate.set_offset(1, 2, 3))`, '2.11');
   assert.deepEqual(old, ['[1, 2, 12] 2.11', "AttributeError: 'Labware' object has no attribute 'set_offset'"]);
 });
 
+test('A.4.5: tip_length of a plate, load_labware_object of a deck labware', async () => {
+  const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+tm = ctx.load_module('temperature module gen2', 3)
+t(ctx, lambda: plate.tip_length)
+t(ctx, lambda: tm.load_labware_object(plate))`;
+  assert.deepEqual(await run(body, '2.13'), ["KeyError: 'tipLength'", 'AssertionError: Labware is not configured with this module as its parent']);
+  assert.deepEqual(await run(body, '2.11'), ['ok', 'ok']);
+});
+
 test('a real-world 2.13 PCR setup with magnetic GEN2, temperature GEN2 and thermocycler: the whole run log', async () => {
   const text = `metadata = {'apiLevel': '2.13', 'protocolName': 'PCR setup'}
 
