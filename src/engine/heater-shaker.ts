@@ -4,29 +4,13 @@
 // front or behind) — in the Protocol Engine's words and in the Python API's legacy core's (2.13).
 // Its load is `loadHeaterShaker` (modules.ts).
 import { pyError } from './errors.ts';
+import { sideOf } from './deck-conflict.ts';
 import type { LabwareState } from './labware.ts';
 import type { EngineState, LoadedPipette, ResolvedLocation } from './state.ts';
 
 const HS = 'heaterShakerModuleType';
 
-/** Where a slot is on the OT-2 deck: row from the front (1–3 is row 0), column from the left. */
-function slotGrid(slot: string): { row: number; col: number } | null {
-  const n = Number(slot);
-  if (!Number.isInteger(n) || n < 1 || n > 12) return null;
-  return { row: Math.floor((n - 1) / 3), col: (n - 1) % 3 };
-}
-
-type Side = 'on' | 'eastWest' | 'northSouth' | null;
-
-export function sideOf(hsSlot: string, slot: string): Side {
-  const a = slotGrid(hsSlot);
-  const b = slotGrid(slot);
-  if (a === null || b === null) return null;
-  if (a.row === b.row && a.col === b.col) return 'on';
-  if (a.row === b.row && Math.abs(a.col - b.col) === 1) return 'eastWest';
-  if (a.col === b.col && Math.abs(a.row - b.row) === 1) return 'northSouth';
-  return null;
-}
+export { sideOf };
 
 /** The engine's rules for a pipette moving to a labware near a Heater-Shaker (OT-2). */
 export function checkHeaterShakerMove(st: EngineState, lw: LabwareState, pipette: LoadedPipette | undefined): void {

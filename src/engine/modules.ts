@@ -1,4 +1,5 @@
 // Loading modules and module queries; temperature and magnetic module commands.
+import { moduleDisplayNameWithGeneration } from '../definitions/index.ts';
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
@@ -6,6 +7,7 @@ import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { pyError } from './errors.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
+import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
@@ -212,8 +214,13 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   else if (opts.heightFromBase != null && st.has('magnetHeightFromBase')) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
   else {
     const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
-    const p = lw?.def.parameters;
-    const eh = p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
+    const eh = magneticEngageHeight(lw);
+    if (eh === null && st.has('release7')) {
+      throw pyError(
+        'ValueError',
+        `Currently loaded labware ${lw?.displayName ?? 'None'} does not have a default engage height; specify engage height explicitly using \`height_from_base\` or \`height\``,
+      );
+    }
     if (eh === null) {
       throw pyError(
         'ValueError',
@@ -232,6 +239,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   }
   const max = gen2 ? 25 : 45;
   if (!(h >= 0 && h <= max)) {
+    if (st.has('release7')) throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)}. Must be 0 - ${max}.`);
     throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
   }
   m.height = h;
@@ -256,6 +264,9 @@ export function magneticCalibrate(st: EngineState, moduleId: string): void {
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
   st.log.after();
+  if (st.has('release7')) {
+    st.logMessages.push('`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
+  }
 }
 
 function pyNumLoose(x: number): string {
@@ -280,7 +291,9 @@ export function placeModule(
   start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
 ): ModuleInfo {
   const id = st.newId('module');
-  const displayName = `${spec.displayName} on ${slot}`;
+  // 7.5.0 names Python protocols' modules with their generation at every level it changed.
+  const name = st.has('release7') && !st.protocolEngine ? moduleDisplayNameWithGeneration(spec.model) : spec.displayName;
+  const displayName = `${name} on ${slot}`;
   const info: ModuleInfo = {
     moduleId: id,
     model: spec.model,

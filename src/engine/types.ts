@@ -15,7 +15,8 @@ export type LocationRef =
   | { kind: 'well'; labwareId: string; wellName: string }
   | { kind: 'labware'; labwareId: string }
   | { kind: 'slot'; slot: string }
-  | { kind: 'module'; moduleId: string }
+  /** `context`: Python's `str()` of a module context (7.5.0 prints it; a module geometry has none). */
+  | { kind: 'module'; moduleId: string; context?: string }
   /** `text` is Python's `str(point)` when the caller has it (ints print without `.0`). */
   | { kind: 'none'; text?: string };
 

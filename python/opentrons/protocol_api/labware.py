@@ -3,8 +3,9 @@ tip tracking state lives in the engine."""
 from opentrons.types import Location, Point
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons import _engine
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.definitions import has
-from opentrons.protocols.api_support.util import refuse_removed
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 
 
 class OutOfTipsError(Exception):
@@ -284,7 +285,8 @@ class Labware(object):
     @property
     def _wells(self):
         if self._wells_cache is None:
-            self._wells_cache = [Well(parent=self, info=w) for w in self._info['wells']]
+            self._wells_cache = [Well(parent=self, info=w, api_level=self._api_version)
+                                 for w in self._info['wells']]
             self._by_name_cache = dict((w.well_name, w) for w in self._wells_cache)
         return self._wells_cache
 
@@ -366,6 +368,9 @@ class Labware(object):
     def tip_length(self):
         if self._tip_length is None and has('engineCore'):
             _engine.view('labwareTipLength', labwareId=self._id)
+        # 7.5.0's legacy core reads it from the definition: a labware without one has none.
+        if self._tip_length is None and not self.is_tiprack and definitions.has('release7'):
+            raise KeyError('tipLength')
         return self._tip_length
 
     @tip_length.setter
@@ -381,6 +386,23 @@ class Labware(object):
     @property
     def highest_z(self):
         return self._info['highestZ']
+
+    def set_offset(self, x, y, z):
+        """Sets this labware's calibration offset (replacing the previous one); no run-log entry.
+        4.7.0 (up to 2.11) has no such member."""
+        if not definitions.has('release7'):
+            raise AttributeError("'Labware' object has no attribute 'set_offset'")
+        return self._set_offset(x, y, z)
+
+    def _set_offset(self, x, y, z):
+        info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
+                               offset={'x': float(x), 'y': float(y), 'z': float(z)})
+        self._info = info
+        self._wells_cache = None
+        self._by_name_cache = None
+
+    _set_offset.__qualname__ = 'Labware.set_offset'
+    _set_offset = gated_member(_set_offset)
 
     @property
     def calibrated_offset(self):

@@ -2,6 +2,7 @@
 import enum
 
 from opentrons import _engine
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.definitions import has
 from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
@@ -206,6 +207,9 @@ class ThermocyclerContext(ModuleContext):
 
     @property
     def lid_position(self):
+        # 7.5.0 (from 2.12 here) returns the plain string.
+        if definitions.has('release7'):
+            return self._state()['lidPosition']
         return ThermocyclerLidStatus(self._state()['lidPosition'])
 
     @property

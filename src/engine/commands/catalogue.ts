@@ -37,6 +37,7 @@ import { setMaxSpeeds } from './labwright/setMaxSpeeds.ts';
 import { setPlungerSpeed } from './labwright/setPlungerSpeed.ts';
 import { setStartingTip } from './labwright/setStartingTip.ts';
 import { setTipLength } from './labwright/setTipLength.ts';
+import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { setTipRacks } from './labwright/setTipRacks.ts';
 import { setTrashContainer } from './labwright/setTrashContainer.ts';
 import { setWellBottomClearance } from './labwright/setWellBottomClearance.ts';
@@ -168,6 +169,7 @@ export const COMMANDS = [
   setMaxSpeeds,
   clearSlot,
   setTipLength,
+  setLabwareOffset,
   loadLabwareObject,
   useTips,
   setWellHasTip,
