@@ -5,6 +5,7 @@ import { builtInLabware } from '../definitions/index.ts';
 import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
+import { moduleName } from './module-names.ts';
 import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
@@ -125,7 +126,8 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
  */
 function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
   const slot = validDeckSlot(st, location);
-  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  const engine = st.has('engineCore');
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
@@ -170,7 +172,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
     label = null;
   }
   const engine = st.has('engineCore');
-  const parent = engine ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  const parent = engine ? `${moduleName(st, mod.spec)} on slot ${mod.slot}` : mod.displayName;
   const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;

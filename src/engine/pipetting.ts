@@ -151,7 +151,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
  * it, so a missing tip fails after the entry, with the coded error.
  */
 function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
-  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const vol = volume ? volume : availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
