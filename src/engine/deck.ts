@@ -3,6 +3,7 @@
 import type { CustomLabwareUse } from '../common/index.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
+import { coordinateSlotAtLevel } from './slot-names.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -11,6 +12,8 @@ const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
   const key = typeof location === 'number' ? String(location) : location;
+  const named = typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null;
+  if (named !== null) return named;
   if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
     throw pyError('ValueError', `Unknown slot: ${key}`);
   }
@@ -101,6 +104,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
+  st.setupPlaces.set(id, { slotName: slot });
   st.highestZCache = null;
   return labwareInfo(lw);
 }
@@ -139,6 +143,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
+  st.setupPlaces.set(id, { moduleId: mod.id });
   st.highestZCache = null;
   return labwareInfo(lw);
 }

@@ -21,6 +21,8 @@ export type PyErrorType =
   | 'AmbiguousLoadLabwareParamsError'
   | 'InvalidMagnetEngageHeightError'
   | 'LabwareIsNotTipRackError'
+  | 'LabwareDefinitionIsNotAdapterError'
+  | 'LabwareDefinitionIsNotLabwareError'
   | EngineErrorType;
 
 /**

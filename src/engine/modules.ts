@@ -4,6 +4,7 @@ import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { pyError } from './errors.ts';
+import { coordinateSlotAtLevel } from './slot-names.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
@@ -27,7 +28,9 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     }
     slot = '7';
   } else {
-    const key = typeof location === 'number' ? String(location) : location;
+    const given = typeof location === 'number' ? String(location) : location;
+    // A coordinate name (`'B1'`, from 2.15) is the slot it names, in the errors too.
+    const key = (typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null) ?? given;
     const s = st.defs.slots().get(/^\d+$/.test(key) ? String(Number(key)) : key);
     if (!s) {
       throw pyError(
