@@ -18,6 +18,9 @@ export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
+/** The level 7.5.0's labware and wells report at every level below 2.14. */
+const LABWARE_LEVEL_BELOW_ENGINE: ApiLevel = [2, 13];
+
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
 export interface LoadedPipette {
@@ -192,7 +195,9 @@ export class EngineState {
 
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
   requireMember(member: MemberName): void {
-    this.requireVersion(member, MEMBERS[member].addedIn);
+    // 7.5.0's Labware and Well objects report apiLevel 2.13 below the engine's levels (§A.4.5).
+    const ownLevel = /^(Labware|Well)\./.test(member) && !this.has('engineCore') ? LABWARE_LEVEL_BELOW_ENGINE : this.apiLevel;
+    if (!levelAtLeast(ownLevel, MEMBERS[member].addedIn)) throw pyError('APIVersionError', versionErrorText(member, MEMBERS[member].addedIn, ownLevel));
   }
 
   /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */

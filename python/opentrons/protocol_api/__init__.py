@@ -9,6 +9,7 @@ from .instrument_context import InstrumentContext
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext)
 from .protocol_context import ProtocolContext
+from ._labware_movement import OFF_DECK, OffDeckType
 
 
 class PairedInstrumentContext(object):
@@ -36,4 +37,4 @@ def __dir__():
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
            'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',
-           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']
+           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion', 'OFF_DECK']

@@ -137,6 +137,8 @@ export const VIEWS = {
   hwPipette: defineView({ args: OfPipette, read: (e, a) => hwPipette(e, a.pipetteId) }),
   pipetteHardwareConfig: defineView({ args: OfPipette, read: (e, a) => e.pipetteHardwareConfig(a.pipetteId) }),
   moduleState: defineView({ args: OfModule, read: (e, a) => e.moduleState(a.moduleId) }),
+  /** The id of the labware on a module now (adapters and manual moves included), or null. */
+  moduleLabware: defineView({ args: OfModule, read: (e, a) => e.moduleLabware(a.moduleId) }),
 } as const;
 
 export type ViewName = keyof typeof VIEWS;

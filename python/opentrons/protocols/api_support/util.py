@@ -24,6 +24,19 @@ def gated_member(func):
     return wrapper
 
 
+def gated_labware_member(func):
+    """A member of Labware added after 2.0: labware objects do not carry the protocol's level,
+    so the engine checks it (and names the level as 7.5.0 does)."""
+    name = func.__qualname__
+
+    @functools.wraps(func)
+    def wrapper(self, *args, **kwargs):
+        from opentrons import _engine
+        _engine.view('requireMember', member=name)
+        return func(self, *args, **kwargs)
+    return wrapper
+
+
 def refuse_removed(name):
     """A member the Protocol Engine runtime (2.14) removed or refuses: the engine raises its
     APIVersionError at the levels that refuse it (`REMOVED` in the engine's removals.ts)."""
