@@ -69,9 +69,12 @@ export function pythonMoveLabware(st: EngineState, labwareId: string, place: Pyt
   const where = resolvePlace(st, place);
   const text = `Moving ${lw.label ?? lw.def.parameters.loadName} to ${destinationText(st, place)}${useGripper ? ' with gripper' : ''}`;
   st.log.before('command.MOVE_LABWARE', text);
-  const result = engineMoveLabware(st, lw.id, where, useGripper ? 'usingGripper' : 'manualMoveWithPause');
-  st.log.after();
-  return result;
+  // 7.5.0 closes the entry even when the move fails (a caught failure leaves the nesting as it was).
+  try {
+    return engineMoveLabware(st, lw.id, where, useGripper ? 'usingGripper' : 'manualMoveWithPause');
+  } finally {
+    st.log.after();
+  }
 }
 
 /** `del ctx.deck[slot]` from 2.15: a labware there goes off deck (no entry, no pause); a module stays. */

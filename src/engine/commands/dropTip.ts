@@ -47,5 +47,5 @@ export const dropTip = defineCommand({
   },
   // A Python `drop_tip()` that alternated shows it as the engine's own command does (2.15).
   report: (params, result) =>
-    result !== undefined && 'alternateDropLocation' in result ? { params: { ...params, alternateDropLocation: true }, result: {} } : { params, result },
+    typeof result === 'object' && result !== null && 'alternateDropLocation' in result ? { params: { ...params, alternateDropLocation: true }, result: {} } : { params, result },
 });
