@@ -304,3 +304,89 @@ p.drop_tip()
     assert.equal(drop?.params.alternateDropLocation, undefined);
   });
 });
+
+describe('2.15: a real-world-style protocol', () => {
+  // A PCR setup: plate on an aluminium block on a temperature module, samples handed in and out
+  // by manual moves, coordinate slot names throughout.
+  const PCR_SETUP = `from opentrons import protocol_api
+from opentrons.protocol_api import OFF_DECK
+
+metadata = {'protocolName': 'PCR setup with manual plate moves', 'apiLevel': '2.15'}
+requirements = {'robotType': 'OT-2'}
+
+
+def run(ctx: protocol_api.ProtocolContext):
+    tips = ctx.load_labware('opentrons_96_tiprack_20ul', 'D1')
+    temp = ctx.load_module('temperature module gen2', 'D3')
+    pcr = temp.load_labware('opentrons_96_wellplate_200ul_pcr_full_skirt',
+                            adapter='opentrons_96_well_aluminum_block', label='PCR Plate')
+    master = ctx.load_labware('opentrons_24_tuberack_nest_1.5ml_snapcap', 'C1', 'Master Mix')
+    samples = ctx.load_labware('nest_96_wellplate_100ul_pcr_full_skirt', 'D2', 'Samples')
+    p20 = ctx.load_instrument('p20_single_gen2', 'left', tip_racks=[tips])
+
+    temp.set_temperature(4)
+    for well in pcr.wells()[:2]:
+        p20.pick_up_tip()
+        p20.aspirate(15, master['A1'])
+        p20.dispense(15, well)
+        p20.drop_tip()
+    ctx.move_labware(samples, OFF_DECK)
+    ctx.pause('Spin down the samples')
+    ctx.move_labware(samples, 'C2')
+    for src, dest in zip(samples.wells()[:2], pcr.wells()[:2]):
+        p20.pick_up_tip()
+        p20.aspirate(5, src)
+        p20.dispense(5, dest, push_out=1)
+        p20.drop_tip()
+`;
+
+  it('runs line for line with its equipment', async () => {
+    const a = await analyze(svc, PCR_SETUP);
+    assert.deepEqual(a.errors, []);
+    const pcrWell = (w: string) => `${w} of PCR Plate on Opentrons 96 Well Aluminum Block on Temperature Module GEN2 on slot 3`;
+    assert.deepEqual(lines(a), [
+      'Setting Temperature Module temperature to 4.0 °C (rounded off to nearest integer)',
+      'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 20 µL on slot 1',
+      'Aspirating 15.0 uL from A1 of Master Mix on slot 4 at 7.56 uL/sec',
+      `Dispensing 15.0 uL into ${pcrWell('A1')} at 7.56 uL/sec`,
+      'Dropping tip into A1 of Opentrons Fixed Trash on slot 12',
+      'Picking up tip from B1 of Opentrons OT-2 96 Tip Rack 20 µL on slot 1',
+      'Aspirating 15.0 uL from A1 of Master Mix on slot 4 at 7.56 uL/sec',
+      `Dispensing 15.0 uL into ${pcrWell('B1')} at 7.56 uL/sec`,
+      'Dropping tip into A1 of Opentrons Fixed Trash on slot 12',
+      'Moving Samples to off-deck',
+      'Pausing robot operation: Spin down the samples',
+      'Moving Samples to slot C2',
+      'Picking up tip from C1 of Opentrons OT-2 96 Tip Rack 20 µL on slot 1',
+      'Aspirating 5.0 uL from A1 of Samples on slot 5 at 7.56 uL/sec',
+      `Dispensing 5.0 uL into ${pcrWell('A1')} at 7.56 uL/sec`,
+      'Dropping tip into A1 of Opentrons Fixed Trash on slot 12',
+      'Picking up tip from D1 of Opentrons OT-2 96 Tip Rack 20 µL on slot 1',
+      'Aspirating 5.0 uL from B1 of Samples on slot 5 at 7.56 uL/sec',
+      `Dispensing 5.0 uL into ${pcrWell('B1')} at 7.56 uL/sec`,
+      'Dropping tip into A1 of Opentrons Fixed Trash on slot 12',
+    ]);
+    // The run holds for the operator at each manual move (and at the pause) on a robot.
+    assert.deepEqual(
+      a.runLog.filter((e) => e.name === 'command.MOVE_LABWARE').map((e) => e.text),
+      ['Moving Samples to off-deck', 'Moving Samples to slot C2'],
+    );
+    assert.deepEqual(a.requiredEquipment, {
+      pipettes: [{ mount: 'left', requestedAs: 'p20_single_gen2', pipetteName: 'p20_single_gen2', channels: 1 }],
+      labware: [
+        { label: 'opentrons_96_tiprack_20ul', uri: 'opentrons/opentrons_96_tiprack_20ul/1', location: 1 },
+        { label: 'Samples', uri: 'opentrons/nest_96_wellplate_100ul_pcr_full_skirt/2', location: 2 },
+        { label: 'opentrons_96_well_aluminum_block', uri: 'opentrons/opentrons_96_well_aluminum_block/1', location: 3, on: { kind: 'module', model: 'temperatureModuleV2' } },
+        {
+          label: 'PCR Plate',
+          uri: 'opentrons/opentrons_96_wellplate_200ul_pcr_full_skirt/2',
+          location: 3,
+          on: { kind: 'labware', label: 'opentrons_96_well_aluminum_block', uri: 'opentrons/opentrons_96_well_aluminum_block/1' },
+        },
+        { label: 'Master Mix', uri: 'opentrons/opentrons_24_tuberack_nest_1.5ml_snapcap/1', location: 4 },
+        { label: 'opentrons_1_trash_1100ml_fixed', uri: 'opentrons/opentrons_1_trash_1100ml_fixed/1', location: 12 },
+      ],
+      modules: [{ type: 'temperatureModuleType', model: 'temperatureModuleV2', location: 3 }],
+    });
+  });
+});
