@@ -7,6 +7,7 @@ import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
 import { moduleName } from './module-names.ts';
 import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
+import { coordinateSlotAtLevel } from './slot-names.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -17,6 +18,8 @@ export { thermocyclerSlots };
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
   const key = typeof location === 'number' ? String(location) : location;
+  const named = typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null;
+  if (named !== null) return named;
   if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
     throw pyError('ValueError', `Unknown slot: ${key}`);
   }
@@ -116,6 +119,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
+  st.setupPlaces.set(id, { slotName: slot });
   st.highestZCache = null;
   return labwareInfo(lw);
 }
@@ -176,6 +180,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
+  st.setupPlaces.set(id, { moduleId: mod.id });
   st.highestZCache = null;
   if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
     st.logMessages.push(

@@ -25,6 +25,8 @@ export type PyErrorType =
   | 'InvalidMagnetEngageHeightError'
   | 'LabwareIsNotTipRackError'
   | 'ValidationError'
+  | 'LabwareDefinitionIsNotAdapterError'
+  | 'LabwareDefinitionIsNotLabwareError'
   | Release7ErrorType
   | EngineErrorType;
 
