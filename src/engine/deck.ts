@@ -2,7 +2,10 @@
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
 import { pyError } from './errors.ts';
+import { checkArea } from './addressable-areas.ts';
+import { refuseStagingSlot } from './flex-only.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
+import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -11,6 +14,7 @@ const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
   const key = typeof location === 'number' ? String(location) : location;
+  refuseStagingSlot(st, key);
   if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
     throw pyError('ValueError', `Unknown slot: ${key}`);
   }
@@ -46,6 +50,8 @@ export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
 }
 
 export function placeCheck(st: EngineState, key: string, slot: string, newItemRepr: string, covering: readonly string[]): void {
+  // The trash bin's cutout takes nothing else (IncompatibleAddressableAreaError).
+  if (hasTrashBin(st)) checkArea(st, slot);
   const existing = st.deck.get(slot);
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
@@ -211,6 +217,8 @@ export function highestZ(st: EngineState): number {
   for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, item.mod));
   // Labware standing on labware (JSON v6–8) is on no slot of its own.
   for (const id of st.stackedOn.keys()) z = Math.max(z, st.labware.get(id)?.highestZ ?? 0);
+  // The trash bin fixture is as tall as the trash labware it replaces.
+  if (hasTrashBin(st)) z = Math.max(z, st.labware.get('fixedTrash')?.highestZ ?? 0);
   st.highestZCache = z;
   return z;
 }
@@ -251,6 +259,7 @@ export function loadedLabwares(st: EngineState): { slot: number; labwareId: stri
 
 /** `ctx.fixed_trash`: whatever is in slot 12 now. */
 export function fixedTrash(st: EngineState): string {
+  if (hasTrashBin(st)) return TRASH_BIN_ID;
   const item = st.deck.get('12');
   if (!item || item.kind !== 'labware') throw pyError('RuntimeError', 'Robot must have a trash container in 12');
   return item.lw.id;

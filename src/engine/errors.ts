@@ -21,6 +21,7 @@ export type PyErrorType =
   | 'AmbiguousLoadLabwareParamsError'
   | 'InvalidMagnetEngageHeightError'
   | 'LabwareIsNotTipRackError'
+  | 'InvalidTrashBinLocationError'
   | EngineErrorType;
 
 /**

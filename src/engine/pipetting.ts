@@ -1,6 +1,8 @@
 // Liquid handling: aspirate, dispense, mix, blow-out, touch-tip and air gap, with the liquid
 // ledger bookkeeping across a multichannel's wells.
 import { pyError } from './errors.ts';
+import type { ProtocolApiError } from './errors.ts';
+import { engineError, floatText } from './protocol-engine.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
@@ -71,6 +73,20 @@ function availableVolume(st: EngineState, p: LoadedPipette): number {
   return (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
 }
 
+/**
+ * The volume a plunger command was given, or null for "the default" (all there is room for, all
+ * there is). Up to 2.15 a volume of 0 meant the default too; from 2.16 it means 0 µL.
+ */
+function givenVolume(st: EngineState, volume: number | null): number | null {
+  if (st.has('trashBin') && !st.protocolEngine) return volume;
+  return volume ? volume : null;
+}
+
+/** The engine's refusal to dispense more than the tip holds (from 2.17 in the Python API). */
+export function invalidDispenseVolume(volume: number, held: number): ProtocolApiError {
+  return engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(volume)} µL when only ${held === 0 ? '0' : floatText(held)} µL has been aspirated.`);
+}
+
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
@@ -87,7 +103,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
     move(st, p, dest);
   }
-  const vol = volume ? volume : availableVolume(st, p);
+  const vol = givenVolume(st, volume) ?? availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
@@ -104,6 +120,8 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
   p.currentVolume = after;
+  // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
+  st.blownOut.delete(p.id);
   st.log.after();
 }
 
@@ -112,13 +130,14 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   const dest = commandTarget(st, p, location, 'dispense');
   checkTakesLiquid(st, dest, 'dispense');
   if (location !== null) move(st, p, dest);
-  const vol = volume ? volume : p.currentVolume;
+  const vol = givenVolume(st, volume) ?? p.currentVolume;
   const flow = rate * p.dispenseFlowRate;
   const entry = st.log.before(
     'command.DISPENSE',
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached');
+  if (st.has('dispenseVolumeChecked') && vol > p.currentVolume + 1e-9) throw invalidDispenseVolume(vol, p.currentVolume);
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
     const seconds = dispensed / flow;
@@ -155,7 +174,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
-  const shown = volume ? volume : availableVolume(st, p);
+  const shown = givenVolume(st, volume) ?? availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
   const reps = pyValue(repetitions);

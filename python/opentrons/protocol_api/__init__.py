@@ -9,6 +9,8 @@ from .instrument_context import InstrumentContext
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext)
 from .protocol_context import ProtocolContext
+from .disposal_locations import TrashBin, WasteChute
+from ._nozzle_layout import COLUMN, ALL
 
 
 class PairedInstrumentContext(object):
@@ -36,4 +38,5 @@ def __dir__():
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
            'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',
-           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']
+           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion',
+           'TrashBin', 'WasteChute', 'COLUMN', 'ALL']

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { refuseMagneticBlock, refuseStagingSlot } from '../flex-only.ts';
 import { loadModule as load } from '../modules.ts';
 import { engineLoadModule } from '../protocol-engine.ts';
 import { defineCommand, slotAsText } from './command.ts';
@@ -17,10 +18,13 @@ export const loadModule = defineCommand({
     moduleId: Type.Optional(Id),
     configuration: Maybe(Type.String()),
   }),
-  execute: (params, { state }) =>
-    params.moduleId !== undefined
-      ? engineLoadModule(state, params.model, String(params.location?.slotName ?? ''), params.moduleId)
-      : load(state, params.model, params.location?.slotName ?? null, params.configuration ?? null),
+  execute(params, { state }) {
+    if (params.moduleId !== undefined) return engineLoadModule(state, params.model, String(params.location?.slotName ?? ''), params.moduleId);
+    const slot = params.location?.slotName ?? null;
+    refuseMagneticBlock(state, params.model, slot);
+    if (typeof slot === 'string') refuseStagingSlot(state, slot);
+    return load(state, params.model, slot, params.configuration ?? null);
+  },
   report: (params, info) =>
     params.moduleId !== undefined
       ? { params, result: { moduleId: info.moduleId, model: info.model, serialNumber: `fake-serial-number-${info.moduleId}` } }
