@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { checkArea } from '../addressable-areas.ts';
+import { hasTrashBin } from '../trash-bin.ts';
 import { refuseMagneticBlock, refuseStagingSlot } from '../flex-only.ts';
 import { loadModule as load } from '../modules.ts';
 import { engineLoadModule } from '../protocol-engine.ts';
@@ -23,6 +25,8 @@ export const loadModule = defineCommand({
     const slot = params.location?.slotName ?? null;
     refuseMagneticBlock(state, params.model, slot);
     if (typeof slot === 'string') refuseStagingSlot(state, slot);
+    // The trash bin's cutout takes no module either (before the module's own slot rules).
+    if (slot !== null && hasTrashBin(state) && /^\d+$/.test(String(slot))) checkArea(state, String(Number(slot)));
     return load(state, params.model, slot, params.configuration ?? null);
   },
   report: (params, info) =>
