@@ -4,7 +4,7 @@ from opentrons.types import Location, Point
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons import _engine
 from opentrons.protocols.api_support.definitions import has
-from opentrons.protocols.api_support.util import refuse_removed
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 
 
 class OutOfTipsError(Exception):
@@ -312,6 +312,19 @@ class Labware(object):
     def separate_calibration(self):
         refuse_removed('Labware.separate_calibration')
         return False
+
+    @gated_member
+    def set_offset(self, x, y, z):
+        refuse_removed('Labware.set_offset')
+        info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
+                               offset={'x': float(x), 'y': float(y), 'z': float(z)})
+        # The labware moved: its info and the wells already handed out follow it.
+        self._info = info
+        for well, well_info in zip(self._wells_cache or [], info['wells']):
+            well._impl._info = well_info
+            well._impl._geometry = WellGeometry(well_info)
+            well._info = well_info
+            well._geometry = well._impl._geometry
 
     def set_calibration(self, delta):
         refuse_removed('Labware.set_calibration')

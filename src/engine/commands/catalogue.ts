@@ -26,6 +26,7 @@ import { loadLabwareObject } from './labwright/loadLabwareObject.ts';
 import { mix } from './labwright/mix.ts';
 import { moveTo } from './labwright/moveTo.ts';
 import { resetLabware } from './labwright/resetLabware.ts';
+import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { resetTipracks } from './labwright/resetTipracks.ts';
 import { resume } from './labwright/resume.ts';
 import { returnTip } from './labwright/returnTip.ts';
@@ -170,6 +171,7 @@ export const COMMANDS = [
   useTips,
   setWellHasTip,
   resetLabware,
+  setLabwareOffset,
 ] as const;
 
 export type KnownCommand = (typeof COMMANDS)[number];

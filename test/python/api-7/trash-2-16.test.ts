@@ -535,3 +535,27 @@ tryit(lambda: ctx.load_module('magneticBlockV1', 1))`,
     assert.deepEqual(lines(at14), ['APIVersionError: Module of type magneticBlockV1 is only available in versions 2.15 and above.']);
   });
 });
+
+describe('2.18: Labware.set_offset restored (§B.2.18, §B.2.12)', () => {
+  const BODY = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+a1 = plate['A1']
+tryit(lambda: plate.set_offset(1, 2, 3))
+ctx.comment(repr(tuple(round(v, 2) for v in a1.top().point)) + ' ' + repr(round(plate.highest_z, 2)))
+plate.set_offset(0, 0, 0) if plate.highest_z != 14.22 else None
+ctx.comment(repr(tuple(round(v, 2) for v in plate['A1'].top().point)))`;
+
+  it('moves the labware and its wells at 2.18 (replacing, not adding)', async () => {
+    const a = await analyze(svc, probing(BODY, '2.18'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(lines(a), ['ok', '(147.88, 76.24, 17.22) 17.22', '(146.88, 74.24, 14.22)']);
+  });
+
+  it('is refused at 2.17 with the 2.14–2.17 text', async () => {
+    const a = await analyze(svc, probing(BODY, '2.17'));
+    assert.deepEqual(lines(a).slice(0, 2), [
+      "APIVersionError: Labware.set_offset() is not supported when apiLevel is 2.14, 2.15, 2.16, or 2.17. Use apilevel 2.13 or below, or 2.18 or above to set offset, or use the Opentrons App's Labware Position Check.",
+      '(146.88, 74.24, 14.22) 14.22',
+    ]);
+  });
+});
