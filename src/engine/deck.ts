@@ -1,15 +1,20 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
+import { builtInLabware } from '../definitions/index.ts';
+import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
+import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
 import { checkArea } from './addressable-areas.ts';
 import { refuseStagingSlot } from './flex-only.ts';
-import { buildLabware, labwareInfo } from './labware.ts';
+import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
 import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
+
+export { thermocyclerSlots };
 
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
@@ -35,15 +40,10 @@ export function implRepr(id: string): string {
   return `<opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x${(PLACEHOLDER_ADDR + (h & 0xffff) * 16).toString(16)}>`;
 }
 
-/** The slots a thermocycler stands on: a `semi` one leaves the right column (8, 11) free. */
-export function thermocyclerSlots(configuration: 'full' | 'semi' | null): readonly string[] {
-  return configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
-}
-
 /** Slots a thermocycler covers besides its own. */
 export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
   for (const item of st.deck.values()) {
-    if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
+    if (item.kind !== 'module' || !isThermocycler(st, item.mod)) continue;
     if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
   }
   return null;
@@ -64,7 +64,11 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
 
 export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
   const r = st.defs.findLabware(loadName, namespace, version, st.custom, st.library);
-  if (!r.ok) throw pyError(r.error.type, r.error.message);
+  if (!r.ok) {
+    const newer = r.error.type === 'FileNotFoundError' ? laterStandardLabware(st, loadName, namespace, version) : null;
+    if (newer !== null) return newer;
+    throw pyError(r.error.type, r.error.message);
+  }
   if (r.origin !== 'standard') {
     noteCustomLabware(st, {
       uri: `${r.definition.namespace}/${r.definition.parameters.loadName}/${r.definition.version}`,
@@ -73,6 +77,15 @@ export function findDefinition(st: EngineState, loadName: string, namespace: str
     });
   }
   return r.definition;
+}
+
+/**
+ * From 2.12 (robot software 7.5.0) the `opentrons` namespace is today's whole standard set (e.g.
+ * the Heater-Shaker's adapter plates), not only what 4.7.0 shipped; version 1 unless given.
+ */
+function laterStandardLabware(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition | null {
+  if (!st.has('release7') || (namespace !== null && namespace.toLowerCase() !== 'opentrons')) return null;
+  return builtInLabware(loadName.toLowerCase(), version ?? 1);
 }
 
 /** Records a custom labware the protocol loaded (each definition and request once). */
@@ -99,6 +112,7 @@ export function loadLabware(
 }
 
 export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  if (st.has('release7')) return placeLabwareRelease7(st, definition, location, label);
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
@@ -109,6 +123,27 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
   return labwareInfo(lw);
+}
+
+/**
+ * 7.5.0's legacy core: slots validated with its texts, the deck-conflict checker, and labware in
+ * slot 12 still silently replacing the fixed trash.
+ */
+function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  const slot = validDeckSlot(st, location);
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  const existing = st.deck.get(slot);
+  const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
+  if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
+  st.labware.set(lw.id, lw);
+  st.deck.set(slot, { kind: 'labware', lw });
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/** Whether a module is a thermocycler of the Python API (the GEN2 only from 2.12, where it loads). */
+export function isThermocycler(st: EngineState, mod: LoadedModule): boolean {
+  return mod.model === 'thermocyclerModuleV1' || (mod.model === 'thermocyclerModuleV2' && !st.protocolEngine);
 }
 
 /** `module.load_labware(name, label, namespace, version)`. */
@@ -146,6 +181,11 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   st.labware.set(id, lw);
   mod.labwareId = id;
   st.highestZCache = null;
+  if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
+    st.logMessages.push(
+      `The labware definition for ${label ?? definition.parameters.loadName} does not define a default engagement height for use with the Magnetic Module; you must specify a height explicitly when calling engage().`,
+    );
+  }
   return labwareInfo(lw);
 }
 
@@ -153,9 +193,9 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
-    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+    throw pyError(st.has('release7') ? 'RuntimeError' : 'AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
   }
-  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+  if (isThermocycler(st, mod) && mod.lid !== 'open') {
     throw pyError('AssertionError', 'Cannot place labware in closed module');
   }
 }
@@ -168,6 +208,7 @@ function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
 export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
   const mod = st.module(moduleId);
   const lw = st.lw(labwareId);
+  if (st.has('release7') && lw.moduleId !== mod.id) throw pyError('AssertionError', 'Labware is not configured with this module as its parent');
   checkModuleTakesLabware(st, mod);
   mod.labwareId = lw.id;
   st.highestZCache = null;
@@ -239,22 +280,23 @@ export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo
 
 /** `ctx.loaded_labwares`: slot number → labware, sorted by slot (module labware under the module's slot). */
 export function loadedLabwares(st: EngineState): { slot: number; labwareId: string }[] {
+  if (st.has('release7')) return loadedLabwaresInLoadOrder(st);
   const out: { slot: number; labwareId: string }[] = [];
-  // Robot software 7 keeps load order (the fixed trash first).
-  if (st.has('release7')) {
-    const placed = new Set<string>();
-    for (const item of st.deck.values()) {
-      const id = item.kind === 'labware' ? item.lw.id : item.mod.labwareId;
-      if (id !== null) placed.add(id);
-    }
-    for (const lw of st.labware.values()) if (placed.has(lw.id)) out.push({ slot: Number(lw.slot), labwareId: lw.id });
-    return out;
-  }
   for (const [slot, item] of st.deck) {
     if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
     else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });
   }
   return out.sort((a, b) => a.slot - b.slot);
+}
+
+/** 7.5.0 (from 2.12): the labware on the deck in the order it was loaded, the fixed trash first. */
+function loadedLabwaresInLoadOrder(st: EngineState): { slot: number; labwareId: string }[] {
+  const onDeck = new Set<string>();
+  for (const item of st.deck.values()) {
+    if (item.kind === 'labware') onDeck.add(item.lw.id);
+    else if (item.mod.labwareId) onDeck.add(item.mod.labwareId);
+  }
+  return [...st.labware.values()].filter((lw) => onDeck.has(lw.id)).map((lw) => ({ slot: Number(lw.slot), labwareId: lw.id }));
 }
 
 /** `ctx.fixed_trash`: whatever is in slot 12 now. */

@@ -132,6 +132,7 @@ export class ProtocolEngine {
     const parent = this.active;
     const index = this.history.begin(command.commandType, command.params, log.clock, log.entries.length, parent);
     const firstAction = actions === null ? 0 : actions.length;
+    const depth = log.depth;
     this.active = index;
     let result: unknown = null;
     let error: CommandError | null = null;
@@ -141,6 +142,8 @@ export class ProtocolEngine {
     } catch (thrown) {
       error = errorData(thrown);
       this.lastFailure = thrown;
+      // 7.5.0 publishes "after" on error: a caught exception leaves the nesting as it was.
+      if (this.s.has('release7')) log.restore(depth);
     } finally {
       this.active = parent;
       this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction));
@@ -156,8 +159,8 @@ export class ProtocolEngine {
   }
 
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
-  requireMember(member: MemberName): void {
-    this.s.requireMember(member);
+  requireMember(member: MemberName, objectLevel?: readonly [number, number]): void {
+    this.s.requireMember(member, objectLevel);
   }
 
   /** Raises `prepare_to_aspirate()`'s refusal while the tip holds liquid. */

@@ -19,3 +19,5 @@ export { REMOVED } from './removals.ts';
 export type { RemovedName } from './removals.ts';
 export type { HardwareAction, AxisSpeeds, ProfileStepAction } from './actions.ts';
 export { wellPoint } from './locations.ts';
+export { RunTimeParameters, undefinedParameterError } from './parameters.ts';
+export type { ParameterRequest, ParameterType, ParameterValueOut, PyChoice, PyValue } from './parameters.ts';

@@ -39,6 +39,8 @@ export interface LabwareState {
   /** Tip presence per well (tip racks; all true at load). */
   readonly hasTip: Uint8Array;
   info: LabwareInfo | null;
+  /** `Labware.set_offset(x, y, z)` (2.12): the calibration offset positions are shifted by. */
+  calibrationOffset?: Point;
 }
 
 function rowLetters(name: string): string {
@@ -210,4 +212,27 @@ export function useTips(lw: LabwareState, start: WellState, channels: number, pr
   const col = lw.columns[start.column];
   const end = Math.min(col.length, start.rowInColumn + channels);
   for (let r = start.rowInColumn; r < end; r++) lw.hasTip[col[r]] = present;
+}
+
+/** The default engagement height a labware's definition gives the Magnetic Module, or null. */
+export function magneticEngageHeight(lw: LabwareState | undefined): number | null {
+  const p = lw?.def.parameters;
+  return p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
+}
+
+/**
+ * `Labware.set_offset(x, y, z)`: the offset replaces the previous one, and every position of the
+ * labware (origin, wells, highest point) moves with it. The labware keeps its identity (tips,
+ * caches and the ledger hold this object), so its positions are shifted where they are.
+ */
+export function setCalibrationOffset(lw: LabwareState, offset: Point): void {
+  const old = lw.calibrationOffset ?? { x: 0, y: 0, z: 0 };
+  const d = { x: offset.x - old.x, y: offset.y - old.y, z: offset.z - old.z };
+  const shift = (p: Point): Point => ({ x: p.x + d.x, y: p.y + d.y, z: p.z + d.z });
+  const moved = lw as { origin: Point; highestZ: number };
+  moved.origin = shift(lw.origin);
+  moved.highestZ = lw.highestZ + d.z;
+  for (const w of lw.wells) (w as { top: Point }).top = shift(w.top);
+  lw.calibrationOffset = { ...offset };
+  lw.info = null;
 }

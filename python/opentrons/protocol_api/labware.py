@@ -3,6 +3,7 @@ tip tracking state lives in the engine."""
 from opentrons.types import Location, Point
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons import _engine
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.definitions import has
 from opentrons.protocols.api_support.util import gated_member, refuse_removed
 
@@ -156,6 +157,12 @@ class Well(object):
     def well_name(self):
         return self._info['name']
 
+    def load_liquid(self, liquid, volume):
+        # Wells report the newest level; the protocol's own decides (the engine checks it).
+        _engine.view('requireMember', member='Well.load_liquid')
+        _engine.execute('loadLiquid', liquidId=liquid._id, labwareId=self.parent._id,
+                        volumeByWell={self.well_name: float(volume)})
+
     def top(self, z=0.0):
         return Location(self._geometry.top(z), self)
 
@@ -278,7 +285,8 @@ class Labware(object):
     @property
     def _wells(self):
         if self._wells_cache is None:
-            self._wells_cache = [Well(parent=self, info=w) for w in self._info['wells']]
+            self._wells_cache = [Well(parent=self, info=w, api_level=self._api_version)
+                                 for w in self._info['wells']]
             self._by_name_cache = dict((w.well_name, w) for w in self._wells_cache)
         return self._wells_cache
 
@@ -312,19 +320,6 @@ class Labware(object):
     def separate_calibration(self):
         refuse_removed('Labware.separate_calibration')
         return False
-
-    @gated_member
-    def set_offset(self, x, y, z):
-        refuse_removed('Labware.set_offset')
-        info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
-                               offset={'x': float(x), 'y': float(y), 'z': float(z)})
-        # The labware moved: its info and the wells already handed out follow it.
-        self._info = info
-        for well, well_info in zip(self._wells_cache or [], info['wells']):
-            well._impl._info = well_info
-            well._impl._geometry = WellGeometry(well_info)
-            well._info = well_info
-            well._geometry = well._impl._geometry
 
     def set_calibration(self, delta):
         refuse_removed('Labware.set_calibration')
@@ -373,6 +368,9 @@ class Labware(object):
     def tip_length(self):
         if self._tip_length is None and has('engineCore'):
             _engine.view('labwareTipLength', labwareId=self._id)
+        # 7.5.0's legacy core reads it from the definition: a labware without one has none.
+        if self._tip_length is None and not self.is_tiprack and definitions.has('release7'):
+            raise KeyError('tipLength')
         return self._tip_length
 
     @tip_length.setter
@@ -388,6 +386,29 @@ class Labware(object):
     @property
     def highest_z(self):
         return self._info['highestZ']
+
+    def set_offset(self, x, y, z):
+        """Sets this labware's calibration offset (replacing the previous one); no run-log entry.
+        4.7.0 (up to 2.11) has no such member."""
+        if not definitions.has('release7'):
+            raise AttributeError("'Labware' object has no attribute 'set_offset'")
+        # Refused at 2.14–2.17, back from 2.18 (an engine offset for the labware's place).
+        refuse_removed('Labware.set_offset')
+        return self._set_offset(x, y, z)
+
+    def _set_offset(self, x, y, z):
+        info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
+                               offset={'x': float(x), 'y': float(y), 'z': float(z)})
+        # The labware moved: its info and the wells already handed out follow it.
+        self._info = info
+        for well, well_info in zip(self._wells_cache or [], info['wells']):
+            well._impl._info = well_info
+            well._impl._geometry = WellGeometry(well_info)
+            well._info = well_info
+            well._geometry = well._impl._geometry
+
+    _set_offset.__qualname__ = 'Labware.set_offset'
+    _set_offset = gated_member(_set_offset)
 
     @property
     def calibrated_offset(self):

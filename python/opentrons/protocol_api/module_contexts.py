@@ -2,6 +2,7 @@
 import enum
 
 from opentrons import _engine
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.definitions import has
 from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
@@ -206,6 +207,9 @@ class ThermocyclerContext(ModuleContext):
 
     @property
     def lid_position(self):
+        # 7.5.0 (from 2.12 here) returns the plain string.
+        if definitions.has('release7'):
+            return self._state()['lidPosition']
         return ThermocyclerLidStatus(self._state()['lidPosition'])
 
     @property
@@ -257,3 +261,76 @@ class ThermocyclerContext(ModuleContext):
     @property
     def current_step_index(self):
         return self._state()['currentStepIndex']
+
+
+class HeaterShakerContext(ModuleContext):
+    """The Heater-Shaker (`heaterShakerModuleV1`); every member needs 2.13. The engine publishes
+    each call's run-log entry, then checks the value, so a refused value still leaves it."""
+
+    @gated_member
+    def set_target_temperature(self, celsius):
+        self._execute('heaterShaker/setTargetTemperature', celsius=_engine.num(celsius))
+
+    @gated_member
+    def wait_for_temperature(self):
+        self._execute('heaterShaker/waitForTemperature')
+
+    @gated_member
+    def set_and_wait_for_temperature(self, celsius):
+        self.set_target_temperature(celsius=celsius)
+        self.wait_for_temperature()
+
+    @gated_member
+    def set_and_wait_for_shake_speed(self, rpm):
+        self._execute('heaterShaker/setAndWaitForShakeSpeed', rpm=_engine.num(rpm))
+
+    @gated_member
+    def open_labware_latch(self):
+        self._execute('heaterShaker/openLabwareLatch')
+
+    @gated_member
+    def close_labware_latch(self):
+        self._execute('heaterShaker/closeLabwareLatch')
+
+    @gated_member
+    def deactivate_shaker(self):
+        self._execute('heaterShaker/deactivateShaker')
+
+    @gated_member
+    def deactivate_heater(self):
+        self._execute('heaterShaker/deactivateHeater')
+
+    @property
+    @gated_member
+    def target_temperature(self):
+        return self._state()['targetTemperature']
+
+    @property
+    @gated_member
+    def current_temperature(self):
+        return self._state()['currentTemperature']
+
+    @property
+    @gated_member
+    def current_speed(self):
+        return self._state()['currentSpeed']
+
+    @property
+    @gated_member
+    def target_speed(self):
+        return self._state()['targetSpeed']
+
+    @property
+    @gated_member
+    def temperature_status(self):
+        return self._state()['temperatureStatus']
+
+    @property
+    @gated_member
+    def speed_status(self):
+        return self._state()['speedStatus']
+
+    @property
+    @gated_member
+    def labware_latch_status(self):
+        return self._state()['labwareLatchStatus']

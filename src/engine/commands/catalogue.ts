@@ -26,9 +26,9 @@ import { loadLabwareObject } from './labwright/loadLabwareObject.ts';
 import { mix } from './labwright/mix.ts';
 import { moveTo } from './labwright/moveTo.ts';
 import { resetLabware } from './labwright/resetLabware.ts';
-import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { resetTipracks } from './labwright/resetTipracks.ts';
 import { resume } from './labwright/resume.ts';
+import { defineLiquid } from './labwright/defineLiquid.ts';
 import { returnTip } from './labwright/returnTip.ts';
 import { setDefaultSpeed } from './labwright/setDefaultSpeed.ts';
 import { setFlowRate } from './labwright/setFlowRate.ts';
@@ -37,6 +37,7 @@ import { setMaxSpeeds } from './labwright/setMaxSpeeds.ts';
 import { setPlungerSpeed } from './labwright/setPlungerSpeed.ts';
 import { setStartingTip } from './labwright/setStartingTip.ts';
 import { setTipLength } from './labwright/setTipLength.ts';
+import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { setTipRacks } from './labwright/setTipRacks.ts';
 import { setTrashContainer } from './labwright/setTrashContainer.ts';
 import { setWellBottomClearance } from './labwright/setWellBottomClearance.ts';
@@ -153,6 +154,7 @@ export const COMMANDS = [
   returnTip,
   homePipette,
   resume,
+  defineLiquid,
   calibrateMagneticModule,
   deactivateThermocycler,
   setFlowRate,

@@ -3,6 +3,7 @@ import { checkArea } from '../addressable-areas.ts';
 import { hasTrashBin } from '../trash-bin.ts';
 import { refuseMagneticBlock, refuseStagingSlot } from '../flex-only.ts';
 import { loadModule as load } from '../modules.ts';
+import { loadModuleRelease7 } from '../module-loading.ts';
 import { engineLoadModule } from '../protocol-engine.ts';
 import { defineCommand, slotAsText } from './command.ts';
 import { DeckSlot, Id, Maybe } from './params.ts';
@@ -27,7 +28,7 @@ export const loadModule = defineCommand({
     if (typeof slot === 'string') refuseStagingSlot(state, slot);
     // The trash bin's cutout takes no module either (before the module's own slot rules).
     if (slot !== null && hasTrashBin(state) && /^\d+$/.test(String(slot))) checkArea(state, String(Number(slot)));
-    return load(state, params.model, slot, params.configuration ?? null);
+    return (state.has('release7') ? loadModuleRelease7 : load)(state, params.model, slot, params.configuration ?? null);
   },
   report: (params, info) =>
     params.moduleId !== undefined

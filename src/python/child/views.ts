@@ -83,8 +83,12 @@ export const VIEWS = {
   locationCache: defineView({ args: None, read: (e) => e.locationCache() }),
   /** Raises the engine's APIVersionError when the protocol's level is below the member's. */
   requireMember: defineView({
-    args: Type.Object({ member: Type.Union(Object.keys(MEMBERS).map((name) => Type.Literal(name as MemberName))) }),
-    read: (e, a) => e.requireMember(a.member),
+    args: Type.Object({
+      member: Type.Union(Object.keys(MEMBERS).map((name) => Type.Literal(name as MemberName))),
+      /** The calling object's own level, when it is not the protocol's (7.5.0's Labware and Well). */
+      level: Type.Optional(Type.Tuple([Type.Integer(), Type.Integer()])),
+    }),
+    read: (e, a) => e.requireMember(a.member, a.level),
   }),
   /** Raises `prepare_to_aspirate()`'s refusal while the tip holds liquid (2.16). */
   checkPrepareToAspirate: defineView({ args: Type.Object({ pipetteId: Type.String() }), read: (e, a) => e.checkPrepareToAspirate(a.pipetteId) }),

@@ -391,3 +391,131 @@ ctx.comment(repr([temp.temperature, temp.target, temp.status, mag.status]))
     );
   });
 });
+
+describe('engine core: liquids (§B.2.14)', () => {
+  it('defines liquids and loads them into wells: analysis liquids, loadLiquid commands, starting volumes', async () => {
+    const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+water = ctx.define_liquid('Water', 'H2O', '#00FF00')
+dye = ctx.define_liquid(name='Dye', description=None, display_color=None)
+ctx.comment(repr(water).split("'")[0] + ' ' + repr(water).split("', ", 1)[1])
+ctx.comment(repr(dye.description) + ' ' + repr(dye.display_color))
+plate['A1'].load_liquid(water, 100)
+plate['B1'].load_liquid(dye, 50)
+`;
+    const a = await analyze(svc, protocol(body, '2.14'));
+    assert.deepEqual(a.errors, []);
+    assert.deepEqual(lines(a), ["Liquid(_id= name='Water', description='H2O', display_color='#00FF00')", "'' None"]);
+    const { completedAnalysis } = await import('../../../src/analysis/index.ts');
+    const shaped = completedAnalysis(a, { id: 'a1', createdAt: '2024-01-01T00:00:00.000Z' });
+    assert.deepEqual(
+      shaped.liquids.map((l) => ({ ...l, id: typeof l.id })),
+      [
+        { id: 'string', displayName: 'Water', description: 'H2O', displayColor: '#00FF00' },
+        { id: 'string', displayName: 'Dye', description: '', displayColor: null },
+      ],
+    );
+    const loads = shaped.commands.filter((c) => c.commandType === 'loadLiquid');
+    assert.deepEqual(
+      loads.map((c) => c.params),
+      [
+        { liquidId: shaped.liquids[0].id, labwareId: (shaped.labware.find((l) => l.loadName === 'corning_96_wellplate_360ul_flat') ?? { id: '' }).id, volumeByWell: { A1: 100 } },
+        { liquidId: shaped.liquids[1].id, labwareId: (shaped.labware.find((l) => l.loadName === 'corning_96_wellplate_360ul_flat') ?? { id: '' }).id, volumeByWell: { B1: 50 } },
+      ],
+    );
+    assert.ok(!shaped.commands.some((c) => c.commandType.startsWith('labwright/defineLiquid')));
+    assert.deepEqual(
+      a.liquids.map((w) => [w.well, w.finalVolume]),
+      [
+        ['A1', 100],
+        ['B1', 50],
+      ],
+    );
+  });
+
+  it('refuses a display colour that is not a hex colour, and both members below 2.14', async () => {
+    const bad = await analyze(svc, protocol(`ctx.define_liquid('W', 'd', 'B925FF')`, '2.14'));
+    assert.ok(bad.errors[0]?.description.endsWith('1 validation error for Liquid\ndisplayColor -> __root__\n  Color is not a valid hex color. (type=value_error)'));
+    const old = await analyze(svc, protocol(`ctx.define_liquid('W', 'd', '#fff')`, '2.13'));
+    assert.ok(old.errors[0]?.description.endsWith('ProtocolContext.define_liquid was added in 2.14, but your protocol requested version 2.13. You must increase your API version to 2.14 to use this functionality.'));
+    const well = await analyze(svc, protocol(`plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)\nplate['A1'].load_liquid(None, 10)`, '2.13'));
+    assert.match(well.errors[0]?.description ?? '', /Well\.load_liquid was added in 2\.14, but your protocol requested version 2\.13\./);
+  });
+});
+
+describe('engine core: a real-world-style 2.15 protocol', () => {
+  it('replicates a plate with liquids, a magnetic and a temperature module, line for line', async () => {
+    const text = `from opentrons import protocol_api
+
+metadata = {'protocolName': 'Plate replication', 'author': 'Lab'}
+requirements = {'robotType': 'OT-2', 'apiLevel': '2.15'}
+
+
+def run(protocol: protocol_api.ProtocolContext):
+    tips = protocol.load_labware('opentrons_96_tiprack_300ul', 1)
+    source = protocol.load_labware('nest_96_wellplate_200ul_flat', 2, 'Source')
+    temp = protocol.load_module('temperature module gen2', 3)
+    cold = temp.load_labware('opentrons_96_aluminumblock_nest_wellplate_100ul', 'Cold plate')
+    mag = protocol.load_module('magnetic module gen2', 4)
+    beads = mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')
+    p300 = protocol.load_instrument('p300_single_gen2', 'right', tip_racks=[tips])
+
+    sample = protocol.define_liquid('Sample', 'Diluted sample', '#1f77b4')
+    for well in source.wells()[:2]:
+        well.load_liquid(sample, 150)
+
+    temp.set_temperature(4)
+    for src, dest in zip(source.wells()[:2], cold.wells()[:2]):
+        p300.pick_up_tip()
+        p300.aspirate(50, src)
+        p300.dispense(50, dest)
+        p300.mix(2, 30, dest)
+        p300.blow_out(dest.top())
+        p300.drop_tip()
+    p300.transfer(20, cold['A1'], beads['A1'], new_tip='once')
+    mag.engage(height_from_base=5)
+    protocol.delay(minutes=1)
+    mag.disengage()
+    temp.deactivate()
+`;
+    const a = await analyze(svc, text);
+    assert.deepEqual(a.errors, []);
+    const src = (w: string) => `${w} of Source on slot 2`;
+    const cold = (w: string) => `${w} of Cold plate on Temperature Module GEN2 on slot 3`;
+    const rack = (w: string) => `${w} of Opentrons OT-2 96 Tip Rack 300 µL on slot 1`;
+    const trash = 'A1 of Opentrons Fixed Trash on slot 12';
+    const step = (i: number, w: string) => [
+      `Picking up tip from ${rack(w)}`,
+      `Aspirating 50.0 uL from ${src(w)} at 92.86 uL/sec`,
+      `Dispensing 50.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      'Mixing 2 times with a volume of 30.0 ul',
+      `\tAspirating 30.0 uL from ${cold(w)} at 92.86 uL/sec`,
+      `\tDispensing 30.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      `\tAspirating 30.0 uL from ${cold(w)} at 92.86 uL/sec`,
+      `\tDispensing 30.0 uL into ${cold(w)} at 92.86 uL/sec`,
+      `Blowing out at ${cold(w)}`,
+      `Dropping tip into ${trash}`,
+    ].map((l) => (i >= 0 ? l : l));
+    assert.deepEqual(lines(a), [
+      'Setting Temperature Module temperature to 4.0 °C (rounded off to nearest integer)',
+      ...step(0, 'A1'),
+      ...step(1, 'B1'),
+      `Transferring 20.0 from ${cold('A1')} to A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4`,
+      `\tPicking up tip from ${rack('C1')}`,
+      `\tAspirating 20.0 uL from ${cold('A1')} at 92.86 uL/sec`,
+      '\tDispensing 20.0 uL into A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4 at 92.86 uL/sec',
+      `\tDropping tip into ${trash}`,
+      'Engaging Magnetic Module',
+      'Delaying for 1 minutes and 0.0 seconds',
+      'Disengaging Magnetic Module',
+      'Deactivating Temperature Module',
+    ]);
+    assert.deepEqual(
+      a.liquids.filter((w) => w.labware === 'Source').map((w) => [w.well, w.volumeOut, w.finalVolume]),
+      [
+        ['A1', 50, 100],
+        ['B1', 50, 100],
+      ],
+    );
+  });
+});

@@ -19,7 +19,8 @@ def gated_member(func):
         # The comparison spares a bridge round trip on every allowed call.
         if self._api_version < definitions.member_level(name):
             from opentrons import _engine
-            _engine.view('requireMember', member=name)
+            _engine.view('requireMember', member=name,
+                         level=[self._api_version[0], self._api_version[1]])
         return func(self, *args, **kwargs)
     return wrapper
 
