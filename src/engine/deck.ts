@@ -131,7 +131,10 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
  */
 function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
   const slot = validDeckSlot(st, location);
-  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  // The trash bin's cutout takes nothing else (IncompatibleAddressableAreaError).
+  if (hasTrashBin(st)) checkArea(st, slot);
+  const engine = st.has('engineCore');
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);

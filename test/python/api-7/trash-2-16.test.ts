@@ -61,8 +61,8 @@ p300.transfer(30, plate['A1'], plate['A2'], mix_after=(2, 20))
 `;
 
 const REAL_WORLD_LOG = [
-  'Distributing 50.0 from A1 of NEST 12 Well Reservoir 15 mL to A1 of Dilution Plate',
-  '\tTransferring 50.0 from A1 of NEST 12 Well Reservoir 15 mL to A1 of Dilution Plate',
+  'Distributing 50.0 from A1 of NEST 12 Well Reservoir 15 mL on slot 2 to A1 of Dilution Plate on slot 3',
+  '\tTransferring 50.0 from A1 of NEST 12 Well Reservoir 15 mL on slot 2 to A1 of Dilution Plate on slot 3',
   '\t\tPicking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
   '\t\tAspirating 170.0 uL from A1 of NEST 12 Well Reservoir 15 mL on slot 2 at 92.86 uL/sec',
   '\t\tDispensing 50.0 uL into A1 of Dilution Plate on slot 3 at 92.86 uL/sec',
@@ -80,7 +80,7 @@ const REAL_WORLD_LOG = [
   'Dispensing 60.0 uL into A2 of Dilution Plate on slot 3 at 92.86 uL/sec',
   'Dispensing 40.0 uL into Trash Bin on slot 12 at 92.86 uL/sec',
   'Dropping tip into Trash Bin on slot 12',
-  'Transferring 30.0 from A1 of Dilution Plate to A2 of Dilution Plate',
+  'Transferring 30.0 from A1 of Dilution Plate on slot 3 to A2 of Dilution Plate on slot 3',
   '\tPicking up tip from D1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
   '\tAspirating 30.0 uL from A1 of Dilution Plate on slot 3 at 92.86 uL/sec',
   '\tDispensing 30.0 uL into A2 of Dilution Plate on slot 3 at 92.86 uL/sec',
