@@ -2,7 +2,6 @@
 // ledger bookkeeping across a multichannel's wells.
 import { pyError } from './errors.ts';
 import type { ProtocolApiError } from './errors.ts';
-import { engineError, floatText } from './protocol-engine.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
@@ -93,7 +92,7 @@ function givenVolume(st: EngineState, volume: number | null): number | null {
 
 /** The engine's refusal to dispense more than the tip holds (from 2.17 in the Python API). */
 export function invalidDispenseVolume(volume: number, held: number): ProtocolApiError {
-  return engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(volume)} µL when only ${held === 0 ? '0' : floatText(held)} µL has been aspirated.`);
+  return pyError('InvalidDispenseVolumeError', `Cannot dispense ${pyFloat(volume)} µL when only ${held === 0 ? '0' : pyFloat(held)} µL has been aspirated.`);
 }
 
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
