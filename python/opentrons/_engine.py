@@ -64,6 +64,10 @@ def target(value):
         return {'kind': 'location', 'point': point(value.point), 'ref': ref}
     if isinstance(value, Labware):
         return {'kind': 'labware', 'labwareId': value._id}
+    from opentrons.protocol_api.disposal_locations import TrashBin
+    if isinstance(value, TrashBin):
+        offset = value.offset
+        return {'kind': 'trashBin', 'offset': point((offset.x, offset.y, offset.z))}
     return {'kind': 'other', 'repr': str(value)}
 
 

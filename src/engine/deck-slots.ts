@@ -1,6 +1,6 @@
 // Deck slot names as robot software 7.5.0 validates them for Python protocols (python-protocol-api
 // 2.12–2.19, A.4.4): OT-2 numbers, the coordinate names from 2.15, the Flex staging slots from
-// 2.16 (refused on an OT-2 later on), each refused below its level with its own text.
+// 2.16 (which an OT-2's deck does not have), each refused below its level with its own text.
 import { pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
 import type { DeckLocation } from './types.ts';
@@ -18,8 +18,9 @@ export function validDeckSlot(st: EngineState, location: DeckLocation): string {
     throw pyError('TypeError', `Deck slot must be a string or integer, but got ${given}`);
   }
   if (STAGING_SLOTS.has(given.toUpperCase())) {
-    if (!st.atLeast(2, 16)) throw pyError('APIVersionError', 'Using a staging deck slot requires apiLevel 2.16.');
-    return given.toUpperCase();
+    if (!st.has('trashBin')) throw pyError('APIVersionError', 'Using a staging deck slot requires apiLevel 2.16.');
+    // The Flex's staging slots do not exist on an OT-2's deck (Part E).
+    throw pyError('AddressableAreaDoesNotExistError', `${given.toUpperCase()} is not provided by any cutout fixtures in deck definition ot2_standard`);
   }
   if (/^\d+$/.test(given)) {
     const n = Number(given);

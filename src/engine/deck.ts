@@ -7,7 +7,8 @@ import { validDeckSlot } from './deck-slots.ts';
 import { pyError } from './errors.ts';
 import { moduleName } from './module-names.ts';
 import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
-import { coordinateSlotAtLevel } from './slot-names.ts';
+import { checkArea } from './addressable-areas.ts';
+import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -17,9 +18,8 @@ export { thermocyclerSlots };
 
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
+  if (st.has('release7')) return validDeckSlot(st, location);
   const key = typeof location === 'number' ? String(location) : location;
-  const named = typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null;
-  if (named !== null) return named;
   if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
     throw pyError('ValueError', `Unknown slot: ${key}`);
   }
@@ -50,6 +50,8 @@ export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
 }
 
 export function placeCheck(st: EngineState, key: string, slot: string, newItemRepr: string, covering: readonly string[]): void {
+  // The trash bin's cutout takes nothing else (IncompatibleAddressableAreaError).
+  if (hasTrashBin(st)) checkArea(st, slot);
   const existing = st.deck.get(slot);
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
@@ -130,6 +132,8 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
  */
 function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
   const slot = validDeckSlot(st, location);
+  // The trash bin's cutout takes nothing else (IncompatibleAddressableAreaError).
+  if (hasTrashBin(st)) checkArea(st, slot);
   const engine = st.has('engineCore');
   const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
@@ -259,6 +263,8 @@ export function highestZ(st: EngineState): number {
   for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, item.mod));
   // Labware standing on labware (JSON v6–8) is on no slot of its own.
   for (const id of st.stackedOn.keys()) z = Math.max(z, st.labware.get(id)?.highestZ ?? 0);
+  // The trash bin fixture is as tall as the trash labware it replaces.
+  if (hasTrashBin(st)) z = Math.max(z, st.labware.get('fixedTrash')?.highestZ ?? 0);
   st.highestZCache = z;
   return z;
 }
@@ -300,6 +306,7 @@ function loadedLabwaresInLoadOrder(st: EngineState): { slot: number; labwareId: 
 
 /** `ctx.fixed_trash`: whatever is in slot 12 now. */
 export function fixedTrash(st: EngineState): string {
+  if (hasTrashBin(st)) return TRASH_BIN_ID;
   const item = st.deck.get('12');
   if (!item || item.kind !== 'labware') throw pyError('RuntimeError', 'Robot must have a trash container in 12');
   return item.lw.id;

@@ -13,6 +13,10 @@ import { reportCommands } from './commands/report.ts';
 import type { AnyCommand, CommandContext, CommandError, CommandRecord } from './commands/command.ts';
 import { ProtocolApiError } from './errors.ts';
 import { EngineView } from './view.ts';
+import { hasTrashBin, TRASH_BIN_AREA } from './trash-bin.ts';
+import { refuseFlexFixture } from './flex-only.ts';
+import { checkPrepareToAspirate } from './in-place.ts';
+import type { FlexOnlyFeature } from './flex-only.ts';
 import { buildLabware } from './labware.ts';
 import { EngineState, MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from './state.ts';
 import type { EngineOptions } from './types.ts';
@@ -66,7 +70,10 @@ export class ProtocolEngine {
       const definition = (s.protocolEngine || engineCore ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
       const trash = buildLabware('fixedTrash', definition, null, '12', null, engineCore ? 'slot 12' : '12', s.slotPoint('12'), engineCore);
       s.labware.set(trash.id, trash);
-      s.deck.set('12', { kind: 'labware', lw: trash });
+      // From 2.16 the Python API's fixed trash is a trash bin, a fixture over cutout 12: the
+      // labware stays known for its geometry but stands on no slot (slot 12 is the bin's).
+      if (hasTrashBin(s)) s.areasInUse.add(TRASH_BIN_AREA);
+      else s.deck.set('12', { kind: 'labware', lw: trash });
     }
     this.context = { state: s, runChild: (command) => this.runTrusted(command) };
   }
@@ -156,6 +163,16 @@ export class ProtocolEngine {
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
   requireMember(member: MemberName, objectLevel?: readonly [number, number]): void {
     this.s.requireMember(member, objectLevel);
+  }
+
+  /** Raises `prepare_to_aspirate()`'s refusal while the tip holds liquid. */
+  checkPrepareToAspirate(pipetteId: string): void {
+    checkPrepareToAspirate(this.s.pipette(pipetteId));
+  }
+
+  /** Raises the OT-2's refusal of a Flex fixture (`load_trash_bin`, `load_waste_chute`). */
+  refuseFlexOnly(feature: FlexOnlyFeature): never {
+    return refuseFlexFixture(feature);
   }
 
   /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */

@@ -24,6 +24,7 @@ export type PyErrorType =
   | 'AmbiguousLoadLabwareParamsError'
   | 'InvalidMagnetEngageHeightError'
   | 'LabwareIsNotTipRackError'
+  | 'InvalidTrashBinLocationError'
   | 'ValidationError'
   | 'LabwareDefinitionIsNotAdapterError'
   | 'LabwareDefinitionIsNotLabwareError'

@@ -2,7 +2,7 @@
 // where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
 // these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
-import { ledgerOp } from './pipetting.ts';
+import { invalidDispenseVolume, ledgerOp } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { engineError, floatText, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
@@ -29,10 +29,7 @@ export function checkDispense(st: EngineState, p: LoadedPipette, volume: number,
   if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform dispense without a tip attached');
   if (pushOut !== null && pushOut < 0) throw engineError('InvalidPushOutVolumeError', 'push out value cannot have a negative value.');
   if (st.blownOut.has(p.id)) throw engineError('InvalidDispenseVolumeError', 'Cannot perform a dispense if there is no volume in attached tip.');
-  if (volume > p.currentVolume + 1e-9) {
-    const had = p.currentVolume === 0 ? '0' : floatText(p.currentVolume);
-    throw engineError('InvalidDispenseVolumeError', `Cannot dispense ${floatText(volume)} µL when only ${had} µL has been aspirated.`);
-  }
+  if (volume > p.currentVolume + 1e-9) throw invalidDispenseVolume(volume, p.currentVolume);
   return Math.min(volume, p.currentVolume);
 }
 
@@ -94,6 +91,19 @@ export function dropTipInPlace(st: EngineState, p: LoadedPipette, homeAfter: boo
   requireTip(p);
   ejectTip(st, p, homeAfter);
   st.blownOut.delete(p.id);
+}
+
+/**
+ * `InstrumentContext.prepare_to_aspirate()` (Python, 2.16) refuses before any command while the
+ * tip holds liquid; `str(pipette)` is `{display name} on {mount} mount`.
+ */
+export function checkPrepareToAspirate(p: LoadedPipette): void {
+  if (p.currentVolume > 0) {
+    throw engineError(
+      'CommandPreconditionViolated',
+      `Error 4004 COMMAND_PRECONDITION_VIOLATED (CommandPreconditionViolated): Cannot prepare ${p.spec.displayName} on ${p.mount} mount for aspirate while it contains liquid.`,
+    );
+  }
 }
 
 /** Seconds the plunger takes to its bottom, ready to aspirate (as before a first aspirate). */

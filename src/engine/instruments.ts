@@ -2,6 +2,7 @@
 // tip racks, trash), plus homing a pipette.
 import { ulPerMm } from '../definitions/index.ts';
 import { fixedTrash } from './deck.ts';
+import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import { homedZ } from './motion.ts';
 import { pyError } from './errors.ts';
 import { MOUNTS, type EngineState, type LoadedPipette } from './state.ts';
@@ -188,7 +189,7 @@ export function setTipRacks(st: EngineState, pipetteId: string, tipRackIds: read
 }
 
 export function setTrashContainer(st: EngineState, pipetteId: string, labwareId: string): void {
-  st.pipette(pipetteId).trashId = st.lw(labwareId).id;
+  st.pipette(pipetteId).trashId = labwareId === TRASH_BIN_ID && hasTrashBin(st) ? TRASH_BIN_ID : st.lw(labwareId).id;
 }
 
 /** `pipette.home()`: logged, homes this mount's Z and plunger. */

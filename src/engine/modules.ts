@@ -6,7 +6,6 @@ import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { pyError } from './errors.ts';
 import { moduleName } from './module-names.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
-import { coordinateSlotAtLevel } from './slot-names.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
@@ -33,9 +32,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     }
     slot = '7';
   } else {
-    const given = typeof location === 'number' ? String(location) : location;
-    // A coordinate name (`'B1'`, from 2.15) is the slot it names, in the errors too.
-    const key = (typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null) ?? given;
+    const key = typeof location === 'number' ? String(location) : location;
     const s = st.defs.slots().get(/^\d+$/.test(key) ? String(Number(key)) : key);
     if (!s) {
       throw pyError(

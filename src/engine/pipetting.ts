@@ -2,6 +2,7 @@
 // ledger bookkeeping across a multichannel's wells.
 import { pyError } from './errors.ts';
 import { isAdapter } from './labware.ts';
+import type { ProtocolApiError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
@@ -83,6 +84,20 @@ function availableVolume(st: EngineState, p: LoadedPipette): number {
   return (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
 }
 
+/**
+ * The volume a plunger command was given, or null for "the default" (all there is room for, all
+ * there is). Up to 2.15 a volume of 0 meant the default too; from 2.16 it means 0 µL.
+ */
+function givenVolume(st: EngineState, volume: number | null): number | null {
+  if (st.has('trashBin') && !st.protocolEngine) return volume;
+  return volume ? volume : null;
+}
+
+/** The engine's refusal to dispense more than the tip holds (from 2.17 in the Python API). */
+export function invalidDispenseVolume(volume: number, held: number): ProtocolApiError {
+  return pyError('InvalidDispenseVolumeError', `Cannot dispense ${pyFloat(volume)} µL when only ${held === 0 ? '0' : pyFloat(held)} µL has been aspirated.`);
+}
+
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
@@ -101,7 +116,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
     move(st, p, dest);
   }
-  const vol = volume ? volume : availableVolume(st, p);
+  const vol = givenVolume(st, volume) ?? availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
@@ -118,6 +133,8 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
   p.currentVolume = after;
+  // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
+  st.blownOut.delete(p.id);
   st.log.after();
 }
 
@@ -129,7 +146,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   // 7.5.0 moves inside the published step: a failed move leaves the entry.
   const moveFirst = location !== null && !st.has('release7');
   if (moveFirst) move(st, p, dest);
-  const vol = volume ? volume : p.currentVolume;
+  const vol = givenVolume(st, volume) ?? p.currentVolume;
   const flow = rate * p.dispenseFlowRate;
   const entry = st.log.before(
     'command.DISPENSE',
@@ -137,6 +154,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   );
   if (location !== null && !moveFirst) move(st, p, dest);
   if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'));
+  if (st.has('dispenseVolumeChecked') && vol > p.currentVolume + 1e-9) throw invalidDispenseVolume(vol, p.currentVolume);
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
     const seconds = dispensed / flow;
@@ -154,7 +172,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
  * it, so a missing tip fails after the entry, with the coded error.
  */
 function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
-  const vol = volume ? volume : availableVolume(st, p);
+  const vol = givenVolume(st, volume) ?? availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
@@ -181,6 +199,8 @@ function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocat
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
   p.currentVolume = after;
+  // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
+  st.blownOut.delete(p.id);
   st.log.after();
 }
 
@@ -226,7 +246,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'));
-  const shown = volume ? volume : availableVolume(st, p);
+  const shown = givenVolume(st, volume) ?? availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
   const reps = pyValue(repetitions);

@@ -4,6 +4,8 @@
 import type { AnyCommand } from './commands/command.ts';
 import { ProtocolApiError } from './errors.ts';
 import { pyFloat } from './pyfloat.ts';
+import { TRASH_BIN_ID } from './trash-bin.ts';
+import type { TrashBinArg } from './trash-bin.ts';
 import type { LocationArg, PyNum, Target, WellArg } from './types.ts';
 import type { EngineView } from './view.ts';
 
@@ -260,12 +262,14 @@ export class TransferPlan {
     return { commandType: 'touchTip', params: { pipetteId: this.pid } };
   }
 
-  private blowOutAt(location: Target | null): AnyCommand {
+  private blowOutAt(location: Target | TrashBinArg | null): AnyCommand {
     return { commandType: 'blowout', params: { pipetteId: this.pid, location } };
   }
 
-  private trashWell(): WellArg {
+  /** The pipette's trash: its first well, or (from 2.16) the trash bin. */
+  private trashWell(): WellArg | TrashBinArg {
     const trashId = this.e.pipetteState(this.pid).trashId;
+    if (trashId === TRASH_BIN_ID) return { kind: 'trashBin', offset: { x: 0, y: 0, z: 0 } };
     return { kind: 'well', labwareId: trashId, wellName: this.e.labwareInfo(trashId).wellNames[0] };
   }
 

@@ -13,6 +13,8 @@ from ._parameter_context import ParameterContext
 from ._parameters import Parameters
 from ._liquid import Liquid
 from ._labware_movement import OFF_DECK, OffDeckType
+from .disposal_locations import TrashBin, WasteChute
+from ._nozzle_layout import COLUMN, ALL
 
 
 class PairedInstrumentContext(object):
@@ -41,4 +43,5 @@ __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
            'PairedInstrumentContext', 'Labware', 'Well', 'Liquid', 'OutOfTipsError',
            'ParameterContext', 'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
-           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion', 'OFF_DECK', 'OffDeckType']
+           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion', 'OFF_DECK',
+           'OffDeckType', 'TrashBin', 'WasteChute', 'COLUMN', 'ALL']

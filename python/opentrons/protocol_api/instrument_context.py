@@ -6,6 +6,7 @@ from opentrons.protocols.api_support.util import gated_member, refuse_removed, A
 from opentrons.hardware_control.types import PipetteChannelType
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
+from .disposal_locations import TrashBin, TRASH_BIN_ID
 
 
 def _rate(value):
@@ -275,11 +276,23 @@ class InstrumentContext(object):
 
     @property
     def trash_container(self):
-        return self._ctx._labware(self._state()['trashId'])
+        trash = self._state()['trashId']
+        if trash == TRASH_BIN_ID:
+            return self._ctx.fixed_trash
+        return self._ctx._labware(trash)
 
     @trash_container.setter
     def trash_container(self, trash):
-        _engine.execute('labwright/setTrashContainer', pipetteId=self._id, labwareId=trash._id)
+        labware_id = TRASH_BIN_ID if isinstance(trash, TrashBin) else trash._id
+        _engine.execute('labwright/setTrashContainer', pipetteId=self._id, labwareId=labware_id)
+
+    @property
+    @gated_member
+    def active_channels(self):
+        # A single-channel answers with its channel count as `channels` gives it; a multi with 8.
+        if self._info['channels'] == 1:
+            return self.channels
+        return int(self._info['channels'])
 
     @property
     def starting_tip(self):
@@ -399,6 +412,21 @@ class InstrumentContext(object):
     def configure_for_volume(self, volume):
         # For the Flex's 50 µL pipettes; an OT-2 pipette takes it and nothing changes.
         _engine.execute('configureForVolume', pipetteId=self._id, volume=float(volume))
+
+    @gated_member
+    def prepare_to_aspirate(self):
+        _engine.view('checkPrepareToAspirate', pipetteId=self._id)
+        self._execute('prepareToAspirate')
+
+    @gated_member
+    def configure_nozzle_layout(self, style, start=None, front_right=None, tip_racks=None):
+        from ._nozzle_layout import checked_layout
+        self._execute('configureNozzleLayout', configurationParams=checked_layout(style, start))
+        self.tip_racks = tip_racks or []
+
+    @gated_member
+    def _retract(self):
+        _engine.execute('retractAxis', axis='{}Z'.format(self.mount))
 
     def home(self):
         return self._execute('labwright/homePipette')

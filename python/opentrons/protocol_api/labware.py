@@ -436,14 +436,20 @@ class Labware(object):
         4.7.0 (up to 2.11) has no such member."""
         if not definitions.has('release7'):
             raise AttributeError("'Labware' object has no attribute 'set_offset'")
+        # Refused at 2.14–2.17, back from 2.18 (an engine offset for the labware's place).
+        refuse_removed('Labware.set_offset')
         return self._set_offset(x, y, z)
 
     def _set_offset(self, x, y, z):
         info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
                                offset={'x': float(x), 'y': float(y), 'z': float(z)})
+        # The labware moved: its info and the wells already handed out follow it.
         self._info = info
-        self._wells_cache = None
-        self._by_name_cache = None
+        for well, well_info in zip(self._wells_cache or [], info['wells']):
+            well._impl._info = well_info
+            well._impl._geometry = WellGeometry(well_info)
+            well._info = well_info
+            well._geometry = well._impl._geometry
 
     _set_offset.__qualname__ = 'Labware.set_offset'
     _set_offset = gated_member(_set_offset)

@@ -6,6 +6,7 @@ from opentrons.protocols.api_support.types import APIVersion
 from opentrons.protocols.api_support.definitions import has, max_supported_version
 from opentrons.protocols.api_support.util import gated_member, refuse_removed, AxisMaxSpeeds
 from .labware import Labware
+from .disposal_locations import TrashBin, TRASH_BIN_ID
 from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext, HeaterShakerContext)
@@ -224,6 +225,7 @@ class ProtocolContext(object):
         self._hw_manager_obj = _HwManager(self)
         self._deck = Deck(self)
         self._bundled_data = {}
+        self._trash_bin = None
         self._params = None
 
     # registration of engine objects -----------------------------------------------------
@@ -271,7 +273,13 @@ class ProtocolContext(object):
 
     @property
     def fixed_trash(self):
-        return self._labware(_engine.view('fixedTrash'))
+        trash = _engine.view('fixedTrash')
+        if trash == TRASH_BIN_ID:
+            # From 2.16 a trash bin, the same object every time.
+            if self._trash_bin is None:
+                self._trash_bin = TrashBin(self._api_version)
+            return self._trash_bin
+        return self._labware(trash)
 
     @property
     def bundled_data(self):
@@ -410,6 +418,14 @@ class ProtocolContext(object):
         module = cls(self, info, self._api_version)
         self._modules_by_id[info['moduleId']] = module
         return module
+
+    @gated_member
+    def load_trash_bin(self, location):
+        _engine.view('refuseFlexOnly', feature='load_trash_bin')
+
+    @gated_member
+    def load_waste_chute(self):
+        _engine.view('refuseFlexOnly', feature='load_waste_chute')
 
     @gated_member
     def define_liquid(self, name, description, display_color):

@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { aspirate as aspirateAt } from '../pipetting.ts';
 import { checkAspirateVolume } from '../in-place.ts';
+import { refuseAspirateFromTrash } from '../disposal.ts';
+import { isTrashBin } from '../trash-bin.ts';
 import { enginePipette, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
+import { AnyLocationOrTrashBin, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
 /**
  * `pipette.aspirate(volume, location, rate)`: `rate` multiplies the pipette's flow rate. In the
@@ -14,11 +16,13 @@ export const aspirate = defineCommand({
   commandType: 'aspirate',
   params: Type.Union([
     Type.Object({ pipetteId: Id, ...WellTargetFields, volume: Type.Number({ minimum: 0 }), flowRate: Type.Number({ exclusiveMinimum: 0 }) }),
-    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber) }),
+    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocationOrTrashBin), rate: Maybe(PyNumber) }),
   ]),
   execute(params, { state }) {
     if (!isWellTarget(params) || !('flowRate' in params)) {
-      return aspirateAt(state, params.pipetteId, plain(params.volume), params.location ?? null, plain(params.rate) ?? 1);
+      const location = params.location ?? null;
+      if (isTrashBin(location)) return refuseAspirateFromTrash();
+      return aspirateAt(state, params.pipetteId, plain(params.volume), location, plain(params.rate) ?? 1);
     }
     const p = enginePipette(state, params.pipetteId, 'tip');
     const target = resolveWellTarget(state, params);

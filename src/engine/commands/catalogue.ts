@@ -169,11 +169,11 @@ export const COMMANDS = [
   setMaxSpeeds,
   clearSlot,
   setTipLength,
-  setLabwareOffset,
   loadLabwareObject,
   useTips,
   setWellHasTip,
   resetLabware,
+  setLabwareOffset,
 ] as const;
 
 export type KnownCommand = (typeof COMMANDS)[number];

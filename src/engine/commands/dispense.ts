@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import { dispense as dispenseAt } from '../pipetting.ts';
 import { checkDispense } from '../in-place.ts';
+import { dispenseIntoTrashBin } from '../disposal.ts';
+import { isTrashBin } from '../trash-bin.ts';
 import { enginePipette, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
+import { AnyLocationOrTrashBin, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
 
 /** `pipette.dispense(volume, location, rate)`; in the Protocol Engine's form as `aspirate`, plus `pushOut`. */
 export const dispense = defineCommand({
@@ -17,11 +19,14 @@ export const dispense = defineCommand({
       pushOut: Maybe(Type.Number()),
     }),
     // `push_out` (2.15) moves the plunger past its bottom; an OT-2 pipette's is 0 by default and changes nothing modeled.
-    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber), pushOut: Maybe(PyNumber) }),
+    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocationOrTrashBin), rate: Maybe(PyNumber), pushOut: Maybe(PyNumber) }),
   ]),
-  execute(params, { state }) {
+  execute(params, context) {
+    const state = context.state;
     if (!isWellTarget(params) || !('flowRate' in params)) {
-      return dispenseAt(state, params.pipetteId, plain(params.volume), params.location ?? null, plain(params.rate) ?? 1);
+      const location = params.location ?? null;
+      if (isTrashBin(location)) return dispenseIntoTrashBin(context, params.pipetteId, plain(params.volume), location, plain(params.rate) ?? 1);
+      return dispenseAt(state, params.pipetteId, plain(params.volume), location, plain(params.rate) ?? 1);
     }
     const p = enginePipette(state, params.pipetteId, 'tip');
     const target = resolveWellTarget(state, params);

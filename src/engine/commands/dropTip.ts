@@ -4,8 +4,10 @@ import { engineLabware, enginePipette, isWellTarget, requireTip, resolveWellTarg
 import type { WellTarget } from '../protocol-engine.ts';
 import type { EngineState } from '../state.ts';
 import { dropTip as drop } from '../tips.ts';
+import { dropTipIntoTrashBin } from '../disposal.ts';
+import { isTrashBin, TRASH_BIN_ID } from '../trash-bin.ts';
 import { defineCommand } from './command.ts';
-import { AnyLocation, Id, Maybe, WellTargetFields } from './params.ts';
+import { AnyLocationOrTrashBin, Id, Maybe, WellTargetFields } from './params.ts';
 
 /**
  * `pipette.drop_tip(location, home_after)`; no location = the pipette's trash. In the Protocol
@@ -27,11 +29,17 @@ export const dropTip = defineCommand({
       homeAfter: Maybe(Type.Boolean()),
       alternateDropLocation: Maybe(Type.Boolean()),
     }),
-    Type.Object({ pipetteId: Id, location: Maybe(AnyLocation), homeAfter: Type.Optional(Type.Boolean()) }),
+    Type.Object({ pipetteId: Id, location: Maybe(AnyLocationOrTrashBin), homeAfter: Type.Optional(Type.Boolean()) }),
   ]),
-  execute(params, { state }) {
+  execute(params, context) {
+    const state = context.state;
     if (!isWellTarget(params)) {
-      const alternated = drop(state, params.pipetteId, params.location ?? null, params.homeAfter !== false);
+      const location = params.location ?? null;
+      const homeAfter = params.homeAfter !== false;
+      // No location: the pipette's trash, which from 2.16 may be the trash bin.
+      if (isTrashBin(location)) return dropTipIntoTrashBin(context, params.pipetteId, location, homeAfter);
+      if (location === null && state.pipette(params.pipetteId).trashId === TRASH_BIN_ID) return dropTipIntoTrashBin(context, params.pipetteId, null, homeAfter);
+      const alternated = drop(state, params.pipetteId, location, homeAfter);
       return alternated ? { alternateDropLocation: true } : undefined;
     }
     const p = enginePipette(state, params.pipetteId);

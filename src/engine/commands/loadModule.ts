@@ -1,4 +1,7 @@
 import { Type } from '@sinclair/typebox';
+import { checkArea } from '../addressable-areas.ts';
+import { hasTrashBin } from '../trash-bin.ts';
+import { refuseMagneticBlock } from '../flex-only.ts';
 import { loadModule as load } from '../modules.ts';
 import { loadModuleRelease7 } from '../module-loading.ts';
 import { engineLoadModule } from '../protocol-engine.ts';
@@ -18,10 +21,14 @@ export const loadModule = defineCommand({
     moduleId: Type.Optional(Id),
     configuration: Maybe(Type.String()),
   }),
-  execute: (params, { state }) =>
-    params.moduleId !== undefined
-      ? engineLoadModule(state, params.model, String(params.location?.slotName ?? ''), params.moduleId)
-      : (state.has('release7') ? loadModuleRelease7 : load)(state, params.model, params.location?.slotName ?? null, params.configuration ?? null),
+  execute(params, { state }) {
+    if (params.moduleId !== undefined) return engineLoadModule(state, params.model, String(params.location?.slotName ?? ''), params.moduleId);
+    const slot = params.location?.slotName ?? null;
+    refuseMagneticBlock(state, params.model, slot);
+    // The trash bin's cutout takes no module either (before the module's own slot rules).
+    if (slot !== null && hasTrashBin(state) && /^\d+$/.test(String(slot))) checkArea(state, String(Number(slot)));
+    return (state.has('release7') ? loadModuleRelease7 : load)(state, params.model, slot, params.configuration ?? null);
+  },
   report: (params, info) =>
     params.moduleId !== undefined
       ? { params, result: { moduleId: info.moduleId, model: info.model, serialNumber: `fake-serial-number-${info.moduleId}` } }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { refuseFlexPipette } from '../flex-only.ts';
 import { loadInstrument } from '../instruments.ts';
 import { engineLoadPipette } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
@@ -17,10 +18,11 @@ export const loadPipette = defineCommand({
     tipRackIds: Maybe(Type.Array(Id)),
     replace: Type.Optional(Type.Boolean()),
   }),
-  execute: (params, { state }) =>
-    params.pipetteId !== undefined
-      ? engineLoadPipette(state, params.pipetteName, params.mount, params.pipetteId)
-      : loadInstrument(state, params.pipetteName, params.mount, params.tipRackIds ?? null, params.replace === true),
+  execute(params, { state }) {
+    if (params.pipetteId !== undefined) return engineLoadPipette(state, params.pipetteName, params.mount, params.pipetteId);
+    refuseFlexPipette(state, params.pipetteName);
+    return loadInstrument(state, params.pipetteName, params.mount, params.tipRackIds ?? null, params.replace === true);
+  },
   report: (params, info) => ({
     params,
     result: params.pipetteId !== undefined ? { pipetteId: info.pipetteId } : { pipetteId: info.pipetteId, pipetteName: info.name },

@@ -46,6 +46,12 @@ export const AnyLocation = Type.Union([
   Type.Object({ kind: Type.Literal('other'), repr: Type.String() }),
 ]);
 
+/** A `TrashBin` passed as a location (Python, ≥ 2.16): its offset from the bin's default point. */
+export const TrashBinLocation = Type.Object({ kind: Type.Literal('trashBin'), offset: PointSchema });
+
+/** Where `dispense`, `blow_out`, `drop_tip` and `move_to` go: any location, or the trash bin. */
+export const AnyLocationOrTrashBin = Type.Union([AnyLocation, TrashBinLocation]);
+
 export const WellRef = Type.Object({ labwareId: Id, wellName: Type.String() });
 
 export const LabwareDefinitionSchema = Type.Record(Type.String(), Type.Unknown());

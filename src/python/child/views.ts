@@ -102,6 +102,13 @@ export const VIEWS = {
     }),
     read: (e, a) => e.requireMember(a.member, a.level),
   }),
+  /** Raises `prepare_to_aspirate()`'s refusal while the tip holds liquid (2.16). */
+  checkPrepareToAspirate: defineView({ args: Type.Object({ pipetteId: Type.String() }), read: (e, a) => e.checkPrepareToAspirate(a.pipetteId) }),
+  /** Raises the OT-2's refusal of a Flex fixture (`load_trash_bin`, `load_waste_chute`, 2.16). */
+  refuseFlexOnly: defineView({
+    args: Type.Object({ feature: Type.Union([Type.Literal('load_trash_bin'), Type.Literal('load_waste_chute')]) }),
+    read: (e, a) => e.refuseFlexOnly(a.feature),
+  }),
   /** Raises the engine's APIVersionError for a member the protocol's level removed (from 2.14). */
   refuseRemoved: defineView({
     args: Type.Object({ member: Type.Union(Object.keys(REMOVED).map((name) => Type.Literal(name as RemovedName))) }),
