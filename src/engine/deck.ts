@@ -140,6 +140,7 @@ function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, lo
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
   st.labware.set(lw.id, lw);
+  st.setupPlaces.set(lw.id, { slotName: slot });
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
   return labwareInfo(lw);

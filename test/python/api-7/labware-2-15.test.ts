@@ -17,10 +17,10 @@ function lines(a: Analysis): string[] {
 
 /**
  * A protocol body line that runs `call` and logs what it raised (`Class: message`) as a comment
- * (braces doubled: the comment's own formatting gives them back as they were).
+ * (from 2.12 a comment's braces are printed as they are).
  */
 function caught(call: string): string {
-  const shown = "(type(e).__name__ + ': ' + str(e)).replace('{', '{{').replace('}', '}}')";
+  const shown = "type(e).__name__ + ': ' + str(e)";
   return `try:\n    ${call}\nexcept Exception as e:\n    ctx.comment(${shown})`;
 }
 
@@ -214,7 +214,7 @@ describe('2.15: coordinate slot names', () => {
   it('maps D1…A3 to OT-2 slots and prints the number', async () => {
     const a = await run(`
 plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 'D3')
-res = ctx.load_labware('nest_12_reservoir_15ml', 'B2')
+res = ctx.load_labware('nest_12_reservoir_15ml', 'C2')
 tc = ctx.load_module('thermocycler', 'B1')
 mag = ctx.load_module('magnetic module gen2', 'C1')
 ctx.comment(str(plate['A1']) + '|' + str(res['A1']) + '|' + str(tc) + '|' + str(mag.load_labware('nest_96_wellplate_100ul_pcr_full_skirt')['A1']))
@@ -222,8 +222,8 @@ ctx.comment(str(sorted(ctx.loaded_labwares)))
 `);
     assert.deepEqual(a.errors, []);
     assert.deepEqual(lines(a), [
-      'A1 of Corning 96 Well Plate 360 µL Flat on slot 3|A1 of NEST 12 Well Reservoir 15 mL on slot 8|ThermocyclerContext at Thermocycler Module GEN1 on 7 lw None|A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4',
-      '[3, 4, 8, 12]',
+      'A1 of Corning 96 Well Plate 360 µL Flat on slot 3|A1 of NEST 12 Well Reservoir 15 mL on slot 5|ThermocyclerContext at Thermocycler Module GEN1 on 7 lw None|A1 of NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on slot 4',
+      '[3, 4, 5, 12]',
     ]);
   });
 
