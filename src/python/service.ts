@@ -88,7 +88,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       });
     } finally {
       running.delete(child);
-      pool.release();
+      pool.release(child);
     }
   };
 
