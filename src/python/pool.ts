@@ -38,6 +38,7 @@ export class InterpreterPool {
     private readonly size: number,
     private readonly limits: SandboxLimits,
     private readonly location: SandboxFilesLocation = 'temp',
+    private readonly jobsPerProcess = MAX_JOBS_PER_PROCESS,
   ) {
     this.setup = this.prepare();
     this.setup.then(
@@ -163,7 +164,7 @@ export class InterpreterPool {
       return;
     }
     this.starting.add(child);
-    void child.readyForAnotherJob(MAX_JOBS_PER_PROCESS).then((reusable) => {
+    void child.readyForAnotherJob(this.jobsPerProcess).then((reusable) => {
       if (reusable) {
         this.ready(child);
       } else {

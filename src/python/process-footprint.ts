@@ -1,12 +1,14 @@
-// What a sandbox process holds besides memory, read from outside (Linux /proc): its threads and
-// open files. A process is reused for another job only when these are back to what they were
+// What a sandbox process holds, read from outside (Linux /proc): its threads, open files and
+// resident memory. A process is reused for another job only when these are back to what they were
 // after its first start, so a job cannot leave a thread (a worker it started) or a file
-// descriptor behind for the next one, whatever it did inside.
+// descriptor behind for the next one, whatever it did inside; memory may vary a little between
+// interpreters, so it only may not have grown by half.
 import fs from 'node:fs';
 
 export interface ProcessFootprint {
   threads: number;
   openFiles: number;
+  residentBytes: number;
 }
 
 /** The process's threads and open file descriptors, or null when they cannot be read. */
@@ -14,14 +16,15 @@ export function processFootprint(pid: number): ProcessFootprint | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const threads = Number(/Threads:\s+(\d+)/.exec(status)?.[1]);
+    const residentBytes = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]) * 1024;
     const openFiles = fs.readdirSync(`/proc/${pid}/fd`).length;
-    return Number.isFinite(threads) ? { threads, openFiles } : null;
+    return Number.isFinite(threads) && Number.isFinite(residentBytes) ? { threads, openFiles, residentBytes } : null;
   } catch {
     return null;
   }
 }
 
-/** Whether `now` holds no more threads or open files than `baseline`. */
+/** Whether `now` holds no more threads or open files than `baseline`, and not half as much memory again. */
 export function unchangedSince(baseline: ProcessFootprint, now: ProcessFootprint): boolean {
-  return now.threads <= baseline.threads && now.openFiles <= baseline.openFiles;
+  return now.threads <= baseline.threads && now.openFiles <= baseline.openFiles && now.residentBytes <= baseline.residentBytes * 1.5;
 }

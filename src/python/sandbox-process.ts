@@ -83,7 +83,7 @@ export class SandboxProcess {
   /** How the interpreter's start was spent (benchmarks), once ready. */
   startPhases: StartPhases | null = null;
   private readonly exitedPromise: Promise<void>;
-  /** Threads and open files once the first interpreter was ready: what a reused process returns to. */
+  /** Threads, open files and memory once the first interpreter was ready: what a reused process returns to. */
   private baseline: ProcessFootprint | null = null;
   /** The next interpreter of a process whose last job ended with its result (null otherwise). */
   private nextReady: Promise<void> | null = null;
@@ -166,8 +166,8 @@ export class SandboxProcess {
   /**
    * After a job that ended with its result: resolves true once the process has a fresh
    * interpreter for another job and is as it was after its first start (no thread or open file
-   * left behind by the job, at most `maxJobs` served). Otherwise the process is killed and the
-   * answer is false.
+   * left behind by the job, memory not grown by half, fewer than `maxJobs` served). Otherwise the
+   * process is killed and the answer is false.
    */
   async readyForAnotherJob(maxJobs: number): Promise<boolean> {
     const next = this.nextReady;
