@@ -34,6 +34,8 @@ const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 // Compiled once for the life of the process; each interpreter instantiates it (a module is
 // immutable, so a job cannot change what the next one instantiates).
 const wasmModule = await wasm.compile(fs.readFileSync(path.join(config.pyodideDir, 'pyodide.asm.wasm')));
+// The wasm file's bytes are garbage now: free them rather than keep them resident.
+(globalThis as { gc?: () => void }).gc?.();
 
 /** What the current interpreter thread is doing: its messages are relayed according to it. */
 type Phase = 'starting' | 'idle' | 'job' | 'done';

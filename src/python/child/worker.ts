@@ -21,6 +21,8 @@ interface RunnerModule extends PyProxyLike {
   run_job(jobJson: string, bridge: (request: string) => string): string;
 }
 interface PyodideLike {
+  /** Pyodide's internal API object; `config` holds the options loadPyodide was given. */
+  _api?: { config?: Record<string, unknown> };
   runPython(code: string): unknown;
   pyimport(name: string): unknown;
   makeMemorySnapshot(): Uint8Array;
@@ -115,6 +117,9 @@ async function start(): Promise<PyodideLike> {
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
     const py = await withCompiledModule(() => loadPyodide({ ...common, _loadSnapshot: bytes }));
+    // Pyodide keeps its options, these bytes included (as large as the interpreter's memory).
+    const config = py._api?.config;
+    if (config) delete config._loadSnapshot;
     phases.pyodideLoaded = sinceCreated();
     installPackage(py, false);
     return py;
@@ -209,6 +214,11 @@ function warmEngine(): void {
   }
 }
 
+/** A full collection when the process was started with --expose-gc (sandbox-process.ts). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Ms since the main thread created this thread (performance.now() is not per thread in Node 20). */
 const sinceCreated = (): number => performance.timeOrigin + performance.now() - boot.createdAt;
 const phases: StartPhases = { pyodideLoaded: 0, packageInstalled: 0, engineWarmed: 0, pythonWarmed: 0 };
@@ -228,6 +238,9 @@ if (boot.makeSnapshot) {
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
 } else {
+  // The snapshot's bytes (as large as the interpreter's memory) and the start's garbage would
+  // otherwise stay resident until V8 happens to collect them.
+  collectGarbage();
   post({ type: 'ready', phases });
   port.once('message', (message: ParentToChild) => {
     if (message.type !== 'job') return;
