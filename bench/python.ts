@@ -87,7 +87,7 @@ await timeWarm('96 transfers with new tips', transfers96, 3);
   const reuses = 10;
   const child = new SandboxProcess(files, limits, { useSnapshot: true });
   await child.ready;
-  const exampleJob = { mode: 'analyze' as const, stepping: false, protocolFile: example.protocolFile, supportFiles: [...example.supportFiles], customLabware: [], labwareLibrary: [] };
+  const exampleJob = { mode: 'analyze' as const, stepping: false, protocolFile: example.protocolFile, supportFiles: [...example.supportFiles], customLabware: [], labwareLibrary: [], runTimeParameterValues: {} };
   const next: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < reuses; i++) {

@@ -97,7 +97,7 @@ def run_job(job_json, bridge_function):
     from opentrons.protocols.api_support import definitions
     definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
                                   started['features'])
-    outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
+    outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'], outcome)
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     outcome['reproducible'] = not reproducibility.was_read()
@@ -130,7 +130,49 @@ def _library_get_values():
     return get_values
 
 
-def _simulate(parsed, file_name, mode, refusal):
+def _protocol_error(e, file_name):
+    """An exception of the protocol's own code: wrapped with its line when it came from the file."""
+    line = _innermost_protocol_line(e.__traceback__, file_name)
+    if line is None:
+        return _error(type(e).__name__, _describe(e))
+    return _error('ExceptionInProtocolError', _describe(e), line)
+
+
+def _parameters(globs, api_version, file_name, outcome):
+    """Runs a top-level `add_parameters` (at every level, before `run`), then puts the lab's values
+    in place of the defaults. Returns `(ctx.params, error)`."""
+    from opentrons.protocol_api._parameter_context import ParameterContext
+    from opentrons.protocol_api._parameters import Parameters
+    from .parse import check_add_parameters_function, MalformedProtocolError
+    context = ParameterContext(api_version)
+    add_parameters = globs.get('add_parameters')
+    if add_parameters:
+        try:
+            check_add_parameters_function(add_parameters)
+        except MalformedProtocolError as e:
+            # Only the message: the help paragraph is about the run function.
+            return None, _error('MalformedProtocolError', e.message)
+        try:
+            add_parameters(context)
+        except bridge.Cancelled:
+            raise
+        except Exception as e:
+            return None, _protocol_error(e, file_name)
+    try:
+        values = context._values()
+    except bridge.Cancelled:
+        raise
+    except Exception as e:
+        # A refused value is the mistake of whoever gave it, not the protocol's.
+        outcome['valuesRefused'] = True
+        return None, _error(type(e).__name__, _describe(e))
+    try:
+        return Parameters(values), None
+    except Exception as e:  # a name `ctx.params` answers already (`get_all`)
+        return None, _error(type(e).__name__, _describe(e))
+
+
+def _simulate(parsed, file_name, mode, refusal, outcome):
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
     from .parse import check_run_function, MalformedProtocolError
@@ -145,6 +187,15 @@ def _simulate(parsed, file_name, mode, refusal):
         if get_values is not None:
             globs['get_values'] = get_values
         exec(parsed.code, globs)
+    except bridge.Cancelled:
+        raise
+    except BaseException as e:
+        return _error(type(e).__name__, _describe(e))
+    params, error = _parameters(globs, context._api_version, file_name, outcome)
+    if error is not None:
+        return error
+    context._params = params
+    try:
         run = check_run_function(globs.get('run'))
         context.home()
     except bridge.Cancelled:
@@ -159,10 +210,7 @@ def _simulate(parsed, file_name, mode, refusal):
     except bridge.Cancelled:
         raise
     except Exception as e:
-        line = _innermost_protocol_line(e.__traceback__, file_name)
-        if line is None:
-            return _error(type(e).__name__, _describe(e))
-        return _error('ExceptionInProtocolError', _describe(e), line)
+        return _protocol_error(e, file_name)
     except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
         return _error(type(e).__name__, _describe(e))
     return None

@@ -1,6 +1,12 @@
 """Exception classes raised by the engine, re-raised here under their original names."""
 from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
 from opentrons.protocols.api_support.util import APIVersionError
+from opentrons.protocol_api.module_validation_and_errors import HEATER_SHAKER_ERRORS
+from opentrons.motion_planning.deck_conflict import DeckConflictError
+from opentrons.protocol_api.validation import (InvalidPipetteMountError, PipetteMountTypeError,
+                                               LocationTypeError)
+from opentrons_shared_data.errors.exceptions import (UnexpectedTipAttachError,
+                                                     UnexpectedTipRemovalError)
 
 
 class NoTipAttachedError(RuntimeError):
@@ -23,7 +29,13 @@ class UnsupportedInstrumentPairingError(Exception):
     pass
 
 
+from opentrons.protocols.parameters.types import (ParameterValueError, ParameterDefinitionError,
+                                                  ParameterNameError)
+
 ENGINE_ERRORS = {
+    'ParameterValueError': ParameterValueError,
+    'ParameterDefinitionError': ParameterDefinitionError,
+    'ParameterNameError': ParameterNameError,
     'OutOfTipsError': OutOfTipsError,
     'TipSelectionError': TipSelectionError,
     'APIVersionError': APIVersionError,
@@ -32,4 +44,11 @@ ENGINE_ERRORS = {
     'LabwareHeightError': LabwareHeightError,
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
+    'DeckConflictError': DeckConflictError,
+    'InvalidPipetteMountError': InvalidPipetteMountError,
+    'PipetteMountTypeError': PipetteMountTypeError,
+    'LocationTypeError': LocationTypeError,
+    'UnexpectedTipAttachError': UnexpectedTipAttachError,
+    'UnexpectedTipRemovalError': UnexpectedTipRemovalError,
 }
+ENGINE_ERRORS.update(HEATER_SHAKER_ERRORS)

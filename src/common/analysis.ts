@@ -21,6 +21,37 @@ export interface ProtocolBundle {
    * definitions and the standard set. Absent: an empty library.
    */
   readonly labwareLibrary?: readonly LabwareDefinition[];
+  /**
+   * Runtime-parameter values the lab chose (`{variableName: value}`, beyond the original's upload):
+   * used instead of the defaults. Absent or empty: every parameter has its default.
+   */
+  readonly runTimeParameterValues?: RunTimeParameterValues;
+}
+
+/** A runtime parameter's value as JSON carries it (a Python int, float, bool or str). */
+export type RunTimeParameterValue = number | boolean | string;
+
+/** Values given for a protocol's runtime parameters, by variable name. */
+export type RunTimeParameterValues = Readonly<Record<string, RunTimeParameterValue>>;
+
+/**
+ * One runtime parameter a protocol defined (apiLevel 2.18's `add_parameters`), in robot-server 7's
+ * `runTimeParameters` shape: a number parameter has `min`/`max` (and its values as floats), a
+ * parameter with choices has `choices`, a bool parameter neither.
+ */
+export interface RunTimeParameter {
+  displayName: string;
+  variableName: string;
+  description: string | null;
+  /** The unit of a number parameter. */
+  suffix: string | null;
+  type: 'int' | 'float' | 'bool' | 'str';
+  min?: number;
+  max?: number;
+  choices?: { displayName: string; value: RunTimeParameterValue }[];
+  /** The value the analysis used: the lab's, else the default. */
+  value: RunTimeParameterValue;
+  default: RunTimeParameterValue;
 }
 
 /** Where a custom labware an execution loaded came from (beyond the original). */
@@ -159,6 +190,13 @@ export interface Analysis {
   customLabware?: CustomLabwareUse[];
   /** The engine's commands in execution order (absent in analyses stored before it existed). */
   commands?: AnalysisCommand[];
+  /** The runtime parameters the protocol defined, with the values used (absent in analyses stored before it existed). */
+  runTimeParameters?: RunTimeParameter[];
+  /**
+   * True when the runtime-parameter values given with the bundle were refused (a name the protocol
+   * does not define, a wrong type, out of range, not a choice); `errors` holds why.
+   */
+  runTimeParameterValuesRefused?: boolean;
   /** JSON protocols of schemas 6–8: what robot-server 7 reports beside the commands (absent otherwise). */
   engineRun?: EngineRunReport;
   /**
@@ -215,4 +253,6 @@ export interface ExecutionOutcome {
   estimatedDurationSeconds: number;
   customLabware: CustomLabwareUse[];
   commands: AnalysisCommand[];
+  /** The runtime parameters defined (Python protocols; absent: none). */
+  runTimeParameters?: RunTimeParameter[];
 }

@@ -19,6 +19,7 @@ function toAnalysis(result: JobResult): Analysis {
     error: result.stage === 'ok' ? null : (result.error ?? { type: 'RuntimeError', description: 'Protocol execution failed' }),
     outcome: result,
     reproducible: result.reproducible,
+    valuesRefused: result.valuesRefused === true,
   });
 }
 
@@ -52,6 +53,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       supportFiles: bundle.supportFiles.map((file) => ({ name: file.name, data: file.data })),
       customLabware: customLabwareFromFiles(bundle.supportFiles),
       labwareLibrary: [...(bundle.labwareLibrary ?? [])],
+      runTimeParameterValues: { ...(bundle.runTimeParameterValues ?? {}) },
     };
     let child: SandboxProcess;
     try {

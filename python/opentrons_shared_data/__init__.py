@@ -1,0 +1,1 @@
+"""The part of opentrons_shared_data protocols can reach: its coded errors."""

@@ -1,0 +1,3 @@
+from .exceptions import EnumeratedError, UnexpectedTipAttachError, UnexpectedTipRemovalError
+
+__all__ = ['EnumeratedError', 'UnexpectedTipAttachError', 'UnexpectedTipRemovalError']
