@@ -1,5 +1,6 @@
 // Python executor figures (prints, never asserts): warm example analysis, 96 transfers with new tips,
-// a cold interpreter start, memory per warm interpreter.
+// a cold interpreter start, a start from the snapshot (a new process), the next interpreter of a
+// process that served a job, jobs back to back, memory per warm interpreter.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,4 +79,45 @@ await timeWarm('96 transfers with new tips', transfers96, 3);
   const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
   console.log(`memory per warm interpreter (RSS of its process): ${rss.toFixed(0)} MiB`);
   await child.stop();
+}
+
+// The next interpreter of a process that has served a job (what the pool waits for between jobs),
+// and the process's memory after each, over `reuses` jobs of the example.
+{
+  const reuses = 10;
+  const child = new SandboxProcess(files, limits, { useSnapshot: true });
+  await child.ready;
+  const exampleJob = { mode: 'analyze' as const, stepping: false, protocolFile: example.protocolFile, supportFiles: [...example.supportFiles], customLabware: [], labwareLibrary: [], runTimeParameterValues: {} };
+  const next: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < reuses; i++) {
+    await child.run(exampleJob, {});
+    const t0 = performance.now();
+    if (!(await child.readyForAnotherJob(reuses + 1))) throw new Error('the process was not reusable');
+    next.push(performance.now() - t0);
+    rss.push(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  }
+  await child.stop();
+  const sorted = [...next].sort((a, b) => a - b);
+  console.log(`next interpreter in the same process after a job: median ${sorted[Math.floor(reuses / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms (${reuses} jobs${phaseText(child)})`);
+  console.log(`memory of a warm process after each job (RSS): ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MiB`);
+}
+
+// Jobs back to back on a pool of two (as the server has it): from the request to the analysis,
+// with no pause between jobs, so a job meets whatever the pool has ready.
+{
+  const jobs = 20;
+  const svc = createPythonService({ poolSize: 2, limits });
+  await svc.warm();
+  const times: number[] = [];
+  for (let i = 0; i < jobs; i++) {
+    const t0 = performance.now();
+    const a = await svc.execute(example, { mode: 'analyze' });
+    times.push(performance.now() - t0);
+    if (a.errors.length) console.log('back to back: error', a.errors);
+  }
+  await svc.close();
+  const mean = times.reduce((a, b) => a + b, 0) / jobs;
+  times.sort((a, b) => a - b);
+  console.log(`example back to back, pool of two: mean ${mean.toFixed(0)} ms, median ${times[Math.floor(jobs / 2)].toFixed(0)} ms, p90 ${times[Math.floor(jobs * 0.9)].toFixed(0)} ms, max ${times[jobs - 1].toFixed(0)} ms (${jobs} jobs)`);
 }

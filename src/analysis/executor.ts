@@ -52,6 +52,11 @@ export interface PythonServiceOptions {
    * the server) or 'user-cache' (kept between runs in the user's cache folder; the CLI).
    */
   sandboxFiles?: 'temp' | 'user-cache';
+  /**
+   * Jobs one sandbox process serves (each in a fresh interpreter) before it is replaced; 1 gives
+   * every job its own process, as the strictest separation. Default: 100 (src/python/pool.ts).
+   */
+  jobsPerProcess?: number;
 }
 
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 };

@@ -3,6 +3,7 @@
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
 import type { HardwareAction } from '../engine/index.ts';
 import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry, RunTimeParameterValues } from '../common/index.ts';
+import type { WasmModule } from './child/wasm.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -14,8 +15,12 @@ export interface SandboxBootData {
   snapshotPath: string | null;
   /** Make a snapshot, send it back and stop, instead of serving a job. */
   makeSnapshot: boolean;
-  /** The shared word the interpreter blocks on while the parent handles a step. */
+  /** The shared word the interpreter blocks on while the parent handles a step (one per interpreter). */
   stepSignal: SharedArrayBuffer;
+  /** When the main thread created this interpreter thread (ms since the epoch, for start phases). */
+  createdAt: number;
+  /** Pyodide's WebAssembly, compiled once by the child's main thread. */
+  wasmModule: WasmModule;
 }
 
 export interface JobFile {
@@ -52,7 +57,7 @@ export interface JobResult extends ExecutionOutcome {
   jobMs?: number;
 }
 
-/** Where an interpreter's start went, in ms since the worker began (benchmarks only). */
+/** Where an interpreter's start went, in ms since its thread was created (benchmarks only). */
 export interface StartPhases {
   pyodideLoaded: number;
   packageInstalled: number;

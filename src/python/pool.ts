@@ -1,5 +1,8 @@
-// Keeps interpreters warm: `size` sandbox children started ahead of need, each used for exactly
-// one job. A taken child is replaced at once; when all are taken, extra ones start on demand.
+// Keeps interpreters warm: `size` sandbox children started ahead of need. A child serves one job
+// at a time, each in a fresh interpreter; after a job that ended with its result it comes back
+// once its next interpreter is ready (a few hundred ms, instead of a new process's second or
+// more). A child that failed a job, or any child beyond the pool's size, is stopped and, if
+// needed, replaced by a new process; when all are busy, extra ones start on demand.
 import fs from 'node:fs';
 import type { SandboxLimits } from '../analysis/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
@@ -13,6 +16,12 @@ interface Waiter {
 }
 
 const MAX_CONSECUTIVE_START_FAILURES = 3;
+/**
+ * Jobs one process serves before it is replaced. Each job has its own interpreter and isolate; the
+ * bound limits what can build up in the process itself (heap fragmentation, process-wide state
+ * the footprint check cannot see).
+ */
+export const MAX_JOBS_PER_PROCESS = 100;
 
 export class InterpreterPool {
   private readonly idle: SandboxProcess[] = [];
@@ -29,6 +38,7 @@ export class InterpreterPool {
     private readonly size: number,
     private readonly limits: SandboxLimits,
     private readonly location: SandboxFilesLocation = 'temp',
+    private readonly jobsPerProcess = MAX_JOBS_PER_PROCESS,
   ) {
     this.setup = this.prepare();
     this.setup.then(
@@ -72,16 +82,8 @@ export class InterpreterPool {
     this.starting.add(child);
     child.ready.then(
       () => {
-        this.starting.delete(child);
         this.startFailures = 0;
-        if (this.closed) {
-          child.kill();
-          return;
-        }
-        const waiter = this.waiters.shift();
-        if (waiter) waiter.resolve(child);
-        else this.idle.push(child);
-        this.fill();
+        this.ready(child);
       },
       (error: unknown) => {
         this.starting.delete(child);
@@ -96,6 +98,23 @@ export class InterpreterPool {
         this.fill();
       },
     );
+  }
+
+  /** A child (new, or back from a job) has a fresh interpreter: to a waiting job, or idle. */
+  private ready(child: SandboxProcess): void {
+    this.starting.delete(child);
+    if (this.closed) {
+      child.kill();
+      return;
+    }
+    const waiter = this.waiters.shift();
+    if (waiter) waiter.resolve(child);
+    else this.idle.push(child);
+    this.fill();
+  }
+
+  private get wanted(): number {
+    return this.size + this.waiters.length - this.idle.length - this.starting.size;
   }
 
   private failWaiters(error: unknown): void {
@@ -134,9 +153,25 @@ export class InterpreterPool {
     });
   }
 
-  /** A job ended: bring the pool back to its size. */
-  release(): void {
-    this.fill();
+  /**
+   * A job ended: its child comes back with a fresh interpreter when the pool wants it and it can
+   * (its job ended with a result and it left nothing behind); else it is stopped and the pool
+   * brought back to its size with a new process.
+   */
+  release(child: SandboxProcess): void {
+    if (this.closed || this.wanted <= 0) {
+      child.kill();
+      return;
+    }
+    this.starting.add(child);
+    void child.readyForAnotherJob(this.jobsPerProcess).then((reusable) => {
+      if (reusable) {
+        this.ready(child);
+      } else {
+        this.starting.delete(child);
+        this.fill();
+      }
+    });
   }
 
   /** Number of interpreters ready right now (for benchmarks and tests). */

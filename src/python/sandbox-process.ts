@@ -1,6 +1,8 @@
 // One sandbox child process: started restricted (Node permission model: read-only access to its
 // own code, Pyodide and the definitions; no writes, no child processes; inside `unshare -rn` so it
-// has no network when the machine allows it), watched for time and memory, used for one job.
+// has no network when the machine allows it), watched for time and memory. It serves jobs one at a
+// time, each in a fresh interpreter thread; any job that does not end with its own result (limits,
+// abort, crash, a malformed message, a rejected step) ends the process.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +11,8 @@ import type { RunLogEntry } from '../common/index.ts';
 import type { SandboxLimits } from '../analysis/index.ts';
 import type { SandboxFiles } from './bundle.ts';
 import { checkChildMessage, MalformedChildMessageError } from './message-schema.ts';
+import { processFootprint, unchangedSince } from './process-footprint.ts';
+import type { ProcessFootprint } from './process-footprint.ts';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, StartPhases } from './messages.ts';
 
 /** Why a job ended without a result from the interpreter. */
@@ -79,6 +83,12 @@ export class SandboxProcess {
   /** How the interpreter's start was spent (benchmarks), once ready. */
   startPhases: StartPhases | null = null;
   private readonly exitedPromise: Promise<void>;
+  /** Threads, open files and memory once the first interpreter was ready: what a reused process returns to. */
+  private baseline: ProcessFootprint | null = null;
+  /** The next interpreter of a process whose last job ended with its result (null otherwise). */
+  private nextReady: Promise<void> | null = null;
+  /** Jobs this process has served. */
+  jobsServed = 0;
 
   constructor(
     private readonly files: SandboxFiles,
@@ -100,6 +110,9 @@ export class SandboxProcess {
       `--allow-fs-read=${files.pythonDir}/`,
       `--allow-fs-read=${files.sharedDataDir}/`,
       '--no-warnings',
+      // Each interpreter thread collects its start's garbage (30 MiB of snapshot bytes) before
+      // it reports ready, instead of keeping it resident until a job allocates.
+      '--expose-gc',
       files.mainFile,
       JSON.stringify(config),
     ];
@@ -109,8 +122,10 @@ export class SandboxProcess {
     this.child = spawn(command, args, {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
-      // The child inherits nothing from the server's environment but the search path.
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      // The child inherits nothing from the server's environment but the search path. glibc's
+      // malloc gives memory freed by a finished interpreter thread back to the system (its
+      // default keeps up to 128 KiB..32 MiB per arena, which held ~80 MiB across jobs).
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', MALLOC_TRIM_THRESHOLD_: String(1024 * 1024) },
     });
     let stderr = '';
     this.child.stderr?.on('data', (chunk: Buffer) => {
@@ -142,10 +157,42 @@ export class SandboxProcess {
     });
     this.ready = options.makeSnapshot
       ? Promise.resolve()
-      : this.waitFor('ready').then((message) => {
-          if (message.type === 'ready') this.startPhases = message.phases ?? null;
+      : this.waitForInterpreter().then(() => {
+          this.baseline = this.child.pid === undefined ? null : processFootprint(this.child.pid);
         });
     this.ready.catch(() => {});
+  }
+
+  private async waitForInterpreter(): Promise<void> {
+    const message = await this.waitFor('ready');
+    if (message.type === 'ready') this.startPhases = message.phases ?? null;
+  }
+
+  /**
+   * After a job that ended with its result: resolves true once the process has a fresh
+   * interpreter for another job and is as it was after its first start (no thread or open file
+   * left behind by the job, memory not grown by half, fewer than `maxJobs` served). Otherwise the
+   * process is killed and the answer is false.
+   */
+  async readyForAnotherJob(maxJobs: number): Promise<boolean> {
+    const next = this.nextReady;
+    this.nextReady = null;
+    if (next === null || this.jobsServed >= maxJobs) {
+      this.kill();
+      return false;
+    }
+    try {
+      await next;
+    } catch {
+      this.kill();
+      return false;
+    }
+    const now = this.child.pid === undefined ? null : processFootprint(this.child.pid);
+    if (!this.alive || this.baseline === null || now === null || !unchangedSince(this.baseline, now)) {
+      this.kill();
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -210,8 +257,12 @@ export class SandboxProcess {
     if (this.child.exitCode === null && this.child.signalCode === null) await this.exitedPromise;
   }
 
-  /** Runs one job; the process is killed afterwards whatever happens. */
+  /**
+   * Runs one job in the current interpreter. When the job ends with its result the process
+   * starts its next interpreter (see readyForAnotherJob); in every other case it is killed.
+   */
   run(job: JobSpec, hooks: RunHooks): Promise<JobResult> {
+    this.jobsServed += 1;
     return new Promise<JobResult>((resolve, reject) => {
       let settled = false;
       let computeMs = 0;
@@ -227,7 +278,13 @@ export class SandboxProcess {
         this.listener = null;
         this.exitListener = null;
         this.malformedListener = null;
-        this.kill();
+        if ('result' in outcome) {
+          // Listening from now on: the next interpreter's `ready` may follow the result at once.
+          this.nextReady = this.waitForInterpreter();
+          this.nextReady.catch(() => {});
+        } else {
+          this.kill();
+        }
         if ('result' in outcome) resolve(outcome.result);
         else reject(outcome.error);
       };

@@ -40,7 +40,7 @@ export interface PythonService extends ExecutorService {
 }
 
 export function createPythonService(options: PythonServiceOptions): PythonService {
-  const pool = new InterpreterPool(Math.max(0, options.poolSize), options.limits, options.sandboxFiles);
+  const pool = new InterpreterPool(Math.max(0, options.poolSize), options.limits, options.sandboxFiles, options.jobsPerProcess);
   const running = new Set<SandboxProcess>();
 
   const execute = async (bundle: ProtocolBundle, opts: ExecuteOptions): Promise<Analysis> => {
@@ -90,7 +90,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       });
     } finally {
       running.delete(child);
-      pool.release();
+      pool.release(child);
     }
   };
 

@@ -1,6 +1,8 @@
 // The interpreter thread of a sandbox child: loads Pyodide (from a memory snapshot when one is
-// given), installs our `opentrons` package, then serves exactly one job and ends. One job per
-// interpreter is the isolation guarantee: nothing a protocol leaves behind can reach the next one.
+// given) on the module the main thread compiled, installs our `opentrons` package, then serves
+// exactly one job; the main thread then terminates it and starts a new one. One job per
+// interpreter (and per V8 isolate) is the isolation guarantee: nothing a protocol leaves behind,
+// in Python or in JavaScript, can reach the next one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +10,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData, StartPhases } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
 import { createHost } from './host.ts';
+import { wasm } from './wasm.ts';
+import type { WasmImports } from './wasm.ts';
 import { commandTypes, lookupCommand } from '../../engine/index.ts';
 
 interface PyProxyLike {
@@ -17,6 +21,8 @@ interface RunnerModule extends PyProxyLike {
   run_job(jobJson: string, bridge: (request: string) => string): string;
 }
 interface PyodideLike {
+  /** Pyodide's internal API object; `config` holds the options loadPyodide was given. */
+  _api?: { config?: Record<string, unknown> };
   runPython(code: string): unknown;
   pyimport(name: string): unknown;
   makeMemorySnapshot(): Uint8Array;
@@ -72,6 +78,28 @@ function installPackage(py: PyodideLike, importAll = true): void {
   );
 }
 
+/**
+ * Runs `load` with WebAssembly.instantiate answering Pyodide's loader from the module compiled by
+ * the main thread: instantiating it takes milliseconds, compiling it again would not. Pyodide
+ * reads its wasm file and instantiates it with its imports; there is no option to hand it a module.
+ */
+async function withCompiledModule<T>(load: () => Promise<T>): Promise<T> {
+  const unpatched = wasm.instantiate;
+  const original = unpatched.bind(wasm);
+  const compiled = boot.wasmModule;
+  wasm.instantiate = async (source: unknown, imports?: WasmImports): Promise<unknown> => {
+    if (source instanceof wasm.Module) return original(source, imports);
+    // Only Pyodide's main module is instantiated from bytes with its `env` imports.
+    if (imports !== undefined && 'env' in imports) return { module: compiled, instance: await original(compiled, imports) };
+    return original(source, imports);
+  };
+  try {
+    return await load();
+  } finally {
+    wasm.instantiate = unpatched;
+  }
+}
+
 async function start(): Promise<PyodideLike> {
   allowPyodideLoader();
   const { loadPyodide } = (await import(pathToFileURL(path.join(boot.pyodideDir, 'pyodide.mjs')).href)) as {
@@ -81,20 +109,23 @@ async function start(): Promise<PyodideLike> {
   const quiet = { batched: (_text: string) => {} };
   const common = { jsglobals: Object.create(null), stdout: quiet.batched, stderr: quiet.batched };
   if (boot.makeSnapshot) {
-    const py = await loadPyodide({ ...common, _makeSnapshot: true });
-    phases.pyodideLoaded = performance.now();
+    const py = await withCompiledModule(() => loadPyodide({ ...common, _makeSnapshot: true }));
+    phases.pyodideLoaded = sinceCreated();
     installPackage(py);
     return py;
   }
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
-    const py = await loadPyodide({ ...common, _loadSnapshot: bytes });
-    phases.pyodideLoaded = performance.now();
+    const py = await withCompiledModule(() => loadPyodide({ ...common, _loadSnapshot: bytes }));
+    // Pyodide keeps its options, these bytes included (as large as the interpreter's memory).
+    const config = py._api?.config;
+    if (config) delete config._loadSnapshot;
+    phases.pyodideLoaded = sinceCreated();
     installPackage(py, false);
     return py;
   }
-  const py = await loadPyodide(common);
-  phases.pyodideLoaded = performance.now();
+  const py = await withCompiledModule(() => loadPyodide(common));
+  phases.pyodideLoaded = sinceCreated();
   installPackage(py);
   return py;
 }
@@ -151,7 +182,8 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
 
 /**
  * Reads the definitions most protocols need and runs the engine code once while the interpreter
- * waits for a job, so the job itself does not pay for it (each child serves one job only).
+ * waits for a job, so the job itself does not pay for it (each interpreter thread is a fresh
+ * isolate that serves one job only).
  */
 function warmEngine(): void {
   // The params schemas of every command Python may send, compiled now rather than in the job.
@@ -183,23 +215,33 @@ function warmEngine(): void {
   }
 }
 
+/** A full collection when the process was started with --expose-gc (sandbox-process.ts). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Ms since the main thread created this thread (performance.now() is not per thread in Node 20). */
+const sinceCreated = (): number => performance.timeOrigin + performance.now() - boot.createdAt;
 const phases: StartPhases = { pyodideLoaded: 0, packageInstalled: 0, engineWarmed: 0, pythonWarmed: 0 };
 const py = await start();
-phases.packageInstalled = performance.now();
+phases.packageInstalled = sinceCreated();
 if (!boot.makeSnapshot) {
   warmEngine();
-  phases.engineWarmed = performance.now();
+  phases.engineWarmed = sinceCreated();
   try {
     (py.pyimport('labwright_sandbox.runner') as { warm_up(): void }).warm_up();
   } catch {
     // Only a warm-up.
   }
-  phases.pythonWarmed = performance.now();
+  phases.pythonWarmed = sinceCreated();
 }
 if (boot.makeSnapshot) {
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
 } else {
+  // The snapshot's bytes (as large as the interpreter's memory) and the start's garbage would
+  // otherwise stay resident until V8 happens to collect them.
+  collectGarbage();
   post({ type: 'ready', phases });
   port.once('message', (message: ParentToChild) => {
     if (message.type !== 'job') return;
