@@ -123,7 +123,7 @@ test('the import paths real protocols use all resolve', async () => {
   assert.deepEqual(a.errors, []);
   assert.equal(
     a.runLog[0].text,
-    'ProtocolContext | 2.11 | 2.7 | LEFT | (1, 2, 3.5) | Point(x=1, y=2, z=3) | (15.38, 74.24, 15.219999999999999) | True',
+    'ProtocolContext | 2.19 | 2.7 | LEFT | (1, 2, 3.5) | Point(x=1, y=2, z=3) | (15.38, 74.24, 15.219999999999999) | True',
   );
 });
 
