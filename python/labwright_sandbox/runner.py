@@ -13,6 +13,7 @@ from .parse import parse_protocol, ProtocolParseError
 from .lockdown import lock_down
 from . import threads
 from . import reproducibility
+from . import occurrences
 
 
 def _error(exc_type, description, line=None, file_name=None):
@@ -32,26 +33,7 @@ def _innermost_protocol_line(tb, file_name):
     return line
 
 
-# Emscripten numbers errors its own way; the original ran on Linux.
-_LINUX_ERRNO = {'EPERM': 1, 'ENOENT': 2, 'EBADF': 9, 'EACCES': 13, 'EEXIST': 17, 'ENOTDIR': 20,
-                'EISDIR': 21, 'EINVAL': 22, 'ENOSPC': 28, 'EROFS': 30, 'ENOTEMPTY': 39,
-                'ENOSYS': 38, 'ENOTSUP': 95}
-
-
-def _describe(exc):
-    try:
-        text = str(exc)
-    except Exception:  # a protocol's own exception class with a broken __str__
-        return ''
-    if isinstance(exc, OSError) and isinstance(exc.errno, int):
-        import errno
-        for name, linux in _LINUX_ERRNO.items():
-            if getattr(errno, name, None) == exc.errno:
-                prefix = '[Errno {}]'.format(exc.errno)
-                if text.startswith(prefix):
-                    text = '[Errno {}]'.format(linux) + text[len(prefix):]
-                break
-    return text
+_describe = occurrences.describe
 
 
 def run_job(job_json, bridge_function):
@@ -66,7 +48,7 @@ def run_job(job_json, bridge_function):
     threads.install()
     reproducibility.begin(os.path.abspath(workdir))
     outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None,
-               'reproducible': True}
+               'errorOccurrences': [], 'reproducible': True}
     try:
         with open(file_name, 'rb') as f:
             text = f.read().decode('utf-8')
@@ -97,7 +79,8 @@ def run_job(job_json, bridge_function):
     from opentrons.protocols.api_support import definitions
     definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
                                   started['features'])
-    outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'])
+    outcome['error'], outcome['errorOccurrences'] = _simulate(parsed, file_name, job['mode'],
+                                                              started['refusal'])
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     outcome['reproducible'] = not reproducibility.was_read()
@@ -131,13 +114,19 @@ def _library_get_values():
 
 
 def _simulate(parsed, file_name, mode, refusal):
+    """Runs the protocol: (None, []) when it ran to its end, else the error in the 4.x shape and
+    as robot software 7's error occurrences."""
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
     from .parse import check_run_function, MalformedProtocolError
 
-    try:
-        if refusal is not None:
+    if refusal is not None:
+        try:
             bridge.raise_error(refusal)
+        except BaseException as e:
+            # A level the engine refuses: the file is rejected before anything runs.
+            return _error(type(e).__name__, _describe(e)), []
+    try:
         context = ProtocolContext(api_version=APIVersion(*parsed.version),
                                   simulating=(mode != 'run'))
         globs = {}
@@ -150,9 +139,10 @@ def _simulate(parsed, file_name, mode, refusal):
     except bridge.Cancelled:
         raise
     except MalformedProtocolError as e:
-        return _error('MalformedProtocolError', _describe(e))
+        # Robot software 7 raises these `run` signature errors as SyntaxError.
+        return _error('MalformedProtocolError', _describe(e)), [occurrences.unexpected(e, 'SyntaxError')]
     except BaseException as e:
-        return _error(type(e).__name__, _describe(e))
+        return _error(type(e).__name__, _describe(e)), [occurrences.unexpected(e)]
 
     try:
         run(context)
@@ -160,12 +150,13 @@ def _simulate(parsed, file_name, mode, refusal):
         raise
     except Exception as e:
         line = _innermost_protocol_line(e.__traceback__, file_name)
+        found = [occurrences.in_protocol(e, line)]
         if line is None:
-            return _error(type(e).__name__, _describe(e))
-        return _error('ExceptionInProtocolError', _describe(e), line)
+            return _error(type(e).__name__, _describe(e)), found
+        return _error('ExceptionInProtocolError', _describe(e), line), found
     except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
-        return _error(type(e).__name__, _describe(e))
-    return None
+        return _error(type(e).__name__, _describe(e)), [occurrences.in_protocol(e, None)]
+    return None, []
 
 
 _WARM_UP_SOURCE = '''

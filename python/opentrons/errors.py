@@ -1,5 +1,6 @@
 """Exception classes raised by the engine, re-raised here under their original names."""
 from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
+from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.util import APIVersionError
 
 
@@ -33,3 +34,13 @@ ENGINE_ERRORS = {
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
 }
+
+
+def command_failure(type_name, message, code):
+    """A failed engine command at apiLevel >= 2.14: ``ProtocolCommandFailedError`` wrapping the
+    engine's error (spec D.2). Below, None: the error is raised as itself."""
+    if not definitions.has('engineCore'):
+        return None
+    from opentrons.protocol_engine.errors import ProtocolCommandFailedError, engine_error
+    return ProtocolCommandFailedError(original_error=engine_error(type_name, message, code),
+                                      message='{}: {}'.format(type_name, message))

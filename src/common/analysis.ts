@@ -81,6 +81,19 @@ export interface ProtocolErrorInfo {
   fileName?: string | null;
 }
 
+/**
+ * An error as robot software 7 reports it (an "error occurrence" without the id and time its
+ * rendering adds): the error's class, its code in the Protocol Engine's catalogue (`"4000"`), its
+ * text, details (`{class, args, traceback}` for a `PythonException`) and the errors it wraps.
+ */
+export interface ErrorTree {
+  errorType: string;
+  errorCode: string;
+  detail: string;
+  errorInfo: Record<string, unknown>;
+  wrappedErrors: ErrorTree[];
+}
+
 /** One run-log entry, as the original's simulator records it, plus Labwright's extras. */
 export interface RunLogEntry {
   /** Position in the run log, from 0. */
@@ -159,6 +172,12 @@ export interface Analysis {
   customLabware?: CustomLabwareUse[];
   /** The engine's commands in execution order (absent in analyses stored before it existed). */
   commands?: AnalysisCommand[];
+  /**
+   * Python protocols: the errors as robot software 7 reports them in an analysis (spec Part D:
+   * at apiLevel ≥ 2.14 the three shapes of D.2, below one ExceptionInProtocolError). Absent for
+   * JSON protocols and analyses stored before it existed.
+   */
+  errorOccurrences?: ErrorTree[];
   /** JSON protocols of schemas 6–8: what robot-server 7 reports beside the commands (absent otherwise). */
   engineRun?: EngineRunReport;
   /**
@@ -196,8 +215,11 @@ export interface AnalysisCommand {
   params: Record<string, unknown>;
   status: 'succeeded' | 'failed';
   result: unknown;
-  /** The Python class a protocol could catch, and its message. */
-  error: { errorType: string; detail: string } | null;
+  /**
+   * The Python class a protocol could catch, and its message; `errorCode` for a failed engine
+   * command (the Protocol Engine's error and its code in the catalogue).
+   */
+  error: { errorType: string; detail: string; errorCode?: string } | null;
   /** Modeled seconds since the start of the run. */
   startedAt: number;
   completedAt: number;

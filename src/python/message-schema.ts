@@ -73,6 +73,16 @@ const ProtocolErrorInfo = Type.Object({
   fileName: Type.Optional(Nullable(Type.String())),
 });
 
+const ErrorTree = Type.Recursive((Self) =>
+  Type.Object({
+    errorType: Type.String(),
+    errorCode: Type.String(),
+    detail: Type.String(),
+    errorInfo: Type.Record(Type.String(), Type.Unknown()),
+    wrappedErrors: Type.Array(Self),
+  }),
+);
+
 const RequiredEquipment = Type.Object({
   pipettes: Type.Array(
     Type.Object({
@@ -126,7 +136,7 @@ const AnalysisCommand = Type.Object({
   params: Type.Record(Type.String(), Type.Unknown()),
   status: Type.Union([Type.Literal('succeeded'), Type.Literal('failed')]),
   result: Type.Unknown(),
-  error: Nullable(Type.Object({ errorType: Type.String(), detail: Type.String() })),
+  error: Nullable(Type.Object({ errorType: Type.String(), detail: Type.String(), errorCode: Type.Optional(Type.String()) })),
   startedAt: Type.Number(),
   completedAt: Type.Number(),
   parentId: Nullable(Type.String()),
@@ -138,6 +148,7 @@ const JobResult = Type.Object({
   reproducible: Type.Boolean(),
   apiLevel: Nullable(Type.String()),
   error: Nullable(ProtocolErrorInfo),
+  errorOccurrences: Type.Optional(Type.Array(ErrorTree)),
   runLog: Type.Array(RunLogEntry),
   requiredEquipment: RequiredEquipment,
   warnings: Type.Array(LiquidWarning),

@@ -2,7 +2,7 @@
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
 import type { HardwareAction } from '../engine/index.ts';
-import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../common/index.ts';
+import type { ErrorTree, ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../common/index.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -42,6 +42,8 @@ export interface JobResult extends ExecutionOutcome {
   rawMetadata: Record<string, string> | null;
   apiLevel: string | null;
   error: ProtocolErrorInfo | null;
+  /** The error as robot software 7 reports it (spec Part D); empty when the job succeeded. */
+  errorOccurrences?: ErrorTree[];
   /** False when the protocol read the clock or randomness: another run may differ. */
   reproducible: boolean;
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */

@@ -26,7 +26,7 @@ export function reportCommands(records: readonly CommandRecord[]): AnalysisComma
       params: shown.params,
       status: record.status,
       result: record.status === 'succeeded' ? (shown.result ?? null) : null,
-      error: record.error === null ? null : { errorType: record.error.errorType, detail: record.error.detail },
+      error: record.error === null ? null : { ...record.error },
       startedAt: record.startedAt,
       completedAt: record.completedAt,
       parentId: record.parentId,
