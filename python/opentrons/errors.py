@@ -2,6 +2,8 @@
 from opentrons.protocol_api.labware import OutOfTipsError, TipSelectionError
 from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.util import APIVersionError
+from opentrons.protocol_api.core.engine.exceptions import (InvalidMagnetEngageHeightError,
+                                                           InvalidModuleLocationError)
 
 
 class NoTipAttachedError(RuntimeError):
@@ -33,6 +35,8 @@ ENGINE_ERRORS = {
     'LabwareHeightError': LabwareHeightError,
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
+    'InvalidModuleLocationError': InvalidModuleLocationError,
+    'InvalidMagnetEngageHeightError': InvalidMagnetEngageHeightError,
 }
 
 

@@ -1,6 +1,7 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
+import { labwareNotFound, moduleOccupied, slotOccupied } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
@@ -47,6 +48,9 @@ export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
 
 export function placeCheck(st: EngineState, key: string, slot: string, newItemRepr: string, covering: readonly string[]): void {
   const existing = st.deck.get(slot);
+  // From 2.14 the engine refuses an occupied slot, the fixed trash's included (a failed command).
+  const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
+  if (occupied !== null) throw occupied;
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
   if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
@@ -58,6 +62,7 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
 
 export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
   const r = st.defs.findLabware(loadName, namespace, version, st.custom, st.library);
+  if (!r.ok && st.has('engineCore')) throw labwareNotFound(loadName, namespace ?? 'opentrons', version ?? 1);
   if (!r.ok) throw pyError(r.error.type, r.error.message);
   if (r.origin !== 'standard') {
     noteCustomLabware(st, {
@@ -146,6 +151,8 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 
 /** A module holds one labware, and a thermocycler takes it only with its lid open. */
 function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
+  const occupied = st.has('engineCore') ? moduleOccupied(st, mod) : null;
+  if (occupied !== null) throw occupied;
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
     throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);

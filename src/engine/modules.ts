@@ -2,6 +2,7 @@
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
+import { engageHeightOutOfRange, moduleSlotRefused, moduleWithoutLocation, noDefaultEngageHeight, temperatureTarget } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
@@ -22,6 +23,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   let slot: string;
   if (location === null) {
     if (model !== 'thermocyclerModuleV1') {
+      if (st.has('engineCore')) throw moduleWithoutLocation(model);
       throw pyError('AssertionError', `${v2.typeDisplay}s do not have default location, you must specify a slot`);
     }
     slot = '7';
@@ -35,6 +37,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       );
     }
     if (!s.compatibleModuleTypes.includes(v2.type)) {
+      if (st.has('engineCore')) throw moduleSlotRefused(v2.type, key);
       throw pyError('AssertionError', `A ${v2.typeDisplay} cannot be loaded into slot ${key}`);
     }
     slot = s.id;
@@ -152,6 +155,7 @@ export function temperatureSetTemperature(st: EngineState, moduleId: string, cel
     `Setting Temperature Module temperature to ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
   );
   if (!wait) st.requireMember('TemperatureModuleContext.start_set_temperature');
+  if (st.has('engineCore')) temperatureTarget(celsius);
   ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
   m.target = celsius;
   m.temperature = celsius;
@@ -193,6 +197,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
     const p = lw?.def.parameters;
     const eh = p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
     if (eh === null) {
+      if (st.has('engineCore')) throw noDefaultEngageHeight(lw !== undefined);
       throw pyError(
         'ValueError',
         `Currently loaded labware ${lw?.displayName ?? 'None'} does not have a known engage height; please specify explicitly with the height param`,
@@ -210,6 +215,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   }
   const max = gen2 ? 25 : 45;
   if (!(h >= 0 && h <= max)) {
+    if (st.has('engineCore')) throw engageHeightOutOfRange(m.model, h, max);
     throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
   }
   m.height = h;

@@ -2,6 +2,7 @@
 // thermocycler lid safety, `max_speeds` caps, `move_to`, `home`, and the engine's `retractAxis`.
 import { recordAction } from './actions.ts';
 import { highestZ, tallestName } from './deck.ts';
+import { thermocyclerNotOpen } from './engine-errors.ts';
 import { keyError, pyError } from './errors.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
@@ -55,6 +56,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
       st.cache = null;
+      if (st.has('engineCore')) throw thermocyclerNotOpen();
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
   }

@@ -1,6 +1,7 @@
 // Tip tracking and tip commands: per-rack tip state, tip selection for a pipette, pick-up,
 // drop and return.
 import type { PipetteSpec } from '../definitions/index.ts';
+import { requireNoTip, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
@@ -178,6 +179,8 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
   checkTipRackMatch(st, p.spec, lw);
   st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
   move(st, p, wellTop(lw, w));
+  // From 2.14 the engine refuses it (a failed command); below, the Python API does.
+  if (st.has('engineCore')) requireNoTip(p);
   if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
@@ -224,6 +227,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   }
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
+  if (st.has('engineCore')) requireTip(p);
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   ejectTip(st, p, homeAfter);
