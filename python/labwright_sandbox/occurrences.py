@@ -55,10 +55,10 @@ def _safe_repr(value):
         return '()'
 
 
-def python_exception(exc, class_name=None, depth=0):
+def python_exception(exc, depth=0):
     """A plain exception: ``{Class}: {message}``, with its class, args and traceback, wrapping
     the exceptions it was raised from or while handling."""
-    name = class_name or _class_name(type(exc))
+    name = _class_name(type(exc))
     wrapped = []
     if depth < 8:
         for inner in (exc.__context__, exc.__cause__):
@@ -96,7 +96,6 @@ def in_protocol(exc, line):
     return _tree('ExceptionInProtocolError', GENERAL_ERROR, detail, {}, [error_tree(exc)])
 
 
-def unexpected(exc, class_name=None):
+def unexpected(exc):
     """An error outside ``run`` (shape 3): the bare message."""
-    return _tree('UnexpectedProtocolError', GENERAL_ERROR, describe(exc), {},
-                 [python_exception(exc, class_name)])
+    return _tree('UnexpectedProtocolError', GENERAL_ERROR, describe(exc), {}, [python_exception(exc)])

@@ -139,8 +139,8 @@ def _simulate(parsed, file_name, mode, refusal):
     except bridge.Cancelled:
         raise
     except MalformedProtocolError as e:
-        # Robot software 7 raises these `run` signature errors as SyntaxError.
-        return _error('MalformedProtocolError', _describe(e)), [occurrences.unexpected(e, 'SyntaxError')]
+        # Robot software 7 raises these `run` signature errors as a plain SyntaxError.
+        return _error('MalformedProtocolError', _describe(e)), [occurrences.unexpected(SyntaxError(e.message))]
     except BaseException as e:
         return _error(type(e).__name__, _describe(e)), [occurrences.unexpected(e)]
 
