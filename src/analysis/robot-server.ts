@@ -65,7 +65,7 @@ function commandError(command: AnalysisCommand, startMs: number, engineCodes: bo
     id: `${command.id}-error`,
     createdAt: at(startMs, command.completedAt),
     // A failed engine command carries its code; Python-layer errors are the general one.
-    errorCode: command.error.errorCode ?? GENERAL_ERROR_CODE,
+    errorCode: command.errorCode ?? GENERAL_ERROR_CODE,
     errorType: command.error.errorType,
     detail: command.error.detail,
     errorInfo: engineCodes ? engineErrorInfo(command) : {},

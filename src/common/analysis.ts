@@ -215,11 +215,10 @@ export interface AnalysisCommand {
   params: Record<string, unknown>;
   status: 'succeeded' | 'failed';
   result: unknown;
-  /**
-   * The Python class a protocol could catch, and its message; `errorCode` for a failed engine
-   * command (the Protocol Engine's error and its code in the catalogue).
-   */
-  error: { errorType: string; detail: string; errorCode?: string } | null;
+  /** The Python class a protocol could catch, and its message. */
+  error: { errorType: string; detail: string } | null;
+  /** A failed engine command: its error's code in the Protocol Engine's catalogue. */
+  errorCode?: string;
   /** Modeled seconds since the start of the run. */
   startedAt: number;
   completedAt: number;
