@@ -79,8 +79,10 @@ def run_job(job_json, bridge_function):
     from opentrons.protocols.api_support import definitions
     definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
                                   started['features'])
-    outcome['error'], outcome['errorOccurrences'] = _simulate(parsed, file_name, job['mode'],
-                                                              started['refusal'])
+    outcome['error'], found = _simulate(parsed, file_name, job['mode'], started['refusal'])
+    # Robot software 7's error occurrences (spec Part D); levels up to 2.11 keep 4.7.0's analysis.
+    if definitions.has('release7'):
+        outcome['errorOccurrences'] = found
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     outcome['reproducible'] = not reproducibility.was_read()

@@ -319,3 +319,11 @@ test('the CLI prints the first occurrence detail from 2.14, and analyze --json c
   const legacy = await analyze(svc, protocol(`raise ValueError('boom')`, '2.13'));
   assert.ok(summaryText(legacy).includes('  ExceptionInProtocolError (line 5): boom'));
 });
+
+test('levels up to 2.11 keep 4.7.0: no error occurrences, the robot-server analysis as before', async () => {
+  const a = await analyze(svc, protocol(`raise ValueError('boom')`, '2.11'));
+  assert.deepEqual(a.errors, [{ type: 'ExceptionInProtocolError', description: 'boom', lineNumber: 5 }]);
+  assert.equal(a.errorOccurrences, undefined);
+  assert.equal(occurrences(a)[0].errorType, 'ExceptionInProtocolError');
+  assert.equal(occurrences(a)[0].wrappedErrors.length, 0);
+});
