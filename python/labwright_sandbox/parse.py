@@ -227,6 +227,14 @@ def parse_protocol(text, file_name):
     return ParsedProtocol(code, metadata, version, robot_type)
 
 
+def check_add_parameters_function(add_parameters):
+    """A top-level `add_parameters` must be a function of exactly one parameter."""
+    if not callable(add_parameters):
+        raise MalformedProtocolError("'add_parameters' must be a function.")
+    if len(inspect.signature(add_parameters).parameters) != 1:
+        raise MalformedProtocolError("Function 'add_parameters' must take exactly one argument.")
+
+
 def check_run_function(run):
     if not callable(run):
         raise MalformedProtocolError("No function 'run(ctx)' defined")

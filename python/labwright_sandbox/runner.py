@@ -48,7 +48,7 @@ def run_job(job_json, bridge_function):
     threads.install()
     reproducibility.begin(os.path.abspath(workdir))
     outcome = {'stage': 'parse', 'rawMetadata': None, 'apiLevel': None, 'error': None,
-               'errorOccurrences': [], 'reproducible': True}
+               'reproducible': True}
     try:
         with open(file_name, 'rb') as f:
             text = f.read().decode('utf-8')
@@ -79,10 +79,10 @@ def run_job(job_json, bridge_function):
     from opentrons.protocols.api_support import definitions
     definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
                                   started['features'])
-    outcome['error'], found = _simulate(parsed, file_name, job['mode'], started['refusal'])
+    outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'], outcome)
     # Robot software 7's error occurrences (spec Part D); levels up to 2.11 keep 4.7.0's analysis.
-    if definitions.has('release7'):
-        outcome['errorOccurrences'] = found
+    if outcome['error'] is None or not definitions.has('release7'):
+        outcome.pop('errorOccurrences', None)
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     outcome['reproducible'] = not reproducibility.was_read()
@@ -115,9 +115,64 @@ def _library_get_values():
     return get_values
 
 
-def _simulate(parsed, file_name, mode, refusal):
-    """Runs the protocol: (None, []) when it ran to its end, else the error in the 4.x shape and
-    as robot software 7's error occurrences."""
+def _found(outcome, tree):
+    """The error as robot software 7's error occurrence (labwright_sandbox.occurrences)."""
+    outcome['errorOccurrences'] = [tree]
+
+
+def _unexpected(e, outcome):
+    """An error outside `run` (module code, signatures): the 4.x error, and shape 3 of Part D."""
+    _found(outcome, occurrences.unexpected(e))
+    return _error(type(e).__name__, _describe(e))
+
+
+def _protocol_error(e, file_name, outcome):
+    """An exception of the protocol's own code: wrapped with its line when it came from the file."""
+    line = _innermost_protocol_line(e.__traceback__, file_name)
+    _found(outcome, occurrences.in_protocol(e, line))
+    if line is None:
+        return _error(type(e).__name__, _describe(e))
+    return _error('ExceptionInProtocolError', _describe(e), line)
+
+
+def _parameters(globs, api_version, file_name, outcome):
+    """Runs a top-level `add_parameters` (at every level, before `run`), then puts the lab's values
+    in place of the defaults. Returns `(ctx.params, error)`."""
+    from opentrons.protocol_api._parameter_context import ParameterContext
+    from opentrons.protocol_api._parameters import Parameters
+    from .parse import check_add_parameters_function, MalformedProtocolError
+    context = ParameterContext(api_version)
+    add_parameters = globs.get('add_parameters')
+    if add_parameters:
+        try:
+            check_add_parameters_function(add_parameters)
+        except MalformedProtocolError as e:
+            # Only the message: the help paragraph is about the run function.
+            _found(outcome, occurrences.unexpected(SyntaxError(e.message)))
+            return None, _error('MalformedProtocolError', e.message)
+        try:
+            add_parameters(context)
+        except bridge.Cancelled:
+            raise
+        except Exception as e:
+            return None, _protocol_error(e, file_name, outcome)
+    try:
+        values = context._values()
+    except bridge.Cancelled:
+        raise
+    except Exception as e:
+        # A refused value is the mistake of whoever gave it, not the protocol's.
+        outcome['valuesRefused'] = True
+        return None, _unexpected(e, outcome)
+    try:
+        return Parameters(values), None
+    except Exception as e:  # a name `ctx.params` answers already (`get_all`)
+        return None, _unexpected(e, outcome)
+
+
+def _simulate(parsed, file_name, mode, refusal, outcome):
+    """Runs the protocol: None when it ran to its end, else the error in the 4.x shape (and in
+    `outcome['errorOccurrences']` as robot software 7's error occurrences)."""
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
     from .parse import check_run_function, MalformedProtocolError
@@ -127,7 +182,7 @@ def _simulate(parsed, file_name, mode, refusal):
             bridge.raise_error(refusal)
         except BaseException as e:
             # A level the engine refuses: the file is rejected before anything runs.
-            return _error(type(e).__name__, _describe(e)), []
+            return _error(type(e).__name__, _describe(e))
     try:
         context = ProtocolContext(api_version=APIVersion(*parsed.version),
                                   simulating=(mode != 'run'))
@@ -136,29 +191,36 @@ def _simulate(parsed, file_name, mode, refusal):
         if get_values is not None:
             globs['get_values'] = get_values
         exec(parsed.code, globs)
+    except bridge.Cancelled:
+        raise
+    except BaseException as e:
+        return _unexpected(e, outcome)
+    params, error = _parameters(globs, context._api_version, file_name, outcome)
+    if error is not None:
+        return error
+    context._params = params
+    try:
         run = check_run_function(globs.get('run'))
         context.home()
     except bridge.Cancelled:
         raise
     except MalformedProtocolError as e:
         # Robot software 7 raises these `run` signature errors as a plain SyntaxError.
-        return _error('MalformedProtocolError', _describe(e)), [occurrences.unexpected(SyntaxError(e.message))]
+        _found(outcome, occurrences.unexpected(SyntaxError(e.message)))
+        return _error('MalformedProtocolError', _describe(e))
     except BaseException as e:
-        return _error(type(e).__name__, _describe(e)), [occurrences.unexpected(e)]
+        return _unexpected(e, outcome)
 
     try:
         run(context)
     except bridge.Cancelled:
         raise
     except Exception as e:
-        line = _innermost_protocol_line(e.__traceback__, file_name)
-        found = [occurrences.in_protocol(e, line)]
-        if line is None:
-            return _error(type(e).__name__, _describe(e)), found
-        return _error('ExceptionInProtocolError', _describe(e), line), found
+        return _protocol_error(e, file_name, outcome)
     except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
-        return _error(type(e).__name__, _describe(e)), [occurrences.in_protocol(e, None)]
-    return None, []
+        _found(outcome, occurrences.in_protocol(e, None))
+        return _error(type(e).__name__, _describe(e))
+    return None
 
 
 _WARM_UP_SOURCE = '''

@@ -29,9 +29,24 @@ def location_ref(labware_like):
         return {'kind': 'labware', 'labwareId': obj._id}
     if isinstance(obj, ModuleGeometry):
         return {'kind': 'module', 'moduleId': obj._id}
+    if _is_module_context(obj):
+        # 7.5.0 prints a Location tied to a module context as the context's str() (2.13 also
+        # refuses to pipette there).
+        return {'kind': 'module', 'moduleId': obj._id, 'context': str(obj)}
     if isinstance(obj, str):
         return {'kind': 'slot', 'slot': obj}
+    from opentrons.protocol_api.module_contexts import ModuleContext
+    from opentrons.protocols.api_support.definitions import has
+    if isinstance(obj, ModuleContext) and has('release7'):
+        # Robot software 7 prints a Location tied to a module context as the context's repr.
+        return {'kind': 'none', 'text': repr(obj)}
     return {'kind': 'none'}
+
+
+def _is_module_context(obj):
+    from opentrons.protocol_api.module_contexts import ModuleContext
+    from opentrons.protocols.api_support import definitions
+    return isinstance(obj, ModuleContext) and definitions.has('release7')
 
 
 def target(value):
@@ -44,7 +59,7 @@ def target(value):
         return {'kind': 'well', 'labwareId': value.parent._id, 'wellName': value.well_name}
     if isinstance(value, Location):
         ref = location_ref(value.labware)
-        if ref['kind'] == 'none':
+        if ref['kind'] == 'none' and 'text' not in ref:
             ref['text'] = str(value.point)
         return {'kind': 'location', 'point': point(value.point), 'ref': ref}
     if isinstance(value, Labware):

@@ -4,6 +4,12 @@ from opentrons.protocols.api_support import definitions
 from opentrons.protocols.api_support.util import APIVersionError
 from opentrons.protocol_api.core.engine.exceptions import (InvalidMagnetEngageHeightError,
                                                            InvalidModuleLocationError)
+from opentrons.protocol_api.module_validation_and_errors import HEATER_SHAKER_ERRORS
+from opentrons.motion_planning.deck_conflict import DeckConflictError
+from opentrons.protocol_api.validation import (InvalidPipetteMountError, PipetteMountTypeError,
+                                               LocationTypeError)
+from opentrons_shared_data.errors.exceptions import (UnexpectedTipAttachError,
+                                                     UnexpectedTipRemovalError)
 
 
 class NoTipAttachedError(RuntimeError):
@@ -26,7 +32,13 @@ class UnsupportedInstrumentPairingError(Exception):
     pass
 
 
+from opentrons.protocols.parameters.types import (ParameterValueError, ParameterDefinitionError,
+                                                  ParameterNameError)
+
 ENGINE_ERRORS = {
+    'ParameterValueError': ParameterValueError,
+    'ParameterDefinitionError': ParameterDefinitionError,
+    'ParameterNameError': ParameterNameError,
     'OutOfTipsError': OutOfTipsError,
     'TipSelectionError': TipSelectionError,
     'APIVersionError': APIVersionError,
@@ -35,9 +47,16 @@ ENGINE_ERRORS = {
     'LabwareHeightError': LabwareHeightError,
     'NoSuchModuleError': NoSuchModuleError,
     'UnsupportedInstrumentPairingError': UnsupportedInstrumentPairingError,
+    'DeckConflictError': DeckConflictError,
+    'InvalidPipetteMountError': InvalidPipetteMountError,
+    'PipetteMountTypeError': PipetteMountTypeError,
+    'LocationTypeError': LocationTypeError,
+    'UnexpectedTipAttachError': UnexpectedTipAttachError,
+    'UnexpectedTipRemovalError': UnexpectedTipRemovalError,
     'InvalidModuleLocationError': InvalidModuleLocationError,
     'InvalidMagnetEngageHeightError': InvalidMagnetEngageHeightError,
 }
+ENGINE_ERRORS.update(HEATER_SHAKER_ERRORS)
 
 
 def command_failure(type_name, message, code):

@@ -1,1 +1,1 @@
-"""The part of Opentrons' shared data package a protocol can meet: its coded error classes."""
+"""The part of opentrons_shared_data protocols can reach: its coded errors."""

@@ -30,10 +30,12 @@ export interface AnalysisParts {
   outcome: ExecutionOutcome;
   /** False when the protocol read the clock or randomness (or was stopped by a limit). */
   reproducible?: boolean;
+  /** The runtime-parameter values given with the bundle were refused; `error` says why. */
+  valuesRefused?: boolean;
 }
 
 /** The analysis of an execution that got as far as the engine. Equipment only when it succeeded. */
-export function buildAnalysis({ protocolType, metadata, rawMetadata, error, errorOccurrences, outcome, reproducible = true }: AnalysisParts): Analysis {
+export function buildAnalysis({ protocolType, metadata, rawMetadata, error, errorOccurrences, outcome, reproducible = true, valuesRefused = false }: AnalysisParts): Analysis {
   return {
     ok: error === null,
     protocolType,
@@ -50,6 +52,8 @@ export function buildAnalysis({ protocolType, metadata, rawMetadata, error, erro
     customLabware: outcome.customLabware,
     commands: outcome.commands,
     ...(error !== null && errorOccurrences !== undefined && errorOccurrences.length > 0 ? { errorOccurrences } : {}),
+    ...(outcome.runTimeParameters !== undefined && outcome.runTimeParameters.length > 0 ? { runTimeParameters: outcome.runTimeParameters } : {}),
+    ...(valuesRefused ? { runTimeParameterValuesRefused: true } : {}),
     ...(reproducible ? {} : { reproducible: false }),
   };
 }

@@ -3,7 +3,7 @@
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
 import { GENERAL_ERROR_CODE, withoutFloatMarkers } from '../engine/index.ts';
-import type { Analysis, AnalysisCommand, EngineEquipment, ErrorTree, ProtocolErrorInfo } from '../common/index.ts';
+import type { Analysis, AnalysisCommand, EngineEquipment, ErrorTree, ProtocolErrorInfo, RunTimeParameter } from '../common/index.ts';
 
 export interface ErrorOccurrence {
   id: string;
@@ -36,7 +36,7 @@ export interface CompletedAnalysis {
   status: 'completed';
   result: 'ok' | 'not-ok';
   robotType: 'OT-2 Standard';
-  runTimeParameters: never[];
+  runTimeParameters: RunTimeParameter[];
   commands: RobotServerCommand[];
   labware: EngineEquipment['labware'];
   pipettes: EngineEquipment['pipettes'];
@@ -175,18 +175,38 @@ function equipment(commands: readonly AnalysisCommand[]): Pick<CompletedAnalysis
   return { labware, pipettes, modules };
 }
 
+const DEFINE_LIQUID = 'labwright/defineLiquid';
+
+/** The liquids a Python protocol defined (`ctx.define_liquid`), as robot-server lists them. */
+function definedLiquids(commands: readonly AnalysisCommand[]): EngineEquipment['liquids'] {
+  return commands
+    .filter((c) => c.commandType === DEFINE_LIQUID && c.status === 'succeeded')
+    .map((c) => {
+      const liquid = object(c.result);
+      return {
+        id: String(liquid.id),
+        displayName: String(liquid.displayName),
+        description: String(liquid.description),
+        displayColor: typeof liquid.displayColor === 'string' ? liquid.displayColor : null,
+      };
+    });
+}
+
 export function completedAnalysis(analysis: Analysis, options: { id: string; createdAt: string }): CompletedAnalysis {
   const engineRun = analysis.engineRun;
-  const commands = robotServerCommands(analysis.commands ?? [], options.createdAt, engineRun !== undefined);
+  // A Python protocol's liquids are defined by commands of ours that robot-server does not list.
+  const all = analysis.commands ?? [];
+  const listed = all.filter((c) => c.commandType !== DEFINE_LIQUID);
+  const commands = robotServerCommands(listed, options.createdAt, engineRun !== undefined);
   const errors = analysisErrors(analysis, commands, options.createdAt);
   // JSON v6–8: the equipment is the engine's state at the end (§8.1); otherwise the loads' records.
-  const items = engineRun !== undefined ? engineRun.equipment : { ...equipment(analysis.commands ?? []), liquids: [] };
+  const items = engineRun !== undefined ? engineRun.equipment : { ...equipment(all), liquids: definedLiquids(all) };
   return {
     id: options.id,
     status: 'completed',
     result: errors.length > 0 ? 'not-ok' : 'ok',
     robotType: 'OT-2 Standard',
-    runTimeParameters: [],
+    runTimeParameters: analysis.runTimeParameters ?? [],
     commands,
     labware: items.labware,
     pipettes: items.pipettes,

@@ -3,7 +3,7 @@
 // --data-dir asks for the library), starts one interpreter per Python job and none ahead of need,
 // and keeps the sandbox bundle and interpreter snapshot in the user's cache between runs.
 import { createProtocolService } from '../service/index.ts';
-import type { Analysis, ProtocolBundle } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, RunTimeParameterValue } from '../analysis/index.ts';
 import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../common/index.ts';
 import { readBundle } from './bundle.ts';
 import { startProgress } from './progress.ts';
@@ -15,6 +15,8 @@ export interface ProtocolOptions {
   timeout: number;
   memory: number;
   dataDir?: string;
+  /** `--rtp name=value`: runtime-parameter values in place of the defaults. */
+  rtp?: Record<string, RunTimeParameterValue>;
 }
 
 /** One protocol's outcome: its analysis, or the upload-time refusal robot software 7 would give. */
@@ -33,7 +35,7 @@ export async function analyzeFiles(
   report: (outcome: FileOutcome) => void,
 ): Promise<void> {
   const bundles: ProtocolBundle[] = [];
-  for (const file of files) bundles.push(await readBundle(file, opts.support, opts.labware));
+  for (const file of files) bundles.push({ ...(await readBundle(file, opts.support, opts.labware)), runTimeParameterValues: opts.rtp ?? {} });
   if (opts.dataDir !== undefined) {
     // Only now: the library lives in the data folder's database, which analyze otherwise never opens.
     const { librarySnapshot } = await import('./labware.ts');

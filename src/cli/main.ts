@@ -4,7 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 
 // Only what analyze and simulate need is imported here; the labware commands (the data folder's
 // database) and serve (the server) are loaded when they run.
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
-import type { Analysis } from '../analysis/index.ts';
+import type { Analysis, RunTimeParameterValue } from '../analysis/index.ts';
 import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../common/index.ts';
 import { BundleReadError } from './bundle.ts';
 import { analyzeFiles, type FileOutcome, type ProtocolOptions } from './analyze.ts';
@@ -42,6 +42,25 @@ function speed(value: string): number | 'max' {
   return positiveNumber(value);
 }
 
+/**
+ * `--rtp name=value`: a runtime-parameter value in place of the protocol's default. The value is
+ * read as JSON where it is a number, `true`/`false` or a quoted string (`plate='"96"'`), else as text.
+ */
+function runTimeParameter(value: string, previous: Record<string, RunTimeParameterValue>): Record<string, RunTimeParameterValue> {
+  const at = value.indexOf('=');
+  if (at <= 0) throw new InvalidArgumentError('must be name=value');
+  const name = value.slice(0, at);
+  const text = value.slice(at + 1);
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Plain text.
+  }
+  const given = typeof parsed === 'number' || typeof parsed === 'boolean' || typeof parsed === 'string' ? parsed : text;
+  return { ...previous, [name]: given };
+}
+
 function addProtocolOptions(cmd: Command, files = false): Command {
   return cmd
     .argument(files ? '<files...>' : '<file>', files ? 'protocol files (.py or .json), each analysed on its own' : 'protocol file (.py or .json)')
@@ -49,7 +68,8 @@ function addProtocolOptions(cmd: Command, files = false): Command {
     .option('-l, --labware <path>', 'custom labware definition file or folder of them; repeatable', collect, [])
     .option('--timeout <seconds>', 'Python analysis time limit', positiveNumber, DEFAULT_SANDBOX_LIMITS.timeoutMs / 1000)
     .option('--memory <MiB>', 'Python analysis memory limit', positiveInteger, DEFAULT_SANDBOX_LIMITS.memoryBytes / 2 ** 20)
-    .option('--data-dir <dir>', "also use this data folder's labware library (as the server would)");
+    .option('--data-dir <dir>', "also use this data folder's labware library (as the server would)")
+    .option('--rtp <name=value>', "a runtime parameter's value instead of its default (apiLevel 2.18 add_parameters); repeatable", runTimeParameter, {});
 }
 
 async function analyzeFile(file: string, opts: ProtocolOptions): Promise<Analysis> {

@@ -28,6 +28,8 @@ export function analysisDocument(analysis: Analysis, createdAt = new Date().toIS
     customLabware: (analysis.customLabware ?? []).map(({ uri, source }) => ({ uri, source })),
     // The engine's commands as robot-server 7 lists them in an analysis, timed from this run.
     commands: robotServerCommands(analysis.commands ?? [], createdAt, analysis.engineRun !== undefined),
+    // Runtime parameters (apiLevel 2.18), in robot-server 7's shape: only for a protocol that defines some.
+    ...(analysis.runTimeParameters !== undefined ? { runTimeParameters: analysis.runTimeParameters } : {}),
     // JSON v6–8: the rest of robot-server 7's analysis record, from the engine's state at the end.
     ...(analysis.engineRun !== undefined ? engineRecord(analysis, createdAt) : {}),
     // Python: the errors as robot software 7's error occurrences (spec Part D).
@@ -93,6 +95,13 @@ export function analysisText(analysis: Analysis, file: string): string {
   out.push('Modules:');
   for (const m of eq.modules) out.push(`  slot ${m.location}: ${m.model}`);
   if (eq.modules.length === 0) out.push('  none');
+  if (analysis.runTimeParameters !== undefined) {
+    out.push('Runtime parameters:');
+    for (const p of analysis.runTimeParameters) {
+      const given = p.value === p.default ? '' : ` (default ${JSON.stringify(p.default)})`;
+      out.push(`  ${p.variableName} = ${JSON.stringify(p.value)}${given}`);
+    }
+  }
   out.push(summaryText(analysis));
   return out.join('\n');
 }

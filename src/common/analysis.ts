@@ -21,6 +21,37 @@ export interface ProtocolBundle {
    * definitions and the standard set. Absent: an empty library.
    */
   readonly labwareLibrary?: readonly LabwareDefinition[];
+  /**
+   * Runtime-parameter values the lab chose (`{variableName: value}`, beyond the original's upload):
+   * used instead of the defaults. Absent or empty: every parameter has its default.
+   */
+  readonly runTimeParameterValues?: RunTimeParameterValues;
+}
+
+/** A runtime parameter's value as JSON carries it (a Python int, float, bool or str). */
+export type RunTimeParameterValue = number | boolean | string;
+
+/** Values given for a protocol's runtime parameters, by variable name. */
+export type RunTimeParameterValues = Readonly<Record<string, RunTimeParameterValue>>;
+
+/**
+ * One runtime parameter a protocol defined (apiLevel 2.18's `add_parameters`), in robot-server 7's
+ * `runTimeParameters` shape: a number parameter has `min`/`max` (and its values as floats), a
+ * parameter with choices has `choices`, a bool parameter neither.
+ */
+export interface RunTimeParameter {
+  displayName: string;
+  variableName: string;
+  description: string | null;
+  /** The unit of a number parameter. */
+  suffix: string | null;
+  type: 'int' | 'float' | 'bool' | 'str';
+  min?: number;
+  max?: number;
+  choices?: { displayName: string; value: RunTimeParameterValue }[];
+  /** The value the analysis used: the lab's, else the default. */
+  value: RunTimeParameterValue;
+  default: RunTimeParameterValue;
 }
 
 /** Where a custom labware an execution loaded came from (beyond the original). */
@@ -174,10 +205,17 @@ export interface Analysis {
   commands?: AnalysisCommand[];
   /**
    * Python protocols: the errors as robot software 7 reports them in an analysis (spec Part D:
-   * at apiLevel ≥ 2.14 the three shapes of D.2, below one ExceptionInProtocolError). Absent for
-   * JSON protocols and analyses stored before it existed.
+   * at apiLevel ≥ 2.14 the three shapes of D.2, below one ExceptionInProtocolError; none up to
+   * 2.11). Absent for JSON protocols and analyses stored before it existed.
    */
   errorOccurrences?: ErrorTree[];
+  /** The runtime parameters the protocol defined, with the values used (absent in analyses stored before it existed). */
+  runTimeParameters?: RunTimeParameter[];
+  /**
+   * True when the runtime-parameter values given with the bundle were refused (a name the protocol
+   * does not define, a wrong type, out of range, not a choice); `errors` holds why.
+   */
+  runTimeParameterValuesRefused?: boolean;
   /** JSON protocols of schemas 6–8: what robot-server 7 reports beside the commands (absent otherwise). */
   engineRun?: EngineRunReport;
   /**
@@ -236,4 +274,6 @@ export interface ExecutionOutcome {
   estimatedDurationSeconds: number;
   customLabware: CustomLabwareUse[];
   commands: AnalysisCommand[];
+  /** The runtime parameters defined (Python protocols; absent: none). */
+  runTimeParameters?: RunTimeParameter[];
 }

@@ -38,7 +38,7 @@ export function deckSlots(): ReadonlyMap<string, SlotSpec> {
         yDimension: s.boundingBox.yDimension,
         compatibleModuleTypes: s.compatibleModuleTypes.filter(
           (t): t is ModuleType =>
-            t === 'magneticModuleType' || t === 'temperatureModuleType' || t === 'thermocyclerModuleType',
+            t === 'magneticModuleType' || t === 'temperatureModuleType' || t === 'thermocyclerModuleType' || t === 'heaterShakerModuleType',
         ),
       });
     }

@@ -16,7 +16,7 @@ export type { NamedFile } from './custom-labware.ts';
 export type { SchemaCheck } from './schemas.ts';
 export { OT2_PIPETTE_NAMES, pipetteSpec, simulatedModelFor, ulPerMm } from './pipettes.ts';
 export type { ConfigValue, PipetteSpec, FlowRates } from './pipettes.ts';
-export { MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName } from './modules.ts';
+export { MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName, moduleDisplayNameWithGeneration } from './modules.ts';
 export type { ModuleSpec } from './modules.ts';
 export { deckSlots, ot2DeckDefinition } from './deck.ts';
 export type { SlotSpec } from './deck.ts';

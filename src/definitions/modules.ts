@@ -117,6 +117,15 @@ export function moduleSpec(model: ModuleModel, v1: boolean): ModuleSpec | null {
   return spec;
 }
 
+/**
+ * The display name robot software 7.5.0 gives a model at every level: always with its generation
+ * (`Thermocycler Module GEN1`), as the module definitions of schema 3 name it.
+ */
+export function moduleDisplayNameWithGeneration(model: ModuleModel): string {
+  const raw = readSharedJson('module', 'definitions', '3', `${model}.json`) as RawModuleDef | null;
+  return raw?.displayName ?? model;
+}
+
 /** A GEN2 model's display name, for the "does not support the module" error below 2.3. */
 export function moduleV2DisplayName(model: ModuleModel): string {
   return moduleSpec(model, false)?.displayName ?? model;

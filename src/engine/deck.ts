@@ -1,13 +1,18 @@
 // Deck and labware placement: slots, what stands where, loading labware (on the deck or on a
 // module), clearing slots, the deck's highest point and the reprs the original prints for items.
 import type { CustomLabwareUse } from '../common/index.ts';
-import { labwareNotFound, moduleOccupied, slotOccupied } from './engine-errors.ts';
+import { builtInLabware } from '../definitions/index.ts';
+import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
+import { validDeckSlot } from './deck-slots.ts';
+import { moduleOccupied, slotOccupied } from './engine-errors.ts';
 import { pyError } from './errors.ts';
-import { buildLabware, labwareInfo } from './labware.ts';
+import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
+
+export { thermocyclerSlots };
 
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
@@ -32,15 +37,10 @@ export function implRepr(id: string): string {
   return `<opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x${(PLACEHOLDER_ADDR + (h & 0xffff) * 16).toString(16)}>`;
 }
 
-/** The slots a thermocycler stands on: a `semi` one leaves the right column (8, 11) free. */
-export function thermocyclerSlots(configuration: 'full' | 'semi' | null): readonly string[] {
-  return configuration === 'semi' ? ['7', '10'] : ['7', '8', '10', '11'];
-}
-
 /** Slots a thermocycler covers besides its own. */
 export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
   for (const item of st.deck.values()) {
-    if (item.kind !== 'module' || item.mod.model !== 'thermocyclerModuleV1') continue;
+    if (item.kind !== 'module' || !isThermocycler(st, item.mod)) continue;
     if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
   }
   return null;
@@ -62,8 +62,11 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
 
 export function findDefinition(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition {
   const r = st.defs.findLabware(loadName, namespace, version, st.custom, st.library);
-  if (!r.ok && st.has('engineCore')) throw labwareNotFound(loadName, namespace ?? 'opentrons', version ?? 1);
-  if (!r.ok) throw pyError(r.error.type, r.error.message);
+  if (!r.ok) {
+    const newer = r.error.type === 'FileNotFoundError' ? laterStandardLabware(st, loadName, namespace, version) : null;
+    if (newer !== null) return newer;
+    throw pyError(r.error.type, r.error.message);
+  }
   if (r.origin !== 'standard') {
     noteCustomLabware(st, {
       uri: `${r.definition.namespace}/${r.definition.parameters.loadName}/${r.definition.version}`,
@@ -72,6 +75,15 @@ export function findDefinition(st: EngineState, loadName: string, namespace: str
     });
   }
   return r.definition;
+}
+
+/**
+ * From 2.12 (robot software 7.5.0) the `opentrons` namespace is today's whole standard set (e.g.
+ * the Heater-Shaker's adapter plates), not only what 4.7.0 shipped; version 1 unless given.
+ */
+function laterStandardLabware(st: EngineState, loadName: string, namespace: string | null, version: number | null): LabwareDefinition | null {
+  if (!st.has('release7') || (namespace !== null && namespace.toLowerCase() !== 'opentrons')) return null;
+  return builtInLabware(loadName.toLowerCase(), version ?? 1);
 }
 
 /** Records a custom labware the protocol loaded (each definition and request once). */
@@ -98,15 +110,38 @@ export function loadLabware(
 }
 
 export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  if (st.has('release7')) return placeLabwareRelease7(st, definition, location, label);
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
   const id = st.newId('labware');
   placeCheck(st, key, slot, implRepr(id), [slot]);
-  const lw = buildLabware(id, definition, label, slot, null, key, st.slotPoint(slot));
+  const engine = st.has('engineCore');
+  const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
   st.highestZCache = null;
   return labwareInfo(lw);
+}
+
+/**
+ * 7.5.0's legacy core: slots validated with its texts, the deck-conflict checker, and labware in
+ * slot 12 still silently replacing the fixed trash.
+ */
+function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
+  const slot = validDeckSlot(st, location);
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  const existing = st.deck.get(slot);
+  const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
+  if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
+  st.labware.set(lw.id, lw);
+  st.deck.set(slot, { kind: 'labware', lw });
+  st.highestZCache = null;
+  return labwareInfo(lw);
+}
+
+/** Whether a module is a thermocycler of the Python API (the GEN2 only from 2.12, where it loads). */
+export function isThermocycler(st: EngineState, mod: LoadedModule): boolean {
+  return mod.model === 'thermocyclerModuleV1' || (mod.model === 'thermocyclerModuleV2' && !st.protocolEngine);
 }
 
 /** `module.load_labware(name, label, namespace, version)`. */
@@ -138,14 +173,17 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
     definition = { ...definition, ordering: definition.ordering.slice(2) };
     label = null;
   }
-  const lw = buildLabware(id, definition, label, mod.slot, mod.id, mod.displayName, {
-    x: base.x + off.x,
-    y: base.y + off.y,
-    z: base.z + off.z,
-  });
+  const engine = st.has('engineCore');
+  const parent = engine ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
   st.highestZCache = null;
+  if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
+    st.logMessages.push(
+      `The labware definition for ${label ?? definition.parameters.loadName} does not define a default engagement height for use with the Magnetic Module; you must specify a height explicitly when calling engage().`,
+    );
+  }
   return labwareInfo(lw);
 }
 
@@ -155,9 +193,9 @@ function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
   if (occupied !== null) throw occupied;
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
-    throw pyError('AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
+    throw pyError(st.has('release7') ? 'RuntimeError' : 'AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);
   }
-  if (mod.model === 'thermocyclerModuleV1' && mod.lid !== 'open') {
+  if (isThermocycler(st, mod) && mod.lid !== 'open') {
     throw pyError('AssertionError', 'Cannot place labware in closed module');
   }
 }
@@ -170,6 +208,7 @@ function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
 export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwareId: string): LabwareInfo {
   const mod = st.module(moduleId);
   const lw = st.lw(labwareId);
+  if (st.has('release7') && lw.moduleId !== mod.id) throw pyError('AssertionError', 'Labware is not configured with this module as its parent');
   checkModuleTakesLabware(st, mod);
   mod.labwareId = lw.id;
   st.highestZCache = null;
@@ -198,7 +237,11 @@ export function clearSlot(st: EngineState, location: DeckLocation): void {
 
 /** What `ctx.deck[slot]` holds. */
 export function deckItem(st: EngineState, location: DeckLocation): { kind: 'labware'; labwareId: string } | { kind: 'module'; moduleId: string } | null {
-  const item = st.deck.get(slotKey(st, location));
+  const slot = slotKey(st, location);
+  const item = st.deck.get(slot);
+  // The Protocol Engine runtime's deck answers for every slot a Thermocycler covers.
+  const covering = !item && st.has('engineCore') ? coveredBy(st, slot) : null;
+  if (covering !== null) return { kind: 'module', moduleId: covering.id };
   if (!item) return null;
   return item.kind === 'labware' ? { kind: 'labware', labwareId: item.lw.id } : { kind: 'module', moduleId: item.mod.id };
 }
@@ -235,12 +278,23 @@ export function labwareInfoById(st: EngineState, labwareId: string): LabwareInfo
 
 /** `ctx.loaded_labwares`: slot number → labware, sorted by slot (module labware under the module's slot). */
 export function loadedLabwares(st: EngineState): { slot: number; labwareId: string }[] {
+  if (st.has('release7')) return loadedLabwaresInLoadOrder(st);
   const out: { slot: number; labwareId: string }[] = [];
   for (const [slot, item] of st.deck) {
     if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
     else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });
   }
   return out.sort((a, b) => a.slot - b.slot);
+}
+
+/** 7.5.0 (from 2.12): the labware on the deck in the order it was loaded, the fixed trash first. */
+function loadedLabwaresInLoadOrder(st: EngineState): { slot: number; labwareId: string }[] {
+  const onDeck = new Set<string>();
+  for (const item of st.deck.values()) {
+    if (item.kind === 'labware') onDeck.add(item.lw.id);
+    else if (item.mod.labwareId) onDeck.add(item.mod.labwareId);
+  }
+  return [...st.labware.values()].filter((lw) => onDeck.has(lw.id)).map((lw) => ({ slot: Number(lw.slot), labwareId: lw.id }));
 }
 
 /** `ctx.fixed_trash`: whatever is in slot 12 now. */

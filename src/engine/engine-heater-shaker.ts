@@ -10,7 +10,7 @@ import { TIMING } from './timing.ts';
 
 const HS = 'heaterShakerModuleType';
 
-function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
+export function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
   return engineModuleOfType(st, moduleId, HS);
 }
 
@@ -28,10 +28,14 @@ function requireLatchClosed(m: LoadedModule): void {
   if (m.latch === 'open') throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot start or deactivate shaking while the labware latch is open.');
 }
 
-/** The pipette goes up and out of the way when it stands over or beside the module. */
-function retractIfNear(st: EngineState, m: LoadedModule): boolean {
+/**
+ * The pipette goes up and out of the way when it stands where it would block the module: over it
+ * or any slot next to it before shaking, over it or left/right of it before the latch opens.
+ */
+function retractIfNear(st: EngineState, m: LoadedModule, forLatch: boolean): boolean {
   const here = st.cache?.lw ?? null;
-  const near = here !== null && sideOf(m.slot, here.slot) !== null;
+  const side = here === null ? null : sideOf(m.slot, here.slot);
+  const near = side !== null && !(forLatch && side === 'northSouth');
   if (near) {
     for (const p of st.pipettes.values()) p.z = homedZ(p);
     st.cache = null;
@@ -67,22 +71,32 @@ export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm
   if (!(speed >= 200 && speed <= 3000)) {
     throw engineError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${floatText(rpm)} rpm. Valid speed range is SpeedRange(min=200, max=3000) rpm.`);
   }
-  const pipetteRetracted = retractIfNear(st, m);
+  return { pipetteRetracted: startShaking(st, m, speed) };
+}
+
+/** The pipette out of the way, then up to `speed` (the ramp is modeled); whether it retracted. */
+export function startShaking(st: EngineState, m: LoadedModule, speed: number): boolean {
+  const pipetteRetracted = retractIfNear(st, m, false);
   m.shakeRpm = speed;
   st.log.advance(TIMING.hsShakeRampS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: speed, seconds: TIMING.hsShakeRampS });
-  return { pipetteRetracted };
+  return pipetteRetracted;
 }
 
 /** `heaterShaker/deactivateShaker`: latched, the shaking stops. */
 export function hsDeactivateShaker(st: EngineState, moduleId: string): Record<string, never> {
   const m = heaterShaker(st, moduleId);
   requireLatchClosed(m);
+  stopShaking(st, m);
+  return {};
+}
+
+/** Shaking stops (slowing down is modeled when it was shaking). */
+export function stopShaking(st: EngineState, m: LoadedModule): void {
   const seconds = m.shakeRpm === null ? 0 : TIMING.hsShakeRampS;
   m.shakeRpm = null;
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: null, seconds });
-  return {};
 }
 
 /** `heaterShaker/deactivateHeater`. */
@@ -99,9 +113,14 @@ export function hsDeactivateHeater(st: EngineState, moduleId: string): Record<st
 export function hsOpenLatch(st: EngineState, moduleId: string): { pipetteRetracted: boolean } {
   const m = heaterShaker(st, moduleId);
   if (m.shakeRpm !== null) throw engineError('CannotPerformModuleAction', 'Heater-Shaker cannot open its labware latch while it is shaking.');
-  const pipetteRetracted = retractIfNear(st, m);
+  return { pipetteRetracted: openLatch(st, m) };
+}
+
+/** The pipette out of the way, then the latch opens; whether it retracted. */
+export function openLatch(st: EngineState, m: LoadedModule): boolean {
+  const pipetteRetracted = retractIfNear(st, m, true);
   setLatch(st, m, 'open');
-  return { pipetteRetracted };
+  return pipetteRetracted;
 }
 
 /** `heaterShaker/closeLabwareLatch`. */

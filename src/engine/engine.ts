@@ -30,8 +30,9 @@ import { comment, delay, pause, resume } from './protocol.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
 import type { FeatureName, MemberName } from './versions.ts';
+import type { RemovedName } from './removals.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
-import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
+import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareTipLength, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
@@ -58,8 +59,10 @@ export class ProtocolEngine {
     this.logMessages = s.logMessages;
     if (opts.preloadFixedTrash !== false) {
       // Robot software 7 pre-loads today's definition of the same trash (its well sits elsewhere).
-      const definition = (s.protocolEngine ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
-      const trash = buildLabware('fixedTrash', definition, null, '12', null, '12', s.slotPoint('12'));
+      // So does the Python API's Protocol Engine runtime (2.14), which prints it `on slot 12`.
+      const engineCore = s.has('engineCore') && !s.protocolEngine;
+      const definition = (s.protocolEngine || engineCore ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
+      const trash = buildLabware('fixedTrash', definition, null, '12', null, engineCore ? 'slot 12' : '12', s.slotPoint('12'), engineCore);
       s.labware.set(trash.id, trash);
       s.deck.set('12', { kind: 'labware', lw: trash });
     }
@@ -122,6 +125,7 @@ export class ProtocolEngine {
     const parent = this.active;
     const index = this.history.begin(command.commandType, command.params, log.clock, log.entries.length, parent);
     const firstAction = actions === null ? 0 : actions.length;
+    const depth = log.depth;
     this.active = index;
     let result: unknown = null;
     let error: CommandError | null = null;
@@ -131,6 +135,8 @@ export class ProtocolEngine {
     } catch (thrown) {
       error = errorData(thrown);
       this.lastFailure = thrown;
+      // 7.5.0 publishes "after" on error: a caught exception leaves the nesting as it was.
+      if (this.s.has('release7')) log.restore(depth);
     } finally {
       this.active = parent;
       this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction));
@@ -146,8 +152,13 @@ export class ProtocolEngine {
   }
 
   /** Raises APIVersionError for a Python member (MEMBERS in versions.ts) used below its level. */
-  requireMember(member: MemberName): void {
-    this.s.requireMember(member);
+  requireMember(member: MemberName, objectLevel?: readonly [number, number]): void {
+    this.s.requireMember(member, objectLevel);
+  }
+
+  /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */
+  refuseRemoved(name: RemovedName): void {
+    this.s.refuseRemoved(name);
   }
 
   /** The run log so far (live array: entries are appended as commands run). */
@@ -296,6 +307,11 @@ export class ProtocolEngine {
   /** `ctx.fixed_trash`: whatever is in slot 12 now. */
   fixedTrash(): string {
     return fixedTrash(this.s);
+  }
+
+  /** `labware.tip_length` (refused for labware that is not a tip rack). */
+  labwareTipLength(labwareId: string): number {
+    return labwareTipLength(this.s, labwareId);
   }
 
   /** `Labware.reset()`: every tip back. */

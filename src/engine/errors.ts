@@ -19,8 +19,24 @@ export type PyErrorType =
   | 'TipSelectionError'
   | 'JSONDecodeError'
   | 'InvalidModuleLocationError'
+  | 'ParameterNameError'
+  | 'ParameterValueError'
+  | 'ParameterDefinitionError'
+  | 'AmbiguousLoadLabwareParamsError'
   | 'InvalidMagnetEngageHeightError'
+  | 'LabwareIsNotTipRackError'
+  | 'ValidationError'
+  | Release7ErrorType
   | EngineErrorType;
+
+/** Classes robot software 7.5.0's legacy core raises for Python protocols from 2.12 (Part A). */
+export type Release7ErrorType =
+  | 'DeckConflictError'
+  | 'UnexpectedTipAttachError'
+  | 'UnexpectedTipRemovalError'
+  | 'InvalidPipetteMountError'
+  | 'PipetteMountTypeError'
+  | 'LocationTypeError';
 
 /**
  * The Protocol Engine's error classes (JSON protocols of schemas 6–8 report these, not Python's).

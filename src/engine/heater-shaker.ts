@@ -1,44 +1,16 @@
-// The Heater-Shaker on an OT-2 deck (Protocol Engine, JSON v6–8, §7.7; the Python API of 4.x knows
-// none): its load, and the rules it puts on every pipette move near it — nothing next to it while
-// it shakes, its latch closed before moving onto it or beside it, and an 8-channel pipette kept
-// from the slots beside it (and from plates in front or behind).
+// The rules a Heater-Shaker puts on every pipette move near it (Protocol Engine, JSON v6–8, §7.7;
+// the Python API from 2.12): nothing next to it while it shakes, its latch closed before moving
+// onto it or beside it, and an 8-channel pipette kept from the slots beside it (and from plates in
+// front or behind) — in the Protocol Engine's words and in the Python API's legacy core's (2.13).
+// Its load is `loadHeaterShaker` (modules.ts).
 import { pyError } from './errors.ts';
-import { placeModule } from './modules.ts';
+import { sideOf } from './deck-conflict.ts';
 import type { LabwareState } from './labware.ts';
-import type { EngineState, LoadedPipette } from './state.ts';
-import { TIMING } from './timing.ts';
-import type { ModuleInfo } from './types.ts';
+import type { EngineState, LoadedPipette, ResolvedLocation } from './state.ts';
 
 const HS = 'heaterShakerModuleType';
 
-/** Loads a Heater-Shaker into a slot the caller has checked; its labware sits on its plate. */
-export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
-  const spec = st.defs.module('heaterShakerModuleV1', false);
-  if (spec === null) throw pyError('PythonException', 'KeyError: heaterShakerModuleV1');
-  // In slots 3, 6 and 9 the module is turned round: its labware offset is mirrored in x and y.
-  const turned = spec.slotXTransform[slot] !== undefined;
-  const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
-  return placeModule(st, spec, slot, { contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null, temperature: TIMING.ambientC, lid: 'open' });
-}
-
-/** Where a slot is on the OT-2 deck: row from the front (1–3 is row 0), column from the left. */
-function slotGrid(slot: string): { row: number; col: number } | null {
-  const n = Number(slot);
-  if (!Number.isInteger(n) || n < 1 || n > 12) return null;
-  return { row: Math.floor((n - 1) / 3), col: (n - 1) % 3 };
-}
-
-type Side = 'on' | 'eastWest' | 'northSouth' | null;
-
-export function sideOf(hsSlot: string, slot: string): Side {
-  const a = slotGrid(hsSlot);
-  const b = slotGrid(slot);
-  if (a === null || b === null) return null;
-  if (a.row === b.row && a.col === b.col) return 'on';
-  if (a.row === b.row && Math.abs(a.col - b.col) === 1) return 'eastWest';
-  if (a.col === b.col && Math.abs(a.row - b.row) === 1) return 'northSouth';
-  return null;
-}
+export { sideOf };
 
 /** The engine's rules for a pipette moving to a labware near a Heater-Shaker (OT-2). */
 export function checkHeaterShakerMove(st: EngineState, lw: LabwareState, pipette: LoadedPipette | undefined): void {
@@ -63,3 +35,50 @@ export function checkHeaterShakerMove(st: EngineState, lw: LabwareState, pipette
   }
 }
 
+/** The slot a move goes to, as the legacy core finds it (`first_parent`), or null (a bare point). */
+function destinationSlot(st: EngineState, to: ResolvedLocation): string | null {
+  if (to.lw !== null) return to.lw.slot;
+  if (to.ref.kind === 'slot') return to.ref.slot;
+  if (to.ref.kind === 'module') return st.modules.get(to.ref.moduleId)?.slot ?? null;
+  return null;
+}
+
+/**
+ * The legacy core's rules for a pipette move near a Heater-Shaker (2.13; `flag_unsafe_move`):
+ * nothing on or around it while it shakes, its latch closed before going onto it or beside it,
+ * an 8-channel pipette kept from beside it and from plates in front of or behind it.
+ */
+function checkLegacyHeaterShakerMove(st: EngineState, p: LoadedPipette, to: ResolvedLocation): void {
+  const slot = destinationSlot(st, to);
+  if (slot === null) return;
+  for (const m of st.modules.values()) {
+    if (m.spec.type !== HS) continue;
+    const side = sideOf(m.slot, slot);
+    if (side === null) continue;
+    const fail = (text: string) => pyError('PipetteMovementRestrictedByHeaterShakerError', text);
+    if (m.shakeRpm !== null) throw fail('Cannot move pipette to Heater-Shaker or adjacent slot while module is shaking');
+    if (side !== 'northSouth' && m.latch !== 'closed') {
+      throw fail('Cannot move pipette to Heater-Shaker or adjacent slot to the left or right while labware latch is open');
+    }
+    if (p.spec.channels > 1 && side === 'eastWest') throw fail('Cannot move 8-Channel pipette to slot adjacent to the left or right of Heater-Shaker');
+    if (p.spec.channels > 1 && side === 'northSouth' && to.lw?.isTiprack !== true) {
+      throw fail('Cannot move 8-Channel pipette to non-tip-rack labware directly in front of or behind a Heater-Shaker');
+    }
+  }
+}
+
+/**
+ * A Python API move (after its run-log entry): the legacy core's rules at 2.13, the engine's from
+ * 2.14, where only moves into labware are checked.
+ */
+export function checkPythonMoveNearHeaterShaker(st: EngineState, p: LoadedPipette, to: ResolvedLocation): void {
+  if (st.has('engineCore')) {
+    if (to.lw !== null) checkHeaterShakerMove(st, to.lw, p);
+  } else checkLegacyHeaterShakerMove(st, p, to);
+}
+
+/** Whether any Heater-Shaker is loaded (moves elsewhere skip its rules). */
+export function hasHeaterShaker(st: EngineState): boolean {
+  for (const m of st.modules.values()) if (m.spec.type === HS) return true;
+  return false;
+}

@@ -15,5 +15,9 @@ export type { AnyCommand, CommandError, CommandRecord, CommandStatus, CommandTyp
 export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params.ts';
 export { ENGINE_CORE_API_VERSION, FEATURES, featuresAt, LEVEL_OF_4_7, MEMBERS, MIN_SUPPORTED_VERSION_FOR_FLEX, versionErrorText } from './versions.ts';
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
+export { REMOVED } from './removals.ts';
+export type { RemovedName } from './removals.ts';
 export type { HardwareAction, AxisSpeeds, ProfileStepAction } from './actions.ts';
 export { wellPoint } from './locations.ts';
+export { RunTimeParameters, undefinedParameterError } from './parameters.ts';
+export type { ParameterRequest, ParameterType, ParameterValueOut, PyChoice, PyValue } from './parameters.ts';

@@ -10,13 +10,45 @@ import { TIMING } from './timing.ts';
 import { checkTipRackMatch } from './tips.ts';
 import type { MountName, PipetteInfo, PipetteState } from './types.ts';
 
+/** The pipette models 7.5.0 simulates (the newest of each name); the repr shows them. */
+const SIMULATED_MODELS_7: Readonly<Record<string, string>> = {
+  p10_single: 'p10_single_v1.5',
+  p10_multi: 'p10_multi_v1.6',
+  p50_single: 'p50_single_v1.5',
+  p50_multi: 'p50_multi_v1.5',
+  p300_single: 'p300_single_v1.5',
+  p300_multi: 'p300_multi_v1.5',
+  p1000_single: 'p1000_single_v1.5',
+  p20_single_gen2: 'p20_single_v2.2',
+  p20_multi_gen2: 'p20_multi_v2.1',
+  p300_single_gen2: 'p300_single_v2.1',
+  p300_multi_gen2: 'p300_multi_v2.1',
+  p1000_single_gen2: 'p1000_single_v2.2',
+};
+
+/**
+ * 7.5.0's checks (from 2.12), in its order: the lower-cased name, the mount, an occupied mount,
+ * then each tip rack. The Python layer has already refused a missing mount or one of the wrong type.
+ */
+function checkLoadRelease7(st: EngineState, name: string, mount: string, replace: boolean): void {
+  if (st.defs.pipette(name) === null) throw pyError('ValueError', `Cannot resolve ${name} to pipette, must be given valid pipette name.`);
+  const m = mount.toLowerCase();
+  if (m !== 'left' && m !== 'right') {
+    throw pyError('InvalidPipetteMountError', `If mount is specified as a string, it must be 'left' or 'right'; instead, ${mount} was given.`);
+  }
+  const existing = st.byMount[m];
+  if (existing && !replace) throw pyError('RuntimeError', `Instrument already present on ${m}: ${existing.spec.name}`);
+}
+
 export function loadInstrument(
   st: EngineState,
-  instrumentName: string,
+  requestedName: string,
   mount: string,
   tipRackIds: readonly string[] | null,
   replace: boolean,
 ): PipetteInfo {
+  const instrumentName = st.has('release7') ? requestedName.toLowerCase() : requestedName;
+  if (st.has('release7')) checkLoadRelease7(st, instrumentName, mount, replace);
   const m = mount.toLowerCase();
   if (m !== 'left' && m !== 'right') {
     throw pyError(
@@ -32,7 +64,7 @@ export function loadInstrument(
   if (!spec) throw pyError('RuntimeError', `${instrumentName} is not a valid pipette name`);
   const racks = (tipRackIds ?? []).map((id) => st.lw(id));
   for (const rack of racks) {
-    if (!rack.isTiprack) throw pyError('AssertionError', '');
+    if (!rack.isTiprack) throw st.has('release7') ? pyError('ValueError', `Labware ${rack.def.parameters.loadName} is not a tip rack.`) : pyError('AssertionError', '');
     checkTipRackMatch(st, spec, rack);
   }
   const flows = spec.defaultFlowRates(st.apiLevel);
@@ -74,7 +106,7 @@ export function pipetteInfo(st: EngineState, pipetteId: string): PipetteInfo {
     pipetteId: p.id,
     mount: p.mount,
     name: p.spec.name,
-    model: p.spec.model,
+    model: st.has('release7') ? (SIMULATED_MODELS_7[p.spec.name] ?? p.spec.model) : p.spec.model,
     requestedAs: p.requestedAs,
     channels: p.spec.channels,
     type: p.spec.channels > 1 ? 'multi' : 'single',

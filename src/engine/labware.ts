@@ -39,6 +39,8 @@ export interface LabwareState {
   /** Tip presence per well (tip racks; all true at load). */
   readonly hasTip: Uint8Array;
   info: LabwareInfo | null;
+  /** `Labware.set_offset(x, y, z)` (2.12): the calibration offset positions are shifted by. */
+  calibrationOffset?: Point;
 }
 
 function rowLetters(name: string): string {
@@ -56,10 +58,14 @@ export function buildLabware(
   moduleId: string | null,
   parentDisplay: string,
   parentPoint: Point,
+  bareName = false,
 ): LabwareState {
   const c = def.cornerOffsetFromSlot;
   const origin = { x: parentPoint.x + c.x, y: parentPoint.y + c.y, z: parentPoint.z + c.z };
-  const displayName = `${label ?? def.metadata.displayName} on ${parentDisplay}`;
+  // The Protocol Engine's labware prints without its place (`str(labware)`, a Location tied to
+  // it); its wells still name it (`A1 of My Plate on slot 2`).
+  const placed = `${label ?? def.metadata.displayName} on ${parentDisplay}`;
+  const displayName = bareName ? (label ?? def.metadata.displayName) : placed;
   const names = def.ordering.flat();
   // Columns sorted by integer column number; wells keep definition order inside a column.
   const colMap = new Map<number, number[]>();
@@ -82,7 +88,7 @@ export function buildLabware(
     const state: WellState = {
       name,
       index,
-      displayName: `${name} of ${displayName}`,
+      displayName: `${name} of ${placed}`,
       top: { x: origin.x + w.x, y: origin.y + w.y, z: origin.z + w.z + w.depth },
       depth: w.depth,
       shape: circular ? 'circular' : 'rectangular',
@@ -206,4 +212,27 @@ export function useTips(lw: LabwareState, start: WellState, channels: number, pr
   const col = lw.columns[start.column];
   const end = Math.min(col.length, start.rowInColumn + channels);
   for (let r = start.rowInColumn; r < end; r++) lw.hasTip[col[r]] = present;
+}
+
+/** The default engagement height a labware's definition gives the Magnetic Module, or null. */
+export function magneticEngageHeight(lw: LabwareState | undefined): number | null {
+  const p = lw?.def.parameters;
+  return p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
+}
+
+/**
+ * `Labware.set_offset(x, y, z)`: the offset replaces the previous one, and every position of the
+ * labware (origin, wells, highest point) moves with it. The labware keeps its identity (tips,
+ * caches and the ledger hold this object), so its positions are shifted where they are.
+ */
+export function setCalibrationOffset(lw: LabwareState, offset: Point): void {
+  const old = lw.calibrationOffset ?? { x: 0, y: 0, z: 0 };
+  const d = { x: offset.x - old.x, y: offset.y - old.y, z: offset.z - old.z };
+  const shift = (p: Point): Point => ({ x: p.x + d.x, y: p.y + d.y, z: p.z + d.z });
+  const moved = lw as { origin: Point; highestZ: number };
+  moved.origin = shift(lw.origin);
+  moved.highestZ = lw.highestZ + d.z;
+  for (const w of lw.wells) (w as { top: Point }).top = shift(w.top);
+  lw.calibrationOffset = { ...offset };
+  lw.info = null;
 }

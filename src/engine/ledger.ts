@@ -74,6 +74,16 @@ export class LiquidLedger {
     }
   }
 
+  /** A liquid loaded into a well (`loadLiquid`): its starting content is known from then on. */
+  load(lw: LabwareState, well: WellState, volume: number): void {
+    const e = this.entry(lw, well);
+    if (e.volumeIn === 0 && e.volumeOut === 0) {
+      e.startKnown = true;
+      e.tracked = true;
+    }
+    if (e.tracked) e.volume += volume;
+  }
+
   tipOverCapacity(volumeAfter: number, tipCapacity: number, commandIndex: number, wellName: string | undefined): void {
     this.warnings.push({
       kind: 'aspirate-over-tip-capacity',

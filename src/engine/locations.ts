@@ -14,7 +14,7 @@ export function locString(st: EngineState, ref: LocationRef, point: Point): stri
     case 'slot':
       return ref.slot;
     case 'module':
-      return st.module(ref.moduleId).displayName;
+      return ref.context ?? st.module(ref.moduleId).displayName;
     case 'none':
       return ref.text ?? `(${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`;
   }

@@ -1,10 +1,14 @@
 // Loading modules and module queries; temperature and magnetic module commands.
+import { moduleDisplayNameWithGeneration } from '../definitions/index.ts';
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
-import { engageHeightOutOfRange, moduleSlotRefused, moduleWithoutLocation, noDefaultEngageHeight, temperatureTarget } from './engine-errors.ts';
+import { engineCoreEngageHeight } from './engine-core-magnet.ts';
+import { engageHeightOutOfRange, moduleSlotRefused, moduleWithoutLocation, temperatureTarget } from './engine-errors.ts';
 import { pyError } from './errors.ts';
+import { heaterShakerState } from './heater-shaker-status.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
+import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
@@ -16,7 +20,9 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
     );
   }
-  const model = st.defs.resolveModule(moduleName);
+  // The Heater-Shaker (robot software 7.5.0, by its exact model only) loads from 2.12; 4.7.0 knew none.
+  const heaterShaker = moduleName === 'heaterShakerModuleV1' && st.has('release7');
+  const model = heaterShaker ? moduleName : st.defs.resolveModule(moduleName);
   if (!model) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
   const v2 = st.defs.module(model, false);
   if (!v2) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
@@ -43,7 +49,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     slot = s.id;
   }
   const useV1 = !st.has('moduleDefinitionsV2');
-  const spec = st.defs.module(model, useV1);
+  const spec = withGeneration(st, st.defs.module(model, useV1));
   if (!spec) {
     throw pyError(
       'NoSuchModuleError',
@@ -59,6 +65,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   const displayName = `${spec.displayName} on ${slot}`;
   // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
   placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
+  if (heaterShaker) return loadHeaterShaker(st, slot);
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
   if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
@@ -70,6 +77,15 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
     lid: 'open',
   });
+}
+
+/**
+ * Robot software 7 names every module with its generation (Part A.3): only the Thermocycler's
+ * definition lacks it (the definitions below 2.3, which lack it too, are not used from 2.12).
+ */
+function withGeneration(st: EngineState, spec: ModuleSpec | null): ModuleSpec | null {
+  if (spec === null || !st.has('release7') || /GEN\d$/.test(spec.displayName)) return spec;
+  return { ...spec, displayName: `${spec.displayName} GEN1` };
 }
 
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
@@ -93,6 +109,12 @@ export function loadedModules(st: EngineState): { slot: number; moduleId: string
 
 export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
+  if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
+  // The Python API's Protocol Engine runtime drives no virtual module in simulation: its
+  // temperature and magnetic modules report their starting state whatever they were told.
+  const frozen = st.has('engineCore') && !st.protocolEngine && st.isSimulating;
+  if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
+  if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -190,14 +212,20 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   st.log.before('command.MAGDECK_ENGAGE', 'Engaging Magnetic Module');
   const gen2 = m.model === 'magneticModuleV2';
   let h: number;
-  if (opts.height != null) h = opts.height;
+  if (opts.height != null) st.refuseRemoved('MagneticModuleContext.engage(height=)');
+  if (st.has('engineCore') && !st.protocolEngine) h = engineCoreEngageHeight(st, m, opts.offset ?? null, opts.heightFromBase ?? null);
+  else if (opts.height != null) h = opts.height;
   else if (opts.heightFromBase != null && st.has('magnetHeightFromBase')) h = opts.heightFromBase + (gen2 ? 2.5 : 5);
   else {
     const lw = m.labwareId ? st.labware.get(m.labwareId) : undefined;
-    const p = lw?.def.parameters;
-    const eh = p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
+    const eh = magneticEngageHeight(lw);
+    if (eh === null && st.has('release7')) {
+      throw pyError(
+        'ValueError',
+        `Currently loaded labware ${lw?.displayName ?? 'None'} does not have a default engage height; specify engage height explicitly using \`height_from_base\` or \`height\``,
+      );
+    }
     if (eh === null) {
-      if (st.has('engineCore')) throw noDefaultEngageHeight(lw !== undefined);
       throw pyError(
         'ValueError',
         `Currently loaded labware ${lw?.displayName ?? 'None'} does not have a known engage height; please specify explicitly with the height param`,
@@ -215,7 +243,8 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   }
   const max = gen2 ? 25 : 45;
   if (!(h >= 0 && h <= max)) {
-    if (st.has('engineCore')) throw engageHeightOutOfRange(m.model, h, max);
+    if (st.has('engineCore') && !st.protocolEngine) throw engageHeightOutOfRange(m.model, h, max);
+    if (st.has('release7')) throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)}. Must be 0 - ${max}.`);
     throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
   }
   m.height = h;
@@ -236,9 +265,13 @@ export function magneticDisengage(st: EngineState, moduleId: string): void {
 export function magneticCalibrate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'magneticModuleType');
   st.log.before('command.MAGDECK_CALIBRATE', 'Calibrating Magnetic Module');
+  st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
   st.log.after();
+  if (st.has('release7')) {
+    st.logMessages.push('`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
+  }
 }
 
 function pyNumLoose(x: number): string {
@@ -263,7 +296,9 @@ export function placeModule(
   start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
 ): ModuleInfo {
   const id = st.newId('module');
-  const displayName = `${spec.displayName} on ${slot}`;
+  // 7.5.0 names Python protocols' modules with their generation at every level it changed.
+  const name = st.has('release7') && !st.protocolEngine ? moduleDisplayNameWithGeneration(spec.model) : spec.displayName;
+  const displayName = `${name} on ${slot}`;
   const info: ModuleInfo = {
     moduleId: id,
     model: spec.model,
@@ -303,4 +338,14 @@ export function placeModule(
   st.deck.set(slot, { kind: 'module', mod });
   st.highestZCache = null;
   return info;
+}
+
+/** Loads a Heater-Shaker into a slot the caller has checked; its labware sits on its plate. */
+export function loadHeaterShaker(st: EngineState, slot: string): ModuleInfo {
+  const spec = st.defs.module('heaterShakerModuleV1', false);
+  if (spec === null) throw pyError('PythonException', 'KeyError: heaterShakerModuleV1');
+  // In slots 3, 6 and 9 the module is turned round: its labware offset is mirrored in x and y.
+  const turned = spec.slotXTransform[slot] !== undefined;
+  const off = turned ? { x: -spec.labwareOffset.x, y: -spec.labwareOffset.y, z: spec.labwareOffset.z } : { ...spec.labwareOffset };
+  return placeModule(st, spec, slot, { contextClass: 'HeaterShakerContext', labwareOffset: off, configuration: null, temperature: TIMING.ambientC, lid: 'open' });
 }

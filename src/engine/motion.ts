@@ -1,12 +1,13 @@
 // Motion planning and its modeled time: arcs and direct moves, the labware height check, the
 // thermocycler lid safety, `max_speeds` caps, `move_to`, `home`, and the engine's `retractAxis`.
 import { recordAction } from './actions.ts';
-import { highestZ, tallestName } from './deck.ts';
+import { highestZ, isThermocycler, tallestName } from './deck.ts';
 import { thermocyclerNotOpen } from './engine-errors.ts';
 import { keyError, pyError } from './errors.ts';
+import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
-import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedPipette } from './state.ts';
+import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
 
@@ -51,7 +52,7 @@ export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocat
 export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, opts: { forceDirect?: boolean; minimumZHeight?: number | null; speed?: number | null } = {}): void {
   const from = planningOrigin(st, p);
   if (hasClosedThermocycler(st)) {
-    const onTc = (c: ResolvedLocation | null) => c?.lw?.moduleId != null && st.modules.get(c.lw.moduleId)?.model === 'thermocyclerModuleV1';
+    const onTc = (c: ResolvedLocation | null) => c?.lw?.moduleId != null && isTcModule(st, st.modules.get(c.lw.moduleId));
     const tcMod = to.lw?.moduleId ? st.modules.get(to.lw.moduleId) : undefined;
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
@@ -60,6 +61,8 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
   }
+  // JSON v6–8 commands checked their target before moving (checkReachable).
+  if (!st.protocolEngine && hasHeaterShaker(st)) checkPythonMoveNearHeaterShaker(st, p, to);
   const minZ = opts.minimumZHeight ?? 0;
   const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
   const direct = opts.forceDirect === true || (sameWell && !(minZ > 0));
@@ -160,8 +163,12 @@ export function cappedTime(st: EngineState, t: number, dx: number, dy: number, d
   return out;
 }
 
+function isTcModule(st: EngineState, m: LoadedModule | undefined): boolean {
+  return m !== undefined && isThermocycler(st, m);
+}
+
 export function hasClosedThermocycler(st: EngineState): boolean {
-  for (const m of st.modules.values()) if (m.model === 'thermocyclerModuleV1' && m.lid !== 'open') return true;
+  for (const m of st.modules.values()) if (isThermocycler(st, m) && m.lid !== 'open') return true;
   return false;
 }
 
@@ -193,8 +200,11 @@ export function home(st: EngineState): void {
     recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
     for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
   }
-  st.cache = null;
-  st.lastMount = null;
+  // The Protocol Engine runtime (2.14) keeps the location cache across a home.
+  if (!st.has('engineCore') || st.protocolEngine) {
+    st.cache = null;
+    st.lastMount = null;
+  }
   for (const p of st.pipettes.values()) p.z = homedZ(p);
 }
 

@@ -6,7 +6,8 @@ import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
-import { move } from './motion.ts';
+import { move, moveTo } from './motion.ts';
+import { noTip, tipRemovalError } from './coded-errors.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
@@ -15,6 +16,11 @@ import type { AnyLocationArg, PyNum } from './types.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
+  if (st.has('release7')) {
+    // 7.5.0 refuses only a target inside a tip rack; any other location is taken as it is.
+    if ((c.ref.kind === 'well' || c.ref.kind === 'labware') && c.lw?.isTiprack) throw pyError('ValueError', 'Cannot aspirate/dispense to a tip rack');
+    return;
+  }
   switch (c.ref.kind) {
     case 'well':
       if (c.lw?.isTiprack) throw pyError('RuntimeError', `Cannot ${action} a tiprack`);
@@ -41,7 +47,8 @@ const MOVING_COMMAND: Record<PlungerCommand, string> = { aspirate: 'dispense', d
  */
 function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null, command: PlungerCommand): ResolvedLocation {
   if (location === null) {
-    if (!st.cache) {
+    // The Protocol Engine runtime keeps the last location per mount: another pipette's is none.
+    if (!st.cache || (st.lastMount !== p.mount && st.lastMount !== null && st.has('engineCore') && !st.protocolEngine)) {
       throw pyError(
         'RuntimeError',
         `If ${command} is called without an explicit location, another method that moves to a location (such as move_to or ${MOVING_COMMAND[command]}) must previously have been called so the robot knows where it is.`,
@@ -58,13 +65,28 @@ function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationA
     return wellTop(lw, w);
   }
   if (location.kind === 'location') return fromTarget(st, location);
+  if (st.has('release7') && command !== 'blow out') {
+    throw pyError('LocationTypeError', `location should be a Well, Location, TrashBin or WasteChute, but it is ${argRepr(st, location)}`);
+  }
   throw pyError('TypeError', `location should be a Well or Location, but it is ${argRepr(st, location)}`);
+}
+
+/**
+ * What an aspirate without a volume takes: what the tip still holds room for. The Python API's
+ * Protocol Engine runtime (2.14) knows no available volume while nothing is aspirated, so there it
+ * takes 0 µL from an empty tip.
+ */
+function availableVolume(st: EngineState, p: LoadedPipette): number {
+  if (p.currentVolume === 0 && st.has('engineCore') && !st.protocolEngine) return 0;
+  return (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
 }
 
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
+  refuseModuleLocation(st, p, location);
+  if (st.has('release7')) return aspirateRelease7(st, p, dest, volume, rate);
   if (p.currentVolume === 0) {
     if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
@@ -78,7 +100,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
     move(st, p, dest);
   }
-  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const vol = volume ? volume : availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
@@ -106,14 +128,18 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'dispense');
   checkTakesLiquid(st, dest, 'dispense');
-  if (location !== null) move(st, p, dest);
+  refuseModuleLocation(st, p, location);
+  // 7.5.0 moves inside the published step: a failed move leaves the entry.
+  const moveFirst = location !== null && !st.has('release7');
+  if (moveFirst) move(st, p, dest);
   const vol = volume ? volume : p.currentVolume;
   const flow = rate * p.dispenseFlowRate;
   const entry = st.log.before(
     'command.DISPENSE',
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached');
+  if (location !== null && !moveFirst) move(st, p, dest);
+  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'));
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
     const seconds = dispensed / flow;
@@ -124,6 +150,59 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   p.currentVolume -= dispensed;
   if (p.currentVolume < 1e-12) p.currentVolume = 0;
   st.log.after();
+}
+
+/**
+ * 7.5.0's aspirate (from 2.12): the entry is published first and the plunger is prepared inside
+ * it, so a missing tip fails after the entry, with the coded error.
+ */
+function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
+  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const flow = rate * p.aspirateFlowRate;
+  const entry = st.log.before(
+    'command.ASPIRATE',
+    'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
+  );
+  if (p.currentVolume === 0) {
+    if (!p.ready) {
+      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
+      if (!p.hasTip) throw tipRemovalError('PREPARE_ASPIRATE');
+      preparePlunger(st, p);
+    }
+    move(st, p, dest);
+  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
+    move(st, p, dest);
+  }
+  if (!p.hasTip) throw tipRemovalError('ASPIRATE');
+  const after = p.currentVolume + vol;
+  if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
+  if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
+  if (vol > 0) {
+    const seconds = vol / flow;
+    st.log.advance(seconds);
+    if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
+    ledgerOp(st, p, dest, vol, entry.index, true);
+  }
+  p.currentVolume = after;
+  st.log.after();
+}
+
+/** Moves the plunger to the bottom, ready to aspirate. */
+export function preparePlunger(st: EngineState, p: LoadedPipette): void {
+  st.log.advance(0.3);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
+  p.ready = true;
+}
+
+/**
+ * From 2.13 a Location tied to a module context is refused for aspirate and dispense, once the
+ * pipette has moved there (the move is published).
+ */
+function refuseModuleLocation(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null): void {
+  if (location?.kind !== 'location' || location.ref.kind !== 'module' || location.ref.context === undefined) return;
+  if (!st.has('moduleLocationsRefused')) return;
+  moveTo(st, p.id, location);
+  throw pyError('ValueError', 'Cannot aspirate/dispense directly to a module');
 }
 
 /** Ledger bookkeeping for one plunger action, across the channels' wells. */
@@ -149,8 +228,8 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()');
-  const shown = volume ? volume : p.tipCapacity - p.currentVolume;
+  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'));
+  const shown = volume ? volume : availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
   const reps = pyValue(repetitions);
@@ -167,7 +246,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached');
+  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'));
   st.log.advance(TIMING.blowOutS);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
@@ -187,7 +266,7 @@ export function touchTip(
 ): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()');
+  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'));
   const min = st.has('touchTipV2') ? 1 : 20;
   const s = Math.min(80, Math.max(min, speed));
   let lw: LabwareState;
@@ -262,7 +341,7 @@ export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareStat
 export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap');
+  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'));
   const h = height ?? 5;
   const c = st.cache;
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');

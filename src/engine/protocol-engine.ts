@@ -11,8 +11,8 @@ import { buildLabware, labwareInfo } from './labware.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
-import { loadModule } from './modules.ts';
-import { checkHeaterShakerMove, loadHeaterShaker } from './heater-shaker.ts';
+import { loadHeaterShaker, loadModule } from './modules.ts';
+import { checkHeaterShakerMove } from './heater-shaker.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
 import type { EngineEquipment } from '../common/index.ts';
@@ -219,8 +219,9 @@ export function engineLabwareLocation(st: EngineState, lw: LabwareState): Engine
  * The definition a `loadLabware` names: the protocol's own first (a JSON protocol embeds even the
  * standard definitions it uses), then the standard set and the lab's library.
  */
-function engineDefinition(st: EngineState, loadName: string, namespace: string, version: number): LabwareDefinition {
-  const own = st.custom.find((d) => d.parameters.loadName === loadName && d.namespace === namespace && d.version === version);
+export function engineDefinition(st: EngineState, loadName: string, namespace: string, version: number): LabwareDefinition {
+  const same = (d: LabwareDefinition) => d.parameters.loadName === loadName && d.namespace === namespace && d.version === version;
+  const own = st.custom.find(same) ?? st.definedLabware.find(same);
   if (own !== undefined) {
     if (namespace !== 'opentrons') noteCustomLabware(st, { uri: `${namespace}/${loadName}/${version}`, source: 'protocol', requested: { loadName, namespace, version } });
     return own;
@@ -433,6 +434,7 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }
   st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
+  for (const [wellName, volume] of Object.entries(volumeByWell)) st.ledger.load(lw, engineWell(lw, wellName), volume);
 }
 
 // ───────────────────────────── what an analysis reports ─────────────────────────────

@@ -22,6 +22,7 @@ export function pause(st: EngineState, msg: string | null = null): void {
 
 export function resume(st: EngineState): void {
   st.log.before('command.RESUME', 'Resuming robot operation');
+  st.refuseRemoved('ProtocolContext.resume');
   st.paused = false;
   st.log.after();
 }

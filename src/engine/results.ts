@@ -20,6 +20,8 @@ export function requiredEquipment(st: EngineState): RequiredEquipment {
       location: slot,
     };
   });
+  // In slot order (robot software 7's loaded_labwares keeps load order; the resource does not).
+  labware.sort((a, b) => a.location - b.location);
   const modules = loadedModules(st)
     .map(({ moduleId }) => st.module(moduleId))
     .map((m) => ({ type: m.spec.type, model: m.model, location: Number(m.slot) }))

@@ -1,6 +1,7 @@
 // The run log with the original's before/after nesting (spec §10.1) and the modeled clock.
-// A "before" appends at the current level and raises it; an "after" lowers it. An exception
-// skips the "after", so the level stays raised for the rest of the run, exactly as on the OT-2.
+// A "before" appends at the current level and raises it; an "after" lowers it. In 4.7.0 an
+// exception skips the "after", so the level stays raised for the rest of the run; robot software
+// 7.5.0 publishes the "after" on error too (`restore`).
 import type { RunLogEntry } from '../common/index.ts';
 
 export class RunLog {
@@ -31,6 +32,16 @@ export class RunLog {
   after(): void {
     if (this.level > 0) this.level--;
     this.open.pop();
+  }
+
+  /** How many entries are open now (what `restore` returns to). */
+  get depth(): number {
+    return this.open.length;
+  }
+
+  /** Closes every entry opened since `depth`: the "after" messages 7.5.0 publishes on error. */
+  restore(depth: number): void {
+    while (this.open.length > depth) this.after();
   }
 
   /** Index of the innermost open command (the one time now counts toward), or null. */

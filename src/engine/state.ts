@@ -9,6 +9,8 @@ import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
+import { removalError } from './removals.ts';
+import type { RemovedName } from './removals.ts';
 import { RunLog } from './runlog.ts';
 import type { EngineLiquid, EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
 
@@ -133,7 +135,8 @@ export class EngineState {
   readonly actions: HardwareAction[] | null;
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
   readonly protocolEngine: boolean;
-  readonly liquids: readonly EngineLiquid[];
+  /** The protocol's liquids: a JSON document's, or those a Python protocol defines. */
+  readonly liquids: EngineLiquid[];
   /** Liquids loaded into wells by `loadLiquid`, in order. */
   readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
   /** Positions kept by `savePosition`, by id. */
@@ -149,6 +152,8 @@ export class EngineState {
   readonly blownOut = new Set<string>();
   /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
   readonly stackedOn = new Map<string, string>();
+  /** Definitions the protocol loaded labware from (Python, ≥ 2.14): later loads by name find them. */
+  readonly definedLabware: LabwareDefinition[] = [];
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);
@@ -165,7 +170,7 @@ export class EngineState {
     this.library = opts.labwareLibrary ?? [];
     this.actions = opts.recordHardwareActions === true ? [] : null;
     this.protocolEngine = opts.protocolEngine === true;
-    this.liquids = opts.liquids ?? [];
+    this.liquids = [...(opts.liquids ?? [])];
   }
 
   atLeast(major: number, minor: number): boolean {
@@ -182,12 +187,22 @@ export class EngineState {
   private features: Readonly<Record<FeatureName, boolean>> | null = null;
 
   /** Raises APIVersionError for a member added after the protocol's apiLevel (spec §2). */
-  requireMember(member: MemberName): void {
-    this.requireVersion(member, MEMBERS[member].addedIn);
+  requireMember(member: MemberName, objectLevel?: ApiLevel): void {
+    this.requireVersion(member, MEMBERS[member].addedIn, objectLevel);
   }
 
-  requireVersion(qualifiedName: string, addedIn: ApiLevel): void {
-    if (!levelAtLeast(this.apiLevel, addedIn)) throw pyError('APIVersionError', versionErrorText(qualifiedName, addedIn, this.apiLevel));
+  /** Raises APIVersionError for a member the protocol's level removed (REMOVED in removals.ts). */
+  refuseRemoved(name: RemovedName): void {
+    const error = removalError(this.apiLevel, name);
+    if (error !== null) throw error;
+  }
+
+  /**
+   * `objectLevel`: the level the object reports when it is not the protocol's (7.5.0's Labware
+   * and Well report 2.13 at every legacy level, and its errors name that level).
+   */
+  requireVersion(qualifiedName: string, addedIn: ApiLevel, objectLevel: ApiLevel = this.apiLevel): void {
+    if (!levelAtLeast(objectLevel, addedIn)) throw pyError('APIVersionError', versionErrorText(qualifiedName, addedIn, objectLevel));
   }
 
   newId(prefix: string): string {

@@ -9,7 +9,10 @@ import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 
-/** Before a lid move the first loaded pipette retracts and moves above the trash (published). */
+/**
+ * Before a lid move the first loaded pipette retracts and moves above the trash: published as a
+ * `Moving to` in 4.7.0, unpublished from 2.12 (7.5.0).
+ */
 export function tcClearanceMove(st: EngineState): void {
   const p = st.byMount.left ?? st.byMount.right;
   if (!p) {
@@ -20,7 +23,8 @@ export function tcClearanceMove(st: EngineState): void {
   const top = trash.wells[0].top;
   const z = homedZ(p);
   const point = { x: top.x, y: top.y, z };
-  st.log.before('command.MOVE_TO', `Moving to (${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`);
+  const publish = !st.has('release7');
+  if (publish) st.log.before('command.MOVE_TO', `Moving to (${pyFloat(point.x)}, ${pyFloat(point.y)}, ${pyFloat(point.z)})`);
   const dx = point.x - st.gantry.x;
   const dy = point.y - st.gantry.y;
   const seconds = Math.max(0, z - p.z) / TIMING.zSpeed + Math.sqrt(dx * dx + dy * dy) / p.defaultSpeed;
@@ -35,7 +39,7 @@ export function tcClearanceMove(st: EngineState): void {
   p.z = z;
   st.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
   st.lastMount = p.mount;
-  st.log.after();
+  if (publish) st.log.after();
 }
 
 export function thermocyclerOpenLid(st: EngineState, moduleId: string): 'open' {

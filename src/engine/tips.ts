@@ -7,6 +7,8 @@ import { nextTip, useTips, type LabwareState, type WellState } from './labware.t
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
+import { tipAttachError } from './coded-errors.ts';
+import { preparePlunger } from './pipetting.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg } from './types.ts';
@@ -18,7 +20,23 @@ const PICK_UP_TYPE_ERROR =
 /** `Labware.reset()`: every tip back. */
 export function labwareReset(st: EngineState, labwareId: string): void {
   const lw = st.lw(labwareId);
+  // The Protocol Engine runtime refuses what the legacy one silently skipped.
+  if (!lw.isTiprack && st.has('engineCore')) throw pyError('TypeError', `${lw.displayName} is not a tip rack.`);
   lw.hasTip.fill(1);
+}
+
+/**
+ * `Labware.tip_length`: the definition's (a setter may have changed it). The Protocol Engine
+ * runtime refuses labware that is not a tip rack; the legacy one raised Python's KeyError.
+ */
+export function labwareTipLength(st: EngineState, labwareId: string): number {
+  const lw = st.lw(labwareId);
+  const length = lw.def.parameters.tipLength;
+  if (typeof length === 'number') return length;
+  if (st.has('engineCore')) {
+    throw pyError('LabwareIsNotTipRackError', `Error 4000 GENERAL_ERROR (LabwareIsNotTipRackError): Labware ${lw.id} has no tip length defined.`);
+  }
+  throw pyError('KeyError', "'tipLength'");
 }
 
 /** `Labware.next_tip(num_tips, starting_tip)` → well name or null. */
@@ -144,16 +162,60 @@ export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: Labw
   const vol = rack.wells[0]?.maxVolume ?? 0;
   const size = Number(/^p(\d+)/.exec(spec.name)?.[1] ?? 0);
   const ok =
-    size === 10 || size === 20 ? vol === 10 || vol === 20 : size === 50 || size === 300 ? vol === 200 || vol === 300 : vol === 1000;
-  if (!ok) {
+    size === 10 || size === 20
+      ? vol === 10 || vol === 20
+      : size === 50 || size === 300
+        ? vol === 200 || vol === 300 || (size === 50 && vol === 50 && st.has('release7'))
+        : vol === 1000;
+  if (!ok && st.has('release7')) {
+    st.logMessages.push(`The pipette ${spec.name} and its tip rack ${rack.def.parameters.loadName} appear to be mismatched. Please check your protocol.`);
+  } else if (!ok) {
     st.logMessages.push(
       `The pipette ${spec.name} and its tiprack ${rack.def.parameters.loadName} in slot ${rack.slot} appear to be mismatched. Please check your protocol before running on the robot.`,
     );
   }
 }
 
-export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, presses: number | null, increment: number | null): void {
+export function pickUpTip(
+  st: EngineState,
+  pipetteId: string,
+  location: AnyLocationArg | null,
+  presses: number | null,
+  increment: number | null,
+  prepAfter: boolean | null = null,
+): void {
   const p = st.pipette(pipetteId);
+  if (prepAfter !== null && !st.has('moduleLocationsRefused')) {
+    throw pyError('APIVersionError', `prep_after is only available in API 2.13 and newer, but you are using API ${st.apiLevel[0]}.${st.apiLevel[1]}.`);
+  }
+  const { lw, w } = st.has('release7') ? tipToPickUpRelease7(st, p, location) : tipToPickUp(st, p, location);
+  if (!lw.isTiprack) throw pyError('AssertionError', `${lw.displayName} is not a tiprack`);
+  checkTipRackMatch(st, p.spec, lw);
+  st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
+  move(st, p, wellTop(lw, w));
+  // From 2.14 the engine refuses it (a failed command); below, the Python API does.
+  if (st.has('engineCore')) requireNoTip(p);
+  if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip') : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
+  const n = presses ?? p.spec.pickUpPresses;
+  const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
+  st.log.advance(seconds);
+  if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
+  const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
+  p.hasTip = true;
+  p.currentVolume = 0;
+  p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
+  p.tipCapacity = Math.min(p.spec.maxVolume, w.maxVolume);
+  p.workingVolume = p.spec.maxVolume;
+  p.z = w.top.z;
+  useTips(lw, w, p.spec.channels, 0);
+  p.lastTip = { lw, well: w };
+  // From 2.13 the plunger is prepared right after the pick-up unless `prep_after=False`.
+  if (st.has('moduleLocationsRefused') && prepAfter !== false) preparePlunger(st, p);
+  st.log.after();
+}
+
+/** 4.7.0's choice of the tip a pick-up takes. */
+function tipToPickUp(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null): { lw: LabwareState; w: WellState } {
   let lw: LabwareState;
   let w: WellState;
   if (location === null) {
@@ -176,26 +238,43 @@ export function pickUpTip(st: EngineState, pipetteId: string, location: AnyLocat
     throw pyError('TypeError', PICK_UP_TYPE_ERROR + argRepr(st, location));
   }
   if (!lw.isTiprack) throw pyError('AssertionError', `${lw.displayName} is not a tiprack`);
-  checkTipRackMatch(st, p.spec, lw);
-  st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
-  move(st, p, wellTop(lw, w));
-  // From 2.14 the engine refuses it (a failed command); below, the Python API does.
-  if (st.has('engineCore')) requireNoTip(p);
-  if (p.hasTip) throw pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
-  const n = presses ?? p.spec.pickUpPresses;
-  const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
-  st.log.advance(seconds);
-  if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
-  const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
-  p.hasTip = true;
-  p.currentVolume = 0;
-  p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
-  p.tipCapacity = Math.min(p.spec.maxVolume, w.maxVolume);
-  p.workingVolume = p.spec.maxVolume;
-  p.z = w.top.z;
-  useTips(lw, w, p.spec.channels, 0);
-  p.lastTip = { lw, well: w };
-  st.log.after();
+  return { lw, w };
+}
+
+/**
+ * 7.5.0's choice (from 2.12): a tip rack (`Labware`, or a `Location` in one) gives its next tip
+ * even if it is not among the pipette's racks; anything not in a rack is refused by load name.
+ */
+function tipToPickUpRelease7(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null): { lw: LabwareState; w: WellState } {
+  if (location === null) {
+    const found = findNextTip(st, p);
+    if (!found) throw pyError('OutOfTipsError', '');
+    return { lw: found.lw, w: found.well };
+  }
+  const rack = (lw: LabwareState): LabwareState => {
+    if (!lw.isTiprack) throw pyError('ValueError', `Labware ${lw.def.parameters.loadName} is not a tip rack.`);
+    return lw;
+  };
+  const nextIn = (lw: LabwareState): { lw: LabwareState; w: WellState } => {
+    const t = nextTip(rack(lw), p.spec.channels, null);
+    if (!t) throw pyError('OutOfTipsError', '');
+    return { lw, w: t };
+  };
+  if (location.kind === 'well') {
+    const lw = rack(st.lw(location.labwareId));
+    return { lw, w: st.wellOf(lw, location.wellName) };
+  }
+  if (location.kind === 'labware') return nextIn(st.lw(location.labwareId));
+  if (location.kind === 'location' && location.ref.kind === 'well') {
+    const lw = rack(st.lw(location.ref.labwareId));
+    return { lw, w: st.wellOf(lw, location.ref.wellName) };
+  }
+  if (location.kind === 'location' && location.ref.kind === 'labware') return nextIn(st.lw(location.ref.labwareId));
+  throw pyError(
+    'TypeError',
+    'If specified, location should be an instance of `types.Location` (e.g. the return value from `Well.top()`),  `Labware` or `Well` (e.g. `tiprack.wells()[0]`). However, it is ' +
+      argRepr(st, location),
+  );
 }
 
 export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, homeAfter: boolean): void {
@@ -210,10 +289,19 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
     if (lw.fixedTrash) target = wellTop(lw, w);
     else if (!st.has('dropTipAtReturnHeight')) target = wellBottom(lw, w, 10);
     else {
-      if (!lw.isTiprack) throw pyError('AssertionError', '');
-      target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
+      // The Protocol Engine runtime drops into any well: at its top when it is not a tip rack.
+      if (!lw.isTiprack && st.has('engineCore')) target = wellTop(lw, w);
+      else if (!lw.isTiprack) throw pyError('AssertionError', st.has('release7') ? 'Expected tip drop target to be a tip rack.' : '');
+      else target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
+    if (location.ref.kind !== 'well' && st.has('release7')) {
+      throw pyError(
+        'TypeError',
+        'If a location is specified as a `types.Location` (for instance, as the result of a call to `Well.top()`), it must be a location relative to a well, since that is where a tip is dropped. However, the given location refers to ' +
+          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
+      );
+    }
     if (location.ref.kind !== 'well') {
       throw pyError(
         'TypeError',
@@ -222,12 +310,23 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
       );
     }
     target = fromTarget(st, location);
+  } else if (st.has('release7')) {
+    throw pyError(
+      'TypeError',
+      'If specified, location should be an instance of `types.Location` (e.g. the return value from `Well.top()`) or `Well` (e.g. `tiprack.wells()[0]`). However, it is ' +
+        argRepr(st, location),
+    );
   } else {
     throw pyError('TypeError', PICK_UP_TYPE_ERROR + argRepr(st, location));
   }
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
   if (st.has('engineCore')) requireTip(p);
+  if (!p.hasTip && st.has('release7')) {
+    // 7.5.0's legacy core drops nothing and raises nothing.
+    st.log.after();
+    return;
+  }
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   ejectTip(st, p, homeAfter);

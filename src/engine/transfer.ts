@@ -98,15 +98,21 @@ export class TransferPlan {
     this.mixAfter = this.mode === 'distribute' ? null : mixOf(o.mix_after);
   }
 
+  /** A well as the run log names it (`A1 of Plate on 2`; from 2.14 `on slot 2`). */
+  private wellText(labwareId: string, wellName: string): string {
+    const info = this.e.labwareInfo(labwareId);
+    return info.wells.find((w) => w.name === wellName)?.displayName ?? `${wellName} of ${info.displayName}`;
+  }
+
   private locText(target: Nested): string {
     const t = first(target);
     if (t === null || Array.isArray(t)) return 'None';
     if (t.kind === 'other') return t.repr;
-    if (t.kind === 'well') return `${t.wellName} of ${this.e.labwareInfo(t.labwareId).displayName}`;
+    if (t.kind === 'well') return this.wellText(t.labwareId, t.wellName);
     const ref = t.ref;
     switch (ref.kind) {
       case 'well':
-        return `${ref.wellName} of ${this.e.labwareInfo(ref.labwareId).displayName}`;
+        return this.wellText(ref.labwareId, ref.wellName);
       case 'labware':
         return this.e.labwareInfo(ref.labwareId).displayName;
       case 'slot':
@@ -288,6 +294,20 @@ export class TransferPlan {
     else yield* this.runConsolidate(sources, dests, volumes);
   }
 
+  /** 7.5.0 (from 2.12) checks air gap and disposal volume against the pipette's maximum as a plan starts. */
+  private checkVolumeParameters(): void {
+    if (!this.e.has('release7')) return;
+    const what =
+      this.airGap >= this.pipetteMax
+        ? 'The air gap'
+        : this.disposal >= this.pipetteMax
+          ? 'The disposal volume'
+          : this.disposal + this.airGap >= this.pipetteMax
+            ? 'The sum of the air gap and disposal volume'
+            : null;
+    if (what !== null) throw err('ValueError', `${what} must be less than the maximum volume of the pipette`);
+  }
+
   private *runTransfer(sources: Target[], dests: Target[], volumes: number[]): Generator<AnyCommand> {
     if (this.tipPolicy === 'ONCE') yield this.pickUp();
     let src = sources;
@@ -301,6 +321,7 @@ export class TransferPlan {
       else dst = extended;
     }
     const pairs = src.map((s, i) => [s, dst[i]] as [Target, Target]);
+    this.checkVolumeParameters();
     const limit = this.pipetteMax - this.disposal - this.airGap;
     for (const [stepVolume, [source, dest]] of this.expand(volumes, pairs, limit)) {
       if (this.tipPolicy === 'ALWAYS') yield this.pickUp();
@@ -327,6 +348,7 @@ export class TransferPlan {
     const pickOnce = this.tipPolicy !== 'NEVER';
     if (pickOnce) yield this.pickUp();
     const source = sources[0] ?? null;
+    this.checkVolumeParameters();
     const plan = this.expand(volumes, dests, this.pipetteMax - this.disposal - this.airGap);
     const skipZero = this.e.has('skipZeroVolumes');
     let current = plan.next();

@@ -15,7 +15,8 @@ export type LocationRef =
   | { kind: 'well'; labwareId: string; wellName: string }
   | { kind: 'labware'; labwareId: string }
   | { kind: 'slot'; slot: string }
-  | { kind: 'module'; moduleId: string }
+  /** `context`: Python's `str()` of a module context (7.5.0 prints it; a module geometry has none). */
+  | { kind: 'module'; moduleId: string; context?: string }
   /** `text` is Python's `str(point)` when the caller has it (ints print without `.0`). */
   | { kind: 'none'; text?: string };
 
@@ -173,6 +174,16 @@ export type ModuleState =
       currentCycleIndex: number | null;
       totalStepCount: number | null;
       currentStepIndex: number | null;
+    }
+  | {
+      kind: 'heaterShaker';
+      currentTemperature: number;
+      targetTemperature: number | null;
+      currentSpeed: number;
+      targetSpeed: number | null;
+      temperatureStatus: 'holding at target' | 'cooling' | 'heating' | 'idle';
+      speedStatus: 'holding at target' | 'idle';
+      labwareLatchStatus: 'idle_open' | 'idle_closed' | 'idle_unknown';
     };
 
 /** One thermocycler profile step as `execute_profile` takes it. */

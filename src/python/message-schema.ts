@@ -143,6 +143,21 @@ const AnalysisCommand = Type.Object({
   parentId: Nullable(Type.String()),
 });
 
+const ParameterScalar = Type.Union([Type.Number(), Type.Boolean(), Type.String()]);
+
+const RunTimeParameter = Type.Object({
+  displayName: Type.String(),
+  variableName: Type.String(),
+  description: Nullable(Type.String()),
+  suffix: Nullable(Type.String()),
+  type: Type.Union([Type.Literal('int'), Type.Literal('float'), Type.Literal('bool'), Type.Literal('str')]),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  choices: Type.Optional(Type.Array(Type.Object({ displayName: Type.String(), value: ParameterScalar }))),
+  value: ParameterScalar,
+  default: ParameterScalar,
+});
+
 const JobResult = Type.Object({
   stage: Type.Union([Type.Literal('parse'), Type.Literal('simulate'), Type.Literal('ok')]),
   rawMetadata: Nullable(Type.Record(Type.String(), Type.String())),
@@ -158,6 +173,8 @@ const JobResult = Type.Object({
   estimatedDurationSeconds: Type.Number(),
   customLabware: Type.Array(CustomLabwareUse),
   commands: Type.Array(AnalysisCommand),
+  runTimeParameters: Type.Optional(Type.Array(RunTimeParameter)),
+  valuesRefused: Type.Optional(Type.Boolean()),
   jobMs: Type.Optional(Type.Number()),
 });
 

@@ -2,7 +2,7 @@
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
 import type { HardwareAction } from '../engine/index.ts';
-import type { ErrorTree, ExecutionOutcome, ProtocolErrorInfo, RunLogEntry } from '../common/index.ts';
+import type { ErrorTree, ExecutionOutcome, ProtocolErrorInfo, RunLogEntry, RunTimeParameterValues } from '../common/index.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
 export interface SandboxBootData {
@@ -33,6 +33,8 @@ export interface JobSpec {
   customLabware: Record<string, unknown>[];
   /** The lab's labware library (searched after the standard set). */
   labwareLibrary: Record<string, unknown>[];
+  /** Runtime-parameter values in place of the defaults (`{variableName: value}`). */
+  runTimeParameterValues: RunTimeParameterValues;
 }
 
 /** What the interpreter reports when a job ends: the engine's outcome, and how far the job got. */
@@ -46,6 +48,8 @@ export interface JobResult extends ExecutionOutcome {
   errorOccurrences?: ErrorTree[];
   /** False when the protocol read the clock or randomness: another run may differ. */
   reproducible: boolean;
+  /** True when the given runtime-parameter values were refused (`error` says why). */
+  valuesRefused?: boolean;
   /** Time the interpreter spent on the job, from receiving it to the result (benchmarks). */
   jobMs?: number;
 }

@@ -20,6 +20,7 @@ function toAnalysis(result: JobResult): Analysis {
     errorOccurrences: result.errorOccurrences,
     outcome: result,
     reproducible: result.reproducible,
+    valuesRefused: result.valuesRefused === true,
   });
 }
 
@@ -53,6 +54,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
       supportFiles: bundle.supportFiles.map((file) => ({ name: file.name, data: file.data })),
       customLabware: customLabwareFromFiles(bundle.supportFiles),
       labwareLibrary: [...(bundle.labwareLibrary ?? [])],
+      runTimeParameterValues: { ...(bundle.runTimeParameterValues ?? {}) },
     };
     let child: SandboxProcess;
     try {

@@ -1,19 +1,26 @@
 // Uploaded protocols: the duplicate and limit rules, analysis at upload and PATCH, and keeping the
 // files and the records in step (http-api.md §2).
 import type { Logger } from 'pino';
-import type { Analysis, ProtocolBundle, ProtocolExecutor } from '../analysis/index.ts';
+import type { Analysis, ProtocolBundle, ProtocolExecutor, RunTimeParameterValues } from '../analysis/index.ts';
 import { analysisKey } from '../service/index.ts';
 import { staleReason, withLibraryHashes, type LabwareLibrary, type LibrarySnapshot } from '../library/index.ts';
 import { isoNow } from '../runner/index.ts';
 import { customLabwareFromFiles, labwareUri, standardLabware } from '../definitions/index.ts';
 import type { LabwareDefinition } from '../engine/index.ts';
 import type { StagingFolder, Store, StoredProtocol } from '../store/index.ts';
-import { ProtocolExistsError, ProtocolNotFoundError, StorageError, UploadLimitError } from './errors.ts';
+import { ProtocolExistsError, ProtocolNotFoundError, RequestValidationError, StorageError, UploadLimitError } from './errors.ts';
 
 /** Python's `PurePath(name).stem`: the name minus its last suffix, e.g. `a.b.json` → `a.b`. */
 export function fileStem(name: string): string {
   const i = name.lastIndexOf('.');
   return i > 0 && i < name.length - 1 ? name.slice(0, i) : name;
+}
+
+/** The 422 of an upload whose runtime-parameter values the protocol's definitions refuse. */
+function refusedValues(analysis: Analysis): RequestValidationError {
+  const error = analysis.errors[0];
+  const detail = error === undefined ? 'Runtime parameter values refused' : `${error.type}: ${error.description}`;
+  return new RequestValidationError([{ detail, source: { pointer: '/runTimeParameterValues' } }]);
 }
 
 export interface ProtocolManagerOptions {
@@ -178,7 +185,7 @@ export class ProtocolManager {
     if (p === null) return null;
     try {
       const files = await this.options.store.files.readBundle(p.folder, p.protocolFile, p.supportFiles);
-      return this.withLibrary(files).bundle;
+      return this.withLibrary({ ...files, runTimeParameterValues: p.runTimeParameterValues }).bundle;
     } catch (err) {
       this.options.logger.warn({ protocolId: id, err }, 'protocol files unreadable');
       return null;
@@ -199,23 +206,45 @@ export class ProtocolManager {
     this.pending.delete(id);
   }
 
-  /** Analyses a reserved, fully staged upload and stores it. The staging folder is consumed. */
-  async create(id: string, staging: StagingFolder, protocolFile: string, supportFiles: string[]): Promise<StoredProtocol> {
+  /**
+   * Analyses a reserved, fully staged upload and stores it. The staging folder is consumed.
+   * Runtime-parameter values the analysis refuses are the request's fault: nothing is stored (422).
+   */
+  async create(
+    id: string,
+    staging: StagingFolder,
+    protocolFile: string,
+    supportFiles: string[],
+    runTimeParameterValues: RunTimeParameterValues = {},
+  ): Promise<StoredProtocol> {
     const { store, logger } = this.options;
     // The original stamps both before analysing, lastModifiedAt first.
     const lastModifiedAt = isoNow();
     const createdAt = isoNow();
-    const bundle = await staging.readBundle(protocolFile, supportFiles).catch((err: Error) => {
+    const files = await staging.readBundle(protocolFile, supportFiles).catch((err: Error) => {
       throw new StorageError(err.message);
     });
-    const { analysis, libraryRevision, analysisKey } = await this.analyse(bundle);
+    const { analysis, libraryRevision, analysisKey } = await this.analyse({ ...files, runTimeParameterValues });
+    if (analysis.runTimeParameterValuesRefused === true) throw refusedValues(analysis);
     let folder: string;
     try {
       folder = await store.files.adopt(staging);
     } catch (err) {
       throw new StorageError((err as Error).message);
     }
-    const record: StoredProtocol = { id, folder, protocolFile, supportFiles, createdAt, lastModifiedAt, analysis, libraryRevision, stale: null, analysisKey };
+    const record: StoredProtocol = {
+      id,
+      folder,
+      protocolFile,
+      supportFiles,
+      createdAt,
+      lastModifiedAt,
+      analysis,
+      libraryRevision,
+      stale: null,
+      analysisKey,
+      runTimeParameterValues,
+    };
     try {
       store.protocols.insert(record);
     } catch (err) {
@@ -243,7 +272,7 @@ export class ProtocolManager {
         const byName = new Map([stored.protocolFile, ...stored.supportFiles].map((f) => [f.name, f]));
         byName.set(fileName, incoming);
         const file = (name: string) => byName.get(name) as ProtocolBundle['protocolFile'];
-        bundle = { protocolFile: file(current.protocolFile), supportFiles: supportFiles.map(file) };
+        bundle = { protocolFile: file(current.protocolFile), supportFiles: supportFiles.map(file), runTimeParameterValues: current.runTimeParameterValues };
       } catch (err) {
         throw new StorageError((err as Error).message);
       }

@@ -55,6 +55,9 @@ export function renderProtocol(p: StoredProtocol) {
     },
     metadata: { name: analysis.metadata.name, author: analysis.metadata.author, apiLevel: analysis.metadata.apiLevel },
     errors: analysis.errors.map(renderError),
+    // Beyond the original, and only for a protocol that defines runtime parameters: each one with
+    // the value the analysis used (robot-server 7's shape).
+    ...(analysis.runTimeParameters === undefined ? {} : { runTimeParameters: analysis.runTimeParameters }),
     // Beyond the original, and only while it applies: the labware library changed and the
     // analysis is being redone.
     ...(p.stale === null ? {} : { analysisStale: p.stale }),

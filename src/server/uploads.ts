@@ -7,6 +7,8 @@ import { BodyParseError, UploadTooLargeError, type ValidationIssue } from './err
 export interface ReceivedUpload {
   /** Staged file names per form field, in the order received. */
   files: Map<string, string[]>;
+  /** The text fields asked for, by name (the last value of each). */
+  texts: Map<string, string>;
   issues: ValidationIssue[];
 }
 
@@ -15,20 +17,32 @@ function isFileTooLarge(err: unknown): boolean {
 }
 
 /**
- * Stages the file parts of `fields` (other parts are read and ignored). A file whose name has a
- * directory part is refused and never written. A request that is not multipart is an empty form.
+ * Stages the file parts of `fields` and keeps the text parts of `textFields` (other parts are read
+ * and ignored). A file whose name has a directory part is refused and never written. A request
+ * that is not multipart is an empty form.
  */
 export async function receiveUpload(
   request: FastifyRequest,
   staging: StagingFolder,
   fields: readonly string[],
   limitBytes: number,
+  textFields: readonly string[] = [],
 ): Promise<ReceivedUpload> {
   const files = new Map<string, string[]>(fields.map((f) => [f, []]));
+  const texts = new Map<string, string>();
   const issues: ValidationIssue[] = [];
-  if (!request.isMultipart()) return { files, issues };
+  if (!request.isMultipart()) return { files, texts, issues };
   try {
     for await (const part of request.parts()) {
+      if (textFields.includes(part.fieldname)) {
+        if (part.type === 'file') {
+          part.file.resume();
+          issues.push({ detail: 'Expected a text field, received a file', source: { pointer: `/${part.fieldname}` } });
+        } else {
+          texts.set(part.fieldname, String(part.value));
+        }
+        continue;
+      }
       const list = files.get(part.fieldname);
       if (list === undefined) {
         if (part.type === 'file') part.file.resume();
@@ -61,5 +75,5 @@ export async function receiveUpload(
     request.log.warn({ err }, "multipart parse failed");
     throw new BodyParseError();
   }
-  return { files, issues };
+  return { files, texts, issues };
 }

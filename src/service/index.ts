@@ -1,7 +1,8 @@
 // One entry point for executing any protocol: detects its kind and hands it to the JSON executor
 // (in-process, synchronous engine) or the Python service (sandboxed interpreters). It sits above
 // both executors, which sit above the analysis contract they share.
-import { DEFAULT_SANDBOX_LIMITS, zipProtocolAnalysis } from '../analysis/index.ts';
+import { DEFAULT_SANDBOX_LIMITS, failedAnalysis, zipProtocolAnalysis } from '../analysis/index.ts';
+import { undefinedParameterError } from '../engine/index.ts';
 import type { Analysis, ExecuteOptions, ExecutorService, ProtocolBundle, PythonServiceOptions } from '../analysis/index.ts';
 import { executeJsonProtocol } from '../json/index.ts';
 import { createPythonService } from '../python/index.ts';
@@ -25,8 +26,14 @@ export function createProtocolService(options: Partial<PythonServiceOptions> = {
     switch (detectProtocolKind(bundle)) {
       case 'zip':
         return zipProtocolAnalysis();
-      case 'json':
+      case 'json': {
+        // A JSON protocol defines no runtime parameters: any value given names an unknown one.
+        const refusal = undefinedParameterError(bundle.runTimeParameterValues ?? {});
+        if (refusal !== null) {
+          return { ...failedAnalysis('json', { type: refusal.pyType, description: refusal.message }), runTimeParameterValuesRefused: true };
+        }
         return executeJsonProtocol(bundle, opts);
+      }
       case 'python':
         return pythonService().execute(bundle, opts);
     }

@@ -59,6 +59,8 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE protocols ADD COLUMN stale TEXT;`,
   // What the analysis depended on (code, files, library), so a session can reuse it.
   `ALTER TABLE protocols ADD COLUMN analysis_key TEXT;`,
+  // The runtime-parameter values given at upload (JSON object), used by its analyses and runs.
+  `ALTER TABLE protocols ADD COLUMN run_time_parameter_values TEXT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -2,7 +2,7 @@
 // PATCH and read back as a unit.
 import type { Database } from 'better-sqlite3';
 import { Statements } from './statements.ts';
-import type { Analysis } from '../analysis/index.ts';
+import type { Analysis, RunTimeParameterValues } from '../analysis/index.ts';
 import type { StaleMark, StoredProtocol } from './types.ts';
 
 interface ProtocolRow {
@@ -16,6 +16,7 @@ interface ProtocolRow {
   library_revision: number;
   stale: string | null;
   analysis_key: string | null;
+  run_time_parameter_values: string | null;
 }
 
 function fromRow(row: ProtocolRow): StoredProtocol {
@@ -30,6 +31,7 @@ function fromRow(row: ProtocolRow): StoredProtocol {
     libraryRevision: row.library_revision,
     stale: row.stale === null ? null : (JSON.parse(row.stale) as StaleMark),
     analysisKey: row.analysis_key,
+    runTimeParameterValues: row.run_time_parameter_values === null ? {} : (JSON.parse(row.run_time_parameter_values) as RunTimeParameterValues),
   };
 }
 
@@ -67,8 +69,8 @@ export class ProtocolRepository {
 
   insert(p: StoredProtocol): void {
     this.sql.get(
-        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis, library_revision, stale, analysis_key)
-         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO protocols (id, seq, folder, protocol_file, support_files, created_at, last_modified_at, analysis, library_revision, stale, analysis_key, run_time_parameter_values)
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM protocols), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         p.id,
@@ -81,6 +83,7 @@ export class ProtocolRepository {
         p.libraryRevision,
         p.stale && JSON.stringify(p.stale),
         p.analysisKey,
+        JSON.stringify(p.runTimeParameterValues),
       );
     this.cache.delete(p.id);
   }

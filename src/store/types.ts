@@ -1,7 +1,7 @@
 // The records the store keeps. They are plain JSON-able data: what the HTTP layer renders and what
 // a restart brings back.
 import type { Analysis, ProtocolErrorInfo } from '../analysis/index.ts';
-import type { LabwareDefinition } from '../common/index.ts';
+import type { LabwareDefinition, RunTimeParameterValues } from '../common/index.ts';
 
 export interface StoredProtocol {
   id: string;
@@ -18,6 +18,8 @@ export interface StoredProtocol {
   stale: StaleMark | null;
   /** What the analysis depended on (the service's analysisKey), or null if unknown. */
   analysisKey: string | null;
+  /** Runtime-parameter values given at upload, used in place of the defaults (empty: the defaults). */
+  runTimeParameterValues: RunTimeParameterValues;
 }
 
 export interface StaleMark {

@@ -7,8 +7,11 @@ from . import labware
 from .labware import Labware, Well, OutOfTipsError
 from .instrument_context import InstrumentContext
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
-                              ThermocyclerContext)
+                              ThermocyclerContext, HeaterShakerContext)
 from .protocol_context import ProtocolContext
+from ._parameter_context import ParameterContext
+from ._parameters import Parameters
+from ._liquid import Liquid
 
 
 class PairedInstrumentContext(object):
@@ -34,6 +37,7 @@ def __dir__():
 
 
 __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
-           'MagneticModuleContext', 'ThermocyclerContext', 'PairedInstrumentContext',
-           'Labware', 'Well', 'OutOfTipsError', 'labware', 'MAX_SUPPORTED_VERSION',
+           'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
+           'PairedInstrumentContext', 'Labware', 'Well', 'Liquid', 'OutOfTipsError',
+           'ParameterContext', 'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
            'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']

@@ -1,6 +1,9 @@
 """InstrumentContext (spec section 7): a thin front for the engine's pipette."""
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.definitions import has
+from opentrons.protocols.api_support.util import gated_member, refuse_removed, APIVersionError
+from opentrons.hardware_control.types import PipetteChannelType
 from opentrons.protocols.api_support.types import APIVersion
 from opentrons.types import Mount
 
@@ -141,6 +144,13 @@ class _InstrumentImplementation(object):
         return self._instrument._state()['hasTip']
 
 
+def _home_after(value):
+    """`home_after`: from 2.12 (7.5.0) `None` means home, as the default does."""
+    if value is None and definitions.has('release7'):
+        return True
+    return bool(value)
+
+
 def _is_float(value):
     return isinstance(value, float)
 
@@ -206,6 +216,8 @@ class InstrumentContext(object):
 
     @property
     def channels(self):
+        if definitions.has('release7'):
+            return PipetteChannelType(self._info['channels'])
         return self._info['channels']
 
     @property
@@ -222,7 +234,11 @@ class InstrumentContext(object):
 
     @property
     def current_volume(self):
-        return _python_volume(self._state()['currentVolume'], self._volume_is_float)
+        volume = self._state()['currentVolume']
+        if has('engineCore'):
+            # The engine's volume: a float, or the int 0 while nothing is aspirated.
+            return float(volume) if volume else 0
+        return _python_volume(volume, self._volume_is_float)
 
     @property
     @gated_member
@@ -231,6 +247,8 @@ class InstrumentContext(object):
 
     @property
     def hw_pipette(self):
+        if has('engineCore'):
+            return {}  # the Protocol Engine runtime has no hardware pipette in simulation
         pipette = _engine.view('hwPipette', pipetteId=self._id)
         pipette['current_volume'] = _python_volume(pipette['current_volume'], self._volume_is_float)
         for key in ('available_volume', 'working_volume'):
@@ -297,6 +315,7 @@ class InstrumentContext(object):
 
     @property
     def speed(self):
+        refuse_removed('InstrumentContext.speed')
         return PlungerSpeeds(self, 'speed')
 
     @property
@@ -343,21 +362,30 @@ class InstrumentContext(object):
         return self
 
     def return_tip(self, home_after=True):
-        self._execute('labwright/returnTip', homeAfter=bool(home_after))
+        self._execute('labwright/returnTip', homeAfter=_home_after(home_after))
         self._volume_reset()
         return self
 
     # The original tests tip locations for truth before their type: any falsy value (None, 0,
     # an empty list, as in `drop_tip(rt)` with `rtips=[0] * 4`) means "the default place".
-    def pick_up_tip(self, location=None, presses=None, increment=None):
+    def pick_up_tip(self, location=None, presses=None, increment=None, prep_after=None):
+        if presses is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(presses=)')
+        if increment is not None:
+            refuse_removed('InstrumentContext.pick_up_tip(increment=)')
+        params = {}
+        if prep_after is not None:
+            if not definitions.has('release7'):
+                raise TypeError("pick_up_tip() got an unexpected keyword argument 'prep_after'")
+            params['prepAfter'] = bool(prep_after)
         self._execute('pickUpTip', location=_engine.target(location if location else None),
-                      presses=_engine.num(presses), increment=_engine.num(increment))
+                      presses=_engine.num(presses), increment=_engine.num(increment), **params)
         self._volume_reset()
         return self
 
     def drop_tip(self, location=None, home_after=True):
         self._execute('dropTip', location=_engine.target(location if location else None),
-                      homeAfter=bool(home_after))
+                      homeAfter=_home_after(home_after))
         self._volume_reset()
         return self
 
@@ -367,8 +395,17 @@ class InstrumentContext(object):
     def home_plunger(self):
         return self
 
-    def delay(self):
-        return None
+    def delay(self, *args, **kwargs):
+        if not args and not kwargs:
+            return None
+        if definitions.has('release7'):
+            raise APIVersionError('InstrumentContext.delay() is not supported in Python Protocol '
+                                  'API v2. Use ProtocolContext.delay() instead.')
+        if kwargs:
+            raise TypeError("delay() got an unexpected keyword argument '{}'".format(
+                next(iter(kwargs))))
+        raise TypeError('delay() takes 1 positional argument but {} were given'.format(
+            len(args) + 1))
 
     def move_to(self, location, force_direct=False, minimum_z_height=None, speed=None,
                 publish=True):

@@ -3,6 +3,9 @@ tip tracking state lives in the engine."""
 from opentrons.types import Location, Point
 from opentrons.protocols.api_support.definitions import max_supported_version
 from opentrons import _engine
+from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.definitions import has
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 
 
 class OutOfTipsError(Exception):
@@ -118,6 +121,7 @@ class Well(object):
 
     @has_tip.setter
     def has_tip(self, value):
+        refuse_removed('Well.has_tip.setter')
         self._impl.set_has_tip(value)
 
     @property
@@ -126,6 +130,7 @@ class Well(object):
 
     @property
     def geometry(self):
+        refuse_removed('Well.geometry')
         return self._geometry
 
     @property
@@ -151,6 +156,12 @@ class Well(object):
     @property
     def well_name(self):
         return self._info['name']
+
+    def load_liquid(self, liquid, volume):
+        # Wells report the newest level; the protocol's own decides (the engine checks it).
+        _engine.view('requireMember', member='Well.load_liquid')
+        _engine.execute('loadLiquid', liquidId=liquid._id, labwareId=self.parent._id,
+                        volumeByWell={self.well_name: float(volume)})
 
     def top(self, z=0.0):
         return Location(self._geometry.top(z), self)
@@ -274,7 +285,8 @@ class Labware(object):
     @property
     def _wells(self):
         if self._wells_cache is None:
-            self._wells_cache = [Well(parent=self, info=w) for w in self._info['wells']]
+            self._wells_cache = [Well(parent=self, info=w, api_level=self._api_version)
+                                 for w in self._info['wells']]
             self._by_name_cache = dict((w.well_name, w) for w in self._wells_cache)
         return self._wells_cache
 
@@ -306,7 +318,13 @@ class Labware(object):
 
     @property
     def separate_calibration(self):
+        refuse_removed('Labware.separate_calibration')
         return False
+
+    def set_calibration(self, delta):
+        refuse_removed('Labware.set_calibration')
+        # Below 2.14 not modelled: the member stays missing, as it was before 2.14 existed here.
+        raise AttributeError("'Labware' object has no attribute 'set_calibration'")
 
     @property
     def uri(self):
@@ -322,6 +340,7 @@ class Labware(object):
 
     @name.setter
     def name(self, new_name):
+        refuse_removed('Labware.name.setter')
         # Kept in the shared data, so every wrapper of this labware sees it (one implementation).
         self._info['name'] = new_name
 
@@ -347,10 +366,16 @@ class Labware(object):
 
     @property
     def tip_length(self):
+        if self._tip_length is None and has('engineCore'):
+            _engine.view('labwareTipLength', labwareId=self._id)
+        # 7.5.0's legacy core reads it from the definition: a labware without one has none.
+        if self._tip_length is None and not self.is_tiprack and definitions.has('release7'):
+            raise KeyError('tipLength')
         return self._tip_length
 
     @tip_length.setter
     def tip_length(self, length):
+        refuse_removed('Labware.tip_length.setter')
         # 4.7.0 writes it into the definition's parameters; pick-ups and drops use it from then on.
         self._tip_length = length
         self._info['parameters']['tipLength'] = length
@@ -361,6 +386,23 @@ class Labware(object):
     @property
     def highest_z(self):
         return self._info['highestZ']
+
+    def set_offset(self, x, y, z):
+        """Sets this labware's calibration offset (replacing the previous one); no run-log entry.
+        4.7.0 (up to 2.11) has no such member."""
+        if not definitions.has('release7'):
+            raise AttributeError("'Labware' object has no attribute 'set_offset'")
+        return self._set_offset(x, y, z)
+
+    def _set_offset(self, x, y, z):
+        info = _engine.execute('labwright/setLabwareOffset', labwareId=self._id,
+                               offset={'x': float(x), 'y': float(y), 'z': float(z)})
+        self._info = info
+        self._wells_cache = None
+        self._by_name_cache = None
+
+    _set_offset.__qualname__ = 'Labware.set_offset'
+    _set_offset = gated_member(_set_offset)
 
     @property
     def calibrated_offset(self):
@@ -442,14 +484,17 @@ class Labware(object):
         return None if found is None else self._by_name[found]
 
     def use_tips(self, start_well, num_channels=1):
+        refuse_removed('Labware.use_tips')
         _engine.execute('labwright/useTips', labwareId=self._id, wellName=start_well.well_name,
                         numChannels=num_channels)
 
     def previous_tip(self, num_tips=1):
+        refuse_removed('Labware.previous_tip')
         found = _engine.view('labwarePreviousTip', labwareId=self._id, numTips=num_tips)
         return None if found is None else self._by_name[found]
 
     def return_tips(self, start_well, num_channels=1):
+        refuse_removed('Labware.return_tips')
         _engine.execute('labwright/useTips', labwareId=self._id, wellName=start_well.well_name,
                         numChannels=num_channels, returned=True)
 

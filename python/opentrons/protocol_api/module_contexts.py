@@ -2,7 +2,9 @@
 import enum
 
 from opentrons import _engine
-from opentrons.protocols.api_support.util import gated_member
+from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.definitions import has
+from opentrons.protocols.api_support.util import gated_member, refuse_removed
 from opentrons.protocols.geometry.module_geometry import ModuleGeometry
 
 
@@ -26,6 +28,7 @@ class ModuleContext(object):
 
     @property
     def geometry(self):
+        refuse_removed('ModuleContext.geometry')
         return self._geometry
 
     @property
@@ -36,6 +39,7 @@ class ModuleContext(object):
         """An already loaded labware becomes this module's; as in 4.7.0 it keeps its position
         and parent (the same object is returned)."""
         from .labware import Labware
+        refuse_removed('ModuleContext.load_labware_object')
         if not isinstance(labware, Labware):
             raise TypeError('labware should be a Labware, but it is {}'.format(labware))
         self._execute('labwright/loadLabwareObject', labwareId=labware._id)
@@ -44,11 +48,14 @@ class ModuleContext(object):
 
     def _attach(self, info):
         labware = self._ctx._register_labware(info)
-        labware._attach_parent(self._geometry)
+        # From 2.14 a labware's parent is the module context itself.
+        labware._attach_parent(self if has('engineCore') else self._geometry)
         self._geometry._labware = labware
         return labware
 
-    def load_labware(self, name, label=None, namespace=None, version=1):
+    def load_labware(self, name, label=None, namespace=None, version=None):
+        if version is None and not has('engineCore'):
+            version = 1  # 4.7.0's default; from 2.14 the engine picks the version
         return self._attach(_engine.execute(
             'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
             displayName=_engine.text(label), namespace=_engine.text(namespace),
@@ -63,11 +70,35 @@ class ModuleContext(object):
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):
         return self.load_labware(name, label, namespace, version)
 
+    @property
+    @gated_member
+    def model(self):
+        return self._info['model']
+
+    @property
+    @gated_member
+    def type(self):
+        return self._info['type']
+
+    @property
+    @gated_member
+    def parent(self):
+        return self._info['slot']
+
+    def _serial_number(self):
+        # What the Protocol Engine's simulated modules report, as its analysis lists them.
+        return 'fake-serial-number-{}'.format(self._id)
+
     def __repr__(self):
         return '{} at {} lw {}'.format(type(self).__name__, self._geometry, self.labware)
 
 
 class TemperatureModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def set_temperature(self, celsius):
         self._execute('temperatureModule/setTargetTemperature', celsius=_engine.num(celsius),
                       wait=True)
@@ -98,6 +129,11 @@ class TemperatureModuleContext(ModuleContext):
 
 
 class MagneticModuleContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def calibrate(self):
         self._execute('labwright/calibrateMagneticModule')
 
@@ -129,6 +165,11 @@ class ThermocyclerLidStatus(str, enum.Enum):
 
 
 class ThermocyclerContext(ModuleContext):
+    @property
+    @gated_member
+    def serial_number(self):
+        return self._serial_number()
+
     def open_lid(self):
         self._execute('thermocycler/openLid')
         return 'open'
@@ -166,6 +207,9 @@ class ThermocyclerContext(ModuleContext):
 
     @property
     def lid_position(self):
+        # 7.5.0 (from 2.12 here) returns the plain string.
+        if definitions.has('release7'):
+            return self._state()['lidPosition']
         return ThermocyclerLidStatus(self._state()['lidPosition'])
 
     @property
@@ -217,3 +261,76 @@ class ThermocyclerContext(ModuleContext):
     @property
     def current_step_index(self):
         return self._state()['currentStepIndex']
+
+
+class HeaterShakerContext(ModuleContext):
+    """The Heater-Shaker (`heaterShakerModuleV1`); every member needs 2.13. The engine publishes
+    each call's run-log entry, then checks the value, so a refused value still leaves it."""
+
+    @gated_member
+    def set_target_temperature(self, celsius):
+        self._execute('heaterShaker/setTargetTemperature', celsius=_engine.num(celsius))
+
+    @gated_member
+    def wait_for_temperature(self):
+        self._execute('heaterShaker/waitForTemperature')
+
+    @gated_member
+    def set_and_wait_for_temperature(self, celsius):
+        self.set_target_temperature(celsius=celsius)
+        self.wait_for_temperature()
+
+    @gated_member
+    def set_and_wait_for_shake_speed(self, rpm):
+        self._execute('heaterShaker/setAndWaitForShakeSpeed', rpm=_engine.num(rpm))
+
+    @gated_member
+    def open_labware_latch(self):
+        self._execute('heaterShaker/openLabwareLatch')
+
+    @gated_member
+    def close_labware_latch(self):
+        self._execute('heaterShaker/closeLabwareLatch')
+
+    @gated_member
+    def deactivate_shaker(self):
+        self._execute('heaterShaker/deactivateShaker')
+
+    @gated_member
+    def deactivate_heater(self):
+        self._execute('heaterShaker/deactivateHeater')
+
+    @property
+    @gated_member
+    def target_temperature(self):
+        return self._state()['targetTemperature']
+
+    @property
+    @gated_member
+    def current_temperature(self):
+        return self._state()['currentTemperature']
+
+    @property
+    @gated_member
+    def current_speed(self):
+        return self._state()['currentSpeed']
+
+    @property
+    @gated_member
+    def target_speed(self):
+        return self._state()['targetSpeed']
+
+    @property
+    @gated_member
+    def temperature_status(self):
+        return self._state()['temperatureStatus']
+
+    @property
+    @gated_member
+    def speed_status(self):
+        return self._state()['speedStatus']
+
+    @property
+    @gated_member
+    def labware_latch_status(self):
+        return self._state()['labwareLatchStatus']

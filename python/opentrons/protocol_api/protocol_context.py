@@ -1,12 +1,14 @@
 """ProtocolContext (spec section 4)."""
 from opentrons import _engine
 from opentrons.types import Location, Point, Mount
-from opentrons.protocols.api_support.definitions import max_supported_version
-from opentrons.protocols.api_support.util import gated_member, AxisMaxSpeeds
+from opentrons.protocols.api_support import definitions
+from opentrons.protocols.api_support.types import APIVersion
+from opentrons.protocols.api_support.definitions import has, max_supported_version
+from opentrons.protocols.api_support.util import gated_member, refuse_removed, AxisMaxSpeeds
 from .labware import Labware
 from .instrument_context import InstrumentContext, _HardwarePipette
-from .module_contexts import (TemperatureModuleContext, MagneticModuleContext,
-                              ThermocyclerContext)
+from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
+                              ThermocyclerContext, HeaterShakerContext)
 from ._format import format_text
 
 _FIXED_TRASH_ID = 'fixedTrash'
@@ -15,6 +17,7 @@ _MODULE_CLASSES = {
     'TemperatureModuleContext': TemperatureModuleContext,
     'MagneticModuleContext': MagneticModuleContext,
     'ThermocyclerContext': ThermocyclerContext,
+    'HeaterShakerContext': HeaterShakerContext,
 }
 
 
@@ -119,6 +122,8 @@ class Deck(dict):
     def _key(self, key):
         text = str(key)
         if text not in [str(i) for i in range(1, 13)]:
+            if has('engineCore'):
+                raise KeyError(key)
             raise ValueError('Unknown slot: {}'.format(key))
         return text
 
@@ -127,6 +132,11 @@ class Deck(dict):
         item = _engine.view('deckItem', slotName=slot)
         if item is None:
             return None
+        if has('engineCore'):
+            # The Protocol Engine runtime's deck holds the public objects.
+            if item['kind'] == 'labware':
+                return self._ctx._labware(item['labwareId'])
+            return self._ctx._modules_by_id[item['moduleId']]
         if item['kind'] == 'labware':
             labware = self._ctx._labware(item['labwareId'])
             # 4.7's deck holds its own trash fixture as a Labware and every loaded labware as
@@ -137,17 +147,20 @@ class Deck(dict):
     def __contains__(self, key):
         try:
             self._key(key)
-        except ValueError:
+        except (ValueError, KeyError):
             return False
         return True
 
     def __delitem__(self, key):
+        refuse_removed('Deck.__delitem__')
         _engine.execute('labwright/clearSlot', slotName=self._key(key))
 
     def __iter__(self):
-        return iter(range(1, 13))
+        return iter(self.keys())
 
     def keys(self):
+        if has('engineCore'):
+            return [str(i) for i in range(1, 13)]
         return list(range(1, 13))
 
     def values(self):
@@ -172,6 +185,26 @@ class Deck(dict):
         return self._ctx.fixed_trash
 
 
+_NO_MOUNT = object()
+
+
+def _release7_mount(instrument_name, mount):
+    """7.5.0's mount argument: a Mount or a string (checked by the engine); may be omitted in
+    the signature, but not in the call."""
+    from .validation import InvalidPipetteMountError, PipetteMountTypeError
+    if mount is _NO_MOUNT or mount is None:
+        raise InvalidPipetteMountError(
+            'You must specify a left or right mount to load {}.'.format(
+                str(instrument_name).lower()))
+    if isinstance(mount, Mount):
+        return mount.name.lower()
+    if isinstance(mount, str):
+        return mount
+    raise PipetteMountTypeError(
+        "Instrument mount should be 'left', 'right', or an opentrons.types.Mount; instead, "
+        '{} was given.'.format(mount))
+
+
 class ProtocolContext(object):
     def __init__(self, api_version=None, simulating=True, **kwargs):
         self._api_version = api_version or max_supported_version()
@@ -184,10 +217,20 @@ class ProtocolContext(object):
         self._hw_manager_obj = _HwManager(self)
         self._deck = Deck(self)
         self._bundled_data = {}
+        self._params = None
 
     # registration of engine objects -----------------------------------------------------
+    def _labware_level(self):
+        """The level Labware and Well objects report: 4.7.0's 2.11 up to 2.11, 7.5.0's 2.13 on its
+        legacy core (2.12, 2.13), the protocol's own from 2.14."""
+        if definitions.has('engineCore'):
+            return self._api_version
+        if definitions.has('release7'):
+            return APIVersion(2, 13)
+        return APIVersion(2, 11)
+
     def _register_labware(self, info):
-        labware = Labware(info)
+        labware = Labware(info, api_level=self._labware_level())
         self._labware_by_id[info['labwareId']] = labware
         return labware
 
@@ -211,6 +254,7 @@ class ProtocolContext(object):
 
     @property
     def max_speeds(self):
+        refuse_removed('ProtocolContext.max_speeds')
         return self._max_speeds
 
     @property
@@ -260,8 +304,18 @@ class ProtocolContext(object):
         if kind == 'slot':
             return ref['slot']
         if kind == 'module':
-            return self._modules_by_id[ref['moduleId']].geometry
+            module = self._modules_by_id[ref['moduleId']]
+            return module if has('engineCore') else module.geometry
         return None
+
+    @property
+    @gated_member
+    def params(self):
+        # Set before run from add_parameters (empty when the protocol defines none).
+        if self._params is None:
+            from ._parameters import Parameters
+            self._params = Parameters()
+        return self._params
 
     @property
     @gated_member
@@ -288,8 +342,12 @@ class ProtocolContext(object):
     def load_labware_by_name(self, load_name, location, label=None, namespace=None, version=1):
         return self.load_labware(load_name, location, label, namespace, version)
 
-    def load_instrument(self, instrument_name, mount, tip_racks=None, replace=False):
-        if isinstance(mount, Mount):
+    def load_instrument(self, instrument_name, mount=_NO_MOUNT, tip_racks=None, replace=False):
+        if definitions.has('release7'):
+            mount_name = _release7_mount(instrument_name, mount)
+        elif mount is _NO_MOUNT:
+            raise TypeError("load_instrument() missing 1 required positional argument: 'mount'")
+        elif isinstance(mount, Mount):
             mount_name = mount.name.lower()
         elif isinstance(mount, str):
             mount_name = mount
@@ -297,7 +355,7 @@ class ProtocolContext(object):
             raise TypeError('mount should be either an instance of opentrons.types.Mount or a '
                             'string, but is {}.'.format(mount))
         for rack in tip_racks or []:
-            assert isinstance(rack, Labware) and rack.is_tiprack
+            assert isinstance(rack, Labware) and (rack.is_tiprack or definitions.has('release7'))
         info = _engine.execute('loadPipette', pipetteName=str(instrument_name), mount=mount_name,
                                tipRackIds=[r._id for r in tip_racks or []], replace=bool(replace))
         instrument = InstrumentContext(self, info, self._api_version)
@@ -305,24 +363,40 @@ class ProtocolContext(object):
         return instrument
 
     def load_module(self, module_name, location=None, configuration=None):
+        if configuration:
+            refuse_removed('ProtocolContext.load_module(configuration=)')
         info = _engine.execute('loadModule', model=str(module_name),
                                location=None if location is None else
                                {'slotName': _engine.slot(location)},
                                configuration=_engine.text(configuration))
-        cls = _MODULE_CLASSES[info['contextClass']]
+        # A context class this package does not have yet (the Heater-Shaker's) gets the base one.
+        cls = _MODULE_CLASSES.get(info['contextClass'], ModuleContext)
         module = cls(self, info, self._api_version)
         self._modules_by_id[info['moduleId']] = module
         return module
 
+    @gated_member
+    def define_liquid(self, name, description, display_color):
+        from ._liquid import Liquid
+        liquid = _engine.execute('labwright/defineLiquid', name=str(name),
+                                 description=_engine.text(description),
+                                 displayColor=_engine.text(display_color))
+        return Liquid(_id=liquid['id'], name=liquid['displayName'],
+                      description=liquid['description'], display_color=liquid['displayColor'])
+
     # protocol-level commands ----------------------------------------------------------------
     def comment(self, msg):
+        if definitions.has('release7'):
+            # 7.5.0 logs the text as given: no `str.format`, and any object (`comment(5)`).
+            _engine.execute('comment', message=str(msg))
+            return
         _engine.execute('comment', message=format_text(msg, {'text': msg}))
 
     def pause(self, msg=None):
         message = None
         if msg:
             message = '{}'.format(msg)
-            if _has_fields(message):
+            if _has_fields(message) and not definitions.has('release7'):
                 shown = _engine.view('pausePayload', message=message)
                 message = format_text(message, {'text': shown['text'], 'userMessage': msg})
         _engine.execute('waitForResume', message=message)
@@ -335,7 +409,7 @@ class ProtocolContext(object):
         message = None
         if msg:
             message = '{}'.format(msg)
-            if _has_fields(message):
+            if _has_fields(message) and not definitions.has('release7'):
                 shown = _engine.view('delayPayload', seconds=seconds, minutes=minutes,
                                      message=message)
                 message = format_text(message, {'text': shown['text'],

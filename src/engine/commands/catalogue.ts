@@ -28,6 +28,7 @@ import { moveTo } from './labwright/moveTo.ts';
 import { resetLabware } from './labwright/resetLabware.ts';
 import { resetTipracks } from './labwright/resetTipracks.ts';
 import { resume } from './labwright/resume.ts';
+import { defineLiquid } from './labwright/defineLiquid.ts';
 import { returnTip } from './labwright/returnTip.ts';
 import { setDefaultSpeed } from './labwright/setDefaultSpeed.ts';
 import { setFlowRate } from './labwright/setFlowRate.ts';
@@ -36,6 +37,7 @@ import { setMaxSpeeds } from './labwright/setMaxSpeeds.ts';
 import { setPlungerSpeed } from './labwright/setPlungerSpeed.ts';
 import { setStartingTip } from './labwright/setStartingTip.ts';
 import { setTipLength } from './labwright/setTipLength.ts';
+import { setLabwareOffset } from './labwright/setLabwareOffset.ts';
 import { setTipRacks } from './labwright/setTipRacks.ts';
 import { setTrashContainer } from './labwright/setTrashContainer.ts';
 import { setWellBottomClearance } from './labwright/setWellBottomClearance.ts';
@@ -152,6 +154,7 @@ export const COMMANDS = [
   returnTip,
   homePipette,
   resume,
+  defineLiquid,
   calibrateMagneticModule,
   deactivateThermocycler,
   setFlowRate,
@@ -166,6 +169,7 @@ export const COMMANDS = [
   setMaxSpeeds,
   clearSlot,
   setTipLength,
+  setLabwareOffset,
   loadLabwareObject,
   useTips,
   setWellHasTip,

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { loadLabware as loadByName, loadLabwareFromDefinition, moduleLoadLabware, moduleLoadLabwareFromDefinition } from '../deck.ts';
 import { pyError } from '../errors.ts';
+import { engineCoreDefinition } from '../engine-core-labware.ts';
 import { engineLoadLabware } from '../protocol-engine.ts';
 import type { LabwareDefinition } from '../types.ts';
 import { defineCommand, slotAsText } from './command.ts';
@@ -35,6 +36,14 @@ export const loadLabware = defineCommand({
     if (definition === null && loadName === null) throw pyError('TypeError', 'a labware needs a load name or a definition');
     if (typeof location !== 'object' || !('slotName' in location || 'moduleId' in location)) {
       throw pyError('TypeError', 'only the engine form (with labwareId) loads off deck, onto labware or onto an area');
+    }
+    // From 2.14 the Protocol Engine runtime looks labware up its own way, and remembers every
+    // definition loaded from so that later loads by name find it.
+    if (state.has('engineCore')) {
+      const found = definition ?? engineCoreDefinition(state, loadName as string, params.namespace ?? null, plain(params.version));
+      const info = 'moduleId' in location ? moduleLoadLabwareFromDefinition(state, location.moduleId, found, label) : loadLabwareFromDefinition(state, found, location.slotName, label);
+      if (definition !== null) state.definedLabware.push(definition);
+      return info;
     }
     if ('moduleId' in location) {
       const moduleId = location.moduleId;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { loadModule as load } from '../modules.ts';
+import { loadModuleRelease7 } from '../module-loading.ts';
 import { engineLoadModule } from '../protocol-engine.ts';
 import { defineCommand, slotAsText } from './command.ts';
 import { DeckSlot, Id, Maybe } from './params.ts';
@@ -20,7 +21,7 @@ export const loadModule = defineCommand({
   execute: (params, { state }) =>
     params.moduleId !== undefined
       ? engineLoadModule(state, params.model, String(params.location?.slotName ?? ''), params.moduleId)
-      : load(state, params.model, params.location?.slotName ?? null, params.configuration ?? null),
+      : (state.has('release7') ? loadModuleRelease7 : load)(state, params.model, params.location?.slotName ?? null, params.configuration ?? null),
   report: (params, info) =>
     params.moduleId !== undefined
       ? { params, result: { moduleId: info.moduleId, model: info.model, serialNumber: `fake-serial-number-${info.moduleId}` } }

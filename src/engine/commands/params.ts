@@ -31,7 +31,7 @@ const LocationRefSchema = Type.Union([
   Type.Object({ kind: Type.Literal('well'), labwareId: Id, wellName: Type.String() }),
   Type.Object({ kind: Type.Literal('labware'), labwareId: Id }),
   Type.Object({ kind: Type.Literal('slot'), slot: Type.String() }),
-  Type.Object({ kind: Type.Literal('module'), moduleId: Id }),
+  Type.Object({ kind: Type.Literal('module'), moduleId: Id, context: Type.Optional(Type.String()) }),
   Type.Object({ kind: Type.Literal('none'), text: Type.Optional(Type.String()) }),
 ]);
 

@@ -13,11 +13,18 @@ export const pickUpTip = defineCommand({
   commandType: 'pickUpTip',
   params: Type.Union([
     Type.Object({ pipetteId: Id, ...WellTargetFields }),
-    Type.Object({ pipetteId: Id, location: Maybe(AnyLocation), presses: Maybe(PyNumber), increment: Maybe(PyNumber) }),
+    Type.Object({
+      pipetteId: Id,
+      location: Maybe(AnyLocation),
+      presses: Maybe(PyNumber),
+      increment: Maybe(PyNumber),
+      /** `prep_after` (2.13): null when the protocol did not pass it. */
+      prepAfter: Type.Optional(Maybe(Type.Boolean())),
+    }),
   ]),
   execute(params, { state }) {
     if (!isWellTarget(params)) {
-      return pickUp(state, params.pipetteId, params.location ?? null, plain(params.presses), plain(params.increment));
+      return pickUp(state, params.pipetteId, params.location ?? null, plain(params.presses), plain(params.increment), params.prepAfter ?? null);
     }
     const p = enginePipette(state, params.pipetteId);
     const target = resolveWellTarget(state, params);

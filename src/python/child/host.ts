@@ -4,9 +4,9 @@
 // `{request, args}` (wire.ts); the host answers `{result}` or `{error: {type, message, code?}}` with
 // the Python exception class name (and a failed engine command's code). After every command that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
-import type { ExecutionOutcome, RunLogEntry } from '../../common/index.ts';
+import type { ExecutionOutcome, RunLogEntry, RunTimeParameterValues } from '../../common/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
-import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, featuresAt, plain } from '../../engine/index.ts';
+import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, RunTimeParameters, featuresAt, plain } from '../../engine/index.ts';
 import type { CommandRecord, FeatureName, LabwareDefinition } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 import { commandAnswer, readView } from './views.ts';
@@ -20,6 +20,8 @@ export interface HostOptions {
   mode: 'analyze' | 'run';
   customLabware: Record<string, unknown>[];
   labwareLibrary: Record<string, unknown>[];
+  /** Runtime-parameter values the lab gave in place of the defaults (absent: the defaults). */
+  runTimeParameterValues?: RunTimeParameterValues;
   /** After a command that logged or moved: its run-log entries and (live runs) its hardware actions. */
   onStep: ((entries: readonly RunLogEntry[], actions: StepActions) => void) | null;
   /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
@@ -48,8 +50,12 @@ interface ParsedAnswer {
 
 export class EngineHost implements Host {
   private engine: ProtocolEngine | null = null;
+  /** The protocol's runtime parameters: not engine state (no command, no run-log entry), reported with the outcome. */
+  private readonly parameters: RunTimeParameters;
 
-  constructor(private readonly options: HostOptions) {}
+  constructor(private readonly options: HostOptions) {
+    this.parameters = new RunTimeParameters(options.runTimeParameterValues ?? {});
+  }
 
   /**
    * Starts the engine at the protocol's level. The answer hands Python the engine's level rules
@@ -133,6 +139,11 @@ export class EngineHost implements Host {
       }
       case 'all_labware_load_names':
         return [...STANDARD_LOAD_NAMES];
+      case 'add_parameter':
+        this.parameters.define(request.args);
+        return null;
+      case 'parameter_values':
+        return this.parameters.applyGivenValues();
     }
   }
 
@@ -142,7 +153,9 @@ export class EngineHost implements Host {
   }
 
   finish(ok: boolean): HostOutcome {
-    return this.engine === null ? EMPTY_OUTCOME : this.engine.outcome(ok);
+    const outcome = this.engine === null ? EMPTY_OUTCOME : this.engine.outcome(ok);
+    const runTimeParameters = this.parameters.report();
+    return runTimeParameters.length === 0 ? outcome : { ...outcome, runTimeParameters };
   }
 }
 

@@ -5,8 +5,8 @@ import { Type } from '@sinclair/typebox';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
-import { DeckSlot, Id, MEMBERS, Maybe, ProtocolApiError, PyNumber, WellRef, delayPayload, pausePayload, plain } from '../../engine/index.ts';
-import type { LabwareInfo, MemberName, ProtocolEngine } from '../../engine/index.ts';
+import { DeckSlot, Id, MEMBERS, Maybe, ProtocolApiError, PyNumber, REMOVED, WellRef, delayPayload, pausePayload, plain } from '../../engine/index.ts';
+import type { LabwareInfo, MemberName, ProtocolEngine, RemovedName } from '../../engine/index.ts';
 
 interface ViewDefinition<TArgs extends TSchema> {
   readonly args: TArgs;
@@ -72,6 +72,7 @@ function hwPipette(e: ProtocolEngine, pipetteId: string): Record<string, unknown
 export const VIEWS = {
   labwareInfo: defineView({ args: OfLabware, read: (e, a) => withoutDefinition(e.labwareInfo(a.labwareId)) }),
   labwareDefinition: defineView({ args: OfLabware, read: (e, a) => e.labwareInfo(a.labwareId).definition }),
+  labwareTipLength: defineView({ args: OfLabware, read: (e, a) => e.labwareTipLength(a.labwareId) }),
   loadedLabwares: defineView({ args: None, read: (e) => e.loadedLabwares() }),
   loadedModules: defineView({ args: None, read: (e) => e.loadedModules() }),
   fixedTrash: defineView({ args: None, read: (e) => e.fixedTrash() }),
@@ -82,8 +83,17 @@ export const VIEWS = {
   locationCache: defineView({ args: None, read: (e) => e.locationCache() }),
   /** Raises the engine's APIVersionError when the protocol's level is below the member's. */
   requireMember: defineView({
-    args: Type.Object({ member: Type.Union(Object.keys(MEMBERS).map((name) => Type.Literal(name as MemberName))) }),
-    read: (e, a) => e.requireMember(a.member),
+    args: Type.Object({
+      member: Type.Union(Object.keys(MEMBERS).map((name) => Type.Literal(name as MemberName))),
+      /** The calling object's own level, when it is not the protocol's (7.5.0's Labware and Well). */
+      level: Type.Optional(Type.Tuple([Type.Integer(), Type.Integer()])),
+    }),
+    read: (e, a) => e.requireMember(a.member, a.level),
+  }),
+  /** Raises the engine's APIVersionError for a member the protocol's level removed (from 2.14). */
+  refuseRemoved: defineView({
+    args: Type.Object({ member: Type.Union(Object.keys(REMOVED).map((name) => Type.Literal(name as RemovedName))) }),
+    read: (e, a) => e.refuseRemoved(a.member),
   }),
   /**
    * The text a pause or delay would log with this message and what the original formats its

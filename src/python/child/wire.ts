@@ -44,7 +44,38 @@ const LabwareDefinitionRequest = Type.Object({
 
 const LoadNamesRequest = Type.Object({ request: Type.Literal('all_labware_load_names'), args: Type.Object({}) });
 
-export const HostRequest = Type.Union([ParsedRequest, SleepRequest, IsSimulatingRequest, LabwareDefinitionRequest, LoadNamesRequest]);
+/** A Python value with its type name and `str()` (runtime parameters' rules are Python's `isinstance`). */
+const PyValue = Type.Object({ type: Type.String(), value: Type.Unknown(), text: Type.String() });
+const MaybePyValue = Type.Union([PyValue, Type.Null()]);
+
+/** `ParameterContext.add_int/add_float/add_bool/add_str` (runtime parameters, 2.18): no state of the run, no run-log entry. */
+const AddParameterRequest = Type.Object({
+  request: Type.Literal('add_parameter'),
+  args: Type.Object({
+    type: Type.Union([Type.Literal('int'), Type.Literal('float'), Type.Literal('bool'), Type.Literal('str')]),
+    displayName: PyValue,
+    variableName: PyValue,
+    default: PyValue,
+    minimum: MaybePyValue,
+    maximum: MaybePyValue,
+    choices: Type.Union([Type.Array(Type.Object({ display_name: MaybePyValue, value: MaybePyValue })), Type.Null()]),
+    description: MaybePyValue,
+    unit: MaybePyValue,
+  }),
+});
+
+/** After `add_parameters`: the lab's values in place of the defaults, and every parameter's value for `ctx.params`. */
+const ParameterValuesRequest = Type.Object({ request: Type.Literal('parameter_values'), args: Type.Object({}) });
+
+export const HostRequest = Type.Union([
+  ParsedRequest,
+  SleepRequest,
+  IsSimulatingRequest,
+  LabwareDefinitionRequest,
+  LoadNamesRequest,
+  AddParameterRequest,
+  ParameterValuesRequest,
+]);
 
 export const BridgeRequest = Type.Union([CommandRequest, ViewRequest, HostRequest]);
 

@@ -121,6 +121,7 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
     mode: job.mode,
     customLabware: job.customLabware,
     labwareLibrary: job.labwareLibrary,
+    runTimeParameterValues: job.runTimeParameterValues,
     onStep: job.stepping
       ? (entries, actions) => {
           Atomics.store(stepWord, 0, STEP_WAITING);
@@ -144,7 +145,7 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
       JSON.stringify({ workdir, protocolFile: protocolName, mode: job.mode }),
       (request: string) => host.call(request),
     ),
-  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'errorOccurrences' | 'reproducible'>;
+  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'errorOccurrences' | 'reproducible' | 'valuesRefused'>;
   return { ...outcome, ...host.finish(outcome.stage === 'ok'), jobMs: performance.now() - started };
 }
 

@@ -7,6 +7,7 @@ import { protocolLinks, protocolRootLinks, renderProtocol } from '../render.ts';
 import { assertValid } from '../request-checks.ts';
 import { envelope, errors, Nullable, Open, protocolError, StringEnum, timestamp, versionHeader } from '../schema-parts.ts';
 import { receiveUpload } from '../uploads.ts';
+import { parseParameterValues } from '../parameter-values.ts';
 import type { Store, StagingFolder } from '../../store/index.ts';
 
 export interface ProtocolRoutesOptions {
@@ -20,6 +21,18 @@ type IdParams = { Params: { protocolId: string } };
 const analysisStale = Type.Object(
   { reason: Type.String(), since: timestamp() },
   { description: 'Present while the analysis may differ from what a run would do; it is being redone.' },
+);
+
+/**
+ * A runtime parameter in robot-server 7's shape, kept as the analysis made it (open, so its keys
+ * keep their order: `min`/`max` or `choices` come before `value` and `default`).
+ */
+const runTimeParameter = Open(
+  {},
+  {
+    description:
+      "{displayName, variableName, description, suffix, type: 'int'|'float'|'bool'|'str', min?, max?, choices?: [{displayName, value}], value, default}",
+  },
 );
 
 /** The protocol resource as `renderProtocol` builds it (http-api.md §2.1), field for field, in order. */
@@ -56,6 +69,11 @@ const protocolResource = Type.Object({
     apiLevel: Type.Optional(Nullable(Type.String())),
   }),
   errors: Type.Array(protocolError),
+  runTimeParameters: Type.Optional(
+    Type.Array(runTimeParameter, {
+      description: 'Beyond the original, present when the protocol defines runtime parameters (apiLevel 2.18): each with the value its analysis used.',
+    }),
+  ),
   analysisStale: Type.Optional(analysisStale),
 });
 
@@ -90,6 +108,12 @@ const multipartUpload = Type.Object({
   protocolFile: Type.String({ format: 'binary', description: 'The protocol (.py or .json).' }),
   supportFiles: Type.Optional(
     Type.Array(Type.String({ format: 'binary' }), { description: 'Data files, Python modules, custom labware. Plain file names only.' }),
+  ),
+  runTimeParameterValues: Type.Optional(
+    Type.String({
+      description:
+        'Beyond the original: a JSON object {variableName: value} of runtime-parameter values to analyse and run with instead of the defaults. Values the protocol does not accept: 422, nothing stored.',
+    }),
   ),
 });
 
@@ -165,14 +189,15 @@ export async function protocolRoutes(app: FastifyInstance, options: ProtocolRout
     { schema: SCHEMAS.uploadProtocol, config: { versioned: true, bodyInHandler: true }, ...noBodyValidation },
     async (request: FastifyRequest, reply) =>
       withStaging(async (staging) => {
-        const upload = await receiveUpload(request, staging, ['protocolFile', 'supportFiles'], uploadLimitBytes);
+        const upload = await receiveUpload(request, staging, ['protocolFile', 'supportFiles'], uploadLimitBytes, ['runTimeParameterValues']);
         const protocolFile = upload.files.get('protocolFile')?.at(-1);
-        const issues = [...upload.issues];
+        const parameterValues = parseParameterValues(upload.texts.get('runTimeParameterValues'));
+        const issues = [...upload.issues, ...parameterValues.issues];
         if (protocolFile === undefined) issues.push({ detail: 'field required', source: { pointer: '/protocolFile' } });
         assertValid(request, issues);
         const id = protocols.reserve(protocolFile as string);
         try {
-          const created = await protocols.create(id, staging, protocolFile as string, upload.files.get('supportFiles') ?? []);
+          const created = await protocols.create(id, staging, protocolFile as string, upload.files.get('supportFiles') ?? [], parameterValues.values);
           return reply.code(201).send({ data: renderProtocol(created), links: protocolLinks(created.id) });
         } finally {
           protocols.release(id);

@@ -19,9 +19,18 @@ def gated_member(func):
         # The comparison spares a bridge round trip on every allowed call.
         if self._api_version < definitions.member_level(name):
             from opentrons import _engine
-            _engine.view('requireMember', member=name)
+            _engine.view('requireMember', member=name,
+                         level=[self._api_version[0], self._api_version[1]])
         return func(self, *args, **kwargs)
     return wrapper
+
+
+def refuse_removed(name):
+    """A member the Protocol Engine runtime (2.14) removed or refuses: the engine raises its
+    APIVersionError at the levels that refuse it (`REMOVED` in the engine's removals.ts)."""
+    if definitions.has('engineCore'):
+        from opentrons import _engine
+        _engine.view('refuseRemoved', member=name)
 
 
 class AxisMaxSpeeds(MutableMapping):

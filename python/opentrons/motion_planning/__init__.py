@@ -1,0 +1,4 @@
+"""Motion planning: only its deck-conflict error is public to protocols."""
+from .deck_conflict import DeckConflictError
+
+__all__ = ['DeckConflictError']

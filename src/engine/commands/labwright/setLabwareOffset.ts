@@ -1,0 +1,17 @@
+import { Type } from '@sinclair/typebox';
+import { labwareInfo, setCalibrationOffset } from '../../labware.ts';
+import { defineCommand } from '../command.ts';
+import { Id, PointSchema } from '../params.ts';
+
+/** `labware.set_offset(x, y, z)` (2.12): the labware's positions move by the new offset; its info is returned. */
+export const setLabwareOffset = defineCommand({
+  commandType: 'labwright/setLabwareOffset',
+  params: Type.Object({ labwareId: Id, offset: PointSchema }),
+  execute: (params, { state }) => {
+    const lw = state.lw(params.labwareId);
+    setCalibrationOffset(lw, params.offset);
+    state.highestZCache = null;
+    return labwareInfo(lw);
+  },
+  report: (params) => ({ params, result: null }),
+});

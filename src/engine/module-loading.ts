@@ -1,0 +1,99 @@
+// `ctx.load_module` as robot software 7.5.0's legacy core does it (python-protocol-api 2.12–2.13,
+// A.4.4): the thermocycler GEN2 and the Heater-Shaker load, module slot errors are ValueErrors,
+// slots are validated with 7.5.0's texts and the deck-conflict checker decides what may stand
+// where. 4.7.0's loader (modules.ts) stays as it was for levels up to 2.11.
+import type { ModuleSpec } from '../definitions/index.ts';
+import { checkDeckConflict } from './deck-conflict.ts';
+import { validDeckSlot } from './deck-slots.ts';
+import { pyError } from './errors.ts';
+import { loadHeaterShaker } from './modules.ts';
+import { placeModule } from './modules.ts';
+import type { EngineState } from './state.ts';
+import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
+import { TIMING } from './timing.ts';
+import type { DeckLocation, ModuleInfo, ModuleModel } from './types.ts';
+
+/** Exact model names (case-sensitive), in the order the name error lists them. */
+const MODELS: readonly ModuleModel[] = [
+  'magneticModuleV1', 'magneticModuleV2', 'temperatureModuleV1', 'temperatureModuleV2',
+  'thermocyclerModuleV1', 'thermocyclerModuleV2', 'heaterShakerModuleV1',
+];
+
+/** Load names, ignoring case. */
+const ALIASES: Readonly<Record<string, ModuleModel>> = {
+  magdeck: 'magneticModuleV1',
+  'magnetic module': 'magneticModuleV1',
+  'magnetic module gen2': 'magneticModuleV2',
+  tempdeck: 'temperatureModuleV1',
+  'temperature module': 'temperatureModuleV1',
+  'temperature module gen2': 'temperatureModuleV2',
+  thermocycler: 'thermocyclerModuleV1',
+  'thermocycler module': 'thermocyclerModuleV1',
+  'thermocycler module gen2': 'thermocyclerModuleV2',
+};
+
+const MAGNETIC_BLOCK = 'magneticBlockV1';
+
+export function moduleNameErrorText(name: string): string {
+  return (
+    `${name} is not a valid module load name.\n` +
+    `Valid names (ignoring case): ${Object.keys(ALIASES).map((a) => `"${a}"`).join(', ')}\n` +
+    `You may also use their exact models: ${[...MODELS, MAGNETIC_BLOCK].map((m) => `"${m}"`).join(', ')}`
+  );
+}
+
+function resolve(st: EngineState, name: string): ModuleModel {
+  if (name === MAGNETIC_BLOCK && !st.atLeast(2, 15)) {
+    throw pyError('APIVersionError', 'Module of type magneticBlockV1 is only available in versions 2.15 and above.');
+  }
+  if ((MODELS as readonly string[]).includes(name)) return name as ModuleModel;
+  const model = ALIASES[name.toLowerCase()];
+  if (model === undefined) throw pyError('ValueError', moduleNameErrorText(name));
+  return model;
+}
+
+/** The module's slot: the thermocycler's own when none is given, else a slot that takes its type. */
+function moduleSlot(st: EngineState, spec: ModuleSpec, location: DeckLocation | null): string {
+  if (location === null) {
+    if (spec.type !== 'thermocyclerModuleType') throw pyError('ValueError', `${spec.typeDisplay}s do not have default location, you must specify a slot`);
+    return '7';
+  }
+  const slot = validDeckSlot(st, location);
+  const takes =
+    spec.type === 'heaterShakerModuleType' ? slot !== '12' : (st.defs.slots().get(slot)?.compatibleModuleTypes.includes(spec.type) ?? false);
+  if (!takes) throw pyError('ValueError', `A ${spec.typeDisplay} cannot be loaded into slot ${slot}`);
+  return slot;
+}
+
+export function loadModuleRelease7(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
+  const model = resolve(st, moduleName);
+  const spec = st.defs.module(model, false);
+  if (spec === null) throw pyError('ValueError', moduleNameErrorText(moduleName));
+  const slot = moduleSlot(st, spec, location);
+  let config: 'full' | 'semi' | null = null;
+  if (configuration !== null) {
+    const c = configuration.toLowerCase();
+    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
+    config = model === 'thermocyclerModuleV1' ? c : null;
+  }
+  checkDeckConflict(st, { kind: 'module', model, type: spec.type, configuration: config }, slot);
+  if (spec.type === 'heaterShakerModuleType') return loadHeaterShaker(st, slot);
+  if (model === 'thermocyclerModuleV2') {
+    const info = loadThermocyclerGen2(st, slot);
+    // The legacy core's simulated thermocycler starts with its lid open (the engine's is unknown).
+    st.module(info.moduleId).lid = 'open';
+    return info;
+  }
+  let off = { ...spec.labwareOffset };
+  const xf = spec.slotXTransform[slot];
+  if (xf) off = { ...off, x: xf[0] * off.x + xf[1] };
+  if (config === 'semi') off = { ...off, x: off.x - 23.28 };
+  const thermocycler = spec.type === 'thermocyclerModuleType';
+  return placeModule(st, spec, slot, {
+    contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
+    labwareOffset: off,
+    configuration: config,
+    temperature: thermocycler ? TIMING.ambientC : 0,
+    lid: 'open',
+  });
+}
