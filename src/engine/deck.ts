@@ -48,9 +48,6 @@ export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
 
 export function placeCheck(st: EngineState, key: string, slot: string, newItemRepr: string, covering: readonly string[]): void {
   const existing = st.deck.get(slot);
-  // From 2.14 the engine refuses an occupied slot, the fixed trash's included (a failed command).
-  const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
-  if (occupied !== null) throw occupied;
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
   if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
@@ -129,6 +126,9 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
  */
 function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, location: DeckLocation, label: string | null): LabwareInfo {
   const slot = validDeckSlot(st, location);
+  // From 2.14 the engine refuses an occupied slot, the fixed trash's included (a failed command).
+  const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
+  if (occupied !== null) throw occupied;
   const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;

@@ -4,7 +4,7 @@ import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { engineCoreEngageHeight } from './engine-core-magnet.ts';
-import { engageHeightOutOfRange, moduleSlotRefused, moduleWithoutLocation, temperatureTarget } from './engine-errors.ts';
+import { engageHeightOutOfRange, temperatureTarget } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
@@ -29,7 +29,6 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   let slot: string;
   if (location === null) {
     if (model !== 'thermocyclerModuleV1') {
-      if (st.has('engineCore')) throw moduleWithoutLocation(model);
       throw pyError('AssertionError', `${v2.typeDisplay}s do not have default location, you must specify a slot`);
     }
     slot = '7';
@@ -43,7 +42,6 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       );
     }
     if (!s.compatibleModuleTypes.includes(v2.type)) {
-      if (st.has('engineCore')) throw moduleSlotRefused(v2.type, key);
       throw pyError('AssertionError', `A ${v2.typeDisplay} cannot be loaded into slot ${key}`);
     }
     slot = s.id;

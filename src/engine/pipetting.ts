@@ -90,8 +90,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   if (p.currentVolume === 0) {
     if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      // From 2.14 the engine's aspirate refuses it below, after the entry is logged.
-      if (!p.hasTip && !st.has('engineCore')) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
+      if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
       st.log.advance(0.3);
       if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
       p.ready = true;
@@ -106,10 +105,6 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
-  if (st.has('engineCore')) {
-    requireTip(p);
-    checkAspirateVolume(p, vol);
-  }
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform ASPIRATE without a tip attached');
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
@@ -157,12 +152,17 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
  * it, so a missing tip fails after the entry, with the coded error.
  */
 function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
-  const vol = volume ? volume : (p.hasTip ? p.tipCapacity : p.spec.maxVolume) - p.currentVolume;
+  const vol = volume ? volume : availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
+  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
+  if (st.has('engineCore')) {
+    requireTip(p);
+    checkAspirateVolume(p, vol);
+  }
   if (p.currentVolume === 0) {
     if (!p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));

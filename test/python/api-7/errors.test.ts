@@ -25,15 +25,12 @@ interface Fault {
    * error), or undefined (not stated by the spec).
    */
   legacy: { description: string; detail: string } | null | undefined;
-  /** Why the 2.13 texts are not yet those of 7.5.0 (they come with the legacy changes of Part A). */
-  legacyTodo?: string;
   /** The first occurrence's `detail` at 2.15 (`ProtocolCommandFailedError [line n]: …`). */
   engine: string;
 }
 
 const TIPS = `tips = ctx.load_labware('opentrons_96_tiprack_300ul', 1)
 p = ctx.load_instrument('p300_single_gen2', 'right', tip_racks=[tips])`;
-const PART_A = 'the 7.5.0 legacy texts of Part A (A.4) are not in yet';
 
 const FAULTS: Record<string, Fault> = {
   'aspirate over capacity': {
@@ -47,7 +44,6 @@ const FAULTS: Record<string, Fault> = {
       description: 'Error 3005 UNEXPECTED_TIP_REMOVAL (UnexpectedTipRemovalError): Cannot perform PREPARE_ASPIRATE without a tip attached.',
       detail: 'UnexpectedTipRemovalError [line 8]: Error 3005 UNEXPECTED_TIP_REMOVAL (UnexpectedTipRemovalError): Cannot perform PREPARE_ASPIRATE without a tip attached.',
     },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 8]: ${FAILED}TipNotAttachedError: Pipette should have a tip attached, but does not.`,
   },
   'pick up with tip': {
@@ -56,13 +52,11 @@ const FAULTS: Record<string, Fault> = {
       description: 'Error 3012 UNEXPECTED_TIP_ATTACH (UnexpectedTipAttachError): Cannot perform pick_up_tip with a tip already attached.',
       detail: 'UnexpectedTipAttachError [line 8]: Error 3012 UNEXPECTED_TIP_ATTACH (UnexpectedTipAttachError): Cannot perform pick_up_tip with a tip already attached.',
     },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 8]: ${FAILED}TipAttachedError: Pipette should not have a tip attached, but does.`,
   },
   'drop tip without tip': {
     body: `${TIPS}\np.drop_tip()`,
     legacy: null,
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 7]: ${FAILED}TipNotAttachedError: Pipette should have a tip attached, but does not.`,
   },
   'out of tips': {
@@ -85,13 +79,11 @@ const FAULTS: Record<string, Fault> = {
       description: 'corning_96_wellplate_360ul_flat in slot 2 prevents corning_96_wellplate_360ul_flat from using slot 2.',
       detail: 'DeckConflictError [line 6]: corning_96_wellplate_360ul_flat in slot 2 prevents corning_96_wellplate_360ul_flat from using slot 2.',
     },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 6]: ${FAILED}LocationIsOccupiedError: Labware corning_96_wellplate_360ul_flat is already present at slotName=<DeckSlotName.SLOT_2: '2'>.`,
   },
   'module in wrong slot': {
     body: `ctx.load_module('thermocycler', 3)`,
     legacy: { description: 'A Thermocycler cannot be loaded into slot 3', detail: 'ValueError [line 5]: A Thermocycler cannot be loaded into slot 3' },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 5]: ${FAILED}PythonException: ValueError: A thermocyclerModuleType cannot be loaded into slot 3`,
   },
   'module without slot': {
@@ -100,7 +92,6 @@ const FAULTS: Record<string, Fault> = {
       description: 'Temperature Modules do not have default location, you must specify a slot',
       detail: 'ValueError [line 5]: Temperature Modules do not have default location, you must specify a slot',
     },
-    legacyTodo: PART_A,
     engine: 'InvalidModuleLocationError [line 5]: None is not a valid load location for TEMPERATURE_V1.',
   },
   'second labware on a module': {
@@ -109,7 +100,6 @@ const FAULTS: Record<string, Fault> = {
       description: 'Corning 96 Well Plate 360 µL Flat on Temperature Module GEN2 on 3 is already on this module',
       detail: 'RuntimeError [line 7]: Corning 96 Well Plate 360 µL Flat on Temperature Module GEN2 on 3 is already on this module',
     },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 7]: ${FAILED}LocationIsOccupiedError: Labware corning_96_wellplate_360ul_flat is already present at moduleId='{module}'.`,
   },
   'Temperature Module 100 °C': {
@@ -123,7 +113,6 @@ const FAULTS: Record<string, Fault> = {
       description: 'Currently loaded labware Corning 96 Well Plate 360 µL Flat on Magnetic Module GEN2 on 3 does not have a default engage height; specify engage height explicitly using `height_from_base` or `height`',
       detail: 'ValueError [line 7]: Currently loaded labware Corning 96 Well Plate 360 µL Flat on Magnetic Module GEN2 on 3 does not have a default engage height; specify engage height explicitly using `height_from_base` or `height`',
     },
-    legacyTodo: PART_A,
     engine:
       'InvalidMagnetEngageHeightError [line 7]: The labware loaded on this Magnetic Module does not have a default engage height, so you must specify an engage height with the `height_from_base` parameter.',
   },
@@ -133,7 +122,6 @@ const FAULTS: Record<string, Fault> = {
       description: 'Invalid engage height for magneticModuleV2: 42.5. Must be 0 - 25.',
       detail: 'ValueError [line 7]: Invalid engage height for magneticModuleV2: 42.5. Must be 0 - 25.',
     },
-    legacyTodo: PART_A,
     engine: `ProtocolCommandFailedError [line 7]: ${FAILED}EngageHeightOutOfRangeError: Invalid engage height for magneticModuleV2: 42.5. Must be 0 - 25.`,
   },
   'pipetting into a closed Thermocycler': {
@@ -163,7 +151,7 @@ const afterPrefix = (detail: string): string => detail.replace(/^\w+ \[line \d+\
 const occurrences = (a: Analysis): ErrorOccurrence[] => completedAnalysis(a, { id: 'a', createdAt: '2024-01-01T00:00:00.000Z' }).errors;
 
 for (const [name, fault] of Object.entries(FAULTS)) {
-  test(`D.2.1 ${name} at 2.13`, { todo: fault.legacyTodo, skip: fault.legacy === undefined }, async () => {
+  test(`D.2.1 ${name} at 2.13`, { skip: fault.legacy === undefined }, async () => {
     const a = await analyze(svc, protocol(fault.body, '2.13'));
     const legacy = fault.legacy;
     if (legacy === undefined) return;
@@ -305,7 +293,7 @@ except Exception as e:
     ),
   );
   assert.deepEqual(a.errors, []);
-  assert.ok(a.runLog.some((e) => e.text === 'caught: TipAttachedError'));
+  assert.ok(a.runLog.some((e) => e.text === 'caught: UnexpectedTipAttachError'));
 });
 
 test('the CLI prints the first occurrence detail from 2.14, and analyze --json carries the occurrences', async () => {
