@@ -82,11 +82,19 @@ export interface PipetteRequirement {
   channels: number;
 }
 
+/**
+ * What a labware stands on (apiLevel ≥ 2.15): a module, named by its model, or another labware
+ * (an adapter, a stack), named by the label and URI of that labware's own requirement.
+ */
+export type StandsOn = { kind: 'module'; model: string } | { kind: 'labware'; label: string; uri: string };
+
 export interface LabwareRequirement {
   label: string;
   uri: string;
-  /** Slot number; labware on a module reports the module's slot. */
+  /** Slot number; labware on a module, an adapter or another labware reports that slot. */
   location: number;
+  /** From 2.15, for labware that does not stand on the deck itself. */
+  on?: StandsOn;
 }
 
 export interface ModuleRequirement {

@@ -6,7 +6,9 @@ import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
 import { moduleOccupied, slotOccupied } from './engine-errors.ts';
 import { pyError } from './errors.ts';
+import { moduleName } from './module-names.ts';
 import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
+import { coordinateSlotAtLevel } from './slot-names.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 
@@ -17,6 +19,8 @@ export { thermocyclerSlots };
 /** Validates a deck key (`1`–`12`, int or digit string) and returns its slot string. */
 export function slotKey(st: EngineState, location: DeckLocation): string {
   const key = typeof location === 'number' ? String(location) : location;
+  const named = typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null;
+  if (named !== null) return named;
   if (typeof location === 'number' ? !Number.isInteger(location) : !/^\d+$/.test(key)) {
     throw pyError('ValueError', `Unknown slot: ${key}`);
   }
@@ -116,6 +120,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
   st.labware.set(id, lw);
   st.deck.set(slot, { kind: 'labware', lw });
+  st.setupPlaces.set(id, { slotName: slot });
   st.highestZCache = null;
   return labwareInfo(lw);
 }
@@ -129,7 +134,8 @@ function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, lo
   // From 2.14 the engine refuses an occupied slot, the fixed trash's included (a failed command).
   const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
   if (occupied !== null) throw occupied;
-  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, slot, st.slotPoint(slot));
+  const engine = st.has('engineCore');
+  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
@@ -174,10 +180,11 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
     label = null;
   }
   const engine = st.has('engineCore');
-  const parent = engine ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  const parent = engine ? `${moduleName(st, mod.spec)} on slot ${mod.slot}` : mod.displayName;
   const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
   st.labware.set(id, lw);
   mod.labwareId = id;
+  st.setupPlaces.set(id, { moduleId: mod.id });
   st.highestZCache = null;
   if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
     st.logMessages.push(

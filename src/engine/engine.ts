@@ -31,6 +31,8 @@ import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
 import type { FeatureName, MemberName } from './versions.ts';
 import type { RemovedName } from './removals.ts';
+import { checkLabwareRole, labwarePlace, requireLabwareMovement } from './labware-movement.ts';
+import type { AddedIn215 } from './labware-movement.ts';
 import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
 import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareTipLength, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
@@ -307,6 +309,21 @@ export class ProtocolEngine {
   /** `ctx.fixed_trash`: whatever is in slot 12 now. */
   fixedTrash(): string {
     return fixedTrash(this.s);
+  }
+
+  /** Where a labware stands now, what stands on it, and whether it is an adapter (2.15). */
+  labwarePlace(labwareId: string): ReturnType<typeof labwarePlace> {
+    return labwarePlace(this.s, labwareId);
+  }
+
+  /** The Python API's role check after a load (`LabwareDefinitionIsNotAdapterError`, …). */
+  checkLabwareRole(labwareId: string, role: 'adapter' | 'labware'): void {
+    checkLabwareRole(this.s, labwareId, role);
+  }
+
+  /** Refuses `OFF_DECK`, `adapter=` or `push_out=` below 2.15. */
+  requireLabwareMovement(what: AddedIn215): void {
+    requireLabwareMovement(this.s, what);
   }
 
   /** `labware.tip_length` (refused for labware that is not a tip rack). */

@@ -26,6 +26,8 @@ export type PyErrorType =
   | 'InvalidMagnetEngageHeightError'
   | 'LabwareIsNotTipRackError'
   | 'ValidationError'
+  | 'LabwareDefinitionIsNotAdapterError'
+  | 'LabwareDefinitionIsNotLabwareError'
   | Release7ErrorType
   | EngineErrorType;
 

@@ -127,6 +127,11 @@ export function buildLabware(
   };
 }
 
+/** A labware is an adapter when its definition gives it that role (`allowedRoles`). */
+export function isAdapter(def: LabwareDefinition): boolean {
+  return (def.allowedRoles ?? []).includes('adapter');
+}
+
 export function labwareInfo(lw: LabwareState): LabwareInfo {
   if (lw.info) return lw.info;
   const def = lw.def;

@@ -1,12 +1,13 @@
 // Loading modules and module queries; temperature and magnetic module commands.
-import { moduleDisplayNameWithGeneration } from '../definitions/index.ts';
 import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { engineCoreEngageHeight } from './engine-core-magnet.ts';
 import { engageHeightOutOfRange, temperatureTarget } from './engine-errors.ts';
 import { pyError } from './errors.ts';
+import { moduleName } from './module-names.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
+import { coordinateSlotAtLevel } from './slot-names.ts';
 import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
@@ -33,7 +34,9 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     }
     slot = '7';
   } else {
-    const key = typeof location === 'number' ? String(location) : location;
+    const given = typeof location === 'number' ? String(location) : location;
+    // A coordinate name (`'B1'`, from 2.15) is the slot it names, in the errors too.
+    const key = (typeof location === 'string' ? coordinateSlotAtLevel(st, location) : null) ?? given;
     const s = st.defs.slots().get(/^\d+$/.test(key) ? String(Number(key)) : key);
     if (!s) {
       throw pyError(
@@ -47,7 +50,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     slot = s.id;
   }
   const useV1 = !st.has('moduleDefinitionsV2');
-  const spec = withGeneration(st, st.defs.module(model, useV1));
+  const spec = st.defs.module(model, useV1);
   if (!spec) {
     throw pyError(
       'NoSuchModuleError',
@@ -75,15 +78,6 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
     temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
     lid: 'open',
   });
-}
-
-/**
- * Robot software 7 names every module with its generation (Part A.3): only the Thermocycler's
- * definition lacks it (the definitions below 2.3, which lack it too, are not used from 2.12).
- */
-function withGeneration(st: EngineState, spec: ModuleSpec | null): ModuleSpec | null {
-  if (spec === null || !st.has('release7') || /GEN\d$/.test(spec.displayName)) return spec;
-  return { ...spec, displayName: `${spec.displayName} GEN1` };
 }
 
 export function moduleInfo(st: EngineState, moduleId: string): ModuleInfo {
@@ -294,9 +288,7 @@ export function placeModule(
   start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
 ): ModuleInfo {
   const id = st.newId('module');
-  // 7.5.0 names Python protocols' modules with their generation at every level it changed.
-  const name = st.has('release7') && !st.protocolEngine ? moduleDisplayNameWithGeneration(spec.model) : spec.displayName;
-  const displayName = `${name} on ${slot}`;
+  const displayName = `${moduleName(st, spec)} on ${slot}`;
   const info: ModuleInfo = {
     moduleId: id,
     model: spec.model,

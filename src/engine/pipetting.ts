@@ -2,6 +2,7 @@
 // ledger bookkeeping across a multichannel's wells.
 import { checkAspirateVolume, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
+import { isAdapter } from './labware.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
@@ -16,6 +17,8 @@ import type { AnyLocationArg, PyNum } from './types.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
+  // From 2.15 an adapter holds labware, not liquid (one text for both commands).
+  if (c.lw !== null && st.has('labwareMovement') && isAdapter(c.lw.def)) throw pyError('ValueError', 'Cannot aspirate/dispense to an adapter');
   if (st.has('release7')) {
     // 7.5.0 refuses only a target inside a tip rack; any other location is taken as it is.
     if ((c.ref.kind === 'well' || c.ref.kind === 'labware') && c.lw?.isTiprack) throw pyError('ValueError', 'Cannot aspirate/dispense to a tip rack');

@@ -247,7 +247,7 @@ function areaSlot(name: string): string | null {
 }
 
 /** Where a labware can be put: a slot, a module, onto another labware, or off deck. */
-type Place = EngineLabwareLocation | { labwareId: string } | 'offDeck';
+export type Place = EngineLabwareLocation | { labwareId: string } | 'offDeck';
 
 /** The deck slot a place is, as the addressable area it uses (slot 12 excludes the fixed trash area). */
 function slotArea(place: Place): string | null {
@@ -255,7 +255,7 @@ function slotArea(place: Place): string | null {
 }
 
 /** Checks that `location` can take a labware; throws the engine's refusal when it cannot. */
-function checkFree(st: EngineState, location: Place): void {
+export function checkFree(st: EngineState, location: Place): void {
   if (location === OFF_DECK) return;
   if ('labwareId' in location) {
     const below = engineLabware(st, location.labwareId);
@@ -275,7 +275,7 @@ function checkFree(st: EngineState, location: Place): void {
 }
 
 /** The labware standing on `labwareId`, if any. */
-function labwareOn(st: EngineState, labwareId: string): LabwareState | null {
+export function labwareOn(st: EngineState, labwareId: string): LabwareState | null {
   for (const [above, below] of st.stackedOn) if (below === labwareId) return st.labware.get(above) ?? null;
   return null;
 }
@@ -284,7 +284,7 @@ function labwareOn(st: EngineState, labwareId: string): LabwareState | null {
  * Whether `def` may stand on `below`: its definition must say how it sits on that labware, and on
  * a module only an adapter takes labware. Throws `LabwareCannotBeStackedError` when it may not.
  */
-function checkStackable(st: EngineState, def: LabwareDefinition, below: LabwareState): void {
+export function checkStackable(st: EngineState, def: LabwareDefinition, below: LabwareState): void {
   const top = def.parameters.loadName;
   const bottom = below.def.parameters.loadName;
   if (def.stackingOffsetWithLabware?.[bottom] === undefined) throw engineError('LabwareCannotBeStackedError', `Labware ${top} cannot be loaded onto labware ${bottom}`);
@@ -317,30 +317,52 @@ function carryStack(st: EngineState, below: LabwareState): void {
   carryStack(st, moved);
 }
 
+/**
+ * What a labware's wells name as its place. The Python API from 2.14 prints the whole chain under
+ * it (`on {adapter} on {module} on slot 4`, `on [off-deck]`); JSON v6–8 names the slot or module.
+ */
+function parentDisplay(st: EngineState, location: Place): string {
+  const python = st.has('engineCore') && !st.protocolEngine;
+  if (location === OFF_DECK) return python ? '[off-deck]' : OFF_DECK;
+  if ('labwareId' in location) {
+    const below = engineLabware(st, location.labwareId);
+    return python ? `${below.label ?? below.def.metadata.displayName} on ${below.parentDisplay}` : below.parentDisplay;
+  }
+  if ('moduleId' in location) {
+    const mod = engineModule(st, location.moduleId);
+    return python ? `${mod.spec.displayName} on slot ${mod.slot}` : mod.displayName;
+  }
+  return python ? `slot ${location.slotName}` : location.slotName;
+}
+
 /** Builds the labware at `location` (already checked free) and puts it there. */
-function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: Place): LabwareState {
+export function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: Place): LabwareState {
   let lw: LabwareState;
+  const parent = parentDisplay(st, location);
+  // The Python API's labware prints without its place (its wells keep it).
+  const bare = st.has('engineCore') && !st.protocolEngine;
   st.stackedOn.delete(labwareId);
   if (location === OFF_DECK) {
     // Off the deck nothing can reach it; its geometry is never used.
-    lw = buildLabware(labwareId, def, displayName, OFF_DECK, null, OFF_DECK, { x: 0, y: 0, z: 0 });
+    lw = buildLabware(labwareId, def, displayName, OFF_DECK, null, parent, { x: 0, y: 0, z: 0 }, bare);
   } else if ('labwareId' in location) {
     const below = engineLabware(st, location.labwareId);
     // It goes where the lower one is, and with it (the lower one's module rules apply to it too).
-    lw = buildLabware(labwareId, def, displayName, below.slot, below.moduleId, below.parentDisplay, stackedParentPoint(def, below));
+    lw = buildLabware(labwareId, def, displayName, below.slot, below.moduleId, parent, stackedParentPoint(def, below), bare);
     st.stackedOn.set(labwareId, below.id);
   } else if ('moduleId' in location) {
     const mod = engineModule(st, location.moduleId);
     const base = st.slotPoint(mod.slot);
     const off = mod.info.labwareOffset;
-    lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, mod.displayName, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z });
+    lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, bare);
     mod.labwareId = labwareId;
   } else {
-    lw = buildLabware(labwareId, def, displayName, location.slotName, null, location.slotName, st.slotPoint(location.slotName));
+    lw = buildLabware(labwareId, def, displayName, location.slotName, null, parent, st.slotPoint(location.slotName), bare);
     st.deck.set(location.slotName, { kind: 'labware', lw });
   }
   st.labware.set(labwareId, lw);
   st.highestZCache = null;
+  if (location !== OFF_DECK && !st.setupPlaces.has(labwareId)) st.setupPlaces.set(labwareId, location);
   return lw;
 }
 

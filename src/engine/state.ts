@@ -18,6 +18,8 @@ export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
+/** The level 7.5.0's labware and wells report at every level below 2.14. */
+
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
 export interface LoadedPipette {
@@ -152,6 +154,11 @@ export class EngineState {
   readonly blownOut = new Set<string>();
   /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
   readonly stackedOn = new Map<string, string>();
+  /**
+   * Where each labware first stood on the deck (a slot, a module, another labware): where it is
+   * set out before the run, or handed over at its first manual move (the equipment from 2.15).
+   */
+  readonly setupPlaces = new Map<string, { slotName: string } | { moduleId: string } | { labwareId: string }>();
   /** Definitions the protocol loaded labware from (Python, ≥ 2.14): later loads by name find them. */
   readonly definedLabware: LabwareDefinition[] = [];
 

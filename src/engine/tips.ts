@@ -1,6 +1,7 @@
 // Tip tracking and tip commands: per-rack tip state, tip selection for a pipette, pick-up,
 // drop and return.
 import type { PipetteSpec } from '../definitions/index.ts';
+import { nextLabwareDropPoint } from './addressable-areas.ts';
 import { requireNoTip, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
@@ -277,12 +278,22 @@ function tipToPickUpRelease7(st: EngineState, p: LoadedPipette, location: AnyLoc
   );
 }
 
-export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, homeAfter: boolean): void {
+/**
+ * `pipette.drop_tip(location, home_after)`; no location = the pipette's trash. From 2.15 tips
+ * dropped there without a location alternate between two spots in the fixed trash (right of its
+ * centre, then left). Answers whether this drop alternated.
+ */
+export function dropTip(st: EngineState, pipetteId: string, location: AnyLocationArg | null, homeAfter: boolean): boolean {
   const p = st.pipette(pipetteId);
   let target: ResolvedLocation;
+  let alternated = false;
   if (location === null) {
     const trash = st.lw(p.trashId);
     target = wellTop(trash, trash.wells[0]);
+    if (st.has('labwareMovement') && trash.fixedTrash) {
+      target = { ...target, point: nextLabwareDropPoint(st, trash.id, target.point) };
+      alternated = true;
+    }
   } else if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
     const w = st.wellOf(lw, location.wellName);
@@ -325,12 +336,13 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   if (!p.hasTip && st.has('release7')) {
     // 7.5.0's legacy core drops nothing and raises nothing.
     st.log.after();
-    return;
+    return alternated;
   }
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
   if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
   ejectTip(st, p, homeAfter);
   st.log.after();
+  return alternated;
 }
 
 /** The tip comes off where the pipette is: the eject's time (and the plunger home), and the pipette without a tip. */

@@ -92,7 +92,19 @@ const RequiredEquipment = Type.Object({
       channels: Type.Number(),
     }),
   ),
-  labware: Type.Array(Type.Object({ label: Type.String(), uri: Type.String(), location: Type.Number() })),
+  labware: Type.Array(
+    Type.Object({
+      label: Type.String(),
+      uri: Type.String(),
+      location: Type.Number(),
+      on: Type.Optional(
+        Type.Union([
+          Type.Object({ kind: Type.Literal('module'), model: Type.String() }),
+          Type.Object({ kind: Type.Literal('labware'), label: Type.String(), uri: Type.String() }),
+        ]),
+      ),
+    }),
+  ),
   modules: Type.Array(Type.Object({ type: Type.String(), model: Type.String(), location: Type.Number() })),
 });
 

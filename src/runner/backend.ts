@@ -48,8 +48,8 @@ export interface RobotBackendOptions {
  *   entries (an unlogged `home`).
  * - Call `hooks.onStart` when an entry's command begins and `hooks.onEnd` when it (with everything
  *   nested in it) is done; at the end of a step every entry is ended.
- * - Before each entry, hold while `gate` is closed. On a `command.PAUSE` entry of a live run, close
- *   the gate, call `hooks.onProtocolPause`, and hold until a client resumes.
+ * - Before each entry, hold while `gate` is closed. On a `command.PAUSE` or `command.MOVE_LABWARE`
+ *   entry of a live run, close the gate, call `hooks.onProtocolPause`, and hold until a client resumes.
  * - When `signal` aborts, stop and reject with `signal.reason`; the session then winds down
  *   (dropping `tipsHeld` tips into the trash).
  * - Never throw for a protocol error: those are the executor's; a rejection means the run stops.

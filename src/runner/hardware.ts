@@ -18,6 +18,14 @@ const YIELD_EVERY_MS = 8;
 /** The simulated backend: today's pacing. */
 export const simulatedBackend: RobotBackendFactory = (options) => new SimulatedHardware(options);
 
+/**
+ * Entries at which a live run waits for the operator: a pause, and a Python `move_labware` (2.15),
+ * which on an OT-2 is always a manual move with a pause.
+ */
+function holdsForOperator(entry: RunLogEntry): boolean {
+  return entry.name === 'command.PAUSE' || entry.name === 'command.MOVE_LABWARE';
+}
+
 export class SimulatedHardware implements RobotBackend {
   private readonly open: RunLogEntry[] = [];
   private nextIndex = 0;
@@ -60,7 +68,7 @@ export class SimulatedHardware implements RobotBackend {
     await this.holdWhilePaused();
     signal.throwIfAborted();
     this.begin(entry);
-    if (entry.name === 'command.PAUSE' && this.options.live) {
+    if (holdsForOperator(entry) && this.options.live) {
       gate.pause();
       hooks.onProtocolPause();
       await this.holdWhilePaused();

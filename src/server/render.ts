@@ -50,7 +50,8 @@ export function renderProtocol(p: StoredProtocol) {
     requiredEquipment: {
       pipettes: eq.pipettes.map((x) => ({ mount: x.mount, requestedAs: x.requestedAs, pipetteName: x.pipetteName, channels: x.channels })),
       // `slot` as well as the original's `location`: the seed's documentation shows `slot`.
-      labware: eq.labware.map((x) => ({ label: x.label, uri: x.uri, location: x.location, slot: x.location })),
+      // `on` (from 2.15): what a labware on a module, an adapter or another labware stands on.
+      labware: eq.labware.map((x) => ({ label: x.label, uri: x.uri, location: x.location, slot: x.location, ...(x.on === undefined ? {} : { on: x.on }) })),
       modules: eq.modules.map((x) => ({ type: x.type, model: x.model, location: x.location })),
     },
     metadata: { name: analysis.metadata.name, author: analysis.metadata.author, apiLevel: analysis.metadata.apiLevel },

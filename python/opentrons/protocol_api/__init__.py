@@ -12,6 +12,7 @@ from .protocol_context import ProtocolContext
 from ._parameter_context import ParameterContext
 from ._parameters import Parameters
 from ._liquid import Liquid
+from ._labware_movement import OFF_DECK, OffDeckType
 
 
 class PairedInstrumentContext(object):
@@ -40,4 +41,4 @@ __all__ = ['ProtocolContext', 'InstrumentContext', 'TemperatureModuleContext',
            'MagneticModuleContext', 'ThermocyclerContext', 'HeaterShakerContext',
            'PairedInstrumentContext', 'Labware', 'Well', 'Liquid', 'OutOfTipsError',
            'ParameterContext', 'Parameters', 'labware', 'MAX_SUPPORTED_VERSION',
-           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion']
+           'MIN_SUPPORTED_VERSION', 'MIN_SUPPORTED_VERSION_FOR_FLEX', 'APIVersion', 'OFF_DECK', 'OffDeckType']

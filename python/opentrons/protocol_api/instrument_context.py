@@ -334,9 +334,15 @@ class InstrumentContext(object):
         self._volume_added(volume)
         return self
 
-    def dispense(self, volume=None, location=None, rate=1.0):
+    def dispense(self, volume=None, location=None, rate=1.0, push_out=None):
+        extra = {}
+        if push_out:
+            from ._labware_movement import require
+            require('pushOut')
+        if push_out is not None:
+            extra['pushOut'] = _engine.num(push_out)
         self._execute('dispense', volume=_engine.num(volume), location=_engine.target(location),
-                      rate=_engine.num(rate))
+                      rate=_engine.num(rate), **extra)
         self._volume_removed(volume)
         return self
 
@@ -388,6 +394,11 @@ class InstrumentContext(object):
                       homeAfter=_home_after(home_after))
         self._volume_reset()
         return self
+
+    @gated_member
+    def configure_for_volume(self, volume):
+        # For the Flex's 50 µL pipettes; an OT-2 pipette takes it and nothing changes.
+        _engine.execute('configureForVolume', pipetteId=self._id, volume=float(volume))
 
     def home(self):
         return self._execute('labwright/homePipette')

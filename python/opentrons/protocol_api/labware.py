@@ -279,6 +279,8 @@ class Labware(object):
         self._by_name_cache = None
         self._tip_length = info['tipLength']
         self._implementation_obj = implementation
+        # The protocol context that loaded it (stacking and parents from 2.15 need it).
+        self._ctx = implementation._labware._ctx if implementation is not None else None
 
     # Wells are built on first use: most protocols touch a few labware's wells only, and
     # building 96 or 384 objects per load is a large part of a short analysis.
@@ -298,6 +300,18 @@ class Labware(object):
 
     def _attach_parent(self, parent):
         self._parent = parent
+
+    def _relocate(self, info):
+        """The engine moved this labware: its data and its wells' geometry and names follow
+        (well objects the protocol already holds included)."""
+        wells = dict((w['name'], w) for w in info['wells'])
+        self._info.update(info)
+        if self._wells_cache is not None:
+            for well in self._wells_cache:
+                well._info.update(wells[well.well_name])
+                well._impl._geometry = WellGeometry(well._info)
+                well._geometry = well._impl._geometry
+            self._info['wells'] = [w._info for w in self._wells_cache]
 
     @property
     def _implementation(self):
@@ -332,7 +346,37 @@ class Labware(object):
 
     @property
     def parent(self):
+        if has('labwareMovement') and self._ctx is not None:
+            from ._labware_movement import parent_of
+            return parent_of(self)
         return self._parent if self._parent is not None else self._info['slot']
+
+    # Stacking (2.15) ---------------------------------------------------------------------
+    @property
+    @gated_member
+    def child(self):
+        child = _engine.view('labwarePlace', labwareId=self._id)['childId']
+        return None if child is None else self._ctx._labware(child)
+
+    @property
+    @gated_member
+    def is_adapter(self):
+        return _engine.view('labwarePlace', labwareId=self._id)['isAdapter']
+
+    @gated_member
+    def load_labware(self, name, label=None, namespace=None, version=None):
+        from ._labware_movement import check_role
+        info = _engine.execute('loadLabware', location={'labwareId': self._id},
+                               loadName=_engine.text(name), displayName=_engine.text(label),
+                               namespace=_engine.text(namespace), version=_engine.num(version))
+        return self._ctx._register_labware(check_role(info, 'labware'))
+
+    @gated_member
+    def load_labware_from_definition(self, definition, label=None):
+        from ._labware_movement import check_role
+        info = _engine.execute('loadLabware', location={'labwareId': self._id},
+                               definition=definition, displayName=_engine.text(label))
+        return self._ctx._register_labware(check_role(info, 'labware'))
 
     @property
     def name(self):

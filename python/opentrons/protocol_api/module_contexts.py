@@ -33,6 +33,10 @@ class ModuleContext(object):
 
     @property
     def labware(self):
+        if has('labwareMovement'):
+            # Adapters and manual moves change what stands on the module: the engine knows.
+            held = _engine.view('moduleLabware', moduleId=self._id)
+            return None if held is None else self._ctx._labware(held)
         return self._geometry._labware
 
     def load_labware_object(self, labware):
@@ -53,18 +57,38 @@ class ModuleContext(object):
         self._geometry._labware = labware
         return labware
 
-    def load_labware(self, name, label=None, namespace=None, version=None):
+    def load_labware(self, name, label=None, namespace=None, version=None, adapter=None):
+        from ._labware_movement import check_role, require
         if version is None and not has('engineCore'):
             version = 1  # 4.7.0's default; from 2.14 the engine picks the version
-        return self._attach(_engine.execute(
-            'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
-            displayName=_engine.text(label), namespace=_engine.text(namespace),
-            version=_engine.num(version)))
+        params = dict(loadName=_engine.text(name), displayName=_engine.text(label),
+                      namespace=_engine.text(namespace), version=_engine.num(version))
+        if adapter is not None:
+            require('adapter')
+            below = self.load_adapter(adapter, namespace=namespace)
+            info = _engine.execute('loadLabware', location={'labwareId': below._id}, **params)
+            return self._ctx._register_labware(check_role(info, 'labware'))
+        info = _engine.execute('loadLabware', location={'moduleId': self._id}, **params)
+        return self._attach(check_role(info, 'labware'))
 
     def load_labware_from_definition(self, definition, label=None):
-        return self._attach(_engine.execute(
+        from ._labware_movement import check_role
+        return self._attach(check_role(_engine.execute(
             'loadLabware', location={'moduleId': self._id}, definition=definition,
-            displayName=_engine.text(label)))
+            displayName=_engine.text(label)), 'labware'))
+
+    @gated_member
+    def load_adapter(self, name, namespace=None, version=None):
+        from ._labware_movement import check_role
+        return self._attach(check_role(_engine.execute(
+            'loadLabware', location={'moduleId': self._id}, loadName=_engine.text(name),
+            namespace=_engine.text(namespace), version=_engine.num(version)), 'adapter'))
+
+    @gated_member
+    def load_adapter_from_definition(self, definition):
+        from ._labware_movement import check_role
+        return self._attach(check_role(_engine.execute(
+            'loadLabware', location={'moduleId': self._id}, definition=definition), 'adapter'))
 
     @gated_member
     def load_labware_by_name(self, name, label=None, namespace=None, version=1):

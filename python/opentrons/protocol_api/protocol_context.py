@@ -10,6 +10,9 @@ from .instrument_context import InstrumentContext, _HardwarePipette
 from .module_contexts import (ModuleContext, TemperatureModuleContext, MagneticModuleContext,
                               ThermocyclerContext, HeaterShakerContext)
 from ._format import format_text
+from . import _labware_movement as labware_movement
+from ._labware_movement import OFF_DECK
+from opentrons.protocols.api_support.definitions import has
 
 _FIXED_TRASH_ID = 'fixedTrash'
 
@@ -153,7 +156,11 @@ class Deck(dict):
 
     def __delitem__(self, key):
         refuse_removed('Deck.__delitem__')
+        item = _engine.view('deckItem', slotName=self._key(key))
         _engine.execute('labwright/clearSlot', slotName=self._key(key))
+        # From 2.15 the labware went off the deck: its object says so.
+        if item is not None and item['kind'] == 'labware' and has('labwareMovement'):
+            labware_movement.refresh(self._ctx, self._ctx._labware(item['labwareId']))
 
     def __iter__(self):
         return iter(self.keys())
@@ -231,6 +238,7 @@ class ProtocolContext(object):
 
     def _register_labware(self, info):
         labware = Labware(info, api_level=self._labware_level())
+        labware._ctx = self
         self._labware_by_id[info['labwareId']] = labware
         return labware
 
@@ -328,16 +336,44 @@ class ProtocolContext(object):
         return True
 
     # loading ----------------------------------------------------------------------------
-    def load_labware(self, load_name, location, label=None, namespace=None, version=None):
-        info = _engine.execute('loadLabware', location={'slotName': _engine.slot(location)},
+    def load_labware(self, load_name, location, label=None, namespace=None, version=None,
+                     adapter=None):
+        if location is OFF_DECK:
+            labware_movement.require('offDeck')
+        where = labware_movement.engine_location(location)
+        if adapter is not None:
+            labware_movement.require('adapter')
+            where = {'labwareId': self.load_adapter(adapter, location, namespace=namespace)._id}
+        info = _engine.execute('loadLabware', location=where,
                                loadName=_engine.text(load_name), displayName=_engine.text(label),
                                namespace=_engine.text(namespace), version=_engine.num(version))
-        return self._register_labware(info)
+        return self._register_labware(labware_movement.check_role(info, 'labware'))
 
     def load_labware_from_definition(self, labware_def, location, label=None):
-        info = _engine.execute('loadLabware', location={'slotName': _engine.slot(location)},
+        if location is OFF_DECK:
+            labware_movement.require('offDeck')
+        info = _engine.execute('loadLabware', location=labware_movement.engine_location(location),
                                definition=labware_def, displayName=_engine.text(label))
-        return self._register_labware(info)
+        return self._register_labware(labware_movement.check_role(info, 'labware'))
+
+    @gated_member
+    def load_adapter(self, load_name, location, namespace=None, version=None):
+        info = _engine.execute('loadLabware', location=labware_movement.engine_location(location),
+                               loadName=_engine.text(load_name), namespace=_engine.text(namespace),
+                               version=_engine.num(version))
+        return self._register_labware(labware_movement.check_role(info, 'adapter'))
+
+    @gated_member
+    def load_adapter_from_definition(self, adapter_def, location):
+        info = _engine.execute('loadLabware', location=labware_movement.engine_location(location),
+                               definition=adapter_def)
+        return self._register_labware(labware_movement.check_role(info, 'adapter'))
+
+    @gated_member
+    def move_labware(self, labware, new_location, use_gripper=False, pick_up_offset=None,
+                     drop_offset=None):
+        labware_movement.move_labware(self, labware, new_location, use_gripper, pick_up_offset,
+                                      drop_offset)
 
     def load_labware_by_name(self, load_name, location, label=None, namespace=None, version=1):
         return self.load_labware(load_name, location, label, namespace, version)

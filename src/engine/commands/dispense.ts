@@ -16,7 +16,8 @@ export const dispense = defineCommand({
       flowRate: Type.Number({ exclusiveMinimum: 0 }),
       pushOut: Maybe(Type.Number()),
     }),
-    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber) }),
+    // `push_out` (2.15) moves the plunger past its bottom; an OT-2 pipette's is 0 by default and changes nothing modeled.
+    Type.Object({ pipetteId: Id, volume: Maybe(PyNumber), location: Maybe(AnyLocation), rate: Maybe(PyNumber), pushOut: Maybe(PyNumber) }),
   ]),
   execute(params, { state }) {
     if (!isWellTarget(params) || !('flowRate' in params)) {

@@ -30,7 +30,10 @@ export const dropTip = defineCommand({
     Type.Object({ pipetteId: Id, location: Maybe(AnyLocation), homeAfter: Type.Optional(Type.Boolean()) }),
   ]),
   execute(params, { state }) {
-    if (!isWellTarget(params)) return drop(state, params.pipetteId, params.location ?? null, params.homeAfter !== false);
+    if (!isWellTarget(params)) {
+      const alternated = drop(state, params.pipetteId, params.location ?? null, params.homeAfter !== false);
+      return alternated ? { alternateDropLocation: true } : undefined;
+    }
     const p = enginePipette(state, params.pipetteId);
     const lw = engineLabware(state, params.labwareId);
     const returnDrop = lw.isTiprack ? p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0) : 0;
@@ -42,4 +45,7 @@ export const dropTip = defineCommand({
     drop(state, p.id, target.location, params.homeAfter !== false);
     return { position: target.point };
   },
+  // A Python `drop_tip()` that alternated shows it as the engine's own command does (2.15).
+  report: (params, result) =>
+    typeof result === 'object' && result !== null && 'alternateDropLocation' in result ? { params: { ...params, alternateDropLocation: true }, result: {} } : { params, result },
 });

@@ -3,6 +3,7 @@ import { loadLabware as loadByName, loadLabwareFromDefinition, moduleLoadLabware
 import { pyError } from '../errors.ts';
 import { engineCoreDefinition } from '../engine-core-labware.ts';
 import { engineLoadLabware } from '../protocol-engine.ts';
+import { loadLabwareAt } from '../labware-movement.ts';
 import type { LabwareDefinition } from '../types.ts';
 import { defineCommand, slotAsText } from './command.ts';
 import { EngineLocation, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
@@ -34,6 +35,13 @@ export const loadLabware = defineCommand({
       return engineLoadLabware(state, place, loadName ?? '', params.namespace ?? 'opentrons', plain(params.version) ?? 1, params.labwareId, label);
     }
     if (definition === null && loadName === null) throw pyError('TypeError', 'a labware needs a load name or a definition');
+    // From 2.15 the Python API also loads off the deck and onto labware (adapters, stacks).
+    if (state.has('labwareMovement') && (location === 'offDeck' || (typeof location === 'object' && 'labwareId' in location))) {
+      const found = definition ?? engineCoreDefinition(state, loadName as string, params.namespace ?? null, plain(params.version));
+      const info = loadLabwareAt(state, found, location, label);
+      if (definition !== null) state.definedLabware.push(definition);
+      return info;
+    }
     if (typeof location !== 'object' || !('slotName' in location || 'moduleId' in location)) {
       throw pyError('TypeError', 'only the engine form (with labwareId) loads off deck, onto labware or onto an area');
     }

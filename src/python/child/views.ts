@@ -5,8 +5,8 @@ import { Type } from '@sinclair/typebox';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TypeCheck } from '@sinclair/typebox/compiler';
-import { DeckSlot, Id, MEMBERS, Maybe, ProtocolApiError, PyNumber, REMOVED, WellRef, delayPayload, pausePayload, plain } from '../../engine/index.ts';
-import type { LabwareInfo, MemberName, ProtocolEngine, RemovedName } from '../../engine/index.ts';
+import { ADDED_IN_2_15_NAMES, DeckSlot, Id, MEMBERS, Maybe, ProtocolApiError, PyNumber, REMOVED, WellRef, delayPayload, pausePayload, plain } from '../../engine/index.ts';
+import type { AddedIn215, LabwareInfo, MemberName, ProtocolEngine, RemovedName } from '../../engine/index.ts';
 
 interface ViewDefinition<TArgs extends TSchema> {
   readonly args: TArgs;
@@ -73,6 +73,18 @@ export const VIEWS = {
   labwareInfo: defineView({ args: OfLabware, read: (e, a) => withoutDefinition(e.labwareInfo(a.labwareId)) }),
   labwareDefinition: defineView({ args: OfLabware, read: (e, a) => e.labwareInfo(a.labwareId).definition }),
   labwareTipLength: defineView({ args: OfLabware, read: (e, a) => e.labwareTipLength(a.labwareId) }),
+  /** Where a labware stands (`{slotName}`, `{moduleId}`, `{labwareId}`, `'offDeck'`), its child's id, whether it is an adapter. */
+  labwarePlace: defineView({ args: OfLabware, read: (e, a) => e.labwarePlace(a.labwareId) }),
+  /** Raises the error of a load whose definition has the wrong role (after the load, as 7.5.0 checks it). */
+  checkLabwareRole: defineView({
+    args: Type.Object({ labwareId: Id, role: Type.Union([Type.Literal('adapter'), Type.Literal('labware')]) }),
+    read: (e, a) => e.checkLabwareRole(a.labwareId, a.role),
+  }),
+  /** Raises APIVersionError for `OFF_DECK`, `adapter=` or `push_out=` below 2.15. */
+  requireLabwareMovement: defineView({
+    args: Type.Object({ what: Type.Union(ADDED_IN_2_15_NAMES.map((name) => Type.Literal(name as AddedIn215))) }),
+    read: (e, a) => e.requireLabwareMovement(a.what),
+  }),
   loadedLabwares: defineView({ args: None, read: (e) => e.loadedLabwares() }),
   loadedModules: defineView({ args: None, read: (e) => e.loadedModules() }),
   fixedTrash: defineView({ args: None, read: (e) => e.fixedTrash() }),
@@ -129,6 +141,8 @@ export const VIEWS = {
   hwPipette: defineView({ args: OfPipette, read: (e, a) => hwPipette(e, a.pipetteId) }),
   pipetteHardwareConfig: defineView({ args: OfPipette, read: (e, a) => e.pipetteHardwareConfig(a.pipetteId) }),
   moduleState: defineView({ args: OfModule, read: (e, a) => e.moduleState(a.moduleId) }),
+  /** The id of the labware on a module now (adapters and manual moves included), or null. */
+  moduleLabware: defineView({ args: OfModule, read: (e, a) => e.moduleLabware(a.moduleId) }),
 } as const;
 
 export type ViewName = keyof typeof VIEWS;

@@ -57,6 +57,15 @@ const protocolResource = Type.Object({
         uri: Type.Optional(Type.String()),
         location: Type.Optional(Type.Integer()),
         slot: Type.Optional(Type.Integer({ description: 'Same as location (the seed documentation names it slot).' })),
+        on: Type.Optional(
+          Type.Union(
+            [
+              Type.Object({ kind: Type.Literal('module'), model: Type.String() }),
+              Type.Object({ kind: Type.Literal('labware'), label: Type.String(), uri: Type.String() }),
+            ],
+            { description: 'apiLevel ≥ 2.15: the module (by model) or the labware (by label and URI) this labware stands on.' },
+          ),
+        ),
       }),
     ),
     modules: Type.Array(
