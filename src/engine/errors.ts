@@ -128,6 +128,14 @@ export function pyError(pyType: PyErrorType, message: string): ProtocolApiError 
   return new ProtocolApiError(pyType, message);
 }
 
+/**
+ * An error of an engine class that robot software 7's Python API raises itself (a coded error
+ * that is not a failed command, so at apiLevel ≥ 2.14 it is not wrapped).
+ */
+export function pythonLayerError(pyType: PyErrorType, message: string): ProtocolApiError {
+  return new ProtocolApiError(pyType, message, null);
+}
+
 /** A failed engine command: the Protocol Engine's error class, its text, and its code. */
 export function engineError(type: EngineErrorType | 'TipAttachedError', detail: string): ProtocolApiError {
   return new ProtocolApiError(type, detail, engineErrorCode(type));
