@@ -37,10 +37,19 @@ def current_line():
 
 
 _error_classes = {}
+_command_failure = None
 
 
 def register_errors(mapping):
     _error_classes.update(mapping)
+
+
+def register_command_failure(function):
+    """How the package raises a failed engine command (an error the host answered with a
+    `code`): ``function(type, message, code)`` returns the exception, or None to raise it as
+    any other error."""
+    global _command_failure
+    _command_failure = function
 
 
 def raise_error(error):
@@ -49,6 +58,11 @@ def raise_error(error):
     message = error.get('message', '')
     if name == 'Cancelled':
         raise Cancelled()
+    code = error.get('code')
+    if code is not None and _command_failure is not None:
+        failure = _command_failure(name, message, code)
+        if failure is not None:
+            raise failure
     cls = _error_classes.get(name)
     if cls is None:
         import builtins

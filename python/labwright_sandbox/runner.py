@@ -13,6 +13,7 @@ from .parse import parse_protocol, ProtocolParseError
 from .lockdown import lock_down
 from . import threads
 from . import reproducibility
+from . import occurrences
 
 
 def _error(exc_type, description, line=None, file_name=None):
@@ -32,26 +33,7 @@ def _innermost_protocol_line(tb, file_name):
     return line
 
 
-# Emscripten numbers errors its own way; the original ran on Linux.
-_LINUX_ERRNO = {'EPERM': 1, 'ENOENT': 2, 'EBADF': 9, 'EACCES': 13, 'EEXIST': 17, 'ENOTDIR': 20,
-                'EISDIR': 21, 'EINVAL': 22, 'ENOSPC': 28, 'EROFS': 30, 'ENOTEMPTY': 39,
-                'ENOSYS': 38, 'ENOTSUP': 95}
-
-
-def _describe(exc):
-    try:
-        text = str(exc)
-    except Exception:  # a protocol's own exception class with a broken __str__
-        return ''
-    if isinstance(exc, OSError) and isinstance(exc.errno, int):
-        import errno
-        for name, linux in _LINUX_ERRNO.items():
-            if getattr(errno, name, None) == exc.errno:
-                prefix = '[Errno {}]'.format(exc.errno)
-                if text.startswith(prefix):
-                    text = '[Errno {}]'.format(linux) + text[len(prefix):]
-                break
-    return text
+_describe = occurrences.describe
 
 
 def run_job(job_json, bridge_function):
@@ -98,6 +80,9 @@ def run_job(job_json, bridge_function):
     definitions.set_engine_levels(started['maxSupportedVersion'], started['members'],
                                   started['features'])
     outcome['error'] = _simulate(parsed, file_name, job['mode'], started['refusal'], outcome)
+    # Robot software 7's error occurrences (spec Part D); levels up to 2.11 keep 4.7.0's analysis.
+    if outcome['error'] is None or not definitions.has('release7'):
+        outcome.pop('errorOccurrences', None)
     if outcome['error'] is None:
         outcome['stage'] = 'ok'
     outcome['reproducible'] = not reproducibility.was_read()
@@ -130,9 +115,21 @@ def _library_get_values():
     return get_values
 
 
-def _protocol_error(e, file_name):
+def _found(outcome, tree):
+    """The error as robot software 7's error occurrence (labwright_sandbox.occurrences)."""
+    outcome['errorOccurrences'] = [tree]
+
+
+def _unexpected(e, outcome):
+    """An error outside `run` (module code, signatures): the 4.x error, and shape 3 of Part D."""
+    _found(outcome, occurrences.unexpected(e))
+    return _error(type(e).__name__, _describe(e))
+
+
+def _protocol_error(e, file_name, outcome):
     """An exception of the protocol's own code: wrapped with its line when it came from the file."""
     line = _innermost_protocol_line(e.__traceback__, file_name)
+    _found(outcome, occurrences.in_protocol(e, line))
     if line is None:
         return _error(type(e).__name__, _describe(e))
     return _error('ExceptionInProtocolError', _describe(e), line)
@@ -151,13 +148,14 @@ def _parameters(globs, api_version, file_name, outcome):
             check_add_parameters_function(add_parameters)
         except MalformedProtocolError as e:
             # Only the message: the help paragraph is about the run function.
+            _found(outcome, occurrences.unexpected(SyntaxError(e.message)))
             return None, _error('MalformedProtocolError', e.message)
         try:
             add_parameters(context)
         except bridge.Cancelled:
             raise
         except Exception as e:
-            return None, _protocol_error(e, file_name)
+            return None, _protocol_error(e, file_name, outcome)
     try:
         values = context._values()
     except bridge.Cancelled:
@@ -165,21 +163,27 @@ def _parameters(globs, api_version, file_name, outcome):
     except Exception as e:
         # A refused value is the mistake of whoever gave it, not the protocol's.
         outcome['valuesRefused'] = True
-        return None, _error(type(e).__name__, _describe(e))
+        return None, _unexpected(e, outcome)
     try:
         return Parameters(values), None
     except Exception as e:  # a name `ctx.params` answers already (`get_all`)
-        return None, _error(type(e).__name__, _describe(e))
+        return None, _unexpected(e, outcome)
 
 
 def _simulate(parsed, file_name, mode, refusal, outcome):
+    """Runs the protocol: None when it ran to its end, else the error in the 4.x shape (and in
+    `outcome['errorOccurrences']` as robot software 7's error occurrences)."""
     from opentrons.protocol_api.protocol_context import ProtocolContext
     from opentrons.protocols.api_support.types import APIVersion
     from .parse import check_run_function, MalformedProtocolError
 
-    try:
-        if refusal is not None:
+    if refusal is not None:
+        try:
             bridge.raise_error(refusal)
+        except BaseException as e:
+            # A level the engine refuses: the file is rejected before anything runs.
+            return _error(type(e).__name__, _describe(e))
+    try:
         context = ProtocolContext(api_version=APIVersion(*parsed.version),
                                   simulating=(mode != 'run'))
         globs = {}
@@ -190,7 +194,7 @@ def _simulate(parsed, file_name, mode, refusal, outcome):
     except bridge.Cancelled:
         raise
     except BaseException as e:
-        return _error(type(e).__name__, _describe(e))
+        return _unexpected(e, outcome)
     params, error = _parameters(globs, context._api_version, file_name, outcome)
     if error is not None:
         return error
@@ -201,17 +205,20 @@ def _simulate(parsed, file_name, mode, refusal, outcome):
     except bridge.Cancelled:
         raise
     except MalformedProtocolError as e:
+        # Robot software 7 raises these `run` signature errors as a plain SyntaxError.
+        _found(outcome, occurrences.unexpected(SyntaxError(e.message)))
         return _error('MalformedProtocolError', _describe(e))
     except BaseException as e:
-        return _error(type(e).__name__, _describe(e))
+        return _unexpected(e, outcome)
 
     try:
         run(context)
     except bridge.Cancelled:
         raise
     except Exception as e:
-        return _protocol_error(e, file_name)
+        return _protocol_error(e, file_name, outcome)
     except BaseException as e:  # SystemExit, KeyboardInterrupt: not wrapped by the original
+        _found(outcome, occurrences.in_protocol(e, None))
         return _error(type(e).__name__, _describe(e))
     return None
 

@@ -6,3 +6,4 @@ from labwright_sandbox import bridge as _bridge
 from opentrons import errors as _errors
 
 _bridge.register_errors(_errors.ENGINE_ERRORS)
+_bridge.register_command_failure(_errors.command_failure)

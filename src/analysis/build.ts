@@ -1,7 +1,7 @@
 // Building an Analysis, once for both protocol languages: the 4.x metadata rule, then what the
 // engine reports at the end of an execution.
 import { pyRepr } from '../engine/index.ts';
-import type { Analysis, ExecutionOutcome, ProtocolErrorInfo, ProtocolMetadata, ProtocolType, RequiredEquipment } from '../common/index.ts';
+import type { Analysis, ErrorTree, ExecutionOutcome, ProtocolErrorInfo, ProtocolMetadata, ProtocolType, RequiredEquipment } from '../common/index.ts';
 
 const NO_EQUIPMENT: RequiredEquipment = { pipettes: [], labware: [], modules: [] };
 
@@ -25,6 +25,8 @@ export interface AnalysisParts {
   metadata: ProtocolMetadata;
   rawMetadata: Record<string, unknown> | null;
   error: ProtocolErrorInfo | null;
+  /** The error as robot software 7 reports it (Python protocols, spec Part D). */
+  errorOccurrences?: ErrorTree[];
   outcome: ExecutionOutcome;
   /** False when the protocol read the clock or randomness (or was stopped by a limit). */
   reproducible?: boolean;
@@ -33,7 +35,7 @@ export interface AnalysisParts {
 }
 
 /** The analysis of an execution that got as far as the engine. Equipment only when it succeeded. */
-export function buildAnalysis({ protocolType, metadata, rawMetadata, error, outcome, reproducible = true, valuesRefused = false }: AnalysisParts): Analysis {
+export function buildAnalysis({ protocolType, metadata, rawMetadata, error, errorOccurrences, outcome, reproducible = true, valuesRefused = false }: AnalysisParts): Analysis {
   return {
     ok: error === null,
     protocolType,
@@ -49,6 +51,7 @@ export function buildAnalysis({ protocolType, metadata, rawMetadata, error, outc
     liquidHistory: outcome.liquidHistory,
     customLabware: outcome.customLabware,
     commands: outcome.commands,
+    ...(error !== null && errorOccurrences !== undefined && errorOccurrences.length > 0 ? { errorOccurrences } : {}),
     ...(outcome.runTimeParameters !== undefined && outcome.runTimeParameters.length > 0 ? { runTimeParameters: outcome.runTimeParameters } : {}),
     ...(valuesRefused ? { runTimeParameterValuesRefused: true } : {}),
     ...(reproducible ? {} : { reproducible: false }),

@@ -2,11 +2,8 @@
 // commands with their params, results and errors, the equipment they loaded, and the errors as
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
-import { withoutFloatMarkers } from '../engine/index.ts';
-import type { Analysis, AnalysisCommand, EngineEquipment, ProtocolErrorInfo, RunTimeParameter } from '../common/index.ts';
-
-/** The general error code of the Protocol Engine's error catalogue. */
-const GENERAL_ERROR_CODE = '4000';
+import { GENERAL_ERROR_CODE, withoutFloatMarkers } from '../engine/index.ts';
+import type { Analysis, AnalysisCommand, EngineEquipment, ErrorTree, ProtocolErrorInfo, RunTimeParameter } from '../common/index.ts';
 
 export interface ErrorOccurrence {
   id: string;
@@ -48,15 +45,6 @@ export interface CompletedAnalysis {
   errors: ErrorOccurrence[];
 }
 
-/** The Protocol Engine's codes for the errors that have their own (the rest are the general 4000). */
-const ENGINE_ERROR_CODES: Readonly<Record<string, string>> = {
-  TipNotAttachedError: '3005',
-  TipAttachedError: '3012',
-  NotSupportedOnRobotType: '4003',
-  HardwareNotSupportedError: '4003',
-  CommandPreconditionViolated: '4004',
-};
-
 /** The `errorInfo` of the engine errors that carry one: a refused gripper move names its strategy. */
 function engineErrorInfo(command: AnalysisCommand): Record<string, unknown> {
   if (command.error?.errorType === 'NotSupportedOnRobotType' && command.commandType === 'moveLabware') return { strategy: command.params.strategy };
@@ -76,7 +64,8 @@ function commandError(command: AnalysisCommand, startMs: number, engineCodes: bo
   return {
     id: `${command.id}-error`,
     createdAt: at(startMs, command.completedAt),
-    errorCode: (engineCodes ? ENGINE_ERROR_CODES[command.error.errorType] : undefined) ?? GENERAL_ERROR_CODE,
+    // A failed engine command carries its code; Python-layer errors are the general one.
+    errorCode: command.errorCode ?? GENERAL_ERROR_CODE,
     errorType: command.error.errorType,
     detail: command.error.detail,
     errorInfo: engineCodes ? engineErrorInfo(command) : {},
@@ -86,7 +75,7 @@ function commandError(command: AnalysisCommand, startMs: number, engineCodes: bo
 
 /**
  * The commands as robot-server 7 lists them. `engineCodes`: the protocol ran under the Protocol
- * Engine's rules (JSON v6–8), whose errors carry their own codes.
+ * Engine's rules (JSON v6–8), whose errors carry their details (`errorInfo`).
  */
 export function robotServerCommands(commands: readonly AnalysisCommand[], createdAt: string, engineCodes = false): RobotServerCommand[] {
   const startMs = Date.parse(createdAt);
@@ -115,6 +104,11 @@ export function robotServerCommands(commands: readonly AnalysisCommand[], create
 function analysisErrors(analysis: Analysis, commands: readonly RobotServerCommand[], createdAt: string): ErrorOccurrence[] {
   const failure: ProtocolErrorInfo | undefined = analysis.errors[0];
   if (analysis.ok || failure === undefined) return [];
+  // A Python protocol reports its errors as trees (spec Part D); they happened at the run's end.
+  if (analysis.errorOccurrences !== undefined) {
+    const when = at(Date.parse(createdAt), analysis.estimatedDurationSeconds);
+    return analysis.errorOccurrences.map((tree, n) => occurrence(tree, n === 0 ? 'analysis-error' : `analysis-error-${n + 1}`, when));
+  }
   const last = commands.at(-1)?.error;
   // The 4.x error wraps the command's (ExceptionInProtocolError with the line): one occurrence.
   if (last && failure.description.includes(last.detail)) return [last];
@@ -126,6 +120,19 @@ function analysisErrors(analysis: Analysis, commands: readonly RobotServerComman
   return [
     { id, createdAt: at(Date.parse(createdAt), 0), errorCode: GENERAL_ERROR_CODE, errorType: failure.type, detail: failure.description, errorInfo, wrappedErrors: [] },
   ];
+}
+
+/** A tree as occurrences: the wrapped errors share their wrapper's id and time, as the engine's do. */
+function occurrence(tree: ErrorTree, id: string, createdAt: string): ErrorOccurrence {
+  return {
+    id,
+    createdAt,
+    errorCode: tree.errorCode,
+    errorType: tree.errorType,
+    detail: tree.detail,
+    errorInfo: tree.errorInfo,
+    wrappedErrors: tree.wrappedErrors.map((wrapped) => occurrence(wrapped, id, createdAt)),
+  };
 }
 
 function object(value: unknown): Record<string, unknown> {

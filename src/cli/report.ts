@@ -1,6 +1,7 @@
 // Turns an Analysis into what the CLI prints: the --json document and the human summary.
 import type { Analysis, RunLogEntry } from '../analysis/index.ts';
 import { completedAnalysis, robotServerCommands } from '../analysis/index.ts';
+import { featuresAt } from '../engine/index.ts';
 
 /** One line per run-log entry, indented with tabs by nesting as the original's simulator prints. */
 export function runLogLines(entries: readonly RunLogEntry[]): string[] {
@@ -31,6 +32,10 @@ export function analysisDocument(analysis: Analysis, createdAt = new Date().toIS
     ...(analysis.runTimeParameters !== undefined ? { runTimeParameters: analysis.runTimeParameters } : {}),
     // JSON v6–8: the rest of robot-server 7's analysis record, from the engine's state at the end.
     ...(analysis.engineRun !== undefined ? engineRecord(analysis, createdAt) : {}),
+    // Python: the errors as robot software 7's error occurrences (spec Part D).
+    ...(analysis.engineRun === undefined && analysis.errorOccurrences !== undefined
+      ? { analysisErrors: completedAnalysis(analysis, { id: 'analysis', createdAt }).errors }
+      : {}),
   };
 }
 
@@ -47,6 +52,22 @@ export function formatDuration(seconds: number): string {
   if (h > 0) return `${h} h ${m} min ${s} s`;
   if (m > 0) return `${m} min ${s} s`;
   return `${seconds < 10 ? seconds.toFixed(1) : s} s`;
+}
+
+/** Whether a protocol ran on the Protocol Engine runtime (apiLevel ≥ 2.14). */
+function onEngineCore(apiLevel: string | null): boolean {
+  const level = /^(\d+)\.(\d+)$/.exec(apiLevel ?? '');
+  return level !== null && featuresAt([Number(level[1]), Number(level[2])]).engineCore;
+}
+
+/**
+ * The error lines: from apiLevel 2.14 the first error occurrence's `detail`, as
+ * `opentrons_simulate` prints it (spec D.2); below, each 4.x error with its line.
+ */
+function errorLines(analysis: Analysis): string[] {
+  const first = analysis.errorOccurrences?.[0];
+  if (first !== undefined && onEngineCore(analysis.metadata.apiLevel)) return [`  ${first.detail}`];
+  return analysis.errors.map(errorLine);
 }
 
 function errorLine(e: Analysis['errors'][number]): string {
@@ -94,7 +115,7 @@ export function summaryText(analysis: Analysis): string {
   for (const w of analysis.warnings) out.push(`  [command ${w.commandIndex}] ${w.message}`);
   if (analysis.errors.length > 0) {
     out.push(`Errors: ${analysis.errors.length}`);
-    for (const e of analysis.errors) out.push(errorLine(e));
+    out.push(...errorLines(analysis));
   } else {
     out.push('Errors: none');
   }

@@ -120,6 +120,19 @@ export interface ProtocolErrorInfo {
   fileName?: string | null;
 }
 
+/**
+ * An error as robot software 7 reports it (an "error occurrence" without the id and time its
+ * rendering adds): the error's class, its code in the Protocol Engine's catalogue (`"4000"`), its
+ * text, details (`{class, args, traceback}` for a `PythonException`) and the errors it wraps.
+ */
+export interface ErrorTree {
+  errorType: string;
+  errorCode: string;
+  detail: string;
+  errorInfo: Record<string, unknown>;
+  wrappedErrors: ErrorTree[];
+}
+
 /** One run-log entry, as the original's simulator records it, plus Labwright's extras. */
 export interface RunLogEntry {
   /** Position in the run log, from 0. */
@@ -198,6 +211,12 @@ export interface Analysis {
   customLabware?: CustomLabwareUse[];
   /** The engine's commands in execution order (absent in analyses stored before it existed). */
   commands?: AnalysisCommand[];
+  /**
+   * Python protocols: the errors as robot software 7 reports them in an analysis (spec Part D:
+   * at apiLevel ≥ 2.14 the three shapes of D.2, below one ExceptionInProtocolError; none up to
+   * 2.11). Absent for JSON protocols and analyses stored before it existed.
+   */
+  errorOccurrences?: ErrorTree[];
   /** The runtime parameters the protocol defined, with the values used (absent in analyses stored before it existed). */
   runTimeParameters?: RunTimeParameter[];
   /**
@@ -244,6 +263,8 @@ export interface AnalysisCommand {
   result: unknown;
   /** The Python class a protocol could catch, and its message. */
   error: { errorType: string; detail: string } | null;
+  /** A failed engine command: its error's code in the Protocol Engine's catalogue. */
+  errorCode?: string;
   /** Modeled seconds since the start of the run. */
   startedAt: number;
   completedAt: number;

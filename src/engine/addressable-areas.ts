@@ -2,7 +2,7 @@
 // `1`–`12` and, on cutout 12 instead of slot 12, the fixed trash `fixedTrash`. The engine admits
 // an area when it is first used; slot 12 and the fixed trash exclude each other (one fixture per
 // cutout). Where a pipette goes over an area, and the alternating spots a tip is dropped at.
-import { pyError as engineError } from './errors.ts';
+import { engineError } from './errors.ts';
 import type { EngineState } from './state.ts';
 import type { Point } from './types.ts';
 

@@ -4,6 +4,7 @@ import type { CustomLabwareUse } from '../common/index.ts';
 import { builtInLabware } from '../definitions/index.ts';
 import { checkDeckConflict, thermocyclerSlots } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
+import { moduleOccupied, slotOccupied } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { moduleName } from './module-names.ts';
 import { buildLabware, labwareInfo, magneticEngageHeight } from './labware.ts';
@@ -134,6 +135,9 @@ function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, lo
   const slot = validDeckSlot(st, location);
   // The trash bin's cutout takes nothing else (IncompatibleAddressableAreaError).
   if (hasTrashBin(st)) checkArea(st, slot);
+  // From 2.14 the engine refuses an occupied slot, the fixed trash's included (a failed command).
+  const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
+  if (occupied !== null) throw occupied;
   const engine = st.has('engineCore');
   const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
@@ -197,6 +201,8 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
 
 /** A module holds one labware, and a thermocycler takes it only with its lid open. */
 function checkModuleTakesLabware(st: EngineState, mod: LoadedModule): void {
+  const occupied = st.has('engineCore') ? moduleOccupied(st, mod) : null;
+  if (occupied !== null) throw occupied;
   if (mod.labwareId !== null) {
     const existing = st.labware.get(mod.labwareId);
     throw pyError(st.has('release7') ? 'RuntimeError' : 'AssertionError', `${existing?.displayName ?? 'None'} is already on this module`);

@@ -1,7 +1,7 @@
 // Magnetic Module engage heights of the Python API's Protocol Engine runtime (apiLevel ≥ 2.14,
 // §B.2.14): the protocol's height is in millimetres above the labware's base, and the engine turns
 // it into the module's own units (GEN1 counts half-millimetres from a point 2.5 mm below the base).
-import { pyError } from './errors.ts';
+import { noDefaultEngageHeight } from './engine-errors.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 
 /**
@@ -26,19 +26,9 @@ export function hardwareHeight(m: LoadedModule, fromBase: number): number {
 export function engineCoreEngageHeight(st: EngineState, m: LoadedModule, offset: number | null, heightFromBase: number | null): number {
   if (heightFromBase !== null) return hardwareHeight(m, heightFromBase);
   const lw = m.labwareId !== null ? st.labware.get(m.labwareId) : undefined;
-  if (lw === undefined) {
-    throw pyError(
-      'InvalidMagnetEngageHeightError',
-      'There is no labware loaded on this Magnetic Module, so you must specify an engage height with the `height_from_base` parameter.',
-    );
-  }
+  if (lw === undefined) throw noDefaultEngageHeight(false);
   const p = lw.def.parameters;
-  if (typeof p.magneticModuleEngageHeight !== 'number') {
-    throw pyError(
-      'InvalidMagnetEngageHeightError',
-      'The labware loaded on this Magnetic Module does not have a default engage height, so you must specify an engage height with the `height_from_base` parameter.',
-    );
-  }
+  if (typeof p.magneticModuleEngageHeight !== 'number') throw noDefaultEngageHeight(true);
   const uri = `${lw.def.namespace}/${p.loadName}/${lw.def.version}`;
   const base = HALF_MILLIMETRE_URIS.has(uri) ? p.magneticModuleEngageHeight / 2 : p.magneticModuleEngageHeight;
   return hardwareHeight(m, base + (offset ?? 0));

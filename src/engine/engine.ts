@@ -703,7 +703,9 @@ export { ProtocolApiError };
 
 /** A failure as data: the Python class a protocol could catch and its message. */
 function errorData(error: unknown): CommandError {
-  if (error instanceof ProtocolApiError) return { errorType: error.pyType, detail: error.message };
+  if (error instanceof ProtocolApiError) {
+    return error.errorCode === null ? { errorType: error.pyType, detail: error.message } : { errorType: error.pyType, detail: error.message, errorCode: error.errorCode };
+  }
   return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }
 

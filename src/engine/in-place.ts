@@ -4,25 +4,13 @@
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
 import { invalidDispenseVolume, ledgerOp } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
+import { checkAspirateVolume } from './engine-errors.ts';
 import { engineError, floatText, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { ejectTip } from './tips.ts';
 
-/**
- * The engine's aspirate limit: min(tip volume, pipette max) − what the tip holds, within 1e-9 µL.
- * Returns the volume to take (clamped within the tolerance).
- */
-export function checkAspirateVolume(p: LoadedPipette, volume: number): number {
-  const tipVolume = p.lastTip?.well.maxVolume ?? p.tipCapacity;
-  const available = Math.min(tipVolume, p.spec.maxVolume) - p.currentVolume;
-  if (volume > available + 1e-9) {
-    // The engine's min(tip volume (a float), pipette max (an int)) minus what is in the tip, as Python prints it.
-    const shown = tipVolume <= p.spec.maxVolume || p.currentVolume > 0 ? floatText(available) : String(available);
-    throw engineError('InvalidAspirateVolumeError', `Cannot aspirate ${floatText(volume)} µL when only ${shown} is available.`);
-  }
-  return Math.min(volume, available);
-}
+export { checkAspirateVolume };
 
 /** The engine's dispense checks: a tip, a known volume in it (not after a blow-out), no more than it holds. */
 export function checkDispense(st: EngineState, p: LoadedPipette, volume: number, pushOut: number | null): number {

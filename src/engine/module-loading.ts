@@ -5,6 +5,7 @@
 import type { ModuleSpec } from '../definitions/index.ts';
 import { checkDeckConflict } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
+import { moduleSlotRefused, moduleWithoutLocation } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { loadHeaterShaker } from './modules.ts';
 import { placeModule } from './modules.ts';
@@ -55,12 +56,15 @@ function resolve(st: EngineState, name: string): ModuleModel {
 /** The module's slot: the thermocycler's own when none is given, else a slot that takes its type. */
 function moduleSlot(st: EngineState, spec: ModuleSpec, location: DeckLocation | null): string {
   if (location === null) {
+    if (spec.type !== 'thermocyclerModuleType' && st.has('engineCore')) throw moduleWithoutLocation(spec.model);
     if (spec.type !== 'thermocyclerModuleType') throw pyError('ValueError', `${spec.typeDisplay}s do not have default location, you must specify a slot`);
     return '7';
   }
   const slot = validDeckSlot(st, location);
   const takes =
     spec.type === 'heaterShakerModuleType' ? slot !== '12' : (st.defs.slots().get(slot)?.compatibleModuleTypes.includes(spec.type) ?? false);
+  // From 2.14 the engine's loadModule refuses it (a failed command).
+  if (!takes && st.has('engineCore')) throw moduleSlotRefused(spec.type, slot);
   if (!takes) throw pyError('ValueError', `A ${spec.typeDisplay} cannot be loaded into slot ${slot}`);
   return slot;
 }

@@ -3,6 +3,7 @@ import type { ModuleSpec } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import { placeCheck, thermocyclerSlots } from './deck.ts';
 import { engineCoreEngageHeight } from './engine-core-magnet.ts';
+import { engageHeightOutOfRange, temperatureTarget } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { moduleName } from './module-names.ts';
 import { heaterShakerState } from './heater-shaker-status.ts';
@@ -165,6 +166,7 @@ export function temperatureSetTemperature(st: EngineState, moduleId: string, cel
     `Setting Temperature Module temperature to ${pyFloat(pyRound(celsius, 0))} °C (rounded off to nearest integer)`,
   );
   if (!wait) st.requireMember('TemperatureModuleContext.start_set_temperature');
+  if (st.has('engineCore')) temperatureTarget(celsius);
   ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
   m.target = celsius;
   m.temperature = celsius;
@@ -230,6 +232,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
   }
   const max = gen2 ? 25 : 45;
   if (!(h >= 0 && h <= max)) {
+    if (st.has('engineCore') && !st.protocolEngine) throw engageHeightOutOfRange(m.model, h, max);
     if (st.has('release7')) throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)}. Must be 0 - ${max}.`);
     throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
   }

@@ -2,6 +2,7 @@
 // thermocycler lid safety, `max_speeds` caps, `move_to`, `home`, and the engine's `retractAxis`.
 import { recordAction } from './actions.ts';
 import { highestZ, isThermocycler, tallestName } from './deck.ts';
+import { thermocyclerNotOpen } from './engine-errors.ts';
 import { keyError, pyError } from './errors.ts';
 import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
 import { argRepr, fromTarget, locString } from './locations.ts';
@@ -56,6 +57,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
       st.cache = null;
+      if (st.has('engineCore')) throw thermocyclerNotOpen();
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
   }

@@ -1,5 +1,6 @@
 // Liquid handling: aspirate, dispense, mix, blow-out, touch-tip and air gap, with the liquid
 // ledger bookkeeping across a multichannel's wells.
+import { checkAspirateVolume, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { isAdapter } from './labware.ts';
 import type { ProtocolApiError } from './errors.ts';
@@ -178,6 +179,11 @@ function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocat
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
+  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
+  if (st.has('engineCore')) {
+    requireTip(p);
+    checkAspirateVolume(p, vol);
+  }
   if (p.currentVolume === 0) {
     if (!p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));

@@ -4,8 +4,9 @@
 // implementations (motion, pipetting, tips), which then do the moving and the bookkeeping.
 import { builtInLabware } from '../definitions/index.ts';
 import { findDefinition, noteCustomLabware } from './deck.ts';
-import { ProtocolApiError, pyError } from './errors.ts';
-import type { EngineErrorType } from './errors.ts';
+import { engineError } from './errors.ts';
+import { deckSlotText, floatText, labwareNotFound, moduleOccupied, moduleSlotRefused, pythonException, requireTip, slotOccupied, thermocyclerNotOpen } from './engine-errors.ts';
+import type { ProtocolApiError } from './errors.ts';
 import { buildLabware, labwareInfo } from './labware.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
@@ -18,29 +19,19 @@ import type { EngineEquipment } from '../common/index.ts';
 import type { EngineState, LoadedModule, LoadedPipette } from './state.ts';
 import type { LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, PipetteInfo, Point } from './types.ts';
 
-export function engineError(type: EngineErrorType | 'TipAttachedError', detail: string): ProtocolApiError {
-  return pyError(type, detail);
-}
+export { engineError, deckSlotText, floatText, pythonException, requireTip };
 
 /** The Flex's calibration commands on an OT-2 (§7.8). */
 export function otThreeOnly(): ProtocolApiError {
   return engineError('HardwareNotSupportedError', 'This command is supported by OT-3 only.');
 }
 
-/** A plain Python exception inside the engine, reported as `PythonException` with `Class: text`. */
-export function pythonException(pyClass: string, text: string): ProtocolApiError {
-  return engineError('PythonException', `${pyClass}: ${text}`);
-}
 
 /** Python's repr of a short string key, as a KeyError prints it. */
 function keyRepr(key: string): string {
   return `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** How the engine prints a deck slot in its errors: `<DeckSlotName.SLOT_3: '3'>`. */
-export function deckSlotText(slot: string): string {
-  return `<DeckSlotName.${slot === '12' ? 'FIXED_TRASH' : `SLOT_${slot}`}: '${slot}'>`;
-}
 
 // ───────────────────────────── lookups ─────────────────────────────
 
@@ -73,9 +64,6 @@ export function enginePipette(st: EngineState, pipetteId: string, style: 'key' |
   throw pythonException('KeyError', keyRepr(pipetteId));
 }
 
-export function requireTip(p: LoadedPipette): void {
-  if (!p.hasTip) throw engineError('TipNotAttachedError', 'Pipette should have a tip attached, but does not.');
-}
 
 // ───────────────────────────── well locations ─────────────────────────────
 
@@ -144,15 +132,11 @@ export function checkReachable(st: EngineState, lw: LabwareState, pipette?: Load
   }
   const mod = lw.moduleId === null ? undefined : st.modules.get(lw.moduleId);
   if (mod !== undefined && mod.spec.type === 'thermocyclerModuleType' && mod.lid !== 'open') {
-    throw engineError('ThermocyclerNotOpenError', 'Thermocycler must be open when moving to labware inside it.');
+    throw thermocyclerNotOpen();
   }
   checkHeaterShakerMove(st, lw, pipette);
 }
 
-/** A number as Python prints the engine's floats (`5.0`, `4.55`). */
-export function floatText(n: number): string {
-  return Number.isInteger(n) ? `${n}.0` : String(n);
-}
 
 // ───────────────────────────── loads ─────────────────────────────
 
@@ -175,12 +159,6 @@ export function engineLoadPipette(st: EngineState, pipetteName: string, mount: s
   return { ...info, pipetteId };
 }
 
-function occupiedText(st: EngineState, slot: string): string | null {
-  const item = st.deck.get(slot);
-  if (item === undefined) return null;
-  const what = item.kind === 'labware' ? `Labware ${item.lw.def.parameters.loadName}` : `Module ${item.mod.model}`;
-  return `${what} is already present at slotName=${deckSlotText(slot)}.`;
-}
 
 /** The slots a module may stand in on an OT-2, by kind (the thermocycler only in 7, nothing in 12). */
 /** The module type of each model the engine's `loadModule` takes (§7.1), as its refusals name it. */
@@ -213,9 +191,9 @@ function loadEngineModule(st: EngineState, model: string, slot: string): ModuleI
 
 /** `loadModule` the engine's way: the protocol's id, the engine's slot rules and refusals. */
 export function engineLoadModule(st: EngineState, model: string, slot: string, moduleId: string): ModuleInfo {
-  if (!moduleSlotAllowed(model, slot)) throw pythonException('ValueError', `A ${MODULE_TYPES[model] ?? model} cannot be loaded into slot ${slot}`);
-  const occupied = occupiedText(st, slot);
-  if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
+  if (!moduleSlotAllowed(model, slot)) throw moduleSlotRefused(MODULE_TYPES[model] ?? model, slot);
+  const occupied = slotOccupied(st, slot);
+  if (occupied !== null) throw occupied;
   const info = loadEngineModule(st, model, slot);
   const m = st.module(info.moduleId);
   // The engine does not know a thermocycler's lid to be open until it opens it.
@@ -253,7 +231,7 @@ export function engineDefinition(st: EngineState, loadName: string, namespace: s
   try {
     return findDefinition(st, loadName, namespace, version);
   } catch {
-    throw pythonException('FileNotFoundError', `Labware "${loadName}" not found with version ${version} in namespace "${namespace}".`);
+    throw labwareNotFound(loadName, namespace, version);
   }
 }
 
@@ -286,16 +264,14 @@ export function checkFree(st: EngineState, location: Place): void {
     return;
   }
   if ('moduleId' in location) {
-    const mod = engineModule(st, location.moduleId);
-    if (mod.labwareId !== null) {
-      throw engineError('LocationIsOccupiedError', `Labware ${st.lw(mod.labwareId).def.parameters.loadName} is already present at moduleId='${mod.id}'.`);
-    }
+    const occupied = moduleOccupied(st, engineModule(st, location.moduleId));
+    if (occupied !== null) throw occupied;
     return;
   }
   const slot = location.slotName;
   if (!st.defs.slots().has(slot)) throw pythonException('ValueError', `'${slot}' is not a valid DeckSlotName`);
-  const occupied = occupiedText(st, slot);
-  if (occupied !== null) throw engineError('LocationIsOccupiedError', occupied);
+  const occupied = slotOccupied(st, slot);
+  if (occupied !== null) throw occupied;
 }
 
 /** The labware standing on `labwareId`, if any. */

@@ -2,6 +2,7 @@
 // drop and return.
 import type { PipetteSpec } from '../definitions/index.ts';
 import { nextLabwareDropPoint } from './addressable-areas.ts';
+import { requireNoTip, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
@@ -193,6 +194,8 @@ export function pickUpTip(
   checkTipRackMatch(st, p.spec, lw);
   st.log.before('command.PICK_UP_TIP', 'Picking up tip from ' + w.displayName);
   move(st, p, wellTop(lw, w));
+  // From 2.14 the engine refuses it (a failed command); below, the Python API does.
+  if (st.has('engineCore')) requireNoTip(p);
   if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip') : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
@@ -329,6 +332,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
   }
   st.log.before('command.DROP_TIP', 'Dropping tip into ' + (target.well ? target.well.displayName : locString(st, target.ref, target.point)));
   move(st, p, target);
+  if (st.has('engineCore')) requireTip(p);
   if (!p.hasTip && st.has('release7')) {
     // 7.5.0's legacy core drops nothing and raises nothing.
     st.log.after();

@@ -73,6 +73,16 @@ const ProtocolErrorInfo = Type.Object({
   fileName: Type.Optional(Nullable(Type.String())),
 });
 
+const ErrorTree = Type.Recursive((Self) =>
+  Type.Object({
+    errorType: Type.String(),
+    errorCode: Type.String(),
+    detail: Type.String(),
+    errorInfo: Type.Record(Type.String(), Type.Unknown()),
+    wrappedErrors: Type.Array(Self),
+  }),
+);
+
 const RequiredEquipment = Type.Object({
   pipettes: Type.Array(
     Type.Object({
@@ -139,6 +149,7 @@ const AnalysisCommand = Type.Object({
   status: Type.Union([Type.Literal('succeeded'), Type.Literal('failed')]),
   result: Type.Unknown(),
   error: Nullable(Type.Object({ errorType: Type.String(), detail: Type.String() })),
+  errorCode: Type.Optional(Type.String()),
   startedAt: Type.Number(),
   completedAt: Type.Number(),
   parentId: Nullable(Type.String()),
@@ -165,6 +176,7 @@ const JobResult = Type.Object({
   reproducible: Type.Boolean(),
   apiLevel: Nullable(Type.String()),
   error: Nullable(ProtocolErrorInfo),
+  errorOccurrences: Type.Optional(Type.Array(ErrorTree)),
   runLog: Type.Array(RunLogEntry),
   requiredEquipment: RequiredEquipment,
   warnings: Type.Array(LiquidWarning),

@@ -2,7 +2,7 @@
 // interpreter worker inside it. Nothing here may hold a function or a class instance: every value
 // crosses a process boundary (IPC with structured clone) or a thread boundary (postMessage).
 import type { HardwareAction } from '../engine/index.ts';
-import type { ExecutionOutcome, ProtocolErrorInfo, RunLogEntry, RunTimeParameterValues } from '../common/index.ts';
+import type { ErrorTree, ExecutionOutcome, ProtocolErrorInfo, RunLogEntry, RunTimeParameterValues } from '../common/index.ts';
 import type { WasmModule } from './child/wasm.ts';
 
 /** What the child needs to know when it starts (passed as workerData to the interpreter thread). */
@@ -49,6 +49,8 @@ export interface JobResult extends ExecutionOutcome {
   rawMetadata: Record<string, string> | null;
   apiLevel: string | null;
   error: ProtocolErrorInfo | null;
+  /** The error as robot software 7 reports it (spec Part D); empty when the job succeeded. */
+  errorOccurrences?: ErrorTree[];
   /** False when the protocol read the clock or randomness: another run may differ. */
   reproducible: boolean;
   /** True when the given runtime-parameter values were refused (`error` says why). */

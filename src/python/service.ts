@@ -17,6 +17,7 @@ function toAnalysis(result: JobResult): Analysis {
     rawMetadata: parsed ? result.rawMetadata : null,
     // A job reports `ok` only when the protocol ran to its end; a failure always carries its error.
     error: result.stage === 'ok' ? null : (result.error ?? { type: 'RuntimeError', description: 'Protocol execution failed' }),
+    errorOccurrences: result.errorOccurrences,
     outcome: result,
     reproducible: result.reproducible,
     valuesRefused: result.valuesRefused === true,

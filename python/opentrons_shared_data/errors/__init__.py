@@ -1,3 +1,5 @@
-from .exceptions import EnumeratedError, UnexpectedTipAttachError, UnexpectedTipRemovalError
+from .exceptions import (EnumeratedError, GeneralError, PythonException, UnexpectedTipAttachError,
+                         UnexpectedTipRemovalError)
 
-__all__ = ['EnumeratedError', 'UnexpectedTipAttachError', 'UnexpectedTipRemovalError']
+__all__ = ['EnumeratedError', 'GeneralError', 'PythonException', 'UnexpectedTipAttachError',
+           'UnexpectedTipRemovalError']

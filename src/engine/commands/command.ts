@@ -41,6 +41,8 @@ export interface AnyCommand {
 export interface CommandError {
   errorType: PyErrorType | string;
   detail: string;
+  /** A failed engine command's code in the engine's catalogue (absent for Python-layer errors). */
+  errorCode?: string;
 }
 
 export type CommandStatus = 'succeeded' | 'failed';

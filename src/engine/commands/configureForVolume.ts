@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { pyError } from '../errors.ts';
+import { pythonLayerError } from '../errors.ts';
 import { enginePipette } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { Id, Maybe } from './params.ts';
@@ -15,7 +15,7 @@ export const configureForVolume = defineCommand({
   execute(params, { state }) {
     const p = enginePipette(state, params.pipetteId);
     if (!state.protocolEngine && p.currentVolume > 0) {
-      throw pyError(
+      throw pythonLayerError(
         'CommandPreconditionViolated',
         `Error 4004 COMMAND_PRECONDITION_VIOLATED (CommandPreconditionViolated): Cannot switch modes of ${p.spec.displayName} on ${p.mount} mount while it contains liquid`,
       );

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { requireNoTip } from '../engine-errors.ts';
 import { engineError, enginePipette, isWellTarget, resolveWellTarget } from '../protocol-engine.ts';
 import { pickUpTip as pickUp } from '../tips.ts';
 import { defineCommand } from './command.ts';
@@ -28,7 +29,7 @@ export const pickUpTip = defineCommand({
     const p = enginePipette(state, params.pipetteId);
     const target = resolveWellTarget(state, params);
     if (!target.lw.isTiprack) throw engineError('LabwareIsNotTipRackError', `Labware ${target.lw.id} has no tip length defined.`);
-    if (p.hasTip) throw engineError('TipAttachedError', 'Pipette should not have a tip attached, but does.');
+    requireNoTip(p);
     pickUp(state, p.id, { kind: 'well', labwareId: target.lw.id, wellName: target.well.name }, null, null);
     state.blownOut.delete(p.id);
     return { position: target.point, tipVolume: target.well.maxVolume, tipLength: p.tipLength, tipDiameter: target.well.diameter ?? 0 };

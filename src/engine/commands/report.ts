@@ -27,6 +27,7 @@ export function reportCommands(records: readonly CommandRecord[]): AnalysisComma
       status: record.status,
       result: record.status === 'succeeded' ? (shown.result ?? null) : null,
       error: record.error === null ? null : { errorType: record.error.errorType, detail: record.error.detail },
+      ...(record.error?.errorCode !== undefined ? { errorCode: record.error.errorCode } : {}),
       startedAt: record.startedAt,
       completedAt: record.completedAt,
       parentId: record.parentId,

@@ -1,8 +1,8 @@
 // The engine side of the Python bridge: one function taking and returning JSON text. Python sends
 // an engine command `{commandType, params, line}` (run with `engine.execute`, params checked by the
 // command's schema), a view read `{view, args}` (views.ts), or one of the few host requests
-// `{request, args}` (wire.ts); the host answers `{result}` or `{error: {type, message}}` with the
-// Python exception class name. After every command that logged something it reports the new
+// `{request, args}` (wire.ts); the host answers `{result}` or `{error: {type, message, code?}}` with
+// the Python exception class name (and a failed engine command's code). After every command that logged something it reports the new
 // run-log entries as one step (and, in a live run, blocks there until the parent says go on).
 import type { ExecutionOutcome, RunLogEntry, RunTimeParameterValues } from '../../common/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
@@ -107,7 +107,11 @@ export class EngineHost implements Host {
     }
     const actions = engine.hardwareActions?.slice(actionsBefore) ?? null;
     if (this.options.onStep && (engine.entryCount > before || (actions !== null && actions.length > 0))) this.options.onStep(engine.runLog.slice(before), actions);
-    if (record.error !== null) return JSON.stringify({ error: { type: record.error.errorType, message: record.error.detail } });
+    if (record.error !== null) {
+      const { errorType: type, detail: message, errorCode: code } = record.error;
+      // `code`: a failed engine command, which Python at apiLevel ≥ 2.14 wraps (spec Part D).
+      return JSON.stringify({ error: code === undefined ? { type, message } : { type, message, code } });
+    }
     return answer(commandAnswer(record.result));
   }
 

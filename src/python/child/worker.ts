@@ -176,7 +176,7 @@ function runJob(py: PyodideLike, job: JobSpec): JobResult {
       JSON.stringify({ workdir, protocolFile: protocolName, mode: job.mode }),
       (request: string) => host.call(request),
     ),
-  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'reproducible' | 'valuesRefused'>;
+  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'errorOccurrences' | 'reproducible' | 'valuesRefused'>;
   return { ...outcome, ...host.finish(outcome.stage === 'ok'), jobMs: performance.now() - started };
 }
 

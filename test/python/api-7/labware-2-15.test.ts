@@ -87,9 +87,9 @@ ctx.comment(str(src['A1']))
       'TypeError: Labware offset must be a dictionary.',
       'TypeError: Offset values should be a number (int or float).',
       'Moving Src to slot 1',
-      "LocationIsOccupiedError: Labware corning_96_wellplate_360ul_flat is already present at slotName=<DeckSlotName.SLOT_1: '1'>.",
+      "ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): LocationIsOccupiedError: Labware corning_96_wellplate_360ul_flat is already present at slotName=<DeckSlotName.SLOT_1: '1'>.",
       'Moving Src to slot 5 with gripper',
-      'NotSupportedOnRobotType: Labware movement using a gripper is not supported on the OT-2',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): NotSupportedOnRobotType: Labware movement using a gripper is not supported on the OT-2',
       'A1 of Src on slot 2',
     ]);
   });
@@ -174,8 +174,8 @@ p.aspirate(10, pcr['A1'])
     assert.deepEqual(lines(a), [
       'LabwareDefinitionIsNotAdapterError: Labware corning_96_wellplate_360ul_flat is not an adapter.',
       'LabwareDefinitionIsNotLabwareError: Labware opentrons_96_well_aluminum_block is not defined as a normal labware.',
-      'LabwareCannotBeStackedError: Labware corning_96_wellplate_360ul_flat cannot be loaded onto labware opentrons_96_well_aluminum_block',
-      "LocationIsOccupiedError: Labware nest_96_wellplate_100ul_pcr_full_skirt is already present at labwareId='labware-3'.",
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): LabwareCannotBeStackedError: Labware corning_96_wellplate_360ul_flat cannot be loaded onto labware opentrons_96_well_aluminum_block',
+      "ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): LocationIsOccupiedError: Labware nest_96_wellplate_100ul_pcr_full_skirt is already present at labwareId='labware-3'.",
       'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
       'ValueError: Cannot aspirate/dispense to an adapter',
       'ValueError: Cannot aspirate/dispense to an adapter',

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { temperatureSetTemperature } from '../../modules.ts';
-import { engineError, engineModuleOfType, floatText } from '../../protocol-engine.ts';
+import { temperatureTarget } from '../../engine-errors.ts';
+import { engineModuleOfType } from '../../protocol-engine.ts';
 import { defineCommand } from '../command.ts';
 import { Id, plain, PyNumber } from '../params.ts';
 
@@ -16,10 +17,7 @@ export const setTargetTemperature = defineCommand({
     const celsius = plain(params.celsius) ?? 0;
     if (!state.protocolEngine) return temperatureSetTemperature(state, params.moduleId, celsius, params.wait !== false);
     engineModuleOfType(state, params.moduleId, 'temperatureModuleType');
-    const target = Math.round(celsius);
-    if (target < -9 || target > 99) {
-      throw engineError('InvalidTargetTemperatureError', `Temperature module got an invalid temperature ${floatText(celsius)} °C. Valid range is TemperatureRange(min=-9, max=99).`);
-    }
+    const target = temperatureTarget(celsius);
     temperatureSetTemperature(state, params.moduleId, target, false);
     return { targetTemperature: target };
   },

@@ -1,0 +1,1 @@
+"""The Protocol Engine's surface a protocol can meet: its error classes."""

@@ -1,0 +1,3 @@
+from .exceptions import ProtocolEngineError, ProtocolCommandFailedError, engine_error
+
+__all__ = ['ProtocolEngineError', 'ProtocolCommandFailedError', 'engine_error']
