@@ -15,9 +15,9 @@ export type ModuleModel =
   | 'temperatureModuleV1'
   | 'temperatureModuleV2'
   | 'thermocyclerModuleV1'
-  /** Protocol Engine (JSON v6–8) only: the Python API of 4.x knows no Heater-Shaker. */
+  /** JSON v6–8 and the Python API from 2.12 (4.7.0 knew no Heater-Shaker). */
   | 'heaterShakerModuleV1'
-  /** Protocol Engine (JSON v6–8) only: the Python API of 4.x knows no thermocycler GEN2. */
+  /** JSON v6–8 and the Python API from 2.12 (4.7.0 knew no thermocycler GEN2). */
   | 'thermocyclerModuleV2';
 
 export type ModuleType = 'magneticModuleType' | 'temperatureModuleType' | 'thermocyclerModuleType' | 'heaterShakerModuleType';

@@ -20,7 +20,7 @@ const read = (name: string) => readFileSync(new URL(`./${name}`, import.meta.url
 function deckData(): unknown {
   const deck = ot2DeckDefinition();
   const modules: Record<string, unknown> = {};
-  for (const model of ['magneticModuleV1', 'magneticModuleV2', 'temperatureModuleV1', 'temperatureModuleV2', 'thermocyclerModuleV1'] as const) {
+  for (const model of ['magneticModuleV1', 'magneticModuleV2', 'temperatureModuleV1', 'temperatureModuleV2', 'thermocyclerModuleV1', 'thermocyclerModuleV2', 'heaterShakerModuleV1'] as const) {
     const spec = moduleSpec(model, false);
     if (spec !== null) modules[model] = { displayName: spec.displayName, labwareOffset: spec.labwareOffset, type: spec.type };
   }

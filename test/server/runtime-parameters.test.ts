@@ -19,11 +19,7 @@ import {
 const EXAMPLE = path.join(repoRoot, 'examples', 'sample_normalisation', 'sample_normalisation.py');
 const GIVEN = { sample_count: 3, dry_run: true, plate_type: 'nest_96_wellplate_100ul_pcr_full_skirt' };
 
-/**
- * The run log in 7.5.0's texts for apiLevel 2.18 (§C.2: `on slot N`, the fixed trash a `Trash Bin`).
- * Compared in the 2.13 form (§C.2: "identical lines with `on 1` … instead of `on slot N`"), so this
- * test is about the parameters and holds whichever form the engine prints today.
- */
+/** The run log in 7.5.0's texts for apiLevel 2.18 (§C.2: `on slot N`, the fixed trash a `Trash Bin`). */
 const DEFAULT_RUN = [
   'Normalising 2 samples',
   'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
@@ -45,10 +41,6 @@ const GIVEN_RUN = [
     `\tDropping tip into ${well} of Opentrons OT-2 96 Tip Rack 300 µL on slot 1`,
   ]),
 ];
-
-function legacyForm(line: string): string {
-  return line.replace(/ on slot (\d+)/g, ' on $1').replace('Dropping tip into Trash Bin on 12', 'Dropping tip into A1 of Opentrons Fixed Trash on 12');
-}
 
 const PARAMETERS = (values: { sample_count: number; dry_run: boolean; plate_type: string }): RunTimeParameter[] => [
   {
@@ -123,7 +115,7 @@ describe('runtime parameters at upload', () => {
     const p = await upload('normalise_defaults.py');
     assert.deepEqual(p.errors, []);
     assert.deepEqual(p.runTimeParameters, PARAMETERS(DEFAULTS));
-    assert.deepEqual(await runLog(p.id), DEFAULT_RUN.map(legacyForm));
+    assert.deepEqual(await runLog(p.id), DEFAULT_RUN);
     const analyses = await call<{ data: { runTimeParameters: RunTimeParameter[] }[] }>(server.app, 'GET', `/protocols/${p.id}/analyses`);
     assert.equal(analyses.status, 200, analyses.text);
     assert.deepEqual(analyses.body.data[0].runTimeParameters, PARAMETERS(DEFAULTS));
@@ -133,7 +125,7 @@ describe('runtime parameters at upload', () => {
     const p = await upload('normalise_given.py', GIVEN);
     assert.deepEqual(p.errors, []);
     assert.deepEqual(p.runTimeParameters, PARAMETERS(GIVEN));
-    assert.deepEqual(await runLog(p.id), GIVEN_RUN.map(legacyForm));
+    assert.deepEqual(await runLog(p.id), GIVEN_RUN);
     assert.ok(p.requiredEquipment.labware.some((l) => l.uri === 'opentrons/nest_96_wellplate_100ul_pcr_full_skirt/1'));
     const analyses = await call<{ data: { runTimeParameters: RunTimeParameter[] }[] }>(server.app, 'GET', `/protocols/${p.id}/analyses`);
     assert.deepEqual(analyses.body.data[0].runTimeParameters, PARAMETERS(GIVEN));
