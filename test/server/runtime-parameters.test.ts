@@ -126,7 +126,7 @@ describe('runtime parameters at upload', () => {
     assert.deepEqual(p.errors, []);
     assert.deepEqual(p.runTimeParameters, PARAMETERS(GIVEN));
     assert.deepEqual(await runLog(p.id), GIVEN_RUN);
-    assert.ok(p.requiredEquipment.labware.some((l) => l.uri === 'opentrons/nest_96_wellplate_100ul_pcr_full_skirt/1'));
+    assert.ok(p.requiredEquipment.labware.some((l) => l.uri === 'opentrons/nest_96_wellplate_100ul_pcr_full_skirt/2'));
     const analyses = await call<{ data: { runTimeParameters: RunTimeParameter[] }[] }>(server.app, 'GET', `/protocols/${p.id}/analyses`);
     assert.deepEqual(analyses.body.data[0].runTimeParameters, PARAMETERS(GIVEN));
   });
