@@ -1,128 +1,171 @@
-// A lab's day: each protocol uploaded, a session created and loaded, the session and the protocol
-// deleted, one after another, against a real `labwright serve` process. Prints the median and p90
-// of each step; asserts nothing.
-//   npx tsx bench/sessions.ts                          (200 operations)
-//   npx tsx bench/sessions.ts --operations 60
-//   npx tsx bench/sessions.ts --baseline <checkout>    (a second server from another checkout,
-//                                                       protocol by protocol in turn, so both share
-//                                                       the machine's load)
-// The protocols: the real-world-style ones of test/fidelity/protocols/ and the seed's example.
-import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
+// A lab's day against real `labwright serve` processes on loopback ports. Prints figures; asserts
+// nothing.
+//   1. Server start: spawned until /health answers, and until the first upload's analysis is back
+//      (the server does not report its interpreters, so that first upload, sent as soon as /health
+//      answers, stands for the first warm interpreter), `--starts` times.
+//   2. Each protocol of the library (bench/protocol-library.ts) uploaded, a session created and
+//      loaded, both deleted, one after another, to `--operations`: median and p90 of each step.
+//   3. The same with `--clients` clients at once, each working through the library on its own.
+//   4. Resident memory of each sandbox process (one warm interpreter each) once the server is
+//      idle, after 2 and after 3, and of the server's own process.
+//   npm run bench:sessions                             (200 operations, 4 clients, 3 starts)
+//   npm run bench:sessions -- --operations 60 --clients 4 --starts 2
+//   npm run bench:sessions -- --baseline <checkout>    (a second server from another checkout,
+//                                                       step by step in turn, so both share the
+//                                                       machine's load; its figures beside ours)
+import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, REPO, startServerProcess, type ServerProcess } from '../test/e2e/process.ts';
+import { labOperation, protocolLibrary, quantile, type LibraryProtocol, type OperationTimes } from './protocol-library.ts';
+import { residentMiB, sandboxChildren, untilIdle } from './server-tree.ts';
 
-const V2 = { 'Opentrons-Version': '2' };
-const JSON_V2 = { ...V2, 'Content-Type': 'application/json' };
+const { values } = parseArgs({
+  options: {
+    operations: { type: 'string', default: '200' },
+    clients: { type: 'string', default: '4' },
+    starts: { type: 'string', default: '3' },
+    baseline: { type: 'string' },
+  },
+});
+const operations = Number(values.operations);
+const clients = Number(values.clients);
+const starts = Number(values.starts);
+const checkouts = [{ label: 'this checkout', repo: REPO }, ...(values.baseline ? [{ label: 'baseline', repo: path.resolve(values.baseline) }] : [])];
+const load = (): string => loadavg().map((x) => x.toFixed(1)).join('/');
+const ms = (x: number): string => `${x.toFixed(0)} ms`;
+const stats = (xs: readonly number[]): string => `median ${ms(quantile(xs, 0.5))}, p90 ${ms(quantile(xs, 0.9))}`;
 
-interface Protocol {
-  name: string;
-  files: { field: 'protocolFile' | 'supportFiles'; name: string; data: Uint8Array }[];
-}
-
-async function protocols(): Promise<Protocol[]> {
-  const dir = path.join(REPO, 'test', 'fidelity', 'protocols');
-  const out: Protocol[] = [];
-  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.py')).sort()) {
-    out.push({ name, files: [{ field: 'protocolFile', name, data: await readFile(path.join(dir, name)) }] });
-  }
-  const example = path.join(REPO, 'examples', 'plate_transfer');
-  out.push({
-    name: 'plate_transfer.py',
-    files: await Promise.all(
-      [
-        ['protocolFile', 'plate_transfer.py'],
-        ['supportFiles', 'tip_handling.py'],
-        ['supportFiles', 'plate_transfer_plan.json'],
-      ].map(async ([field, name]) => ({ field: field as Protocol['files'][number]['field'], name, data: await readFile(path.join(example, name)) })),
-    ),
+const work = await mkdtemp(path.join(tmpdir(), 'labwright-bench-sessions-'));
+let serverCount = 0;
+async function start(repo: string): Promise<ServerProcess> {
+  serverCount += 1;
+  return startServerProcess({
+    port: await freePort(),
+    dataDir: path.join(work, String(serverCount)),
+    speed: 'max',
+    maxProtocols: 2 * clients + 2,
+    repo,
+    // startServerProcess gives this checkout --no-notify; a baseline gets it here.
+    serveArgs: repo === REPO ? [] : ['--no-notify'],
+    healthPollMs: 10,
   });
-  return out;
 }
 
-async function ok(res: Response, what: string): Promise<unknown> {
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text) as unknown;
+/** What the library's protocols came to (errors, session states), so both checkouts are seen doing the same work. */
+function outcomes(all: readonly (OperationTimes & { protocol: string })[]): string {
+  const seen = new Map<string, string>();
+  for (const o of all) seen.set(o.protocol, `${o.errors === 0 ? 'analysed' : `${o.errors} error(s)`}, session ${o.sessionState}`);
+  return [...seen].map(([p, what]) => `${p}: ${what}`).join('; ');
 }
 
-/** Polls until the session leaves its load (the original's clients poll; so does this). */
-async function untilLoaded(base: string, id: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const body = (await ok(await fetch(`${base}/sessions/${id}`, { headers: V2 }), 'get session')) as { data: { details: { currentState: string } } };
-    const state = body.data.details.currentState;
-    if (state === 'loaded' || state === 'error') return;
-    if (Date.now() > deadline) throw new Error(`session ${id} still ${state} after 60 s`);
-    await new Promise((resolve) => setImmediate(resolve));
+interface Memory {
+  serverMiB: number;
+  childrenMiB: number[];
+}
+async function memoryAtRest(server: ServerProcess): Promise<Memory> {
+  await untilIdle(server.child.pid!);
+  return {
+    serverMiB: residentMiB(server.child.pid!) ?? NaN,
+    childrenMiB: sandboxChildren(server.child.pid!).map((pid) => residentMiB(pid) ?? NaN),
+  };
+}
+const memoryText = (m: Memory): string =>
+  `sandbox processes (one warm interpreter each): ${m.childrenMiB.map((x) => `${x.toFixed(0)} MiB`).join(', ') || 'none'}; server process ${m.serverMiB.toFixed(0)} MiB`;
+
+async function serverStarts(library: LibraryProtocol[]): Promise<void> {
+  const seed = library.find((p) => p.name === 'plate_transfer.py')!;
+  const figures = checkouts.map(() => ({ health: [] as number[], firstAnalysis: [] as number[], firstUpload: [] as number[] }));
+  for (let i = 0; i < starts; i++) {
+    for (const [c, { repo }] of checkouts.entries()) {
+      const t0 = performance.now();
+      const server = await start(repo);
+      try {
+        figures[c].health.push(performance.now() - t0);
+        const op = await labOperation(server.base, seed);
+        figures[c].firstUpload.push(op.uploadMs);
+        figures[c].firstAnalysis.push(figures[c].health.at(-1)! + op.uploadMs);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  console.log(`\nServer start (${starts} starts each, load average now ${load()})`);
+  for (const [c, { label }] of checkouts.entries()) {
+    const f = figures[c];
+    console.log(`  ${label}: spawned until /health answers ${stats(f.health)}; until the seed's first upload has its analysis ${stats(f.firstAnalysis)} (that upload alone ${stats(f.firstUpload)})`);
   }
 }
 
 interface Timings {
   upload: number[];
   load: number[];
+  all: (OperationTimes & { protocol: string })[];
+}
+const timings = (): Timings => ({ upload: [], load: [], all: [] });
+function record(t: Timings, protocol: string, op: OperationTimes): void {
+  t.upload.push(op.uploadMs);
+  t.load.push(op.loadMs);
+  t.all.push({ ...op, protocol });
 }
 
-async function operation(base: string, protocol: Protocol, into: Timings): Promise<void> {
-  const form = new FormData();
-  for (const f of protocol.files) form.append(f.field, new Blob([f.data]), f.name);
-  let t0 = performance.now();
-  const uploaded = (await ok(await fetch(`${base}/protocols`, { method: 'POST', headers: V2, body: form }), `upload ${protocol.name}`)) as { data: { id: string } };
-  into.upload.push(performance.now() - t0);
-  t0 = performance.now();
-  const created = (await ok(
-    await fetch(`${base}/sessions`, {
-      method: 'POST',
-      headers: JSON_V2,
-      body: JSON.stringify({ data: { sessionType: 'protocol', createParams: { protocolId: uploaded.data.id } } }),
-    }),
-    'create session',
-  )) as { data: { id: string } };
-  await untilLoaded(base, created.data.id);
-  into.load.push(performance.now() - t0);
-  await ok(await fetch(`${base}/sessions/${created.data.id}`, { method: 'DELETE', headers: V2 }), 'delete session');
-  await ok(await fetch(`${base}/protocols/${uploaded.data.id}`, { method: 'DELETE', headers: V2 }), 'delete protocol');
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-function report(label: string, t: Timings): void {
-  const line = (step: string, v: number[]) => `${step} median ${quantile(v, 0.5).toFixed(0)} ms, p90 ${quantile(v, 0.9).toFixed(0)} ms`;
-  console.log(`${label}: ${line('upload', t.upload)}; ${line('session load', t.load)} (${t.upload.length} operations)`);
-}
-
-async function start(repo: string | undefined, work: string, label: string): Promise<ServerProcess> {
-  return startServerProcess({ port: await freePort(), dataDir: path.join(work, label), speed: 'max', maxProtocols: 5, repo });
+function report(title: string, servers: readonly { label: string; t: Timings }[]): void {
+  console.log(`\n${title} (load average now ${load()})`);
+  for (const { label, t } of servers) console.log(`  ${label}: upload ${stats(t.upload)}; session load ${stats(t.load)} (${t.upload.length} operations)`);
+  if (servers.length === 2) {
+    const ratio = (step: 'upload' | 'load') => (quantile(servers[1].t[step], 0.5) / quantile(servers[0].t[step], 0.5)).toFixed(1);
+    console.log(`  baseline ÷ this checkout, medians: upload ${ratio('upload')}×, session load ${ratio('load')}×`);
+  }
+  for (const { label, t } of servers) console.log(`  ${label}, what the protocols came to: ${outcomes(t.all)}`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { operations: { type: 'string', default: '200' }, baseline: { type: 'string' } } });
-  const operations = Number(values.operations);
-  const list = await protocols();
-  const work = await mkdtemp(path.join(tmpdir(), 'labwright-bench-sessions-'));
-  const servers: { label: string; server: ServerProcess; timings: Timings }[] = [];
+  const library = await protocolLibrary();
+  console.log(`load average at the start ${load()}; ${library.length} protocols: ${library.map((p) => p.name).join(', ')}`);
+  await serverStarts(library);
+
+  const servers: { label: string; server: ServerProcess; t: Timings; crowd: Timings }[] = [];
   try {
-    servers.push({ label: 'this checkout', server: await start(undefined, work, 'this'), timings: { upload: [], load: [] } });
-    if (values.baseline) servers.push({ label: 'baseline', server: await start(path.resolve(values.baseline), work, 'baseline'), timings: { upload: [], load: [] } });
+    for (const { label, repo } of checkouts) servers.push({ label, server: await start(repo), t: timings(), crowd: timings() });
     // A warm-up round each, so interpreter snapshots exist before anything is timed.
-    for (const s of servers) await operation(s.server.base, list[0], { upload: [], load: [] });
+    for (const s of servers) await labOperation(s.server.base, library[0]);
     for (let i = 0; i < operations; i++) {
-      for (const s of servers) await operation(s.server.base, list[i % list.length], s.timings);
+      const protocol = library[i % library.length];
+      for (const s of servers) record(s.t, protocol.name, await labOperation(s.server.base, protocol));
     }
-    const load = loadavg()[0].toFixed(1);
-    for (const s of servers) report(`${s.label} (load average ${load})`, s.timings);
-    if (servers.length === 2) {
-      const ratio = (step: keyof Timings) => (quantile(servers[1].timings[step], 0.5) / quantile(servers[0].timings[step], 0.5)).toFixed(2);
-      console.log(`baseline ÷ this checkout, medians: upload ${ratio('upload')}×, session load ${ratio('load')}×`);
+    report(`One client, ${operations} operations in sequence`, servers);
+    const afterSequence = await Promise.all(servers.map((s) => memoryAtRest(s.server)));
+
+    // Clients at once: blocks of `clients` × 10 operations, each checkout's block in turn.
+    const perBlock = clients * 10;
+    for (let done = 0; done < operations; done += perBlock) {
+      for (const s of servers) {
+        await Promise.all(
+          Array.from({ length: clients }, async (_, c) => {
+            for (let k = c; k < Math.min(perBlock, operations - done); k += clients) {
+              const protocol = library[(done + k) % library.length];
+              record(s.crowd, protocol.name, await labOperation(s.server.base, protocol, `client${c}_`));
+            }
+          }),
+        );
+      }
+    }
+    report(`${clients} clients at once, ${operations} operations in all`, servers.map(({ label, crowd }) => ({ label, t: crowd })));
+    const afterCrowd = await Promise.all(servers.map((s) => memoryAtRest(s.server)));
+
+    console.log(`\nResident memory once the server is idle (load average now ${load()})`);
+    for (const [i, { label }] of servers.entries()) {
+      console.log(`  ${label}, after the sequence: ${memoryText(afterSequence[i])}`);
+      console.log(`  ${label}, after ${clients} clients: ${memoryText(afterCrowd[i])}`);
     }
   } finally {
     for (const s of servers) await s.server.stop();
-    await rm(work, { recursive: true, force: true });
   }
 }
 
-await main();
+try {
+  await main();
+} finally {
+  await rm(work, { recursive: true, force: true });
+}

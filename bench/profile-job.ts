@@ -1,0 +1,98 @@
+// One Python job run in this process, without the sandbox, so that `node --cpu-prof` sees where a
+// long analysis spends its time: the protocol's Python, the bridge, the engine, what the result
+// costs to cross the thread and process boundaries, the parent's check of it and the analysis
+// built from it. Prints the time of each part; asserts nothing.
+//   node --import tsx bench/profile-job.ts bench/fixtures/long_replication_2_11.py [--runs 3]
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-job.ts FILE
+// The interpreter here starts cold (no snapshot) and is reused across runs, unlike the sandbox's:
+// figures of the job itself, not of a start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
+import { buildAnalysis, protocolMetadata } from '../src/analysis/index.ts';
+import { createHost } from '../src/python/child/host.ts';
+import { checkChildMessage } from '../src/python/message-schema.ts';
+import type { JobResult } from '../src/python/messages.ts';
+
+interface Pyodide {
+  runPython(code: string): unknown;
+  pyimport(name: string): unknown;
+  FS: { mkdirTree(p: string): void; writeFile(p: string, data: Uint8Array | string): void };
+}
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
+const file = positionals[0];
+if (!file) throw new Error('usage: bench/profile-job.ts PROTOCOL.py [--runs N]');
+const protocolText = fs.readFileSync(file);
+
+const require = createRequire(import.meta.url);
+const { loadPyodide } = (await import(require.resolve('pyodide/pyodide.mjs'))) as { loadPyodide: (o: object) => Promise<Pyodide> };
+const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+const sitePackages = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
+const copy = (from: string, to: string): void => {
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (entry.name === '__pycache__') continue;
+    if (entry.isDirectory()) {
+      py.FS.mkdirTree(`${to}/${entry.name}`);
+      copy(path.join(from, entry.name), `${to}/${entry.name}`);
+    } else if (entry.name.endsWith('.py')) py.FS.writeFile(`${to}/${entry.name}`, fs.readFileSync(path.join(from, entry.name)));
+  }
+};
+copy(path.join(import.meta.dirname, '..', 'python'), sitePackages);
+const runner = py.pyimport('labwright_sandbox.runner') as { run_job(job: string, bridge: (r: string) => string): string };
+
+const ms = (t0: number): string => `${(performance.now() - t0).toFixed(0)} ms`;
+for (let run = 0; run < Number(values.runs); run++) {
+  py.FS.mkdirTree('/protocol');
+  py.FS.writeFile('/protocol/protocol.py', protocolText);
+  const host = createHost({ mode: 'analyze', customLabware: [], labwareLibrary: [], onStep: null, onWait: null, onParsed: () => {} });
+  let bridgeMs = 0;
+  const kinds = new Map<string, number>();
+  let t0 = performance.now();
+  const outcome = JSON.parse(
+    runner.run_job(JSON.stringify({ workdir: '/protocol', protocolFile: 'protocol.py', mode: 'analyze' }), (request) => {
+      const b0 = performance.now();
+      const kind = /"(commandType|view|request)": ?"([^"]+)"/.exec(request);
+      const key = kind ? `${kind[1]} ${kind[2]}` : '?';
+      kinds.set(key, (kinds.get(key) ?? 0) + 1);
+      try {
+        return host.call(request);
+      } finally {
+        bridgeMs += performance.now() - b0;
+      }
+    }),
+  ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'reproducible'>;
+  const jobTime = ms(t0);
+  t0 = performance.now();
+  const result: JobResult = { ...outcome, ...host.finish(outcome.stage === 'ok') };
+  const finishTime = ms(t0);
+  t0 = performance.now();
+  const crossed = deserialize(serialize({ type: 'result', result })) as unknown;
+  const serialTime = ms(t0);
+  t0 = performance.now();
+  const viaText = JSON.parse(deserialize(serialize(deserialize(serialize(JSON.stringify({ type: "result", result }))))) as string) as unknown;
+  const textTime = ms(t0);
+  void viaText;
+  t0 = performance.now();
+  checkChildMessage(crossed);
+  const checkTime = ms(t0);
+  t0 = performance.now();
+  const analysis = buildAnalysis({
+    protocolType: 'python',
+    metadata: protocolMetadata(result.rawMetadata, result.apiLevel),
+    rawMetadata: result.rawMetadata,
+    error: result.error,
+    errorOccurrences: result.errorOccurrences,
+    outcome: result,
+    reproducible: result.reproducible,
+    valuesRefused: false,
+  });
+  console.log(
+    `run ${run + 1}: ${outcome.stage}, ${analysis.runLog.length} run-log entries; job ${jobTime} (of which bridge ${bridgeMs.toFixed(0)} ms), ` +
+      `outcome ${finishTime}, serialize+deserialize ${serialTime} (${(serialize(result).length / 2 ** 20).toFixed(1)} MiB), as JSON text across both ${textTime}, check ${checkTime}, analysis ${ms(t0)}`,
+  );
+  if (run === 0) console.log(`  result parts (MiB): ${Object.entries(result).map(([k, v]) => `${k} ${(serialize(v).length / 2 ** 20).toFixed(2)}`).join(', ')}`);
+  if (run === 0) console.log(`  bridge requests: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+}

@@ -1,0 +1,78 @@
+// A `labwright serve` process seen from outside (Linux /proc), for the benches: its sandbox
+// children, their resident memory, and a wait until the whole tree is idle (the pool has its
+// interpreters ready and nothing else runs) instead of a fixed pause.
+import { readdirSync, readFileSync } from 'node:fs';
+
+function read(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is the state. */
+function statFields(pid: number): string[] | null {
+  const stat = read(`/proc/${pid}/stat`);
+  return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** Every process below `pid` (children, their children, ...). */
+export function descendants(pid: number): number[] {
+  const childrenOf = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const fields = statFields(Number(name));
+    if (fields === null) continue;
+    const parent = Number(fields[1]);
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), Number(name)]);
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of childrenOf.get(queue.shift()!) ?? []) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/** The sandbox children of a server (node under the permission model, src/python/sandbox-process.ts). */
+export function sandboxChildren(serverPid: number): number[] {
+  return descendants(serverPid).filter((pid) => (read(`/proc/${pid}/cmdline`) ?? '').split('\0').includes('--experimental-permission'));
+}
+
+/** Resident memory in MiB (VmRSS), or null when the process is gone. */
+export function residentMiB(pid: number): number | null {
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(read(`/proc/${pid}/status`) ?? '');
+  return match ? Number(match[1]) / 1024 : null;
+}
+
+// Linux reports process times in USER_HZ, which is 100 on every architecture Node supports.
+const TICK_MS = 10;
+
+/** CPU time (user + system) of a process and everything below it, in ms. */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    const fields = statFields(p);
+    if (fields !== null) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * TICK_MS;
+}
+
+/**
+ * Resolves once the tree used under 5 % of one core over `quietMs` (interpreters started or
+ * prepared, nothing left running), or after `timeoutMs` whatever it does. Answers the ms waited.
+ */
+export async function untilIdle(pid: number, quietMs = 400, timeoutMs = 30_000): Promise<number> {
+  const started = performance.now();
+  let before = treeCpuMs(pid);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = treeCpuMs(pid);
+    if (now - before <= quietMs * 0.05 || performance.now() - started > timeoutMs) return performance.now() - started;
+    before = now;
+  }
+}
