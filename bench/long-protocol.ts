@@ -3,7 +3,9 @@
 // uploaded to a real `labwright serve` over HTTP (upload until the analysis is back, the full
 // analysis fetched, a session loaded). Prints the times and a digest of each run log and of each
 // whole analysis, so a change can be shown to leave results byte for byte as they were; asserts
-// nothing.
+// nothing. Beside each wall time, the CPU time the work took in all processes concerned (this one
+// and its sandbox children, or the server and its children): on a machine shared with other work
+// the wall time says more about the load than about the code.
 //   npm run bench:long                              (3 runs of each fixture each way)
 //   npm run bench:long -- --runs 5 --only service
 //   npm run bench:long -- --baseline <checkout>     (the same from another checkout, run by run in
@@ -17,7 +19,7 @@ import { parseArgs } from 'node:util';
 import type { Analysis } from '../src/common/index.ts';
 import type { createPythonService as CreatePythonService } from '../src/python/index.ts';
 import { freePort, REPO, startServerProcess, type ServerProcess } from '../test/e2e/process.ts';
-import { untilIdle } from './server-tree.ts';
+import { treeCpuMs, untilIdle } from './server-tree.ts';
 
 const FIXTURES = ['long_replication_2_11.py', 'long_replication_2_15.py'];
 const V2 = { 'Opentrons-Version': '2' };
@@ -40,11 +42,13 @@ const seconds = (xs: number[]): string => `median ${(median(xs) / 1000).toFixed(
 
 interface Figures {
   times: Map<string, number[]>;
+  cpu: Map<string, number[]>;
   digests: Map<string, Set<string>>;
 }
-const figures = (): Figures => ({ times: new Map(), digests: new Map() });
-function note(f: Figures, key: string, ms: number, digestText?: string): void {
+const figures = (): Figures => ({ times: new Map(), cpu: new Map(), digests: new Map() });
+function note(f: Figures, key: string, ms: number, cpuMs: number, digestText?: string): void {
   f.times.set(key, [...(f.times.get(key) ?? []), ms]);
+  f.cpu.set(key, [...(f.cpu.get(key) ?? []), cpuMs]);
   if (digestText !== undefined) f.digests.set(key, new Set([...(f.digests.get(key) ?? []), digestText]));
 }
 
@@ -53,7 +57,7 @@ function report(title: string, all: { label: string; f: Figures }[]): void {
   for (const key of all[0].f.times.keys()) {
     for (const { label, f } of all) {
       const d = f.digests.get(key);
-      console.log(`  ${key}, ${label}: ${seconds(f.times.get(key) ?? [])}${d ? `; digest ${[...d].join(' | ')}` : ''}`);
+      console.log(`  ${key}, ${label}: wall ${seconds(f.times.get(key) ?? [])}, CPU ${seconds(f.cpu.get(key) ?? [])}${d ? `; digest ${[...d].join(' | ')}` : ''}`);
     }
     if (all.length === 2) {
       const [a, b] = all.map(({ f }) => [...(f.digests.get(key) ?? [])].join(' | '));
@@ -76,11 +80,13 @@ async function viaService(): Promise<void> {
         for (const s of services) {
           // A warm interpreter, as the pool keeps one: the job, not an interpreter's start, is timed.
           await s.svc.warm();
+          const cpu0 = treeCpuMs(process.pid);
           const t0 = performance.now();
           const a: Analysis = await s.svc.execute({ protocolFile: { name, data }, supportFiles: [] }, { mode: 'analyze' });
           const ms = performance.now() - t0;
+          const cpuMs = treeCpuMs(process.pid) - cpu0;
           if (!a.ok) throw new Error(`${name} (${s.label}): ${JSON.stringify(a.errors)}`);
-          note(s.f, `${name} (${a.runLog.length} run-log entries, ${a.commands?.length ?? '?'} commands)`, ms, `run log ${digest(runLogText(a.runLog))}, analysis ${digest(JSON.stringify(a))}`);
+          note(s.f, `${name} (${a.runLog.length} run-log entries, ${a.commands?.length ?? '?'} commands)`, ms, cpuMs, `run log ${digest(runLogText(a.runLog))}, analysis ${digest(JSON.stringify(a))}`);
         }
       }
     }
@@ -112,14 +118,18 @@ async function overHttp(server: ServerProcess, name: string, run: number, f: Fig
   const form = new FormData();
   // A new file name each run: the protocol's id is its name, and the previous one may still exist.
   form.append('protocolFile', new Blob([await readFile(path.join(import.meta.dirname, 'fixtures', name))]), name.replace(/\.py$/, `_${run}.py`));
-  await untilIdle(server.child.pid!);
+  const pid = server.child.pid!;
+  await untilIdle(pid);
+  let cpu0 = treeCpuMs(pid);
   let t0 = performance.now();
   const uploaded = JSON.parse(await ok(await fetch(`${base}/protocols`, { method: 'POST', headers: V2, body: form }), `upload ${name}`)) as { data: { id: string } };
-  note(f, `${name}: upload until the analysis is back`, performance.now() - t0);
+  note(f, `${name}: upload until the analysis is back`, performance.now() - t0, treeCpuMs(pid) - cpu0);
   const id = uploaded.data.id;
+  cpu0 = treeCpuMs(pid);
   t0 = performance.now();
   const analysis = JSON.parse(await ok(await fetch(`${base}/protocols/${id}/analysis`, { headers: V2 }), 'analysis')) as { data: { runLog: { level: number; text: string }[] } };
-  note(f, `${name}: GET its analysis`, performance.now() - t0, `run log ${digest(runLogText(analysis.data.runLog))}`);
+  note(f, `${name}: GET its analysis`, performance.now() - t0, treeCpuMs(pid) - cpu0, `run log ${digest(runLogText(analysis.data.runLog))}`);
+  cpu0 = treeCpuMs(pid);
   t0 = performance.now();
   const session = JSON.parse(
     await ok(
@@ -128,7 +138,7 @@ async function overHttp(server: ServerProcess, name: string, run: number, f: Fig
     ),
   ) as { data: { id: string } };
   await untilLoaded(base, session.data.id);
-  note(f, `${name}: session created until loaded`, performance.now() - t0);
+  note(f, `${name}: session created until loaded`, performance.now() - t0, treeCpuMs(pid) - cpu0);
   await ok(await fetch(`${base}/sessions/${session.data.id}`, { method: 'DELETE', headers: V2 }), 'delete session');
   await ok(await fetch(`${base}/protocols/${id}`, { method: 'DELETE', headers: V2 }), 'delete protocol');
 }

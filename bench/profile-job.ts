@@ -51,6 +51,7 @@ for (let run = 0; run < Number(values.runs); run++) {
   let bridgeMs = 0;
   const kinds = new Map<string, number>();
   let t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const outcome = JSON.parse(
     runner.run_job(JSON.stringify({ workdir: '/protocol', protocolFile: 'protocol.py', mode: 'analyze' }), (request) => {
       const b0 = performance.now();
@@ -64,7 +65,8 @@ for (let run = 0; run < Number(values.runs); run++) {
       }
     }),
   ) as Pick<JobResult, 'stage' | 'rawMetadata' | 'apiLevel' | 'error' | 'reproducible'>;
-  const jobTime = ms(t0);
+  const jobCpu = process.cpuUsage(cpu0);
+  const jobTime = `${ms(t0)} (CPU ${((jobCpu.user + jobCpu.system) / 1000).toFixed(0)} ms)`;
   t0 = performance.now();
   const result: JobResult = { ...outcome, ...host.finish(outcome.stage === 'ok') };
   const finishTime = ms(t0);

@@ -52,12 +52,15 @@ export function residentMiB(pid: number): number | null {
 // Linux reports process times in USER_HZ, which is 100 on every architecture Node supports.
 const TICK_MS = 10;
 
-/** CPU time (user + system) of a process and everything below it, in ms. */
+/**
+ * CPU time (user + system) of a process and everything below it, in ms: each live process's own
+ * and that of its children which ended (a sandbox process stopped after its job counts still).
+ */
 export function treeCpuMs(pid: number): number {
   let ticks = 0;
   for (const p of [pid, ...descendants(pid)]) {
     const fields = statFields(p);
-    if (fields !== null) ticks += Number(fields[11]) + Number(fields[12]);
+    if (fields !== null) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
   }
   return ticks * TICK_MS;
 }

@@ -4,6 +4,7 @@
 // compiled once (TypeCompiler); a compile-time check below keeps them within `ChildToParent`, so a
 // message that passes is one the type describes. Extra properties are allowed (and ignored), as
 // the parent never reads them.
+import { deserialize } from 'node:v8';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { ChildToParent } from './messages.ts';
@@ -226,8 +227,25 @@ export class MalformedChildMessageError extends Error {
 /** The longest description of a malformed message (its values come from untrusted code). */
 const MAX_DETAIL_CHARS = 200;
 
+/**
+ * A `resultBytes` message read back into the `result` it carries (the same deserializer the IPC
+ * channel applies to every message, so no new kind of value can arrive); anything else as it is.
+ * Bytes that do not deserialize stay a `resultBytes` message, which the schema refuses.
+ */
+function withResultRead(message: unknown): unknown {
+  if (typeof message !== 'object' || message === null) return message;
+  const { type, bytes } = message as { type?: unknown; bytes?: unknown };
+  if (type !== 'resultBytes' || !(bytes instanceof Uint8Array)) return message;
+  try {
+    return { type: 'result', result: deserialize(bytes) as unknown };
+  } catch {
+    return message;
+  }
+}
+
 /** Returns the message typed when it has an expected shape; throws `MalformedChildMessageError` otherwise. */
-export function checkChildMessage(message: unknown): ChildToParent {
+export function checkChildMessage(received: unknown): ChildToParent {
+  const message = withResultRead(received);
   if (compiled.Check(message)) return message;
   const kind =
     typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string'

@@ -80,6 +80,13 @@ export type ChildToParent =
   /** A live run's `time.sleep`: the parent answers `stepDone` when the time is up. */
   | { type: 'wait'; seconds: number }
   | { type: 'result'; result: JobResult }
+  /**
+   * The same result as the interpreter thread sends it: `v8.serialize(result)`, moved to the main
+   * thread without a copy and relayed as bytes. A long protocol's result is ~10 MiB of small
+   * objects; cloned as objects it would be serialized and rebuilt twice (thread, then process),
+   * as bytes once. The parent reads it back into `result` before checking it (message-schema.ts).
+   */
+  | { type: 'resultBytes'; bytes: Uint8Array }
   | { type: 'fatal'; message: string };
 
 /** Values of the shared step word (Int32Array index 0). */

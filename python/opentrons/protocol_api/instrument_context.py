@@ -500,13 +500,17 @@ class InstrumentContext(object):
                             options=options)
         finally:
             # Approximate (the plan's own arithmetic is not visible here): no tip left means the
-            # last step was a drop (0); otherwise float-ness comes from the arguments.
-            if not self._state()['hasTip']:
-                self._volume_reset()
-            elif isinstance(volume, list) or any(
-                    _is_float(v) for v in (volume, kwargs.get('air_gap'),
-                                           kwargs.get('disposal_volume'))):
-                self._volume_is_float = True
+            # last step was a drop (0); otherwise float-ness comes from the arguments. When the
+            # volume is not a float now and no argument makes it one, it stays an int whether a
+            # tip is left or not: the engine is not asked (a long protocol makes thousands of
+            # transfers).
+            floats = isinstance(volume, list) or any(
+                _is_float(v) for v in (volume, kwargs.get('air_gap'), kwargs.get('disposal_volume')))
+            if self._volume_is_float or floats:
+                if not self._state()['hasTip']:
+                    self._volume_reset()
+                elif floats:
+                    self._volume_is_float = True
         return self
 
     def transfer(self, volume, source, dest, trash=True, **kwargs):

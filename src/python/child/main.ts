@@ -43,7 +43,7 @@ type Phase = 'starting' | 'idle' | 'job' | 'done';
 const RELAYED: Record<Phase, ReadonlySet<ChildToParent['type']>> = {
   starting: new Set(['ready', 'snapshot', 'fatal']),
   idle: new Set(),
-  job: new Set(['parsed', 'step', 'wait', 'result', 'fatal']),
+  job: new Set(['parsed', 'step', 'wait', 'result', 'resultBytes', 'fatal']),
   done: new Set(),
 };
 
@@ -80,6 +80,7 @@ function startInterpreter(): void {
         break;
       case 'snapshot':
       case 'result':
+      case 'resultBytes':
       case 'fatal':
         // The outcome: nothing more from this thread reaches the parent.
         interpreter.phase = 'done';

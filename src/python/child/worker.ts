@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ChildToParent, JobResult, JobSpec, ParentToChild, SandboxBootData, StartPhases } from '../messages.ts';
 import { STEP_WAITING } from '../messages.ts';
@@ -252,6 +253,9 @@ if (boot.makeSnapshot) {
       post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    post({ type: 'result', result });
+    // As bytes, moved rather than copied to the main thread (messages.ts: `resultBytes`).
+    const bytes = serialize(result);
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    post({ type: 'resultBytes', bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
   });
 }
