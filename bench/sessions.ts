@@ -10,6 +10,7 @@
 //      idle, after 2 and after 3, and of the server's own process.
 //   npm run bench:sessions                             (200 operations, 4 clients, 3 starts)
 //   npm run bench:sessions -- --operations 60 --clients 4 --starts 2
+//   npm run bench:sessions -- --only clients             (start, sequence, clients: which parts run)
 //   npm run bench:sessions -- --baseline <checkout>    (a second server from another checkout,
 //                                                       step by step in turn, so both share the
 //                                                       machine's load; its figures beside ours)
@@ -27,8 +28,10 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '4' },
     starts: { type: 'string', default: '3' },
     baseline: { type: 'string' },
+    only: { type: 'string', default: 'start,sequence,clients' },
   },
 });
+const parts = new Set(values.only.split(','));
 const operations = Number(values.operations);
 const clients = Number(values.clients);
 const starts = Number(values.starts);
@@ -123,23 +126,23 @@ function report(title: string, servers: readonly { label: string; t: Timings }[]
 async function main(): Promise<void> {
   const library = await protocolLibrary();
   console.log(`load average at the start ${load()}; ${library.length} protocols: ${library.map((p) => p.name).join(', ')}`);
-  await serverStarts(library);
+  if (parts.has('start')) await serverStarts(library);
 
   const servers: { label: string; server: ServerProcess; t: Timings; crowd: Timings }[] = [];
   try {
     for (const { label, repo } of checkouts) servers.push({ label, server: await start(repo), t: timings(), crowd: timings() });
     // A warm-up round each, so interpreter snapshots exist before anything is timed.
     for (const s of servers) await labOperation(s.server.base, library[0]);
-    for (let i = 0; i < operations; i++) {
+    for (let i = 0; i < (parts.has('sequence') ? operations : 0); i++) {
       const protocol = library[i % library.length];
       for (const s of servers) record(s.t, protocol.name, await labOperation(s.server.base, protocol));
     }
-    report(`One client, ${operations} operations in sequence`, servers);
+    if (parts.has('sequence')) report(`One client, ${operations} operations in sequence`, servers);
     const afterSequence = await Promise.all(servers.map((s) => memoryAtRest(s.server)));
 
     // Clients at once: blocks of `clients` × 10 operations, each checkout's block in turn.
     const perBlock = clients * 10;
-    for (let done = 0; done < operations; done += perBlock) {
+    for (let done = 0; done < (parts.has('clients') ? operations : 0); done += perBlock) {
       for (const s of servers) {
         await Promise.all(
           Array.from({ length: clients }, async (_, c) => {
@@ -151,13 +154,13 @@ async function main(): Promise<void> {
         );
       }
     }
-    report(`${clients} clients at once, ${operations} operations in all`, servers.map(({ label, crowd }) => ({ label, t: crowd })));
+    if (parts.has('clients')) report(`${clients} clients at once, ${operations} operations in all`, servers.map(({ label, crowd }) => ({ label, t: crowd })));
     const afterCrowd = await Promise.all(servers.map((s) => memoryAtRest(s.server)));
 
     console.log(`\nResident memory once the server is idle (load average now ${load()})`);
     for (const [i, { label }] of servers.entries()) {
-      console.log(`  ${label}, after the sequence: ${memoryText(afterSequence[i])}`);
-      console.log(`  ${label}, after ${clients} clients: ${memoryText(afterCrowd[i])}`);
+      console.log(`  ${label}, after the sequence (or the warm-up): ${memoryText(afterSequence[i])}`);
+      if (parts.has('clients')) console.log(`  ${label}, after ${clients} clients: ${memoryText(afterCrowd[i])}`);
     }
   } finally {
     for (const s of servers) await s.server.stop();
