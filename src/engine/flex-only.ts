@@ -2,6 +2,7 @@
 // magnetic block, trash bins and waste chutes of one's own, the staging slots A4–D4. Levels up to
 // 2.11 keep 4.7.0's answers (these names are unknown there); later levels give 7.5.0's refusals,
 // each below its own level as a version error.
+import { MAGNETIC_BLOCK } from '../definitions/index.ts';
 import { pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
 
@@ -22,8 +23,6 @@ export function refuseFlexPipette(st: EngineState, name: string): void {
   }
   throw pyError('InvalidSpecificationForRobotTypeError', 'Cannot load a Flex pipette on an OT-2.');
 }
-
-const MAGNETIC_BLOCK = 'magneticBlockV1';
 
 /** `load_module('magneticBlockV1', slot)`: a version error below 2.15, then no OT-2 slot takes it. */
 export function refuseMagneticBlock(st: EngineState, model: string, slot: string | number | null): void {

@@ -20,9 +20,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
     );
   }
-  // The Heater-Shaker (robot software 7.5.0, by its exact model only) loads from 2.12; 4.7.0 knew none.
-  const heaterShaker = moduleName === 'heaterShakerModuleV1' && st.has('release7');
-  const model = heaterShaker ? moduleName : st.defs.resolveModule(moduleName);
+  const model = st.defs.resolveModule(moduleName);
   if (!model) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
   const v2 = st.defs.module(model, false);
   if (!v2) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
@@ -63,7 +61,6 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
   const displayName = `${spec.displayName} on ${slot}`;
   // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
   placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
-  if (heaterShaker) return loadHeaterShaker(st, slot);
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
   if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };

@@ -9,7 +9,7 @@ import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
 import { move, moveTo } from './motion.ts';
-import { noTip, tipRemovalError } from './coded-errors.ts';
+import { noTip } from './coded-errors.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
@@ -99,31 +99,30 @@ export function invalidDispenseVolume(volume: number, held: number): ProtocolApi
   return pyError('InvalidDispenseVolumeError', `Cannot dispense ${pyFloat(volume)} µL when only ${held === 0 ? '0' : pyFloat(held)} µL has been aspirated.`);
 }
 
+/**
+ * 4.7.0 prepares the plunger and moves before it publishes the entry; 7.5.0 (from 2.12) publishes
+ * first and moves inside the step, so a missing tip fails after the entry, with the coded error.
+ */
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
   refuseModuleLocation(st, p, location);
-  if (st.has('release7')) return aspirateRelease7(st, p, dest, volume, rate);
-  if (p.currentVolume === 0) {
-    if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
-      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
-      st.log.advance(0.3);
-      if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
-      p.ready = true;
-    }
-    move(st, p, dest);
-  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
-    move(st, p, dest);
-  }
+  const moveFirst = !st.has('release7');
+  if (moveFirst) approachAspirate(st, p, dest);
   const vol = givenVolume(st, volume) ?? availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform ASPIRATE without a tip attached');
+  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
+  if (st.has('engineCore')) {
+    requireTip(p);
+    checkAspirateVolume(p, vol);
+  }
+  if (!moveFirst) approachAspirate(st, p, dest);
+  if (!p.hasTip) throw missingTip(st, 'ASPIRATE');
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
   if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
@@ -137,6 +136,29 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
   st.blownOut.delete(p.id);
   st.log.after();
+}
+
+/**
+ * The moves before an aspirate: with an empty tip, to the well's top to prepare the plunger
+ * (unless it is still ready, from 2.3) and down to the target; otherwise to the target unless
+ * the pipette is already there.
+ */
+function approachAspirate(st: EngineState, p: LoadedPipette, dest: ResolvedLocation): void {
+  if (p.currentVolume === 0) {
+    if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
+      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
+      if (!p.hasTip) throw missingTip(st, 'PREPARE_ASPIRATE');
+      preparePlunger(st, p);
+    }
+    move(st, p, dest);
+  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
+    move(st, p, dest);
+  }
+}
+
+/** An aspirate step without a tip: 4.7.0's NoTipAttachedError, the coded error from 2.12. */
+function missingTip(st: EngineState, action: 'ASPIRATE' | 'PREPARE_ASPIRATE'): ProtocolApiError {
+  return noTip(st, action, pyError('NoTipAttachedError', `Cannot perform ${action} without a tip attached`));
 }
 
 export function dispense(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
@@ -165,48 +187,6 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   }
   p.currentVolume -= dispensed;
   if (p.currentVolume < 1e-12) p.currentVolume = 0;
-  st.log.after();
-}
-
-/**
- * 7.5.0's aspirate (from 2.12): the entry is published first and the plunger is prepared inside
- * it, so a missing tip fails after the entry, with the coded error.
- */
-function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
-  const vol = givenVolume(st, volume) ?? availableVolume(st, p);
-  const flow = rate * p.aspirateFlowRate;
-  const entry = st.log.before(
-    'command.ASPIRATE',
-    'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
-  );
-  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
-  if (st.has('engineCore')) {
-    requireTip(p);
-    checkAspirateVolume(p, vol);
-  }
-  if (p.currentVolume === 0) {
-    if (!p.ready) {
-      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw tipRemovalError('PREPARE_ASPIRATE');
-      preparePlunger(st, p);
-    }
-    move(st, p, dest);
-  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
-    move(st, p, dest);
-  }
-  if (!p.hasTip) throw tipRemovalError('ASPIRATE');
-  const after = p.currentVolume + vol;
-  if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
-  if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
-  if (vol > 0) {
-    const seconds = vol / flow;
-    st.log.advance(seconds);
-    if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
-    ledgerOp(st, p, dest, vol, entry.index, true);
-  }
-  p.currentVolume = after;
-  // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
-  st.blownOut.delete(p.id);
   st.log.after();
 }
 
