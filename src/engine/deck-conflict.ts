@@ -65,7 +65,7 @@ function nameOf(item: ConflictItem): string {
   return item.kind === 'labware' ? item.loadName : item.model;
 }
 
-export function conflictItemOf(st: EngineState, item: DeckItem): ConflictItem {
+export function conflictItemOf(item: DeckItem): ConflictItem {
   if (item.kind === 'module') {
     return { kind: 'module', model: item.mod.model, type: item.mod.spec.type, configuration: item.mod.configuration };
   }
@@ -108,7 +108,7 @@ function allows(rule: Rule, item: ConflictItem): boolean {
 /** Raises DeckConflictError when `item` may not stand in `slot` beside what the deck holds. */
 export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string): void {
   const existing = new Map<string, ConflictItem>();
-  for (const [s, held] of st.deck) existing.set(s, conflictItemOf(st, held));
+  for (const [s, held] of st.deck) existing.set(s, conflictItemOf(held));
   const conflict = (blocker: string, blockerSlot: string) =>
     pyError('DeckConflictError', `${blocker} in slot ${blockerSlot} prevents ${nameOf(item)} from using slot ${slot}.`);
   for (const r of restrictionsOf(item, slot)) {

@@ -29,7 +29,7 @@ export function slotKey(st: EngineState, location: DeckLocation): string {
   return norm;
 }
 
-export function itemRepr(st: EngineState, item: DeckItem): string {
+export function itemRepr(item: DeckItem): string {
   if (item.kind === 'module') return item.mod.displayName;
   if (item.lw.id === 'fixedTrash' || item.lw.fixedTrash) return item.lw.displayName;
   return implRepr(item.lw.id);
@@ -56,7 +56,7 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
   const existing = st.deck.get(slot);
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
-  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
+  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(existing)}`);
   for (const s of covering) {
     const tc = coveredBy(st, s);
     if (tc) throw pyError('ValueError', `Could not load ${newItemRepr} as deck location ${key} is obscured by ${tc.displayName}`);
@@ -329,7 +329,7 @@ export function tallestName(st: EngineState, tallest: number): string {
     const item = st.deck.get(slot);
     if (!item) continue;
     if (item.kind === 'labware') {
-      if (item.lw.highestZ === tallest) return itemRepr(st, item);
+      if (item.lw.highestZ === tallest) return itemRepr(item);
       continue;
     }
     const lw = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;

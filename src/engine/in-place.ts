@@ -5,7 +5,7 @@
 import { invalidDispenseVolume, ledgerOp } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { checkAspirateVolume } from './engine-errors.ts';
-import { engineError, floatText, requireTip } from './protocol-engine.ts';
+import { engineError, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { ejectTip } from './tips.ts';
