@@ -7,10 +7,9 @@ import { checkDeckConflict } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
 import { moduleSlotRefused, moduleWithoutLocation } from './engine-errors.ts';
 import { pyError } from './errors.ts';
-import { loadHeaterShaker, placeModule } from './modules.ts';
+import { loadHeaterShaker, moduleConfiguration, placePythonModule } from './modules.ts';
 import type { EngineState } from './state.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
-import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel } from './types.ts';
 
 /** A model or load name, with 7.5.0's names (the thermocycler GEN2, the Heater-Shaker). */
@@ -41,12 +40,7 @@ export function loadModuleRelease7(st: EngineState, moduleName: string, location
   const spec = st.defs.module(model, false);
   if (spec === null) throw pyError('ValueError', st.defs.moduleNameError(moduleName, st.has('release7')));
   const slot = moduleSlot(st, spec, location);
-  let config: 'full' | 'semi' | null = null;
-  if (configuration !== null) {
-    const c = configuration.toLowerCase();
-    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
-    config = model === 'thermocyclerModuleV1' ? c : null;
-  }
+  const config = moduleConfiguration(model, configuration);
   checkDeckConflict(st, { kind: 'module', model, type: spec.type, configuration: config }, slot);
   if (spec.type === 'heaterShakerModuleType') return loadHeaterShaker(st, slot);
   if (model === 'thermocyclerModuleV2') {
@@ -55,16 +49,5 @@ export function loadModuleRelease7(st: EngineState, moduleName: string, location
     st.module(info.moduleId).lid = 'open';
     return info;
   }
-  let off = { ...spec.labwareOffset };
-  const xf = spec.slotXTransform[slot];
-  if (xf) off = { ...off, x: xf[0] * off.x + xf[1] };
-  if (config === 'semi') off = { ...off, x: off.x - 23.28 };
-  const thermocycler = spec.type === 'thermocyclerModuleType';
-  return placeModule(st, spec, slot, {
-    contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
-    labwareOffset: off,
-    configuration: config,
-    temperature: thermocycler ? TIMING.ambientC : 0,
-    lid: 'open',
-  });
+  return placePythonModule(st, spec, slot, config, false);
 }

@@ -11,7 +11,7 @@ import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
-import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
+import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -52,24 +52,35 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `API version ${st.apiLevel[0]}.${st.apiLevel[1]} does not support the module ${v2.displayName}. Please use at least version 2.3 to use this module.`,
     );
   }
-  let config: 'full' | 'semi' | null = null;
-  if (configuration !== null) {
-    const c = configuration.toLowerCase();
-    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
-    config = model === 'thermocyclerModuleV1' ? c : null;
-  }
+  const config = moduleConfiguration(model, configuration);
   const displayName = `${spec.displayName} on ${slot}`;
   // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
   placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
+  return placePythonModule(st, spec, slot, config, useV1);
+}
+
+/** `load_module`'s configuration: 'full' or 'semi' in any case; only the GEN1 thermocycler keeps it. */
+export function moduleConfiguration(model: ModuleModel, configuration: string | null): 'full' | 'semi' | null {
+  if (configuration === null) return null;
+  const c = configuration.toLowerCase();
+  if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
+  return model === 'thermocyclerModuleV1' ? c : null;
+}
+
+/**
+ * Places a magnetic or temperature module or a GEN1 thermocycler as the Python API's loaders do:
+ * v2 definitions mirror the labware offset in slots 3, 6 and 9; a semi configuration moves it.
+ */
+export function placePythonModule(st: EngineState, spec: ModuleSpec, slot: string, config: 'full' | 'semi' | null, v1: boolean): ModuleInfo {
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
-  if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
+  if (xf && !v1) off = { ...off, x: xf[0] * off.x + xf[1] };
   if (config === 'semi') off = { ...off, x: off.x - 23.28 };
   return placeModule(st, spec, slot, {
     contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
     labwareOffset: off,
     configuration: config,
-    temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
+    temperature: spec.type === 'thermocyclerModuleType' ? TIMING.ambientC : 0,
     lid: 'open',
   });
 }
