@@ -306,18 +306,13 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
       else target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
-    if (location.ref.kind !== 'well' && st.has('release7')) {
-      throw pyError(
-        'TypeError',
-        'If a location is specified as a `types.Location` (for instance, as the result of a call to `Well.top()`), it must be a location relative to a well, since that is where a tip is dropped. However, the given location refers to ' +
-          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
-      );
-    }
     if (location.ref.kind !== 'well') {
+      const given = location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point);
       throw pyError(
         'TypeError',
-        'If a location is specified as a types.Location (for instance, as the result of a call to tiprack.wells()[0].top()) it must be a location relative to a well, since that is where a tip is dropped. The passed location, however, is in reference to ' +
-          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
+        st.has('release7')
+          ? 'If a location is specified as a `types.Location` (for instance, as the result of a call to `Well.top()`), it must be a location relative to a well, since that is where a tip is dropped. However, the given location refers to ' + given
+          : 'If a location is specified as a types.Location (for instance, as the result of a call to tiprack.wells()[0].top()) it must be a location relative to a well, since that is where a tip is dropped. The passed location, however, is in reference to ' + given,
       );
     }
     target = fromTarget(st, location);
