@@ -9,24 +9,14 @@ import type { Analysis } from '../../../src/common/index.ts';
 import { sharedDefinitions } from '../../../src/definitions/index.ts';
 import { ProtocolEngine } from '../../../src/engine/index.ts';
 import { analyze, protocol, service } from '../helpers.ts';
+import { lines, probeFunction } from './helpers.ts';
 
 const svc = service();
 after(() => svc.close());
 
-/** The run log as 7.5.0's simulator prints it (today's names, tabs for nesting). */
-function lines(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
-
 /** A protocol whose `tryit(f)` comments `ok` or the exception as `{Class}: {message}`. */
 function probing(body: string, level: string): string {
-  const helper = `def tryit(f):
-    try:
-        f()
-        ctx.comment('ok')
-    except Exception as e:
-        ctx.comment(type(e).__name__ + ': ' + str(e))`;
-  return protocol(`${helper}\n${body}`, level);
+  return protocol(`${probeFunction('tryit(f)')}\n${body}`, level);
 }
 
 /** The `alternateDropLocation` of each drop into the trash bin, in order. */
