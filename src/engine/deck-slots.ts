@@ -29,7 +29,7 @@ export function validDeckSlot(st: EngineState, location: DeckLocation): string {
   }
   const slot = COORDINATE_SLOTS[given.toUpperCase()];
   if (slot === undefined) throw pyError('ValueError', `'${given}' is not a valid deck slot`);
-  if (!st.atLeast(2, 15)) {
+  if (!st.has('labwareMovement')) {
     throw pyError(
       'APIVersionError',
       `Specifying a deck slot like "${given}" requires apiLevel 2.15. Increase your protocol's apiLevel, or use slot "${slot}" instead.`,

@@ -180,10 +180,6 @@ export class EngineState {
     this.liquids = [...(opts.liquids ?? [])];
   }
 
-  atLeast(major: number, minor: number): boolean {
-    return levelAtLeast(this.apiLevel, [major, minor]);
-  }
-
   /** Whether the protocol's level has a behaviour (see FEATURES in versions.ts). */
   has(feature: FeatureName): boolean {
     // Asked on every pipetting step: each gate is decided once per run.
