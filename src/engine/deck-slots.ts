@@ -1,6 +1,7 @@
 // Deck slot names as robot software 7.5.0 validates them for Python protocols (python-protocol-api
 // 2.12–2.19, A.4.4): OT-2 numbers, the coordinate names from 2.15, the Flex staging slots from
 // 2.16 (which an OT-2's deck does not have), each refused below its level with its own text.
+import { notOnDeck } from './addressable-areas.ts';
 import { pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
 import type { DeckLocation } from './types.ts';
@@ -20,7 +21,7 @@ export function validDeckSlot(st: EngineState, location: DeckLocation): string {
   if (STAGING_SLOTS.has(given.toUpperCase())) {
     if (!st.has('trashBin')) throw pyError('APIVersionError', 'Using a staging deck slot requires apiLevel 2.16.');
     // The Flex's staging slots do not exist on an OT-2's deck (Part E).
-    throw pyError('AddressableAreaDoesNotExistError', `${given.toUpperCase()} is not provided by any cutout fixtures in deck definition ot2_standard`);
+    throw pyError('AddressableAreaDoesNotExistError', notOnDeck(given.toUpperCase()));
   }
   if (/^\d+$/.test(given)) {
     const n = Number(given);

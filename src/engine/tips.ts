@@ -1,5 +1,6 @@
 // Tip tracking and tip commands: per-rack tip state, tip selection for a pipette, pick-up,
 // drop and return.
+import { labwareUri } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
 import { nextLabwareDropPoint } from './addressable-areas.ts';
 import { requireNoTip, requireTip } from './engine-errors.ts';
@@ -201,7 +202,7 @@ export function pickUpTip(
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
   st.log.advance(seconds);
   if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
-  const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
+  const overlap = p.spec.tipOverlap[labwareUri(lw.def)] ?? p.spec.tipOverlap.default ?? 0;
   p.hasTip = true;
   p.currentVolume = 0;
   p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
