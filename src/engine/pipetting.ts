@@ -190,10 +190,13 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   st.log.after();
 }
 
+/** Seconds the plunger takes to its bottom, ready to aspirate. */
+const PREPARE_S = 0.3;
+
 /** Moves the plunger to the bottom, ready to aspirate. */
 export function preparePlunger(st: EngineState, p: LoadedPipette): void {
-  st.log.advance(0.3);
-  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
+  st.log.advance(PREPARE_S);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
   p.ready = true;
 }
 
