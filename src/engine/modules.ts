@@ -12,6 +12,7 @@ import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -257,10 +258,8 @@ export function magneticCalibrate(st: EngineState, moduleId: string): void {
   st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
+  logWarning(st, 'module_contexts', '`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
   st.log.after();
-  if (st.has('release7')) {
-    st.logMessages.push('`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
-  }
 }
 
 function pyNumLoose(x: number): string {

@@ -15,6 +15,7 @@ import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
@@ -62,7 +63,7 @@ function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationA
   }
   if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
-    if (command === 'blow out' && lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
+    if (command === 'blow out' && lw.isTiprack) logWarning(st, 'instrument_context', 'Blow_out being performed on a tiprack. Please re-check your code');
     const w = st.wellOf(lw, location.wellName);
     if (command === 'aspirate') return wellBottom(lw, w, p.aspirateClearance);
     if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.dispenseClearance);

@@ -260,6 +260,7 @@ class ProtocolContext(object):
 
     @property
     def _hw_manager(self):
+        _engine.request('deprecation_warning', member='ProtocolContext._hw_manager')
         return self._hw_manager_obj
 
     @property

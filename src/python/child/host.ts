@@ -144,6 +144,9 @@ export class EngineHost implements Host {
         return null;
       case 'parameter_values':
         return this.parameters.applyGivenValues();
+      case 'deprecation_warning':
+        this.started().warnDeprecated(request.args.member);
+        return null;
     }
   }
 
