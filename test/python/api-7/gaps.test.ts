@@ -165,3 +165,18 @@ except Exception as e:
   ]);
   assert.deepEqual(await simulated(body, '2.11'), ['one', 'two', 'three']);
 });
+
+test('A.4.4: a Heater-Shaker in front of the trash: the fixed trash by load name up to 2.15, `trash bin` from 2.16', async () => {
+  const body = `
+try:
+    ctx.load_module('heaterShakerModuleV1', 9)
+except Exception as e:
+    ctx.comment(type(e).__name__ + ': ' + str(e))
+`;
+  for (const level of ['2.13', '2.15']) {
+    assert.deepEqual(await simulated(body, level), ['DeckConflictError: opentrons_1_trash_1100ml_fixed in slot 12 prevents heaterShakerModuleV1 from using slot 9.'], level);
+  }
+  for (const level of ['2.16', '2.19']) {
+    assert.deepEqual(await simulated(body, level), ['DeckConflictError: trash bin in slot 12 prevents heaterShakerModuleV1 from using slot 9.'], level);
+  }
+});
