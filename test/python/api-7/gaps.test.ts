@@ -180,3 +180,16 @@ except Exception as e:
     assert.deepEqual(await simulated(body, level), ['DeckConflictError: trash bin in slot 12 prevents heaterShakerModuleV1 from using slot 9.'], level);
   }
 });
+
+test('B.2.14: thermocycler status properties keep the simulator\'s starting state from 2.14; the legacy core follows the commands', async () => {
+  const body = `
+tc = ctx.load_module('thermocycler', 7)
+tc.close_lid()
+tc.set_lid_temperature(100)
+tc.set_block_temperature(40, hold_time_seconds=5)
+ctx.comment(repr([tc.lid_position, tc.block_temperature, tc.block_target_temperature, tc.lid_temperature, tc.lid_target_temperature, tc.hold_time, tc.block_temperature_status, tc.lid_temperature_status, tc.total_cycle_count]))
+`;
+  const last = async (level: string) => (await run(body, level)).runLog.at(-1)?.text;
+  assert.equal(await last('2.15'), "['open', 23, None, 23, None, None, 'idle', 'idle', None]");
+  assert.match((await last('2.13')) ?? '', /^\['closed', 40, 40, 100, 100, .*'holding at target', 'holding at target', None\]$/);
+});
