@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, protocol, service } from '../helpers.ts';
 import { simulatorLines } from '../../../src/cli/report.ts';
+import { completedAnalysis } from '../../../src/analysis/index.ts';
 import type { PythonService } from '../../../src/python/index.ts';
 import type { Analysis } from '../../../src/common/index.ts';
 
@@ -192,4 +193,21 @@ ctx.comment(repr([tc.lid_position, tc.block_temperature, tc.block_target_tempera
   const last = async (level: string) => (await run(body, level)).runLog.at(-1)?.text;
   assert.equal(await last('2.15'), "['open', 23, None, 23, None, None, 'idle', 'idle', None]");
   assert.match((await last('2.13')) ?? '', /^\['closed', 40, 40, 100, 100, .*'holding at target', 'holding at target', None\]$/);
+});
+
+test('D.3: the robot-server analysis lists the fixed trash as labware (first) up to 2.15, not from 2.16', async () => {
+  const body = `
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+`;
+  const listed = async (level: string) =>
+    completedAnalysis(await run(body, level), { id: 'a', createdAt: '2024-01-01T00:00:00.000Z' }).labware.map((l) => [l.id === 'fixedTrash' ? l.id : 'plate', l.loadName, l.location]);
+  for (const level of ['2.13', '2.14', '2.15']) {
+    assert.deepEqual(await listed(level), [
+      ['fixedTrash', 'opentrons_1_trash_1100ml_fixed', { slotName: '12' }],
+      ['plate', 'corning_96_wellplate_360ul_flat', { slotName: '2' }],
+    ], level);
+  }
+  for (const level of ['2.16', '2.19']) {
+    assert.deepEqual(await listed(level), [['plate', 'corning_96_wellplate_360ul_flat', { slotName: '2' }]], level);
+  }
 });
