@@ -716,7 +716,10 @@ export { ProtocolApiError };
 /** A failure as data: the Python class a protocol could catch and its message. */
 function errorData(error: unknown): CommandError {
   if (error instanceof ProtocolApiError) {
-    return error.errorCode === null ? { errorType: error.pyType, detail: error.message } : { errorType: error.pyType, detail: error.message, errorCode: error.errorCode };
+    const data: CommandError = { errorType: error.pyType, detail: error.message };
+    if (error.errorCode !== null) data.errorCode = error.errorCode;
+    if (error.info !== null) data.errorInfo = error.info;
+    return data;
   }
   return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -155,7 +155,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
   if (location !== null && !moveFirst) move(st, p, dest);
-  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'), p);
   if (st.has('dispenseVolumeChecked') && vol > p.currentVolume + 1e-9) throw invalidDispenseVolume(vol, p.currentVolume);
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
@@ -188,14 +188,14 @@ function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocat
   if (p.currentVolume === 0) {
     if (!p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw tipRemovalError('PREPARE_ASPIRATE');
+      if (!p.hasTip) throw tipRemovalError('PREPARE_ASPIRATE', p);
       preparePlunger(st, p);
     }
     move(st, p, dest);
   } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
     move(st, p, dest);
   }
-  if (!p.hasTip) throw tipRemovalError('ASPIRATE');
+  if (!p.hasTip) throw tipRemovalError('ASPIRATE', p);
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
   if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
@@ -252,7 +252,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
-  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'));
+  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'), p);
   const shown = givenVolume(st, volume) ?? availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
@@ -270,7 +270,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
-  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'), p);
   st.log.advance(TIMING.blowOutS);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
@@ -290,7 +290,7 @@ export function touchTip(
 ): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
-  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'));
+  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'), p);
   const min = st.has('touchTipV2') ? 1 : 20;
   const s = Math.min(80, Math.max(min, speed));
   let lw: LabwareState;
@@ -365,7 +365,7 @@ export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareStat
 export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
-  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'));
+  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'), p);
   const h = height ?? 5;
   const c = st.cache;
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');

@@ -191,7 +191,7 @@ export function pickUpTip(
   move(st, p, wellTop(lw, w));
   // From 2.14 the engine refuses it (a failed command); below, the Python API does.
   if (st.has('engineCore')) requireNoTip(p);
-  if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip') : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
+  if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip', p) : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
   st.log.advance(seconds);

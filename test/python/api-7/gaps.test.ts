@@ -211,3 +211,26 @@ plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
     assert.deepEqual(await listed(level), [['plate', 'corning_96_wellplate_360ul_flat', { slotName: '2' }]], level);
   }
 });
+
+test('D.2: a coded Python error carries {pipette_name, mount} as its errorInfo', async () => {
+  const setup = `
+tr = ctx.load_labware('opentrons_96_tiprack_300ul', 1)
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+p = ctx.load_instrument('p300_single_gen2', 'right', tip_racks=[tr])
+`;
+  const a = await analyze(svc, protocol(`${setup}p.mix(2, 10, plate['A1'])`, '2.15'));
+  const top = a.errorOccurrences?.[0];
+  assert.equal(top?.detail, 'UnexpectedTipRemovalError [line 8]: Error 3005 UNEXPECTED_TIP_REMOVAL (UnexpectedTipRemovalError): Cannot perform mix without a tip attached.');
+  assert.deepEqual(top?.wrappedErrors, [
+    {
+      errorType: 'UnexpectedTipRemovalError',
+      errorCode: '3005',
+      detail: 'Cannot perform mix without a tip attached.',
+      errorInfo: { pipette_name: 'p300_single_gen2', mount: 'right' },
+      wrappedErrors: [],
+    },
+  ]);
+  // The legacy core's checks name the mount by its enum name.
+  const legacy = await analyze(svc, protocol(`${setup}p.aspirate(10, plate['A1'])`, '2.13'));
+  assert.match(JSON.stringify(legacy.errorOccurrences), /"errorInfo":\{"pipette_name":"p300_single_gen2","mount":"RIGHT"\}/);
+});
