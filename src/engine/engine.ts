@@ -16,6 +16,8 @@ import { EngineView } from './view.ts';
 import { hasTrashBin, TRASH_BIN_AREA } from './trash-bin.ts';
 import { refuseFlexFixture } from './flex-only.ts';
 import { logCommandFailed, warnDeprecated } from './log-records.ts';
+import { slotCenter } from './deck-slots.ts';
+import { hwPipetteRelease7Keys } from './instruments.ts';
 import type { DeprecatedMember } from './log-records.ts';
 import { checkPrepareToAspirate } from './in-place.ts';
 import type { FlexOnlyFeature } from './flex-only.ts';
@@ -317,6 +319,16 @@ export class ProtocolEngine {
   }
 
   /** `deck.position_for(slot)`: front-left corner of the slot. */
+  /** What 7.5.0's `hw_pipette` adds to 4.7.0's keys (legacy core). */
+  hwPipetteRelease7Keys(pipetteId: string): Record<string, unknown> {
+    return hwPipetteRelease7Keys(this.s, pipetteId);
+  }
+
+  /** `ctx.deck.get_slot_center(slot)`. */
+  slotCenter(location: DeckLocation): Point {
+    return slotCenter(this.s, location);
+  }
+
   slotPosition(location: DeckLocation): Point {
     return slotPosition(this.s, location);
   }

@@ -234,3 +234,31 @@ p = ctx.load_instrument('p300_single_gen2', 'right', tip_racks=[tr])
   const legacy = await analyze(svc, protocol(`${setup}p.aspirate(10, plate['A1'])`, '2.13'));
   assert.match(JSON.stringify(legacy.errorOccurrences), /"errorInfo":\{"pipette_name":"p300_single_gen2","mount":"RIGHT"\}/);
 });
+
+test('A.4.5: deck.get_slot_center needs a string key on the legacy core from 2.12', async () => {
+  const body = `
+ctx.comment(repr(tuple(ctx.deck.get_slot_center('5'))))
+try:
+    ctx.deck.get_slot_center(5)
+    ctx.comment('ok')
+except ValueError as e:
+    ctx.comment(str(e))
+`;
+  const lines = async (level: string) => (await run(body, level)).runLog.map((e) => e.text);
+  assert.deepEqual(await lines('2.13'), [
+    '(196.5, 133.5, 0.0)',
+    "slot 5 could not be found,valid deck slots are: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']",
+  ]);
+  assert.deepEqual(await lines('2.11'), ['(196.5, 133.5, 0.0)', 'ok']);
+});
+
+test('A.4.2: hw_pipette has 7.5.0\'s extra keys on the legacy core, from the pipette definitions', async () => {
+  const body = `
+p = ctx.load_instrument('p300_single_gen2', 'right')
+hw = p.hw_pipette
+ctx.comment(repr([hw.get('back_compat_names'), 'v0' in hw.get('versioned_tip_overlap', {}), 'opentrons/opentrons_96_tiprack_300ul/1' in hw.get('tip_overlap', {})]))
+`;
+  const last = async (level: string) => (await run(body, level)).runLog.at(-1)?.text;
+  assert.equal(await last('2.13'), "[['p300_single'], True, True]");
+  assert.equal(await last('2.11'), '[None, False, False]');
+});
