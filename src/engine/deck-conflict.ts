@@ -109,10 +109,15 @@ function allows(rule: Rule, item: ConflictItem): boolean {
   }
 }
 
-/** Raises DeckConflictError when `item` may not stand in `slot` beside what the deck holds. */
-export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string): void {
+/**
+ * Raises DeckConflictError when `item` may not stand in `slot` beside what the deck holds.
+ * `placedId`: a labware already placed there (7.5.0 checks a move after it), left out.
+ */
+export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string, placedId: string | null = null): void {
   const existing = new Map<string, ConflictItem>();
-  for (const [s, held] of st.deck) existing.set(s, conflictItemOf(st, held));
+  for (const [s, held] of st.deck) {
+    if (held.kind !== 'labware' || held.lw.id !== placedId) existing.set(s, conflictItemOf(st, held));
+  }
   // The trash bin is an addressable area over slot 12, not a deck item, but the checker knows it.
   if (hasTrashBin(st) && !existing.has(FIXED_TRASH_SLOT)) existing.set(FIXED_TRASH_SLOT, { kind: 'trashBin', highestZ: st.labware.get('fixedTrash')?.highestZ ?? 0 });
   const conflict = (blocker: string, blockerSlot: string) =>

@@ -262,3 +262,20 @@ ctx.comment(repr([hw.get('back_compat_names'), 'v0' in hw.get('versioned_tip_ove
   assert.equal(await last('2.13'), "[['p300_single'], True, True]");
   assert.equal(await last('2.11'), '[None, False, False]');
 });
+
+test('B.2.15: move_labware into a slot the thermocycler covers is refused by the deck checker, after its entry', async () => {
+  const lines = await simulated(`
+tc = ctx.load_module('thermocycler', 7)
+plate = ctx.load_labware('corning_96_wellplate_360ul_flat', 2)
+try:
+    ctx.move_labware(plate, 8)
+except Exception as e:
+    ctx.comment(type(e).__name__ + ': ' + str(e))
+ctx.move_labware(plate, 'D3')
+`, '2.15');
+  assert.deepEqual(lines, [
+    'Moving corning_96_wellplate_360ul_flat to slot 8',
+    'DeckConflictError: thermocyclerModuleV1 in slot 7 prevents corning_96_wellplate_360ul_flat from using slot 8.',
+    'Moving corning_96_wellplate_360ul_flat to slot D3',
+  ]);
+});
