@@ -4,7 +4,7 @@
 import { notOnDeck } from './addressable-areas.ts';
 import { pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
-import type { DeckLocation } from './types.ts';
+import type { DeckLocation, Point } from './types.ts';
 
 /** The OT-2 slot each coordinate name stands for. */
 const COORDINATE_SLOTS: Readonly<Record<string, string>> = {
@@ -37,4 +37,25 @@ export function validDeckSlot(st: EngineState, location: DeckLocation): string {
     );
   }
   return slot;
+}
+
+/**
+ * `ctx.deck.get_slot_center(slot)`: the middle of the slot's bounding box. The legacy core looks
+ * the slot up by its definition's id, so from 2.12 an int is not found (4.7.0 took its `str()`);
+ * the Protocol Engine runtime (2.14) validates it as any slot argument.
+ */
+export function slotCenter(st: EngineState, location: DeckLocation): Point {
+  let slot: string;
+  if (st.has('engineCore')) slot = validDeckSlot(st, location);
+  else {
+    slot = String(location);
+    const found = st.defs.slots().has(slot) && (typeof location === 'string' || !st.has('release7'));
+    if (!found) {
+      const ids = [...st.defs.slots().keys()].map((id) => `'${id}'`).join(', ');
+      throw pyError('ValueError', `slot ${slot} could not be found,valid deck slots are: [${ids}]`);
+    }
+  }
+  const spec = st.defs.slots().get(slot);
+  if (spec === undefined) throw pyError('ValueError', `'${slot}' is not a valid deck slot`);
+  return { x: spec.position.x + spec.xDimension / 2, y: spec.position.y + spec.yDimension / 2, z: spec.position.z };
 }

@@ -12,6 +12,7 @@ import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -108,10 +109,11 @@ export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
   if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
   // The Python API's Protocol Engine runtime drives no virtual module in simulation: its
-  // temperature and magnetic modules report their starting state whatever they were told.
+  // modules report their simulator's starting state whatever they were told.
   const frozen = st.has('engineCore') && !st.protocolEngine && st.isSimulating;
   if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
   if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
+  if (frozen && m.spec.type === 'thermocyclerModuleType') return THERMOCYCLER_AT_START;
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -134,6 +136,21 @@ export function moduleState(st: EngineState, moduleId: string): ModuleState {
     currentStepIndex: m.totalStepCount,
   };
 }
+
+/** A simulated thermocycler before any command: lid open, block and lid at ambient, no targets. */
+const THERMOCYCLER_AT_START: ModuleState = {
+  kind: 'thermocycler',
+  lidPosition: 'open',
+  blockTemperature: TIMING.ambientC,
+  blockTarget: null,
+  lidTemperature: TIMING.ambientC,
+  lidTarget: null,
+  holdTime: null,
+  totalCycleCount: null,
+  currentCycleIndex: null,
+  totalStepCount: null,
+  currentStepIndex: null,
+};
 
 export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type']): LoadedModule {
   const m = st.module(moduleId);
@@ -265,10 +282,8 @@ export function magneticCalibrate(st: EngineState, moduleId: string): void {
   st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
+  logWarning(st, 'module_contexts', '`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
   st.log.after();
-  if (st.has('release7')) {
-    st.logMessages.push('`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
-  }
 }
 
 function pyNumLoose(x: number): string {

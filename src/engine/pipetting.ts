@@ -15,6 +15,7 @@ import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
@@ -62,7 +63,7 @@ function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationA
   }
   if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
-    if (command === 'blow out' && lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
+    if (command === 'blow out' && lw.isTiprack) logWarning(st, 'instrument_context', 'Blow_out being performed on a tiprack. Please re-check your code');
     const w = st.wellOf(lw, location.wellName);
     if (command === 'aspirate') return wellBottom(lw, w, p.aspirateClearance);
     if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.dispenseClearance);
@@ -122,7 +123,7 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     checkAspirateVolume(p, vol);
   }
   if (!moveFirst) approachAspirate(st, p, dest);
-  if (!p.hasTip) throw missingTip(st, 'ASPIRATE');
+  if (!p.hasTip) throw missingTip(st, p, 'ASPIRATE');
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
   if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
@@ -147,7 +148,7 @@ function approachAspirate(st: EngineState, p: LoadedPipette, dest: ResolvedLocat
   if (p.currentVolume === 0) {
     if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
       if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw missingTip(st, 'PREPARE_ASPIRATE');
+      if (!p.hasTip) throw missingTip(st, p, 'PREPARE_ASPIRATE');
       preparePlunger(st, p);
     }
     move(st, p, dest);
@@ -157,8 +158,8 @@ function approachAspirate(st: EngineState, p: LoadedPipette, dest: ResolvedLocat
 }
 
 /** An aspirate step without a tip: 4.7.0's NoTipAttachedError, the coded error from 2.12. */
-function missingTip(st: EngineState, action: 'ASPIRATE' | 'PREPARE_ASPIRATE'): ProtocolApiError {
-  return noTip(st, action, pyError('NoTipAttachedError', `Cannot perform ${action} without a tip attached`));
+function missingTip(st: EngineState, p: LoadedPipette, action: 'ASPIRATE' | 'PREPARE_ASPIRATE'): ProtocolApiError {
+  return noTip(st, action, pyError('NoTipAttachedError', `Cannot perform ${action} without a tip attached`), p);
 }
 
 export function dispense(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
@@ -176,7 +177,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
   if (location !== null && !moveFirst) move(st, p, dest);
-  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'), p);
   if (st.has('dispenseVolumeChecked') && vol > p.currentVolume + 1e-9) throw invalidDispenseVolume(vol, p.currentVolume);
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
@@ -234,7 +235,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
-  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'));
+  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'), p);
   const shown = givenVolume(st, volume) ?? availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
@@ -252,7 +253,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
-  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'), p);
   st.log.advance(TIMING.blowOutS);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
@@ -272,7 +273,7 @@ export function touchTip(
 ): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
-  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'));
+  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'), p);
   const min = st.has('touchTipV2') ? 1 : 20;
   const s = Math.min(80, Math.max(min, speed));
   let lw: LabwareState;
@@ -347,7 +348,7 @@ export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareStat
 export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
-  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'));
+  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'), p);
   const h = height ?? 5;
   const c = st.cache;
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');
