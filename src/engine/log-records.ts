@@ -1,6 +1,7 @@
 // Records robot software 7.5.0 writes to its `opentrons` logger, which `opentrons_simulate` prints
 // under the run-log entries (spec A.2.4; the run log attaches them, runlog.ts). Levels 2.0–2.11
 // keep 4.7.0's output, so records exist only from 2.12 (`release7`).
+import { REMOVED } from './removals.ts';
 import type { EngineState } from './state.ts';
 
 /** A warning of the module (the Python file) that logs it. */
@@ -21,7 +22,8 @@ const DEPRECATIONS = {
   },
   'ModuleContext.load_labware_object': {
     module: 'module_contexts',
-    message: '`ModuleContext.load_labware_object` is an internal, deprecated method. Use `ModuleContext.load_labware` or `load_labware_by_definition` instead.',
+    // The same words as its refusal from 2.14.
+    message: REMOVED['ModuleContext.load_labware_object'].text,
   },
   'ProtocolContext._hw_manager': {
     module: 'protocol_context',
