@@ -78,6 +78,10 @@ def raise_error(error):
             raise KeyError(ast.literal_eval(message))
         except (ValueError, SyntaxError):
             raise KeyError(message)
+    info = error.get('info')
+    if info is not None:
+        # A coded error's details (its occurrence's errorInfo).
+        raise cls(message, detail=info)
     if message == '':
         raise cls()
     raise cls(message)

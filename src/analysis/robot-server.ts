@@ -2,7 +2,7 @@
 // commands with their params, results and errors, the equipment they loaded, and the errors as
 // occurrences. Built from the analysis alone (a pure function), for the server and the CLI.
 import { sharedDefinitions } from '../definitions/index.ts';
-import { GENERAL_ERROR_CODE, withoutFloatMarkers } from '../engine/index.ts';
+import { featuresAt, GENERAL_ERROR_CODE, withoutFloatMarkers } from '../engine/index.ts';
 import type { Analysis, AnalysisCommand, EngineEquipment, ErrorTree, ProtocolErrorInfo, RunTimeParameter } from '../common/index.ts';
 
 export interface ErrorOccurrence {
@@ -145,12 +145,21 @@ function location(value: unknown): Record<string, unknown> {
   return 'slotName' in given ? { slotName: String(given.slotName) } : given;
 }
 
-function equipment(commands: readonly AnalysisCommand[]): Pick<CompletedAnalysis, 'labware' | 'pipettes' | 'modules'> {
+/**
+ * Whether the engine's state holds the fixed trash as a labware (listed first): below apiLevel 2.16.
+ * From 2.16 a Python protocol's fixed trash is the trash bin, an addressable area, not a labware.
+ */
+function fixedTrashIsLabware(apiLevel: string | null): boolean {
+  const level = /^(\d+)\.(\d+)$/.exec(apiLevel ?? '');
+  return level === null || !featuresAt([Number(level[1]), Number(level[2])]).trashBin;
+}
+
+function equipment(commands: readonly AnalysisCommand[], withFixedTrash: boolean): Pick<CompletedAnalysis, 'labware' | 'pipettes' | 'modules'> {
   const trash = sharedDefinitions().fixedTrash();
   const trashUri = `${trash.namespace}/${trash.parameters.loadName}/${trash.version}`;
-  const labware: CompletedAnalysis['labware'] = [
-    { id: 'fixedTrash', loadName: trash.parameters.loadName, definitionUri: trashUri, location: { slotName: '12' }, offsetId: null, displayName: null },
-  ];
+  const labware: CompletedAnalysis['labware'] = withFixedTrash
+    ? [{ id: 'fixedTrash', loadName: trash.parameters.loadName, definitionUri: trashUri, location: { slotName: '12' }, offsetId: null, displayName: null }]
+    : [];
   const pipettes: CompletedAnalysis['pipettes'] = [];
   const modules: CompletedAnalysis['modules'] = [];
   for (const command of commands) {
@@ -200,7 +209,10 @@ export function completedAnalysis(analysis: Analysis, options: { id: string; cre
   const commands = robotServerCommands(listed, options.createdAt, engineRun !== undefined);
   const errors = analysisErrors(analysis, commands, options.createdAt);
   // JSON v6–8: the equipment is the engine's state at the end (§8.1); otherwise the loads' records.
-  const items = engineRun !== undefined ? engineRun.equipment : { ...equipment(all), liquids: definedLiquids(all) };
+  const items =
+    engineRun !== undefined
+      ? engineRun.equipment
+      : { ...equipment(all, fixedTrashIsLabware(analysis.metadata.apiLevel)), liquids: definedLiquids(all) };
   return {
     id: options.id,
     status: 'completed',

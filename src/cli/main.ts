@@ -8,7 +8,7 @@ import type { Analysis, RunTimeParameterValue } from '../analysis/index.ts';
 import { ProtocolFilesInvalidError, ProtocolRobotTypeMismatchError } from '../common/index.ts';
 import { BundleReadError } from './bundle.ts';
 import { analyzeFiles, type FileOutcome, type ProtocolOptions } from './analyze.ts';
-import { analysisDocument, analysisText, runLogLines, summaryText } from './report.ts';
+import { analysisDocument, analysisText, simulatorLines, summaryText } from './report.ts';
 import { door, DoorCommandError, type DoorAction } from './door.ts';
 import { LibraryRefusal } from './errors.ts';
 import { serve, ServeError } from './serve.ts';
@@ -131,7 +131,7 @@ function buildProgram(): Command {
     program.command('simulate').description('print the run log as the OT-2 simulator does, then a summary'),
   ).action(async (file: string, opts: ProtocolOptions) => {
     const analysis = await analyzeFile(file, opts);
-    const lines = runLogLines(analysis.runLog);
+    const lines = simulatorLines(analysis.runLog);
     if (lines.length > 0) process.stdout.write(lines.join('\n') + '\n');
     process.stdout.write('\n' + summaryText(analysis) + '\n');
     process.exitCode = analysis.ok ? 0 : 1;

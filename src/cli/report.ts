@@ -8,6 +8,22 @@ export function runLogLines(entries: readonly RunLogEntry[]): string[] {
   return entries.map((e) => '\t'.repeat(e.level) + e.text);
 }
 
+/**
+ * The simulator's run log: `runLogLines`, each entry followed by the logger records attached to
+ * it, with the entry's indentation (robot software 7.5.0, spec A.2.4).
+ */
+export function simulatorLines(entries: readonly RunLogEntry[]): string[] {
+  const lines: string[] = [];
+  for (const e of entries) {
+    const indent = '\t'.repeat(e.level);
+    lines.push(indent + e.text);
+    if (e.logs === undefined || e.logs.length === 0) continue;
+    lines.push(`${indent}Logs from this command:`);
+    for (const r of e.logs) lines.push(`${indent}${r.level} (${r.module}): ${r.message}`);
+  }
+  return lines;
+}
+
 /** The `analyze --json` document (README "analyze --json"). */
 export function analysisDocument(analysis: Analysis, createdAt = new Date().toISOString()) {
   return {

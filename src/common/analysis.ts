@@ -149,6 +149,19 @@ export interface RunLogEntry {
   startS: number;
   /** Modeled duration of the command itself (excluding nested commands), seconds. */
   durationS: number;
+  /**
+   * Records of the original's `opentrons` logger that `opentrons_simulate` prints under this
+   * entry (robot software 7.5.0, apiLevel ≥ 2.12; absent when there are none).
+   */
+  logs?: LogRecord[];
+}
+
+/** A logger record as robot software 7.5.0's simulator prints it: `{level} ({module}): {message}`. */
+export interface LogRecord {
+  level: 'WARNING';
+  /** The Python module that logged it (`instrument`, `legacy_module_core`, `command_executor`, …). */
+  module: string;
+  message: string;
 }
 
 export type LiquidWarningKind =

@@ -16,7 +16,7 @@ export type { NamedFile } from './custom-labware.ts';
 export type { SchemaCheck } from './schemas.ts';
 export { OT2_PIPETTE_NAMES, pipetteSpec, simulatedModelFor, ulPerMm } from './pipettes.ts';
 export type { ConfigValue, PipetteSpec, FlowRates } from './pipettes.ts';
-export { MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName, moduleDisplayNameWithGeneration } from './modules.ts';
+export { MAGNETIC_BLOCK, MODULE_MODELS, moduleSpec, resolveModuleName, moduleNameErrorText, moduleV2DisplayName, moduleDisplayNameWithGeneration } from './modules.ts';
 export type { ModuleSpec } from './modules.ts';
 export { deckSlots, ot2DeckDefinition } from './deck.ts';
 export type { SlotSpec } from './deck.ts';
@@ -33,8 +33,9 @@ export interface DefinitionsSource {
   /** The 4.7.0 fixed trash (`opentrons_1_trash_1100ml_fixed`). */
   fixedTrash(): LabwareDefinition;
   pipette(name: string): PipetteSpec | null;
-  resolveModule(name: string): ModuleModel | null;
-  moduleNameError(name: string): string;
+  /** `release7`: robot software 7.5.0's module names (the Python API from 2.12), else 4.7.0's. */
+  resolveModule(name: string, release7?: boolean): ModuleModel | null;
+  moduleNameError(name: string, release7?: boolean): string;
   module(model: ModuleModel, v1: boolean): ModuleSpec | null;
   slots(): ReadonlyMap<string, SlotSpec>;
 }

@@ -2,10 +2,18 @@
 import type { ModuleModel, ModuleType, Point } from '../common/index.ts';
 import { readSharedJson } from './read.ts';
 
+/** Exact model names (case-sensitive), in the order the name errors list them. */
 export const MODULE_MODELS: readonly ModuleModel[] = [
   'magneticModuleV1', 'magneticModuleV2', 'temperatureModuleV1', 'temperatureModuleV2', 'thermocyclerModuleV1',
 ];
 
+/** Robot software 7.5.0's models: the thermocycler GEN2 and the Heater-Shaker besides 4.7.0's. */
+const RELEASE7_MODELS: readonly ModuleModel[] = [...MODULE_MODELS, 'thermocyclerModuleV2', 'heaterShakerModuleV1'];
+
+/** The Flex's magnetic block: 7.5.0's name error lists it, though no OT-2 slot takes it. */
+export const MAGNETIC_BLOCK = 'magneticBlockV1';
+
+/** Load names, ignoring case. */
 const ALIASES: Readonly<Record<string, ModuleModel>> = {
   magdeck: 'magneticModuleV1',
   'magnetic module': 'magneticModuleV1',
@@ -17,19 +25,32 @@ const ALIASES: Readonly<Record<string, ModuleModel>> = {
   'thermocycler module': 'thermocyclerModuleV1',
 };
 
-/** Exact model names (case-sensitive) or aliases (case-insensitive); null when unknown. */
-export function resolveModuleName(name: string): ModuleModel | null {
-  if ((MODULE_MODELS as readonly string[]).includes(name)) return name as ModuleModel;
-  return ALIASES[name.toLowerCase()] ?? null;
+const RELEASE7_ALIASES: Readonly<Record<string, ModuleModel>> = { ...ALIASES, 'thermocycler module gen2': 'thermocyclerModuleV2' };
+
+/**
+ * Exact model names (case-sensitive) or aliases (case-insensitive); null when unknown.
+ * `release7`: robot software 7.5.0's names (the Python API from 2.12), else 4.7.0's.
+ */
+export function resolveModuleName(name: string, release7 = false): ModuleModel | null {
+  if (((release7 ? RELEASE7_MODELS : MODULE_MODELS) as readonly string[]).includes(name)) return name as ModuleModel;
+  return (release7 ? RELEASE7_ALIASES : ALIASES)[name.toLowerCase()] ?? null;
 }
 
-export function moduleNameErrorText(name: string): string {
+const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/** The error for an unknown module name, listing the names that load (4.7.0's or 7.5.0's, as above). */
+export function moduleNameErrorText(name: string, release7 = false): string {
+  if (release7) {
+    return (
+      `${name} is not a valid module load name.\n` +
+      `Valid names (ignoring case): ${quoted(Object.keys(RELEASE7_ALIASES))}\n` +
+      `You may also use their exact models: ${quoted([...RELEASE7_MODELS, MAGNETIC_BLOCK])}`
+    );
+  }
   return (
     `${name} is not a valid module load name.\n` +
-    'Valid names (ignoring case): "magdeck", "magnetic module", "magnetic module gen2", "tempdeck", ' +
-    '"temperature module", "temperature module gen2", "thermocycler", "thermocycler module"\n' +
-    'You can also refer to modules by their exact model: "magneticModuleV1", "magneticModuleV2", ' +
-    '"temperatureModuleV1", "temperatureModuleV2", "thermocyclerModuleV1"'
+    `Valid names (ignoring case): ${quoted(Object.keys(ALIASES))}\n` +
+    `You can also refer to modules by their exact model: ${quoted(MODULE_MODELS)}`
   );
 }
 

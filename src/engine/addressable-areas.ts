@@ -31,13 +31,18 @@ function rival(area: string): string | null {
   return null;
 }
 
+/** The engine's words for an area no cutout fixture of the OT-2's deck provides. */
+export function notOnDeck(area: string): string {
+  return `${area} is not provided by any cutout fixtures in deck definition ot2_standard`;
+}
+
 /**
  * Throws the engine's refusal when `area` is not on the OT-2 deck or cannot be used beside the
  * areas in use already: `AddressableAreaDoesNotExistError`, `IncompatibleAddressableAreaError`.
  */
 export function checkArea(st: EngineState, area: string): void {
   if (!isSlotArea(area) && area !== 'fixedTrash') {
-    throw engineError('AddressableAreaDoesNotExistError', `${area} is not provided by any cutout fixtures in deck definition ot2_standard`);
+    throw engineError('AddressableAreaDoesNotExistError', notOnDeck(area));
   }
   const other = rival(area);
   if (other !== null && st.areasInUse.has(other)) {
@@ -54,7 +59,7 @@ export function useArea(st: EngineState, area: string): void {
 export function areaTopCentre(st: EngineState, area: string): Point {
   if (area === 'fixedTrash') return { ...FIXED_TRASH_TOP_CENTRE };
   const slot = st.defs.slots().get(area);
-  if (slot === undefined) throw engineError('AddressableAreaDoesNotExistError', `${area} is not provided by any cutout fixtures in deck definition ot2_standard`);
+  if (slot === undefined) throw engineError('AddressableAreaDoesNotExistError', notOnDeck(area));
   return { x: slot.position.x + slot.xDimension / 2, y: slot.position.y + slot.yDimension / 2, z: slot.position.z };
 }
 

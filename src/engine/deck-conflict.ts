@@ -2,15 +2,17 @@
 // 2.12–2.19, A.4.4; 4.7.0's "already  has an item" / "is obscured by" texts are gone): each item
 // puts restrictions on slots, and a new item may neither break a restriction of the items already
 // on the deck nor put one on a slot whose item breaks it. Items are named by labware load name or
-// module model.
+// module model; from 2.16 the fixed trash is the trash bin, named `trash bin`.
 import { pyError } from './errors.ts';
+import { hasTrashBin } from './trash-bin.ts';
 import type { DeckItem, EngineState } from './state.ts';
 import type { ModuleModel, ModuleType } from './types.ts';
 
 /** What the checker knows of an item: its name for errors and what the rules look at. */
 export type ConflictItem =
   | { kind: 'labware'; loadName: string; highestZ: number; fixedTrash: boolean }
-  | { kind: 'module'; model: ModuleModel; type: ModuleType; configuration: 'full' | 'semi' | null };
+  | { kind: 'module'; model: ModuleModel; type: ModuleType; configuration: 'full' | 'semi' | null }
+  | { kind: 'trashBin'; highestZ: number };
 
 type Rule = 'nothing' | 'noModule' | 'maxHeight' | 'noHeaterShaker';
 
@@ -62,10 +64,11 @@ export function sideOf(hsSlot: string, slot: string): Side {
 }
 
 function nameOf(item: ConflictItem): string {
+  if (item.kind === 'trashBin') return 'trash bin';
   return item.kind === 'labware' ? item.loadName : item.model;
 }
 
-export function conflictItemOf(st: EngineState, item: DeckItem): ConflictItem {
+export function conflictItemOf(item: DeckItem): ConflictItem {
   if (item.kind === 'module') {
     return { kind: 'module', model: item.mod.model, type: item.mod.spec.type, configuration: item.mod.configuration };
   }
@@ -86,7 +89,7 @@ function restrictionsOf(item: ConflictItem, slot: string): Restriction[] {
     for (const other of SLOTS) {
       if (sideOf(slot, other) === 'eastWest') out.push({ slot: other, rule: 'maxHeight', source: item, sourceSlot: slot });
     }
-  } else if (item.kind === 'labware' && item.fixedTrash && slot === FIXED_TRASH_SLOT) {
+  } else if (((item.kind === 'labware' && item.fixedTrash) || item.kind === 'trashBin') && slot === FIXED_TRASH_SLOT) {
     out.push({ slot: IN_FRONT_OF_TRASH, rule: 'noHeaterShaker', source: item, sourceSlot: slot });
   }
   return out;
@@ -101,14 +104,22 @@ function allows(rule: Rule, item: ConflictItem): boolean {
     case 'noHeaterShaker':
       return !(item.kind === 'module' && item.type === 'heaterShakerModuleType');
     case 'maxHeight':
+      if (item.kind === 'trashBin') return item.highestZ <= HEATER_SHAKER_SIDE_MAX_HEIGHT;
       return item.kind === 'labware' && (LOW_ENOUGH_TIP_RACKS.has(item.loadName) || item.highestZ <= HEATER_SHAKER_SIDE_MAX_HEIGHT);
   }
 }
 
-/** Raises DeckConflictError when `item` may not stand in `slot` beside what the deck holds. */
-export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string): void {
+/**
+ * Raises DeckConflictError when `item` may not stand in `slot` beside what the deck holds.
+ * `placedId`: a labware already placed there (7.5.0 checks a move after it), left out.
+ */
+export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string, placedId: string | null = null): void {
   const existing = new Map<string, ConflictItem>();
-  for (const [s, held] of st.deck) existing.set(s, conflictItemOf(st, held));
+  for (const [s, held] of st.deck) {
+    if (held.kind !== 'labware' || held.lw.id !== placedId) existing.set(s, conflictItemOf(held));
+  }
+  // The trash bin is an addressable area over slot 12, not a deck item, but the checker knows it.
+  if (hasTrashBin(st) && !existing.has(FIXED_TRASH_SLOT)) existing.set(FIXED_TRASH_SLOT, { kind: 'trashBin', highestZ: st.labware.get('fixedTrash')?.highestZ ?? 0 });
   const conflict = (blocker: string, blockerSlot: string) =>
     pyError('DeckConflictError', `${blocker} in slot ${blockerSlot} prevents ${nameOf(item)} from using slot ${slot}.`);
   for (const r of restrictionsOf(item, slot)) {

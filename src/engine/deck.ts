@@ -12,6 +12,7 @@ import { checkArea } from './addressable-areas.ts';
 import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 
@@ -29,7 +30,7 @@ export function slotKey(st: EngineState, location: DeckLocation): string {
   return norm;
 }
 
-export function itemRepr(st: EngineState, item: DeckItem): string {
+export function itemRepr(item: DeckItem): string {
   if (item.kind === 'module') return item.mod.displayName;
   if (item.lw.id === 'fixedTrash' || item.lw.fixedTrash) return item.lw.displayName;
   return implRepr(item.lw.id);
@@ -56,7 +57,7 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
   const existing = st.deck.get(slot);
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
-  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
+  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(existing)}`);
   for (const s of covering) {
     const tc = coveredBy(st, s);
     if (tc) throw pyError('ValueError', `Could not load ${newItemRepr} as deck location ${key} is obscured by ${tc.displayName}`);
@@ -166,7 +167,8 @@ export function moduleLoadLabware(
 ): LabwareInfo {
   const mod = st.module(moduleId);
   if (!st.has('moduleLoadLabwareArguments') && (label !== null || namespace !== null || version !== null)) {
-    st.logMessages.push('You have specified API 2.0, but you are using features only available in 2.1');
+    // Only ever at 2.0, below the levels whose log records are shown.
+    logWarning(st, 'module_contexts', 'You have specified API 2.0, but you are using features only available in 2.1');
   }
   const def = findDefinition(st, loadName, namespace, version);
   return moduleLoadLabwareFromDefinition(st, mod.id, def, label);
@@ -191,8 +193,11 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   mod.labwareId = id;
   st.setupPlaces.set(id, { moduleId: mod.id });
   st.highestZCache = null;
-  if (st.has('release7') && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
-    st.logMessages.push(
+  // The legacy core's warning: the Protocol Engine runtime (2.14) does not give it.
+  if (!engine && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
+    logWarning(
+      st,
+      'legacy_module_core',
       `The labware definition for ${label ?? definition.parameters.loadName} does not define a default engagement height for use with the Magnetic Module; you must specify a height explicitly when calling engage().`,
     );
   }
@@ -329,7 +334,7 @@ export function tallestName(st: EngineState, tallest: number): string {
     const item = st.deck.get(slot);
     if (!item) continue;
     if (item.kind === 'labware') {
-      if (item.lw.highestZ === tallest) return itemRepr(st, item);
+      if (item.lw.highestZ === tallest) return itemRepr(item);
       continue;
     }
     const lw = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;

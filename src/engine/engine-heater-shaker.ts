@@ -14,9 +14,19 @@ export function heaterShaker(st: EngineState, moduleId: string): LoadedModule {
   return engineModuleOfType(st, moduleId, HS);
 }
 
+/** The module's ranges, checked by the engine and, in its own words, by the Python API. */
+export const HS_TEMPERATURE_RANGE = { min: 37, max: 95 } as const;
+export const HS_SPEED_RANGE = { min: 200, max: 3000 } as const;
+
+/** Within a range, ends included (NaN is not). */
+export function inRange(value: number, range: { readonly min: number; readonly max: number }): boolean {
+  return value >= range.min && value <= range.max;
+}
+
 function checkTemperature(celsius: number): void {
-  if (!(celsius >= 37 && celsius <= 95)) {
-    throw engineError('InvalidTargetTemperatureError', `Cannot set Heater-Shaker to ${floatText(celsius)} °C. Valid range is TemperatureRange(min=37, max=95) °C.`);
+  if (!inRange(celsius, HS_TEMPERATURE_RANGE)) {
+    const { min, max } = HS_TEMPERATURE_RANGE;
+    throw engineError('InvalidTargetTemperatureError', `Cannot set Heater-Shaker to ${floatText(celsius)} °C. Valid range is TemperatureRange(min=${min}, max=${max}) °C.`);
   }
 }
 
@@ -68,8 +78,9 @@ export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm
   const m = heaterShaker(st, moduleId);
   requireLatchClosed(m);
   const speed = Math.round(rpm);
-  if (!(speed >= 200 && speed <= 3000)) {
-    throw engineError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${floatText(rpm)} rpm. Valid speed range is SpeedRange(min=200, max=3000) rpm.`);
+  if (!inRange(speed, HS_SPEED_RANGE)) {
+    const { min, max } = HS_SPEED_RANGE;
+    throw engineError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${floatText(rpm)} rpm. Valid speed range is SpeedRange(min=${min}, max=${max}) rpm.`);
   }
   return { pipetteRetracted: startShaking(st, m, speed) };
 }

@@ -15,6 +15,10 @@ import { ProtocolApiError } from './errors.ts';
 import { EngineView } from './view.ts';
 import { hasTrashBin, TRASH_BIN_AREA } from './trash-bin.ts';
 import { refuseFlexFixture } from './flex-only.ts';
+import { logCommandFailed, warnDeprecated } from './log-records.ts';
+import { slotCenter } from './deck-slots.ts';
+import { hwPipetteRelease7Keys } from './instruments.ts';
+import type { DeprecatedMember } from './log-records.ts';
 import { checkPrepareToAspirate } from './in-place.ts';
 import type { FlexOnlyFeature } from './flex-only.ts';
 import { buildLabware } from './labware.ts';
@@ -24,21 +28,18 @@ import { builtInLabware } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
 import { engineEquipment } from './protocol-engine.ts';
 import type { CustomLabwareUse, EngineEquipment, ExecutionOutcome, RequiredEquipment, WellLiquidHistory, WellLiquidSummary } from '../common/index.ts';
-import { clearSlot, deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadLabware, loadLabwareFromDefinition, loadedLabwares, moduleLoadLabware, moduleLoadLabwareFromDefinition, moduleLoadLabwareObject, setTipLength, slotPosition } from './deck.ts';
-import { homePipette, homePlunger, loadInstrument, loadedInstruments, pipetteInfo, pipetteState, setDefaultSpeed, setFlowRate, setPlungerSpeed, setTipRacks, setTrashContainer, setWellBottomClearance } from './instruments.ts';
-import { locationCache, setLocationCache } from './locations.ts';
-import { loadModule, loadedModules, magneticCalibrate, magneticDisengage, magneticEngage, moduleInfo, moduleLabware, moduleState, temperatureAwait, temperatureDeactivate, temperatureSetTemperature } from './modules.ts';
-import { home, maxSpeedLimits, moveTo, setMaxSpeeds } from './motion.ts';
-import { airGap, aspirate, blowOut, dispense, mix, touchTip } from './pipetting.ts';
-import { comment, delay, pause, resume } from './protocol.ts';
+import { deckItem, noteCustomLabware, fixedTrash, highestZ, labwareInfoById, loadedLabwares, slotPosition } from './deck.ts';
+import { loadedInstruments, pipetteInfo, pipetteState } from './instruments.ts';
+import { locationCache } from './locations.ts';
+import { loadedModules, moduleInfo, moduleLabware, moduleState } from './modules.ts';
+import { maxSpeedLimits } from './motion.ts';
 import { liquidSummary, requiredEquipment } from './results.ts';
 import type { MaxSpeedAxis } from './state.ts';
 import type { FeatureName, MemberName } from './versions.ts';
 import type { RemovedName } from './removals.ts';
 import { checkLabwareRole, labwarePlace, requireLabwareMovement } from './labware-movement.ts';
 import type { AddedIn215 } from './labware-movement.ts';
-import { thermocyclerCloseLid, thermocyclerDeactivate, thermocyclerDeactivateBlock, thermocyclerDeactivateLid, thermocyclerExecuteProfile, thermocyclerOpenLid, thermocyclerSetBlockTemperature, thermocyclerSetLidTemperature } from './thermocycler.ts';
-import { dropTip, labwareNextTip, labwarePreviousTip, labwareReset, labwareTipLength, labwareReturnTips, labwareUseTips, nextAvailableTip, nextAvailableTipIn, pickUpTip, resetTipracks, returnTip, setStartingTip, setWellHasTip, wellHasTip } from './tips.ts';
+import { labwareNextTip, labwarePreviousTip, labwareTipLength, nextAvailableTip, nextAvailableTipIn, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
@@ -47,8 +48,6 @@ export type { MaxSpeedAxis };
 export class ProtocolEngine {
   readonly apiLevel: readonly [number, number];
   readonly isSimulating: boolean;
-  /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
-  readonly logMessages: string[];
   private readonly s: EngineState;
   private readonly history = new CommandHistory();
   /** Index of the command running now (children run under it), or NO_PARENT. */
@@ -62,7 +61,6 @@ export class ProtocolEngine {
     this.s = s;
     this.apiLevel = s.apiLevel;
     this.isSimulating = s.isSimulating;
-    this.logMessages = s.logMessages;
     if (opts.preloadFixedTrash !== false) {
       // Robot software 7 pre-loads today's definition of the same trash (its well sits elsewhere).
       // So does the Python API's Protocol Engine runtime (2.14), which prints it `on slot 12`.
@@ -143,6 +141,9 @@ export class ProtocolEngine {
       result = definition.execute(command.params, this.context) ?? null;
     } catch (thrown) {
       error = errorData(thrown);
+      // The Protocol Engine logs each command that fails (a parent failing with its child's
+      // exception is not one more failure); the record lands under the failing entry.
+      if (thrown !== this.lastFailure && this.failsAsEngineCommand(thrown)) logCommandFailed(this.s, CommandHistory.id(index));
       this.lastFailure = thrown;
       // 7.5.0 publishes "after" on error: a caught exception leaves the nesting as it was.
       if (this.s.has('release7')) log.restore(depth);
@@ -153,7 +154,17 @@ export class ProtocolEngine {
     return index;
   }
 
+  /** A failed engine command of the Python API's Protocol Engine runtime (apiLevel ≥ 2.14). */
+  private failsAsEngineCommand(thrown: unknown): boolean {
+    return thrown instanceof ProtocolApiError && thrown.errorCode !== null && this.s.has('engineCore') && !this.s.protocolEngine;
+  }
+
   // ───────────────────────────── versions and run log ─────────────────────────────
+
+  /** Logs the deprecation line of a member that still works (spec A.4.5). */
+  warnDeprecated(member: DeprecatedMember): void {
+    warnDeprecated(this.s, member);
+  }
 
   /** Whether the protocol's level has a behaviour (FEATURES in versions.ts). */
   has(feature: FeatureName): boolean {
@@ -305,6 +316,16 @@ export class ProtocolEngine {
   }
 
   /** `deck.position_for(slot)`: front-left corner of the slot. */
+  /** What 7.5.0's `hw_pipette` adds to 4.7.0's keys (legacy core). */
+  hwPipetteRelease7Keys(pipetteId: string): Record<string, unknown> {
+    return hwPipetteRelease7Keys(this.s, pipetteId);
+  }
+
+  /** `ctx.deck.get_slot_center(slot)`. */
+  slotCenter(location: DeckLocation): Point {
+    return slotCenter(this.s, location);
+  }
+
   slotPosition(location: DeckLocation): Point {
     return slotPosition(this.s, location);
   }
@@ -704,7 +725,10 @@ export { ProtocolApiError };
 /** A failure as data: the Python class a protocol could catch and its message. */
 function errorData(error: unknown): CommandError {
   if (error instanceof ProtocolApiError) {
-    return error.errorCode === null ? { errorType: error.pyType, detail: error.message } : { errorType: error.pyType, detail: error.message, errorCode: error.errorCode };
+    const data: CommandError = { errorType: error.pyType, detail: error.message };
+    if (error.errorCode !== null) data.errorCode = error.errorCode;
+    if (error.info !== null) data.errorInfo = error.info;
+    return data;
   }
   return { errorType: 'RuntimeError', detail: `internal error: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -123,6 +123,9 @@ export class ProtocolApiError extends Error {
   ) {
     super(message);
   }
+
+  /** A coded Python error's details (`errorInfo` of its occurrence), e.g. `{pipette_name, mount}`. */
+  info: Record<string, string> | null = null;
 }
 
 export function pyError(pyType: PyErrorType, message: string): ProtocolApiError {

@@ -2,10 +2,10 @@
 // where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
 // these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
-import { invalidDispenseVolume, ledgerOp } from './pipetting.ts';
+import { invalidDispenseVolume, ledgerOp, preparePlunger } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { checkAspirateVolume } from './engine-errors.ts';
-import { engineError, floatText, requireTip } from './protocol-engine.ts';
+import { engineError, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { ejectTip } from './tips.ts';
@@ -94,15 +94,10 @@ export function checkPrepareToAspirate(p: LoadedPipette): void {
   }
 }
 
-/** Seconds the plunger takes to its bottom, ready to aspirate (as before a first aspirate). */
-const PREPARE_S = 0.3;
-
 /** `prepareToAspirate`: the plunger to its bottom; the tip holds nothing the engine counts, and may aspirate in place again. */
 export function prepareToAspirate(st: EngineState, p: LoadedPipette): void {
   if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform prepare for aspirate without a tip attached');
-  st.log.advance(PREPARE_S);
-  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
+  preparePlunger(st, p);
   p.currentVolume = 0;
-  p.ready = true;
   st.blownOut.delete(p.id);
 }

@@ -16,6 +16,8 @@ export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params
 export { ENGINE_CORE_API_VERSION, FEATURES, featuresAt, LEVEL_OF_4_7, MEMBERS, MIN_SUPPORTED_VERSION_FOR_FLEX, versionErrorText } from './versions.ts';
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
 export { REMOVED } from './removals.ts';
+export { DEPRECATED_MEMBERS } from './log-records.ts';
+export type { DeprecatedMember } from './log-records.ts';
 export { ADDED_IN_2_15_NAMES } from './labware-movement.ts';
 export type { AddedIn215 } from './labware-movement.ts';
 export type { RemovedName } from './removals.ts';

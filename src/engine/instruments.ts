@@ -225,3 +225,17 @@ function requirePositive(values: { aspirate?: number; dispense?: number; blowOut
     if (v !== undefined && !(typeof v === 'number' && v > 0)) throw pyError('AssertionError', message);
   }
 }
+
+/**
+ * The keys 7.5.0's hardware pipette dict adds to 4.7.0's (legacy core, spec A.4.2), from the
+ * pipette's definition: its back-compatible names and tip overlaps (the OT-2's only data version
+ * is `v0`).
+ */
+export function hwPipetteRelease7Keys(st: EngineState, pipetteId: string): Record<string, unknown> {
+  const p = st.pipette(pipetteId);
+  return {
+    tip_overlap: { ...p.spec.tipOverlap },
+    versioned_tip_overlap: { v0: { ...p.spec.tipOverlap } },
+    back_compat_names: [...p.spec.backCompatNames],
+  };
+}

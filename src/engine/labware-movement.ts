@@ -8,6 +8,7 @@ import type { LabwareState } from './labware.ts';
 import { checkFree, checkStackable, engineLabware, engineLabwareLocation, engineModule, engineMoveLabware, labwareOn, OFF_DECK, placeLabware } from './protocol-engine.ts';
 import type { Place } from './protocol-engine.ts';
 import { slotKey } from './deck.ts';
+import { checkDeckConflict } from './deck-conflict.ts';
 import type { EngineState } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo } from './types.ts';
 
@@ -71,7 +72,14 @@ export function pythonMoveLabware(st: EngineState, labwareId: string, place: Pyt
   st.log.before('command.MOVE_LABWARE', text);
   // 7.5.0 closes the entry even when the move fails (a caught failure leaves the nesting as it was).
   try {
-    return engineMoveLabware(st, lw.id, where, useGripper ? 'usingGripper' : 'manualMoveWithPause');
+    const moved = engineMoveLabware(st, lw.id, where, useGripper ? 'usingGripper' : 'manualMoveWithPause');
+    // 7.5.0's deck checker runs after the engine's move (the labware stays where it went): a slot
+    // a thermocycler covers, or one a Heater-Shaker restricts, is refused with its conflict text.
+    if (where !== OFF_DECK && 'slotName' in where) {
+      const item = { kind: 'labware', loadName: lw.def.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false } as const;
+      checkDeckConflict(st, item, String(where.slotName), lw.id);
+    }
+    return moved;
   } finally {
     st.log.after();
   }

@@ -21,6 +21,17 @@ interface WellLedger {
 
 const EPS = 1e-9;
 
+/**
+ * Content is known only for wells whose first event adds liquid (a dispense, a loaded liquid): a
+ * well aspirated from first (a mix in a source well, say) had unknown content and stays untracked.
+ */
+function knownIfFirst(e: WellLedger): void {
+  if (e.volumeIn === 0 && e.volumeOut === 0) {
+    e.startKnown = true;
+    e.tracked = true;
+  }
+}
+
 export class LiquidLedger {
   readonly warnings: LiquidWarning[] = [];
   private readonly wells = new Map<string, WellLedger>();
@@ -54,12 +65,7 @@ export class LiquidLedger {
 
   dispense(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
     const e = this.entry(lw, well);
-    // Content is known only for wells whose first event is a dispense: a well aspirated from
-    // first (a mix in a source well, say) had unknown content and stays untracked.
-    if (e.volumeIn === 0 && e.volumeOut === 0) {
-      e.startKnown = true;
-      e.tracked = true;
-    }
+    knownIfFirst(e);
     e.volumeIn += volume;
     const before = e.volume;
     e.volume += volume;
@@ -77,10 +83,7 @@ export class LiquidLedger {
   /** A liquid loaded into a well (`loadLiquid`): its starting content is known from then on. */
   load(lw: LabwareState, well: WellState, volume: number): void {
     const e = this.entry(lw, well);
-    if (e.volumeIn === 0 && e.volumeOut === 0) {
-      e.startKnown = true;
-      e.tracked = true;
-    }
+    knownIfFirst(e);
     if (e.tracked) e.volume += volume;
   }
 

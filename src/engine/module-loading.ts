@@ -7,49 +7,15 @@ import { checkDeckConflict } from './deck-conflict.ts';
 import { validDeckSlot } from './deck-slots.ts';
 import { moduleSlotRefused, moduleWithoutLocation } from './engine-errors.ts';
 import { pyError } from './errors.ts';
-import { loadHeaterShaker } from './modules.ts';
-import { placeModule } from './modules.ts';
+import { loadHeaterShaker, moduleConfiguration, placePythonModule } from './modules.ts';
 import type { EngineState } from './state.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
-import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel } from './types.ts';
 
-/** Exact model names (case-sensitive), in the order the name error lists them. */
-const MODELS: readonly ModuleModel[] = [
-  'magneticModuleV1', 'magneticModuleV2', 'temperatureModuleV1', 'temperatureModuleV2',
-  'thermocyclerModuleV1', 'thermocyclerModuleV2', 'heaterShakerModuleV1',
-];
-
-/** Load names, ignoring case. */
-const ALIASES: Readonly<Record<string, ModuleModel>> = {
-  magdeck: 'magneticModuleV1',
-  'magnetic module': 'magneticModuleV1',
-  'magnetic module gen2': 'magneticModuleV2',
-  tempdeck: 'temperatureModuleV1',
-  'temperature module': 'temperatureModuleV1',
-  'temperature module gen2': 'temperatureModuleV2',
-  thermocycler: 'thermocyclerModuleV1',
-  'thermocycler module': 'thermocyclerModuleV1',
-  'thermocycler module gen2': 'thermocyclerModuleV2',
-};
-
-const MAGNETIC_BLOCK = 'magneticBlockV1';
-
-export function moduleNameErrorText(name: string): string {
-  return (
-    `${name} is not a valid module load name.\n` +
-    `Valid names (ignoring case): ${Object.keys(ALIASES).map((a) => `"${a}"`).join(', ')}\n` +
-    `You may also use their exact models: ${[...MODELS, MAGNETIC_BLOCK].map((m) => `"${m}"`).join(', ')}`
-  );
-}
-
+/** A model or load name, with 7.5.0's names (the thermocycler GEN2, the Heater-Shaker). */
 function resolve(st: EngineState, name: string): ModuleModel {
-  if (name === MAGNETIC_BLOCK && !st.atLeast(2, 15)) {
-    throw pyError('APIVersionError', 'Module of type magneticBlockV1 is only available in versions 2.15 and above.');
-  }
-  if ((MODELS as readonly string[]).includes(name)) return name as ModuleModel;
-  const model = ALIASES[name.toLowerCase()];
-  if (model === undefined) throw pyError('ValueError', moduleNameErrorText(name));
+  const model = st.defs.resolveModule(name, st.has('release7'));
+  if (model === null) throw pyError('ValueError', st.defs.moduleNameError(name, st.has('release7')));
   return model;
 }
 
@@ -72,14 +38,9 @@ function moduleSlot(st: EngineState, spec: ModuleSpec, location: DeckLocation | 
 export function loadModuleRelease7(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   const model = resolve(st, moduleName);
   const spec = st.defs.module(model, false);
-  if (spec === null) throw pyError('ValueError', moduleNameErrorText(moduleName));
+  if (spec === null) throw pyError('ValueError', st.defs.moduleNameError(moduleName, st.has('release7')));
   const slot = moduleSlot(st, spec, location);
-  let config: 'full' | 'semi' | null = null;
-  if (configuration !== null) {
-    const c = configuration.toLowerCase();
-    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
-    config = model === 'thermocyclerModuleV1' ? c : null;
-  }
+  const config = moduleConfiguration(model, configuration);
   checkDeckConflict(st, { kind: 'module', model, type: spec.type, configuration: config }, slot);
   if (spec.type === 'heaterShakerModuleType') return loadHeaterShaker(st, slot);
   if (model === 'thermocyclerModuleV2') {
@@ -88,16 +49,5 @@ export function loadModuleRelease7(st: EngineState, moduleName: string, location
     st.module(info.moduleId).lid = 'open';
     return info;
   }
-  let off = { ...spec.labwareOffset };
-  const xf = spec.slotXTransform[slot];
-  if (xf) off = { ...off, x: xf[0] * off.x + xf[1] };
-  if (config === 'semi') off = { ...off, x: off.x - 23.28 };
-  const thermocycler = spec.type === 'thermocyclerModuleType';
-  return placeModule(st, spec, slot, {
-    contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
-    labwareOffset: off,
-    configuration: config,
-    temperature: thermocycler ? TIMING.ambientC : 0,
-    lid: 'open',
-  });
+  return placePythonModule(st, spec, slot, config, false);
 }

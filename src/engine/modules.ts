@@ -11,7 +11,8 @@ import { pyFloat, pyInt, pyRound } from './pyfloat.ts';
 import { magneticEngageHeight } from './labware.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
-import type { DeckLocation, ModuleInfo, ModuleState, Point } from './types.ts';
+import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -20,9 +21,7 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `You have specified API ${st.apiLevel[0]}.${st.apiLevel[1]}, but you areusing thermocycler parameters only available in 2.4`,
     );
   }
-  // The Heater-Shaker (robot software 7.5.0, by its exact model only) loads from 2.12; 4.7.0 knew none.
-  const heaterShaker = moduleName === 'heaterShakerModuleV1' && st.has('release7');
-  const model = heaterShaker ? moduleName : st.defs.resolveModule(moduleName);
+  const model = st.defs.resolveModule(moduleName);
   if (!model) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
   const v2 = st.defs.module(model, false);
   if (!v2) throw pyError('ValueError', st.defs.moduleNameError(moduleName));
@@ -54,25 +53,35 @@ export function loadModule(st: EngineState, moduleName: string, location: DeckLo
       `API version ${st.apiLevel[0]}.${st.apiLevel[1]} does not support the module ${v2.displayName}. Please use at least version 2.3 to use this module.`,
     );
   }
-  let config: 'full' | 'semi' | null = null;
-  if (configuration !== null) {
-    const c = configuration.toLowerCase();
-    if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
-    config = model === 'thermocyclerModuleV1' ? c : null;
-  }
+  const config = moduleConfiguration(model, configuration);
   const displayName = `${spec.displayName} on ${slot}`;
   // Slot 12 takes no module (its compatibleModuleTypes is empty), so the trash rules of placeCheck never apply here.
   placeCheck(st, slot, slot, displayName, model === 'thermocyclerModuleV1' ? thermocyclerSlots(config) : [slot]);
-  if (heaterShaker) return loadHeaterShaker(st, slot);
+  return placePythonModule(st, spec, slot, config, useV1);
+}
+
+/** `load_module`'s configuration: 'full' or 'semi' in any case; only the GEN1 thermocycler keeps it. */
+export function moduleConfiguration(model: ModuleModel, configuration: string | null): 'full' | 'semi' | null {
+  if (configuration === null) return null;
+  const c = configuration.toLowerCase();
+  if (c !== 'full' && c !== 'semi') throw pyError('AttributeError', `${configuration} not available`);
+  return model === 'thermocyclerModuleV1' ? c : null;
+}
+
+/**
+ * Places a magnetic or temperature module or a GEN1 thermocycler as the Python API's loaders do:
+ * v2 definitions mirror the labware offset in slots 3, 6 and 9; a semi configuration moves it.
+ */
+export function placePythonModule(st: EngineState, spec: ModuleSpec, slot: string, config: 'full' | 'semi' | null, v1: boolean): ModuleInfo {
   let off = { ...spec.labwareOffset };
   const xf = spec.slotXTransform[slot];
-  if (xf && !useV1) off = { ...off, x: xf[0] * off.x + xf[1] };
+  if (xf && !v1) off = { ...off, x: xf[0] * off.x + xf[1] };
   if (config === 'semi') off = { ...off, x: off.x - 23.28 };
   return placeModule(st, spec, slot, {
     contextClass: spec.type === 'magneticModuleType' ? 'MagneticModuleContext' : spec.type === 'temperatureModuleType' ? 'TemperatureModuleContext' : 'ThermocyclerContext',
     labwareOffset: off,
     configuration: config,
-    temperature: model === 'thermocyclerModuleV1' ? TIMING.ambientC : 0,
+    temperature: spec.type === 'thermocyclerModuleType' ? TIMING.ambientC : 0,
     lid: 'open',
   });
 }
@@ -100,10 +109,11 @@ export function moduleState(st: EngineState, moduleId: string): ModuleState {
   const m = st.module(moduleId);
   if (m.spec.type === 'heaterShakerModuleType') return heaterShakerState(st, m);
   // The Python API's Protocol Engine runtime drives no virtual module in simulation: its
-  // temperature and magnetic modules report their starting state whatever they were told.
+  // modules report their simulator's starting state whatever they were told.
   const frozen = st.has('engineCore') && !st.protocolEngine && st.isSimulating;
   if (frozen && m.spec.type === 'temperatureModuleType') return { kind: 'temperature', temperature: 0, target: null, status: 'idle' };
   if (frozen && m.spec.type === 'magneticModuleType') return { kind: 'magnetic', height: 0, status: 'disengaged' };
+  if (frozen && m.spec.type === 'thermocyclerModuleType') return THERMOCYCLER_AT_START;
   if (m.spec.type === 'temperatureModuleType') {
     const status =
       m.target === null ? 'idle' : Math.abs(m.temperature - m.target) <= 0.7 ? 'holding at target' : m.temperature < m.target ? 'heating' : 'cooling';
@@ -126,6 +136,21 @@ export function moduleState(st: EngineState, moduleId: string): ModuleState {
     currentStepIndex: m.totalStepCount,
   };
 }
+
+/** A simulated thermocycler before any command: lid open, block and lid at ambient, no targets. */
+const THERMOCYCLER_AT_START: ModuleState = {
+  kind: 'thermocycler',
+  lidPosition: 'open',
+  blockTemperature: TIMING.ambientC,
+  blockTarget: null,
+  lidTemperature: TIMING.ambientC,
+  lidTarget: null,
+  holdTime: null,
+  totalCycleCount: null,
+  currentCycleIndex: null,
+  totalStepCount: null,
+  currentStepIndex: null,
+};
 
 export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type']): LoadedModule {
   const m = st.module(moduleId);
@@ -257,10 +282,8 @@ export function magneticCalibrate(st: EngineState, moduleId: string): void {
   st.refuseRemoved('MagneticModuleContext.calibrate');
   st.log.advance(TIMING.magnetMoveS * 2);
   if (st.actions !== null) recordAction(st, { kind: 'magnetCalibrate', moduleId: m.id, seconds: TIMING.magnetMoveS * 2 });
+  logWarning(st, 'module_contexts', '`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
   st.log.after();
-  if (st.has('release7')) {
-    st.logMessages.push('`MagneticModuleContext.calibrate` doesn\'t do anything useful and will be removed in Protocol API version 2.14 and higher.');
-  }
 }
 
 function pyNumLoose(x: number): string {

@@ -9,12 +9,13 @@ import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
 import { move, moveTo } from './motion.ts';
-import { noTip, tipRemovalError } from './coded-errors.ts';
+import { noTip } from './coded-errors.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
@@ -62,7 +63,7 @@ function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationA
   }
   if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
-    if (command === 'blow out' && lw.isTiprack) st.logMessages.push('Blow_out being performed on a tiprack. Please re-check your code');
+    if (command === 'blow out' && lw.isTiprack) logWarning(st, 'instrument_context', 'Blow_out being performed on a tiprack. Please re-check your code');
     const w = st.wellOf(lw, location.wellName);
     if (command === 'aspirate') return wellBottom(lw, w, p.aspirateClearance);
     if (command === 'dispense') return lw.fixedTrash ? wellTop(lw, w) : wellBottom(lw, w, p.dispenseClearance);
@@ -99,31 +100,30 @@ export function invalidDispenseVolume(volume: number, held: number): ProtocolApi
   return pyError('InvalidDispenseVolumeError', `Cannot dispense ${pyFloat(volume)} µL when only ${held === 0 ? '0' : pyFloat(held)} µL has been aspirated.`);
 }
 
+/**
+ * 4.7.0 prepares the plunger and moves before it publishes the entry; 7.5.0 (from 2.12) publishes
+ * first and moves inside the step, so a missing tip fails after the entry, with the coded error.
+ */
 export function aspirate(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
   const dest = commandTarget(st, p, location, 'aspirate');
   checkTakesLiquid(st, dest, 'aspirate');
   refuseModuleLocation(st, p, location);
-  if (st.has('release7')) return aspirateRelease7(st, p, dest, volume, rate);
-  if (p.currentVolume === 0) {
-    if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
-      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform PREPARE_ASPIRATE without a tip attached');
-      st.log.advance(0.3);
-      if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
-      p.ready = true;
-    }
-    move(st, p, dest);
-  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
-    move(st, p, dest);
-  }
+  const moveFirst = !st.has('release7');
+  if (moveFirst) approachAspirate(st, p, dest);
   const vol = givenVolume(st, volume) ?? availableVolume(st, p);
   const flow = rate * p.aspirateFlowRate;
   const entry = st.log.before(
     'command.ASPIRATE',
     'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
-  if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform ASPIRATE without a tip attached');
+  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
+  if (st.has('engineCore')) {
+    requireTip(p);
+    checkAspirateVolume(p, vol);
+  }
+  if (!moveFirst) approachAspirate(st, p, dest);
+  if (!p.hasTip) throw missingTip(st, p, 'ASPIRATE');
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
   if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
@@ -137,6 +137,29 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
   st.blownOut.delete(p.id);
   st.log.after();
+}
+
+/**
+ * The moves before an aspirate: with an empty tip, to the well's top to prepare the plunger
+ * (unless it is still ready, from 2.3) and down to the target; otherwise to the target unless
+ * the pipette is already there.
+ */
+function approachAspirate(st: EngineState, p: LoadedPipette, dest: ResolvedLocation): void {
+  if (p.currentVolume === 0) {
+    if (!st.has('aspirateKeepsReadyPlunger') || !p.ready) {
+      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
+      if (!p.hasTip) throw missingTip(st, p, 'PREPARE_ASPIRATE');
+      preparePlunger(st, p);
+    }
+    move(st, p, dest);
+  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
+    move(st, p, dest);
+  }
+}
+
+/** An aspirate step without a tip: 4.7.0's NoTipAttachedError, the coded error from 2.12. */
+function missingTip(st: EngineState, p: LoadedPipette, action: 'ASPIRATE' | 'PREPARE_ASPIRATE'): ProtocolApiError {
+  return noTip(st, action, pyError('NoTipAttachedError', `Cannot perform ${action} without a tip attached`), p);
 }
 
 export function dispense(st: EngineState, pipetteId: string, volume: number | null, location: AnyLocationArg | null, rate: number): void {
@@ -154,7 +177,7 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
     'Dispensing ' + pyFloat(vol) + ' uL into ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
   );
   if (location !== null && !moveFirst) move(st, p, dest);
-  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'DISPENSE', pyError('NoTipAttachedError', 'Cannot perform DISPENSE without a tip attached'), p);
   if (st.has('dispenseVolumeChecked') && vol > p.currentVolume + 1e-9) throw invalidDispenseVolume(vol, p.currentVolume);
   const dispensed = Math.min(vol, p.currentVolume);
   if (dispensed > 0) {
@@ -168,52 +191,13 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
   st.log.after();
 }
 
-/**
- * 7.5.0's aspirate (from 2.12): the entry is published first and the plunger is prepared inside
- * it, so a missing tip fails after the entry, with the coded error.
- */
-function aspirateRelease7(st: EngineState, p: LoadedPipette, dest: ResolvedLocation, volume: number | null, rate: number): void {
-  const vol = givenVolume(st, volume) ?? availableVolume(st, p);
-  const flow = rate * p.aspirateFlowRate;
-  const entry = st.log.before(
-    'command.ASPIRATE',
-    'Aspirating ' + pyFloat(vol) + ' uL from ' + (dest.well ? dest.well.displayName : locString(st, dest.ref, dest.point)) + ' at ' + pyFloat(flow) + ' uL/sec',
-  );
-  // From 2.14 the engine's aspirate command refuses a missing tip or too much (a failed command).
-  if (st.has('engineCore')) {
-    requireTip(p);
-    checkAspirateVolume(p, vol);
-  }
-  if (p.currentVolume === 0) {
-    if (!p.ready) {
-      if (dest.well && dest.lw) move(st, p, wellTop(dest.lw, dest.well));
-      if (!p.hasTip) throw tipRemovalError('PREPARE_ASPIRATE');
-      preparePlunger(st, p);
-    }
-    move(st, p, dest);
-  } else if (!st.cache || !samePoint(dest.point, st.cache.point) || !sameRef(dest.ref, st.cache.ref)) {
-    move(st, p, dest);
-  }
-  if (!p.hasTip) throw tipRemovalError('ASPIRATE');
-  const after = p.currentVolume + vol;
-  if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
-  if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
-  if (vol > 0) {
-    const seconds = vol / flow;
-    st.log.advance(seconds);
-    if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
-    ledgerOp(st, p, dest, vol, entry.index, true);
-  }
-  p.currentVolume = after;
-  // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
-  st.blownOut.delete(p.id);
-  st.log.after();
-}
+/** Seconds the plunger takes to its bottom, ready to aspirate. */
+const PREPARE_S = 0.3;
 
 /** Moves the plunger to the bottom, ready to aspirate. */
 export function preparePlunger(st: EngineState, p: LoadedPipette): void {
-  st.log.advance(0.3);
-  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), 0.3);
+  st.log.advance(PREPARE_S);
+  if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
   p.ready = true;
 }
 
@@ -251,7 +235,7 @@ function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well:
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
   const p = st.pipette(pipetteId);
-  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'));
+  if (!p.hasTip) throw noTip(st, 'mix', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting mix()'), p);
   const shown = givenVolume(st, volume) ?? availableVolume(st, p);
   st.log.before('command.MIX', `Mixing ${pyNum(repetitions)} times with a volume of ${pyFloat(shown)} ul`);
   aspirate(st, pipetteId, volume, location, rate);
@@ -269,7 +253,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   const loc = commandTarget(st, p, location, 'blow out');
   if (location !== null) move(st, p, loc);
   const entry = st.log.before('command.BLOW_OUT', 'Blowing out at ' + locString(st, loc.ref, loc.point));
-  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'));
+  if (!p.hasTip) throw noTip(st, 'BLOWOUT', pyError('NoTipAttachedError', 'Cannot perform BLOWOUT without a tip attached'), p);
   st.log.advance(TIMING.blowOutS);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
@@ -289,7 +273,7 @@ export function touchTip(
 ): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.TOUCH_TIP', 'Touching tip');
-  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'));
+  if (!p.hasTip) throw noTip(st, 'touch_tip', pyError('NoTipAttachedError', 'Pipette has no tip to touch_tip()'), p);
   const min = st.has('touchTipV2') ? 1 : 20;
   const s = Math.min(80, Math.max(min, speed));
   let lw: LabwareState;
@@ -364,7 +348,7 @@ export function touchTipEdges(st: EngineState, p: LoadedPipette, lw: LabwareStat
 export function airGap(st: EngineState, pipetteId: string, volume: number | null, height: number | null): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.AIR_GAP', 'Air gap');
-  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'));
+  if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'), p);
   const h = height ?? 5;
   const c = st.cache;
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');

@@ -2,7 +2,7 @@
 // loads that keep the protocol's own ids, the engine's placement and lookup errors, and well
 // locations `{origin, offset}`. Commands in the engine's form call these before the shared
 // implementations (motion, pipetting, tips), which then do the moving and the bookkeeping.
-import { builtInLabware } from '../definitions/index.ts';
+import { builtInLabware, labwareUri } from '../definitions/index.ts';
 import { findDefinition, noteCustomLabware } from './deck.ts';
 import { engineError } from './errors.ts';
 import { deckSlotText, floatText, labwareNotFound, moduleOccupied, moduleSlotRefused, pythonException, requireTip, slotOccupied, thermocyclerNotOpen } from './engine-errors.ts';
@@ -13,6 +13,7 @@ import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadHeaterShaker, loadModule } from './modules.ts';
 import { checkHeaterShakerMove } from './heater-shaker.ts';
+import { FLEX_PIPETTE_REFUSED } from './flex-only.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
 import type { EngineEquipment } from '../common/index.ts';
@@ -147,7 +148,7 @@ function isFlexPipette(name: string): boolean {
 
 /** `loadPipette` the engine's way: the protocol's id, the engine's refusals. */
 export function engineLoadPipette(st: EngineState, pipetteName: string, mount: string, pipetteId: string): PipetteInfo {
-  if (isFlexPipette(pipetteName)) throw engineError('InvalidSpecificationForRobotTypeError', 'Cannot load a Flex pipette on an OT-2.');
+  if (isFlexPipette(pipetteName)) throw engineError('InvalidSpecificationForRobotTypeError', FLEX_PIPETTE_REFUSED);
   if (mount === 'extension') throw engineError('InvalidLoadPipetteSpecsError', 'Cannot load a pipette on the EXTENSION mount. Use mount LEFT or RIGHT.');
   if (mount !== 'left' && mount !== 'right') throw pythonException('ValueError', `'${mount}' is not a valid MountType`);
   if (st.defs.pipette(pipetteName) === null) throw pythonException('ValueError', `'${pipetteName}' is not a valid PipetteNameType`);
@@ -469,7 +470,7 @@ export function engineEquipment(st: EngineState): EngineEquipment {
   const labware = [...st.labware.values()].map((lw) => ({
     id: lw.id,
     loadName: lw.def.parameters.loadName,
-    definitionUri: `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`,
+    definitionUri: labwareUri(lw.def),
     location: engineLabwareLocation(st, lw),
     offsetId: null,
     displayName: lw.label,

@@ -5,6 +5,8 @@
 // heater-shaker.ts.
 import {
   heaterShaker,
+  HS_SPEED_RANGE,
+  HS_TEMPERATURE_RANGE,
   hsCloseLatch,
   hsDeactivateHeater,
   hsDeactivateShaker,
@@ -12,6 +14,7 @@ import {
   hsSetAndWaitForShakeSpeed,
   hsSetTargetTemperature,
   hsWaitForTemperature,
+  inRange,
   openLatch,
   startShaking,
   stopShaking,
@@ -36,16 +39,18 @@ function logged<T>(st: EngineState, name: string, text: string, body: () => T): 
  */
 function checkTemperature(celsius: PyNum): number {
   const value = pyValue(celsius);
-  if (!(value >= 37 && value <= 95)) {
-    throw pyError('InvalidTargetTemperatureError', `Cannot set Heater-Shaker to ${pyNum(celsius)} °C. Valid range is 37-95 °C.`);
+  if (!inRange(value, HS_TEMPERATURE_RANGE)) {
+    const { min, max } = HS_TEMPERATURE_RANGE;
+    throw pyError('InvalidTargetTemperatureError', `Cannot set Heater-Shaker to ${pyNum(celsius)} °C. Valid range is ${min}-${max} °C.`);
   }
   return value;
 }
 
 function checkSpeed(rpm: PyNum): number {
   const value = pyValue(rpm);
-  if (!(value >= 200 && value <= 3000)) {
-    throw pyError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${pyNum(rpm)} rpm. Valid speed range is 200-3000 rpm.`);
+  if (!inRange(value, HS_SPEED_RANGE)) {
+    const { min, max } = HS_SPEED_RANGE;
+    throw pyError('InvalidTargetSpeedError', `Cannot set Heater-Shaker to shake at ${pyNum(rpm)} rpm. Valid speed range is ${min}-${max} rpm.`);
   }
   return value;
 }

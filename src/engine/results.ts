@@ -1,5 +1,6 @@
 // Run results: required equipment in the original's shape and the liquid ledger's summary.
 import type { LabwareRequirement, RequiredEquipment, WellLiquidSummary } from '../common/index.ts';
+import { labwareUri } from '../definitions/index.ts';
 import type { LabwareState } from './labware.ts';
 import { engineLabwareLocation, OFF_DECK } from './protocol-engine.ts';
 import { loadedLabwares } from './deck.ts';
@@ -18,7 +19,7 @@ export function requiredEquipment(st: EngineState): RequiredEquipment {
     : loadedLabwares(st)
         .map(({ slot, labwareId }) => {
           const lw = st.lw(labwareId);
-          return { label: requirementLabel(lw), uri: uriOf(lw), location: slot };
+          return { label: requirementLabel(lw), uri: labwareUri(lw.def), location: slot };
         })
         // In slot order (robot software 7's loaded_labwares keeps load order; the resource does not).
         .sort((a, b) => a.location - b.location);
@@ -31,10 +32,6 @@ export function requiredEquipment(st: EngineState): RequiredEquipment {
 
 function requirementLabel(lw: LabwareState): string {
   return lw.label ?? lw.def.parameters.loadName;
-}
-
-function uriOf(lw: LabwareState): string {
-  return `${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`;
 }
 
 type SetupPlace = { slotName: string } | { moduleId: string } | { labwareId: string };
@@ -67,11 +64,11 @@ function setupLabware(st: EngineState): LabwareRequirement[] {
   for (const lw of st.labware.values()) {
     const place = setupPlace(st, lw);
     if (place === null) continue;
-    const item: LabwareRequirement = { label: requirementLabel(lw), uri: uriOf(lw), location: setupSlot(st, place) };
+    const item: LabwareRequirement = { label: requirementLabel(lw), uri: labwareUri(lw.def), location: setupSlot(st, place) };
     if ('moduleId' in place) item.on = { kind: 'module', model: st.module(place.moduleId).model };
     if ('labwareId' in place) {
       const below = st.lw(place.labwareId);
-      item.on = { kind: 'labware', label: requirementLabel(below), uri: uriOf(below) };
+      item.on = { kind: 'labware', label: requirementLabel(below), uri: labwareUri(below.def) };
     }
     out.push(item);
   }

@@ -2,7 +2,12 @@
 // A "before" appends at the current level and raises it; an "after" lowers it. In 4.7.0 an
 // exception skips the "after", so the level stays raised for the rest of the run; robot software
 // 7.5.0 publishes the "after" on error too (`restore`).
-import type { RunLogEntry } from '../common/index.ts';
+//
+// Logger records (7.5.0's `opentrons_simulate`, spec A.2.4): records collected since the previous
+// "after" are attached, at each "after", to the most recently started entry — so a warning of an
+// unlogged call lands under the next entry that completes, and records after the last "after" are
+// never shown.
+import type { LogRecord, RunLogEntry } from '../common/index.ts';
 
 export class RunLog {
   readonly entries: RunLogEntry[] = [];
@@ -12,6 +17,8 @@ export class RunLog {
   /** Modeled seconds since the start of the run. */
   clock = 0;
   private readonly open: RunLogEntry[] = [];
+  /** Logger records since the last "after". */
+  private pending: LogRecord[] = [];
 
   before(name: string, text: string): RunLogEntry {
     const entry: RunLogEntry = {
@@ -32,6 +39,16 @@ export class RunLog {
   after(): void {
     if (this.level > 0) this.level--;
     this.open.pop();
+    const latest = this.entries[this.entries.length - 1];
+    if (this.pending.length > 0 && latest !== undefined) {
+      (latest.logs ??= []).push(...this.pending);
+      this.pending = [];
+    }
+  }
+
+  /** A logger record, shown under an entry at the next "after". */
+  record(record: LogRecord): void {
+    this.pending.push(record);
   }
 
   /** How many entries are open now (what `restore` returns to). */

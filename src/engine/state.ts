@@ -131,8 +131,6 @@ export class EngineState {
   nextId = 1;
   paused = false;
   railLights = false;
-  /** Non-run-log warnings the original writes to its logger (tip rack mismatch, ...). */
-  readonly logMessages: string[] = [];
   /** Hardware actions of the run so far, or null when they are not recorded (analyses). */
   readonly actions: HardwareAction[] | null;
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
@@ -178,10 +176,6 @@ export class EngineState {
     this.actions = opts.recordHardwareActions === true ? [] : null;
     this.protocolEngine = opts.protocolEngine === true;
     this.liquids = [...(opts.liquids ?? [])];
-  }
-
-  atLeast(major: number, minor: number): boolean {
-    return levelAtLeast(this.apiLevel, [major, minor]);
   }
 
   /** Whether the protocol's level has a behaviour (see FEATURES in versions.ts). */

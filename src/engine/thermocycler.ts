@@ -8,6 +8,7 @@ import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 /**
  * Before a lid move the first loaded pipette retracts and moves above the trash: published as a
@@ -16,7 +17,8 @@ import type { ProfileStep, PyNum } from './types.ts';
 export function tcClearanceMove(st: EngineState): void {
   const p = st.byMount.left ?? st.byMount.right;
   if (!p) {
-    st.logMessages.push('Cannot assure a safe gantry position to avoid colliding with the lid of the Thermocycler Module.');
+    // The legacy core's warning; the Protocol Engine runtime (2.14) moves the gantry itself.
+    if (!st.has('engineCore')) logWarning(st, 'legacy_module_core', 'Cannot assure a safe gantry position to avoid colliding with the lid of the Thermocycler Module.');
     return;
   }
   const trash = st.labware.get('fixedTrash') ?? st.lw(fixedTrash(st));

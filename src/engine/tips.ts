@@ -1,5 +1,6 @@
 // Tip tracking and tip commands: per-rack tip state, tip selection for a pipette, pick-up,
 // drop and return.
+import { labwareUri } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
 import { nextLabwareDropPoint } from './addressable-areas.ts';
 import { requireNoTip, requireTip } from './engine-errors.ts';
@@ -13,6 +14,7 @@ import { preparePlunger } from './pipetting.ts';
 import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg } from './types.ts';
+import { logWarning } from './log-records.ts';
 
 const PICK_UP_TYPE_ERROR =
   'If specified, location should be an instance of types.Location (e.g. the return value from ' +
@@ -168,13 +170,7 @@ export function checkTipRackMatch(st: EngineState, spec: PipetteSpec, rack: Labw
       : size === 50 || size === 300
         ? vol === 200 || vol === 300 || (size === 50 && vol === 50 && st.has('release7'))
         : vol === 1000;
-  if (!ok && st.has('release7')) {
-    st.logMessages.push(`The pipette ${spec.name} and its tip rack ${rack.def.parameters.loadName} appear to be mismatched. Please check your protocol.`);
-  } else if (!ok) {
-    st.logMessages.push(
-      `The pipette ${spec.name} and its tiprack ${rack.def.parameters.loadName} in slot ${rack.slot} appear to be mismatched. Please check your protocol before running on the robot.`,
-    );
-  }
+  if (!ok) logWarning(st, 'instrument', `The pipette ${spec.name} and its tip rack ${rack.def.parameters.loadName} appear to be mismatched. Please check your protocol.`);
 }
 
 export function pickUpTip(
@@ -196,12 +192,12 @@ export function pickUpTip(
   move(st, p, wellTop(lw, w));
   // From 2.14 the engine refuses it (a failed command); below, the Python API does.
   if (st.has('engineCore')) requireNoTip(p);
-  if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip') : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
+  if (p.hasTip) throw st.has('release7') ? tipAttachError('pick_up_tip', p) : pyError('TipAttachedError', 'Cannot pick up tip with a tip attached');
   const n = presses ?? p.spec.pickUpPresses;
   const seconds = TIMING.pickUpTipS + Math.max(0, n - 1) * 0.5 + (increment ?? 0) * 0;
   st.log.advance(seconds);
   if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
-  const overlap = p.spec.tipOverlap[`${lw.def.namespace}/${lw.def.parameters.loadName}/${lw.def.version}`] ?? p.spec.tipOverlap.default ?? 0;
+  const overlap = p.spec.tipOverlap[labwareUri(lw.def)] ?? p.spec.tipOverlap.default ?? 0;
   p.hasTip = true;
   p.currentVolume = 0;
   p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
@@ -306,18 +302,13 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
       else target = wellTop(lw, w, -p.spec.returnTipHeight * (lw.def.parameters.tipLength ?? 0));
     }
   } else if (location.kind === 'location') {
-    if (location.ref.kind !== 'well' && st.has('release7')) {
-      throw pyError(
-        'TypeError',
-        'If a location is specified as a `types.Location` (for instance, as the result of a call to `Well.top()`), it must be a location relative to a well, since that is where a tip is dropped. However, the given location refers to ' +
-          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
-      );
-    }
     if (location.ref.kind !== 'well') {
+      const given = location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point);
       throw pyError(
         'TypeError',
-        'If a location is specified as a types.Location (for instance, as the result of a call to tiprack.wells()[0].top()) it must be a location relative to a well, since that is where a tip is dropped. The passed location, however, is in reference to ' +
-          (location.ref.kind === 'none' ? 'None' : locString(st, location.ref, location.point)),
+        st.has('release7')
+          ? 'If a location is specified as a `types.Location` (for instance, as the result of a call to `Well.top()`), it must be a location relative to a well, since that is where a tip is dropped. However, the given location refers to ' + given
+          : 'If a location is specified as a types.Location (for instance, as the result of a call to tiprack.wells()[0].top()) it must be a location relative to a well, since that is where a tip is dropped. The passed location, however, is in reference to ' + given,
       );
     }
     target = fromTarget(st, location);
@@ -361,7 +352,7 @@ export function ejectTip(st: EngineState, p: LoadedPipette, homeAfter: boolean):
 export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {
   const p = st.pipette(pipetteId);
   st.log.before('command.RETURN_TIP', 'Returning tip');
-  if (!p.hasTip) st.logMessages.push('Pipette has no tip to return');
+  if (!p.hasTip) logWarning(st, 'instrument_context', 'Pipette has no tip to return');
   const last = p.lastTip;
   if (!last) throw pyError('TypeError', 'Last tip location should be a Well but it is: None');
   const target = st.has('returnTipAtReturnHeight')

@@ -19,6 +19,7 @@ const RunLogEntry = Type.Object({
   line: Type.Optional(Nullable(Type.Number())),
   startS: Type.Number(),
   durationS: Type.Number(),
+  logs: Type.Optional(Type.Array(Type.Object({ level: Type.Literal('WARNING'), module: Type.String(), message: Type.String() }))),
 });
 
 const Mount = Type.Union([Type.Literal('left'), Type.Literal('right')]);

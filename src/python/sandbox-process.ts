@@ -91,7 +91,7 @@ export class SandboxProcess {
   jobsServed = 0;
 
   constructor(
-    private readonly files: SandboxFiles,
+    files: SandboxFiles,
     private limits: SandboxLimits,
     options: { makeSnapshot?: boolean; useSnapshot?: boolean } = {},
   ) {

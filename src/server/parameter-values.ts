@@ -8,11 +8,11 @@ const POINTER = '/runTimeParameterValues';
 
 export function parseParameterValues(text: string | undefined): { values: RunTimeParameterValues; issues: ValidationIssue[] } {
   if (text === undefined || text.trim() === '') return { values: {}, issues: [] };
-  let parsed: unknown;
+  let parsed: unknown = null;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { values: {}, issues: [{ detail: 'runTimeParameterValues must be a JSON object', source: { pointer: POINTER } }] };
+    // Not JSON: refused below like any other non-object.
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { values: {}, issues: [{ detail: 'runTimeParameterValues must be a JSON object', source: { pointer: POINTER } }] };

@@ -44,7 +44,7 @@ export class ProtocolRepository {
    */
   private readonly cache = new Map<string, StoredProtocol>();
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     this.sql = new Statements(db);
   }
 

@@ -121,6 +121,7 @@ class Well(object):
 
     @has_tip.setter
     def has_tip(self, value):
+        _engine.request('deprecation_warning', member='Well.has_tip.setter')
         refuse_removed('Well.has_tip.setter')
         self._impl.set_has_tip(value)
 
@@ -333,6 +334,7 @@ class Labware(object):
     @property
     def separate_calibration(self):
         refuse_removed('Labware.separate_calibration')
+        _engine.request('deprecation_warning', member='Labware.separate_calibration')
         return False
 
     def set_calibration(self, delta):

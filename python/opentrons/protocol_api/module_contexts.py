@@ -44,6 +44,7 @@ class ModuleContext(object):
         and parent (the same object is returned)."""
         from .labware import Labware
         refuse_removed('ModuleContext.load_labware_object')
+        _engine.request('deprecation_warning', member='ModuleContext.load_labware_object')
         if not isinstance(labware, Labware):
             raise TypeError('labware should be a Labware, but it is {}'.format(labware))
         self._execute('labwright/loadLabwareObject', labwareId=labware._id)

@@ -189,6 +189,10 @@ class Deck(dict):
     def highest_z(self):
         return _engine.view('highestZ')
 
+    def get_slot_center(self, slot_name):
+        p = _engine.view('slotCenter', slotName=_engine.slot(slot_name))
+        return Point(float(p['x']), float(p['y']), float(p['z']))
+
     def get_fixed_trash(self):
         return self._ctx.fixed_trash
 
@@ -260,6 +264,7 @@ class ProtocolContext(object):
 
     @property
     def _hw_manager(self):
+        _engine.request('deprecation_warning', member='ProtocolContext._hw_manager')
         return self._hw_manager_obj
 
     @property

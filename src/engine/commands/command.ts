@@ -43,6 +43,8 @@ export interface CommandError {
   detail: string;
   /** A failed engine command's code in the engine's catalogue (absent for Python-layer errors). */
   errorCode?: string;
+  /** A coded Python error's details (`errorInfo` of its occurrence; absent when it has none). */
+  errorInfo?: Record<string, string>;
 }
 
 export type CommandStatus = 'succeeded' | 'failed';

@@ -108,9 +108,10 @@ export class EngineHost implements Host {
     const actions = engine.hardwareActions?.slice(actionsBefore) ?? null;
     if (this.options.onStep && (engine.entryCount > before || (actions !== null && actions.length > 0))) this.options.onStep(engine.runLog.slice(before), actions);
     if (record.error !== null) {
-      const { errorType: type, detail: message, errorCode: code } = record.error;
-      // `code`: a failed engine command, which Python at apiLevel ≥ 2.14 wraps (spec Part D).
-      return JSON.stringify({ error: code === undefined ? { type, message } : { type, message, code } });
+      const { errorType: type, detail: message, errorCode: code, errorInfo: info } = record.error;
+      // `code`: a failed engine command, which Python at apiLevel ≥ 2.14 wraps (spec Part D);
+      // `info`: a coded Python error's details.
+      return JSON.stringify({ error: { type, message, ...(code === undefined ? {} : { code }), ...(info === undefined ? {} : { info }) } });
     }
     return answer(commandAnswer(record.result));
   }
@@ -144,6 +145,9 @@ export class EngineHost implements Host {
         return null;
       case 'parameter_values':
         return this.parameters.applyGivenValues();
+      case 'deprecation_warning':
+        this.started().warnDeprecated(request.args.member);
+        return null;
     }
   }
 
@@ -180,7 +184,9 @@ function answer(result: unknown): string {
 
 /** An exception as the Python class to raise and its message (anything not ours is internal). */
 function failure(error: unknown): string {
-  if (error instanceof ProtocolApiError) return JSON.stringify({ error: { type: error.pyType, message: error.message } });
+  if (error instanceof ProtocolApiError) {
+    return JSON.stringify({ error: { type: error.pyType, message: error.message, ...(error.info === null ? {} : { info: error.info }) } });
+  }
   const message = error instanceof Error ? error.message : String(error);
   return JSON.stringify({ error: { type: 'RuntimeError', message: `internal error: ${message}` } });
 }

@@ -65,6 +65,7 @@ function hwPipette(e: ProtocolEngine, pipetteId: string): Record<string, unknown
     dispense_speed: state.speed.dispense,
     blow_out_speed: state.speed.blowOut,
     ready_to_aspirate: state.readyToAspirate,
+    ...(e.has('release7') ? e.hwPipetteRelease7Keys(pipetteId) : {}),
   };
 }
 
@@ -90,6 +91,7 @@ export const VIEWS = {
   fixedTrash: defineView({ args: None, read: (e) => e.fixedTrash() }),
   deckItem: defineView({ args: OfSlot, read: (e, a) => e.deckItem(a.slotName) }),
   slotPosition: defineView({ args: OfSlot, read: (e, a) => e.slotPosition(a.slotName) }),
+  slotCenter: defineView({ args: OfSlot, read: (e, a) => e.slotCenter(a.slotName) }),
   highestZ: defineView({ args: None, read: (e) => e.highestZ }),
   railLightsOn: defineView({ args: None, read: (e) => e.railLightsOn }),
   locationCache: defineView({ args: None, read: (e) => e.locationCache() }),

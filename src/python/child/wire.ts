@@ -5,7 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import type { Static } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { PyNumber } from '../../engine/index.ts';
+import { DEPRECATED_MEMBERS, PyNumber } from '../../engine/index.ts';
 
 const Params = Type.Record(Type.String(), Type.Unknown());
 
@@ -67,6 +67,15 @@ const AddParameterRequest = Type.Object({
 /** After `add_parameters`: the lab's values in place of the defaults, and every parameter's value for `ctx.params`. */
 const ParameterValuesRequest = Type.Object({ request: Type.Literal('parameter_values'), args: Type.Object({}) });
 
+/**
+ * A deprecated member that still works was used: robot software 7.5.0 logs a line the simulator
+ * prints under the run log (spec A.4.5). Not a change of the run's state: a logger record.
+ */
+const DeprecationWarningRequest = Type.Object({
+  request: Type.Literal('deprecation_warning'),
+  args: Type.Object({ member: Type.Union(DEPRECATED_MEMBERS.map((name) => Type.Literal(name))) }),
+});
+
 export const HostRequest = Type.Union([
   ParsedRequest,
   SleepRequest,
@@ -75,6 +84,7 @@ export const HostRequest = Type.Union([
   LoadNamesRequest,
   AddParameterRequest,
   ParameterValuesRequest,
+  DeprecationWarningRequest,
 ]);
 
 export const BridgeRequest = Type.Union([CommandRequest, ViewRequest, HostRequest]);

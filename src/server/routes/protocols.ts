@@ -240,7 +240,8 @@ export async function protocolRoutes(app: FastifyInstance, options: ProtocolRout
           errors: a.errors,
           commandCount: a.commandCount,
           estimatedDurationSeconds: a.estimatedDurationSeconds,
-          runLog: a.runLog,
+          // The 4.x body: an entry's logger records (7.5.0's simulator output) are not part of it.
+          runLog: a.runLog.map(({ logs: _logs, ...entry }) => entry),
           liquids: a.liquids,
           liquidHistory: a.liquidHistory ?? [],
           warnings: a.warnings,

@@ -5,14 +5,10 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis } from '../../../src/common/index.ts';
 import { analyze, protocol, service } from '../helpers.ts';
+import { lines } from './helpers.ts';
 
 const svc = service();
 after(() => svc.close());
-
-/** The run log as 7.5.0's simulator prints it (today's names, tabs for nesting). */
-function lines(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
 
 // Part C.2's complete verified engine-path example (2.15, P300 GEN2, plate labelled "My Plate").
 // Its last line (`a {b} c`, literal braces) is Part A's, tested with the all-level changes.

@@ -6,14 +6,10 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis } from '../../../src/common/index.ts';
 import { analyze, protocol, service } from '../helpers.ts';
+import { lines } from './helpers.ts';
 
 const svc = service();
 after(() => svc.close());
-
-/** The run log as 7.5.0's simulator prints it (today's names, tabs for nesting). */
-function lines(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
 
 /** Entry texts without nesting, and with the engine levels' `on slot N` read as `on N` (Part C.2). */
 function texts(a: Analysis): string[] {

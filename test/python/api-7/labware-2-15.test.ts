@@ -6,23 +6,10 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis } from '../../../src/common/index.ts';
 import { analyze, protocol, service } from '../helpers.ts';
+import { caught, lines } from './helpers.ts';
 
 const svc = service();
 after(() => svc.close());
-
-/** The run log as 7.5.0's simulator prints it (today's names, tabs for nesting). */
-function lines(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
-
-/**
- * A protocol body line that runs `call` and logs what it raised (`Class: message`) as a comment
- * (from 2.12 a comment's braces are printed as they are).
- */
-function caught(call: string): string {
-  const shown = "type(e).__name__ + ': ' + str(e)";
-  return `try:\n    ${call}\nexcept Exception as e:\n    ctx.comment(${shown})`;
-}
 
 async function run(body: string, level = '2.15'): Promise<Analysis> {
   const a = await analyze(svc, `from opentrons.protocol_api import OFF_DECK\n${protocol(body, level)}`);

@@ -5,8 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, protocol, service } from '../helpers.ts';
+import { lines, probeFunction } from './helpers.ts';
 import type { PythonService } from '../../../src/python/index.ts';
-import type { Analysis } from '../../../src/common/index.ts';
 
 let svc: PythonService;
 before(() => {
@@ -14,25 +14,13 @@ before(() => {
 });
 after(() => svc.close());
 
-/** The run log with tabs and today's display names (no 4.7.0 mapping). */
-function log(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
-
 /** A protocol whose `t(f)` logs `ok` or `{Class}: {message}` for each call it tries. */
-const TRY = `
-def t(ctx, f):
-    try:
-        f()
-        ctx.comment('ok')
-    except Exception as e:
-        ctx.comment(type(e).__name__ + ': ' + str(e))
-`;
+const TRY = `\n${probeFunction('t(ctx, f)')}\n`;
 
 async function run(body: string, level: string): Promise<string[]> {
   const a = await analyze(svc, TRY + protocol(body, level).replace(/^from opentrons import protocol_api\n/, ''));
   assert.deepEqual(a.errors, [], `${level}: ${JSON.stringify(a.errors)}`);
-  return log(a);
+  return lines(a);
 }
 
 const PIPETTE = `
@@ -389,7 +377,7 @@ def run(ctx):
   const onMag = 'NEST 96 Well Plate 100 µL PCR Full Skirt on Magnetic Module GEN2 on 4';
   const onTc = 'NEST 96 Well Plate 100 µL PCR Full Skirt on Thermocycler Module GEN1 on 7';
   const cold = 'Reagents on Temperature Module GEN2 on 3';
-  assert.deepEqual(log(a), [
+  assert.deepEqual(lines(a), [
     'Setting Temperature Module temperature to 4.0 °C (rounded off to nearest integer)',
     'Opening Thermocycler lid',
     'Setting Thermocycler well block temperature to 4.0 °C',

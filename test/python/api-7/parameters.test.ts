@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { service, bundle } from '../helpers.ts';
+import { lines } from './helpers.ts';
 import type { Analysis, RunTimeParameterValues } from '../../../src/common/index.ts';
 
 const svc = service();
@@ -11,8 +12,6 @@ const svc = service();
 function analyzeWith(text: string, values?: RunTimeParameterValues): Promise<Analysis> {
   return svc.execute({ ...bundle(text), runTimeParameterValues: values }, { mode: 'analyze' });
 }
-
-const texts = (a: Analysis) => a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
 
 const DEFINITIONS = `
 def add_parameters(parameters):
@@ -39,7 +38,7 @@ def run(ctx):
 test('defaults: typed values on ctx.params and get_all, no run-log entry for the definitions', async () => {
   const a = await analyzeWith(`metadata = {'apiLevel': '2.18'}\n${DEFINITIONS}${SHOW}`);
   assert.deepEqual(a.errors, []);
-  assert.deepEqual(texts(a), [
+  assert.deepEqual(lines(a), [
     "samples = 8 (int)",
     "volume = 20.0 (float)",
     "columns = 2 (int)",
@@ -71,7 +70,7 @@ test('given values replace the defaults, with the parameter types', async () => 
     samples: 24, volume: 50, columns: 1, dry_run: true, plate: 'nest',
   });
   assert.deepEqual(a.errors, []);
-  assert.deepEqual(texts(a), [
+  assert.deepEqual(lines(a), [
     "samples = 24 (int)",
     "volume = 50.0 (float)",
     "columns = 1 (int)",
@@ -167,7 +166,7 @@ def run(ctx):
         ctx.comment(line)
 `);
   assert.deepEqual(a.errors, []);
-  assert.deepEqual(texts(a), [
+  assert.deepEqual(lines(a), [
     `ParameterNameError: Display name ${'x'.repeat(31)} greater than 30 characters.`,
     'ParameterNameError: Variable name must only contain alphanumeric characters, underscores, and cannot start with a digit.',
     'ParameterNameError: Variable name cannot be a reserved Python keyword.',
@@ -202,7 +201,7 @@ def add_parameters(p):
 def run(ctx):
     ctx.comment(seen[0])
 `);
-  assert.deepEqual(texts(caught), ['opentrons.protocols.parameters.types']);
+  assert.deepEqual(lines(caught), ['opentrons.protocols.parameters.types']);
   const reserved = await analyzeWith(`metadata = {'apiLevel': '2.18'}
 def add_parameters(p):
     p.add_int(display_name='A', variable_name='get_all', default=1, minimum=0, maximum=2)
@@ -224,6 +223,6 @@ test('add_parameters must be a function of one argument', async () => {
 
 test('a 2.18 protocol without add_parameters has empty ctx.params', async () => {
   const a = await analyzeWith(`metadata = {'apiLevel': '2.18'}\ndef run(ctx):\n    ctx.comment(str(len(ctx.params.get_all())))\n`);
-  assert.deepEqual(texts(a), ['0']);
+  assert.deepEqual(lines(a), ['0']);
   assert.equal(a.runTimeParameters, undefined);
 });

@@ -9,24 +9,14 @@ import type { Analysis } from '../../../src/common/index.ts';
 import { sharedDefinitions } from '../../../src/definitions/index.ts';
 import { ProtocolEngine } from '../../../src/engine/index.ts';
 import { analyze, protocol, service } from '../helpers.ts';
+import { lines, probeFunction } from './helpers.ts';
 
 const svc = service();
 after(() => svc.close());
 
-/** The run log as 7.5.0's simulator prints it (today's names, tabs for nesting). */
-function lines(a: Analysis): string[] {
-  return a.runLog.map((e) => '\t'.repeat(e.level) + e.text);
-}
-
 /** A protocol whose `tryit(f)` comments `ok` or the exception as `{Class}: {message}`. */
 function probing(body: string, level: string): string {
-  const helper = `def tryit(f):
-    try:
-        f()
-        ctx.comment('ok')
-    except Exception as e:
-        ctx.comment(type(e).__name__ + ': ' + str(e))`;
-  return protocol(`${helper}\n${body}`, level);
+  return protocol(`${probeFunction('tryit(f)')}\n${body}`, level);
 }
 
 /** The `alternateDropLocation` of each drop into the trash bin, in order. */
@@ -142,8 +132,8 @@ tryit(lambda: ctx.load_module('temperature module gen2', 12))`,
       "AttributeError: 'TrashBin' object has no attribute 'wells'",
       'KeyError: 12',
       'ok',
-      'IncompatibleAddressableAreaError: Cannot use Slot 12, not compatible with one or more of the following fixtures: Slot 12/Fixed Trash',
-      'IncompatibleAddressableAreaError: Cannot use Slot 12, not compatible with one or more of the following fixtures: Slot 12/Fixed Trash',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): IncompatibleAddressableAreaError: Cannot use Slot 12, not compatible with one or more of the following fixtures: Slot 12/Fixed Trash',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): IncompatibleAddressableAreaError: Cannot use Slot 12, not compatible with one or more of the following fixtures: Slot 12/Fixed Trash',
     ]);
   });
 
@@ -322,11 +312,11 @@ tryit(lambda: p.dispense(250, ctx.fixed_trash))`;
       'Picking up tip from A1 of Opentrons OT-2 96 Tip Rack 300 µL on slot 1',
       'Aspirating 150.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on slot 2 at 92.86 uL/sec',
       'Dispensing 200.0 uL into A2 of Corning 96 Well Plate 360 µL Flat on slot 2 at 92.86 uL/sec',
-      'InvalidDispenseVolumeError: Cannot dispense 200.0 µL when only 150.0 µL has been aspirated.',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): InvalidDispenseVolumeError: Cannot dispense 200.0 µL when only 150.0 µL has been aspirated.',
       '150.0',
       'Aspirating 50.0 uL from A1 of Corning 96 Well Plate 360 µL Flat on slot 2 at 92.86 uL/sec',
       'Dispensing 250.0 uL into Trash Bin on slot 12 at 92.86 uL/sec',
-      'InvalidDispenseVolumeError: Cannot dispense 250.0 µL when only 200.0 µL has been aspirated.',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): InvalidDispenseVolumeError: Cannot dispense 250.0 µL when only 200.0 µL has been aspirated.',
     ]);
   });
 
@@ -393,7 +383,7 @@ tryit(lambda: m.prepare_to_aspirate())`,
       'Dispensing 10.0 uL into A2 of Corning 96 Well Plate 360 µL Flat on slot 2 at 7.6 uL/sec',
       'ok',
     ]);
-    assert.match(texts[8], /^CommandPreconditionViolated: Cannot configure nozzle layout of <.+> while it has tips attached\.$/);
+    assert.match(texts[8], /^ProtocolCommandFailedError: Error 4000 GENERAL_ERROR \(ProtocolCommandFailedError\): CommandPreconditionViolated: Cannot configure nozzle layout of <.+> while it has tips attached\.$/);
     assert.ok(a.runLog.every((e) => !e.text.startsWith('Preparing')), 'prepare_to_aspirate logs nothing');
   });
 
@@ -501,15 +491,15 @@ tryit(lambda: ctx.load_labware('corning_96_wellplate_360ul_flat', 'D4'))`,
       ),
     );
     assert.deepEqual(lines(a), [
-      'InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
-      'InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
-      'InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): InvalidSpecificationForRobotTypeError: Cannot load a Flex pipette on an OT-2.',
       'RuntimeError: Instrument already present on right: p300_single_gen2. In order to load a 96-channel pipette, both mounts need to be available.',
-      'PythonException: ValueError: A magneticBlockType cannot be loaded into slot 1',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): PythonException: ValueError: A magneticBlockType cannot be loaded into slot 1',
       'InvalidTrashBinLocationError: Cannot load trash on OT-2.',
       'AddressableAreaDoesNotExistError: Error 4000 GENERAL_ERROR (AddressableAreaDoesNotExistError): 1ChannelWasteChute is not provided by any cutout fixtures in deck definition ot2_standard',
-      'AddressableAreaDoesNotExistError: A4 is not provided by any cutout fixtures in deck definition ot2_standard',
-      'AddressableAreaDoesNotExistError: D4 is not provided by any cutout fixtures in deck definition ot2_standard',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): AddressableAreaDoesNotExistError: A4 is not provided by any cutout fixtures in deck definition ot2_standard',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): AddressableAreaDoesNotExistError: D4 is not provided by any cutout fixtures in deck definition ot2_standard',
     ]);
   });
 
@@ -529,7 +519,7 @@ tryit(lambda: ctx.load_module('magneticBlockV1', 1))`,
       version('ProtocolContext.load_trash_bin', '2.16', '2.15'),
       version('ProtocolContext.load_waste_chute', '2.16', '2.15'),
       'APIVersionError: Using a staging deck slot requires apiLevel 2.16.',
-      'PythonException: ValueError: A magneticBlockType cannot be loaded into slot 1',
+      'ProtocolCommandFailedError: Error 4000 GENERAL_ERROR (ProtocolCommandFailedError): PythonException: ValueError: A magneticBlockType cannot be loaded into slot 1',
     ]);
     const at14 = await analyze(svc, probing("tryit(lambda: ctx.load_module('magneticBlockV1', 1))", '2.14'));
     assert.deepEqual(lines(at14), ['APIVersionError: Module of type magneticBlockV1 is only available in versions 2.15 and above.']);
