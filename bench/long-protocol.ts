@@ -1,5 +1,5 @@
-// A protocol of about 25,000 commands (bench/fixtures/long_replication_2_{11,15}.py: single
-// transfers in nested loops over plates), analysed through the Python service in this process and
+// A protocol of about 25,000 commands (bench/fixtures/long_replication.py: single transfers in
+// nested loops over plates, run at apiLevel 2.11 and the same text at 2.15), analysed through the Python service in this process and
 // uploaded to a real `labwright serve` over HTTP (upload until the analysis is back, the full
 // analysis fetched, a session loaded). Prints the times and a digest of each run log and of each
 // whole analysis, so a change can be shown to leave results byte for byte as they were; asserts
@@ -21,7 +21,17 @@ import type { createPythonService as CreatePythonService } from '../src/python/i
 import { freePort, REPO, startServerProcess, type ServerProcess } from '../test/e2e/process.ts';
 import { treeCpuMs, untilIdle } from './server-tree.ts';
 
-const FIXTURES = ['long_replication_2_11.py', 'long_replication_2_15.py'];
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'long_replication.py');
+const LEVELS = ['2.11', '2.15'];
+
+/** The fixture at each level, named for it (`long_replication_2_15.py`): one text, two levels. */
+async function fixtures(): Promise<{ name: string; data: Uint8Array }[]> {
+  const text = await readFile(FIXTURE, 'utf8');
+  return LEVELS.map((level) => ({
+    name: `long_replication_${level.replace('.', '_')}.py`,
+    data: new TextEncoder().encode(text.replace("'apiLevel': '2.11'", `'apiLevel': '${level}'`)),
+  }));
+}
 const V2 = { 'Opentrons-Version': '2' };
 const JSON_V2 = { ...V2, 'Content-Type': 'application/json' };
 const LIMITS = { timeoutMs: 120_000, memoryBytes: 1024 * 1024 * 1024 };
@@ -75,8 +85,7 @@ async function viaService(): Promise<void> {
   );
   try {
     for (let run = 0; run < runs; run++) {
-      for (const name of FIXTURES) {
-        const data = new Uint8Array(await readFile(path.join(import.meta.dirname, 'fixtures', name)));
+      for (const { name, data } of await fixtures()) {
         for (const s of services) {
           // A warm interpreter, as the pool keeps one: the job, not an interpreter's start, is
           // timed; and no interpreter starting in the other checkout's pool either, as its CPU
@@ -115,11 +124,11 @@ async function untilLoaded(base: string, id: string): Promise<void> {
 }
 
 /** Upload (until the analysis is back), the full analysis, a session loaded; both deleted after. */
-async function overHttp(server: ServerProcess, name: string, run: number, f: Figures): Promise<void> {
+async function overHttp(server: ServerProcess, { name, data }: { name: string; data: Uint8Array }, run: number, f: Figures): Promise<void> {
   const base = server.base;
   const form = new FormData();
   // A new file name each run: the protocol's id is its name, and the previous one may still exist.
-  form.append('protocolFile', new Blob([await readFile(path.join(import.meta.dirname, 'fixtures', name))]), name.replace(/\.py$/, `_${run}.py`));
+  form.append('protocolFile', new Blob([data]), name.replace(/\.py$/, `_${run}.py`));
   const pid = server.child.pid!;
   await untilIdle(pid);
   let cpu0 = treeCpuMs(pid);
@@ -156,7 +165,7 @@ async function viaHttp(): Promise<void> {
       servers.push({ label, server, f: figures() });
     }
     for (let run = 0; run < runs; run++) {
-      for (const name of FIXTURES) for (const s of servers) await overHttp(s.server, name, run, s.f);
+      for (const fixture of await fixtures()) for (const s of servers) await overHttp(s.server, fixture, run, s.f);
     }
   } finally {
     for (const s of servers) await s.server.stop();

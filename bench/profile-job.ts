@@ -2,7 +2,7 @@
 // long analysis spends its time: the protocol's Python, the bridge, the engine, what the result
 // costs to cross the thread and process boundaries, the parent's check of it and the analysis
 // built from it. Prints the time of each part; asserts nothing.
-//   node --import tsx bench/profile-job.ts bench/fixtures/long_replication_2_11.py [--runs 3]
+//   node --import tsx bench/profile-job.ts bench/fixtures/long_replication.py [--runs 3]
 // It also prints the result's size by part and the bridge requests by kind.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-job.ts FILE
 // The interpreter here starts cold (no snapshot) and is reused across runs, unlike the sandbox's:
