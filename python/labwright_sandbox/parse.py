@@ -122,6 +122,8 @@ def extract_requirements(tree):
 REQUIREMENT_KEYS = ('apiLevel', 'robotType')
 # "OT-3" is the Flex's development name, still accepted.
 ROBOT_TYPES = {'OT-2': 'OT-2', 'Flex': 'Flex', 'OT-3': 'Flex'}
+# Parsing runs before the engine hands over its level rules (versions.ts: the `release7` gate;
+# the Flex's minimum level), and before the `opentrons` package may be imported: so both here.
 RELEASE_7 = (2, 12)
 MIN_FLEX = (2, 15)
 

@@ -13,7 +13,7 @@ export { COMMANDS, commandTypes, lookupCommand, reportCommands, withoutFloatMark
 export type { AnyCommand, CommandError, CommandRecord, CommandStatus, CommandType } from './commands/index.ts';
 // The params' schema pieces, for adapters that check requests of their own (the Python bridge's views).
 export { DeckSlot, Id, Maybe, PyNumber, WellRef, plain } from './commands/params.ts';
-export { ENGINE_CORE_API_VERSION, FEATURES, featuresAt, LEVEL_OF_4_7, MEMBERS, MIN_SUPPORTED_VERSION_FOR_FLEX, versionErrorText } from './versions.ts';
+export { FEATURES, featuresAt, LEVEL_OF_4_7, MEMBERS, versionErrorText } from './versions.ts';
 export type { ApiLevel, FeatureName, Gate, MemberName } from './versions.ts';
 export { REMOVED } from './removals.ts';
 export { DEPRECATED_MEMBERS } from './log-records.ts';

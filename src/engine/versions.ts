@@ -9,10 +9,6 @@ export const MIN_SUPPORTED_VERSION: ApiLevel = [2, 0];
 export const MAX_SUPPORTED_VERSION: ApiLevel = [2, 19];
 /** The highest level of robot software 4.7.0: levels up to it behave exactly as 4.7.0 did. */
 export const LEVEL_OF_4_7: ApiLevel = [2, 11];
-/** From this level robot software 7.5.0 runs Python protocols on the Protocol Engine. */
-export const ENGINE_CORE_API_VERSION: ApiLevel = [2, 14];
-/** A Flex protocol needs at least this level (OT-2 protocols refuse the Flex anyway). */
-export const MIN_SUPPORTED_VERSION_FOR_FLEX: ApiLevel = [2, 15];
 
 export interface Gate {
   /** The first level with the member or behaviour. */
