@@ -65,6 +65,13 @@ export default {
       from: { path: '^src/([^/]+)/' },
       to: { path: '^src/[^/]+/', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
     },
+    {
+      name: 'state-written-by-stores-only',
+      comment: "the run's state is written only by the stores, which apply state updates (src/engine/state-update.ts)",
+      severity: 'error',
+      from: { pathNot: '^src/engine/stores/' },
+      to: { path: '^src/engine/stores/writable\\.ts$' },
+    },
     ...layerRules(),
   ],
   options: {

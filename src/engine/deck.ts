@@ -13,6 +13,7 @@ import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { issueId } from './ids.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 
@@ -117,7 +118,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   if (st.has('release7')) return placeLabwareRelease7(st, definition, location, label);
   const slot = slotKey(st, location);
   const key = typeof location === 'number' ? String(location) : location;
-  const id = st.newId('labware');
+  const id = issueId(st, 'labware');
   placeCheck(st, key, slot, implRepr(id), [slot]);
   const engine = st.has('engineCore');
   const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
@@ -140,7 +141,7 @@ function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, lo
   const occupied = st.has('engineCore') ? slotOccupied(st, slot) : null;
   if (occupied !== null) throw occupied;
   const engine = st.has('engineCore');
-  const lw = buildLabware(st.newId('labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
+  const lw = buildLabware(issueId(st, 'labware'), definition, label, slot, null, engine ? `slot ${slot}` : slot, st.slotPoint(slot), engine);
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
@@ -177,7 +178,7 @@ export function moduleLoadLabware(
 export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: string, definition: LabwareDefinition, label: string | null): LabwareInfo {
   const mod = st.module(moduleId);
   checkModuleTakesLabware(st, mod);
-  const id = st.newId('labware');
+  const id = issueId(st, 'labware');
   const base = st.slotPoint(mod.slot);
   const off = mod.info.labwareOffset;
   if (mod.configuration === 'semi') {

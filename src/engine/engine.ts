@@ -108,6 +108,14 @@ export class ProtocolEngine {
     return new EngineView(this.s);
   }
 
+  /**
+   * The run's state, for inspection (tests replay its recorded updates): typed read-only outside
+   * the stores, which are the only writers.
+   */
+  get state(): EngineState {
+    return this.s;
+  }
+
   /** The ordered history of executed commands (a snapshot, built when read). */
   get commands(): readonly CommandRecord[] {
     return this.history.records();
@@ -132,6 +140,8 @@ export class ProtocolEngine {
     const parent = this.active;
     const index = this.history.begin(command.commandType, command.params, log.clock, log.entries.length, parent);
     const firstAction = actions === null ? 0 : actions.length;
+    const updates = this.s.updates;
+    const firstUpdate = updates === null ? 0 : updates.length;
     const depth = log.depth;
     this.active = index;
     let result: unknown = null;
@@ -149,7 +159,7 @@ export class ProtocolEngine {
       if (this.s.has('release7')) log.restore(depth);
     } finally {
       this.active = parent;
-      this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction));
+      this.history.finish(index, log.clock, log.entries.length, result, error, actions === null ? null : actions.slice(firstAction), updates === null ? null : updates.slice(firstUpdate));
     }
     return index;
   }

@@ -10,6 +10,7 @@ import { recordAction } from './actions.ts';
 import { TIMING } from './timing.ts';
 import { checkTipRackMatch } from './tips.ts';
 import type { MountName, PipetteInfo, PipetteState } from './types.ts';
+import { issueId } from './ids.ts';
 
 /** The pipette models 7.5.0 simulates (the newest of each name); the repr shows them. */
 const SIMULATED_MODELS_7: Readonly<Record<string, string>> = {
@@ -70,7 +71,7 @@ export function loadInstrument(
   }
   const flows = spec.defaultFlowRates(st.apiLevel);
   const pip: LoadedPipette = {
-    id: st.newId('pipette'),
+    id: issueId(st, 'pipette'),
     mount: m,
     spec,
     requestedAs: instrumentName,

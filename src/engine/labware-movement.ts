@@ -11,6 +11,7 @@ import { slotKey } from './deck.ts';
 import { checkDeckConflict } from './deck-conflict.ts';
 import type { EngineState } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo } from './types.ts';
+import { issueId } from './ids.ts';
 
 /** Where the Python API puts or moves a labware: a slot as given (`5`, `'D1'`), a module, a labware, or off deck. */
 export type PythonPlace = { slotName: DeckLocation } | { moduleId: string } | { labwareId: string } | 'offDeck';
@@ -26,7 +27,7 @@ export function loadLabwareAt(st: EngineState, def: LabwareDefinition, place: Py
   const where = resolvePlace(st, place);
   checkFree(st, where);
   if (where !== OFF_DECK && 'labwareId' in where) checkStackable(st, def, engineLabware(st, where.labwareId));
-  return labwareInfo(placeLabware(st, st.newId('labware'), def, label, where));
+  return labwareInfo(placeLabware(st, issueId(st, 'labware'), def, label, where));
 }
 
 /**

@@ -13,6 +13,7 @@ import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { issueId } from './ids.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -307,7 +308,7 @@ export function placeModule(
   slot: string,
   start: { contextClass: ModuleInfo['contextClass']; labwareOffset: Point; configuration: ModuleInfo['configuration']; temperature: number; lid: LoadedModule['lid'] },
 ): ModuleInfo {
-  const id = st.newId('module');
+  const id = issueId(st, 'module');
   const displayName = `${moduleName(st, spec)} on ${slot}`;
   const info: ModuleInfo = {
     moduleId: id,

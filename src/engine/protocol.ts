@@ -2,6 +2,7 @@
 import { recordAction } from './actions.ts';
 import { delayParts, delayTotalSeconds, pyFloat, pyInt } from './pyfloat.ts';
 import type { EngineState } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /** `ctx.comment(msg)`; `msg` is the already-formatted text (the caller applies Python's `str.format`). */
 export function comment(st: EngineState, msg: string): void {
@@ -16,14 +17,14 @@ export function pauseText(msg: string | null): string {
 
 export function pause(st: EngineState, msg: string | null = null): void {
   st.log.before('command.PAUSE', pauseText(msg));
-  st.paused = true;
+  applyUpdate(st, { type: 'run/pausedSet', paused: true });
   st.log.after();
 }
 
 export function resume(st: EngineState): void {
   st.log.before('command.RESUME', 'Resuming robot operation');
   st.refuseRemoved('ProtocolContext.resume');
-  st.paused = false;
+  applyUpdate(st, { type: 'run/pausedSet', paused: false });
   st.log.after();
 }
 

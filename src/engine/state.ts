@@ -2,7 +2,7 @@
 // per run and passes it to the module functions, so each module keeps a single job while they
 // all see the same deck, pipettes, modules, clock and location cache.
 import type { CustomLabwareUse } from '../common/index.ts';
-import type { DefinitionsSource, ModuleSpec, PipetteSpec } from '../definitions/index.ts';
+import type { DefinitionsSource } from '../definitions/index.ts';
 import type { HardwareAction } from './actions.ts';
 import { featuresAt, levelAtLeast, MAX_SUPPORTED_VERSION, MEMBERS, MIN_SUPPORTED_VERSION, versionErrorText } from './versions.ts';
 import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
@@ -12,85 +12,14 @@ import { LiquidLedger } from './ledger.ts';
 import { removalError } from './removals.ts';
 import type { RemovedName } from './removals.ts';
 import { RunLog } from './runlog.ts';
-import type { EngineLiquid, EngineOptions, LabwareDefinition, LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
+import type { StateUpdate } from './state-update.ts';
+import type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation } from './state-records.ts';
+import type { EngineLiquid, EngineOptions, LabwareDefinition, MountName, Point } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
+export type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
-
-/** The level 7.5.0's labware and wells report at every level below 2.14. */
-
-export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
-
-export interface LoadedPipette {
-  id: string;
-  mount: MountName;
-  spec: PipetteSpec;
-  requestedAs: string;
-  tipRacks: string[];
-  trashId: string;
-  startingTip: { lw: LabwareState; well: WellState } | null;
-  aspirateFlowRate: number;
-  dispenseFlowRate: number;
-  blowOutFlowRate: number;
-  aspirateClearance: number;
-  dispenseClearance: number;
-  defaultSpeed: number;
-  hasTip: boolean;
-  currentVolume: number;
-  /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
-  workingVolume: number;
-  /** The attached tip's capacity (min of pipette max and tip well volume). */
-  tipCapacity: number;
-  tipLength: number;
-  ready: boolean;
-  lastTip: { lw: LabwareState; well: WellState } | null;
-  z: number;
-  /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
-  plungerMm: number;
-}
-
-export interface LoadedModule {
-  id: string;
-  model: ModuleModel;
-  spec: ModuleSpec;
-  slot: string;
-  displayName: string;
-  configuration: 'full' | 'semi' | null;
-  labwareId: string | null;
-  info: ModuleInfo;
-  // temperature module / thermocycler block
-  temperature: number;
-  target: number | null;
-  /** Modeled physical temperature and when the current target is reached. */
-  physTemp: number;
-  reachAt: number;
-  // magnetic module
-  height: number;
-  // thermocycler
-  lid: 'open' | 'closed';
-  lidTemp: number;
-  lidTarget: number | null;
-  lidPhys: number;
-  /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
-  lidReachAt: number;
-  holdTime: number | null;
-  /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
-  latch: 'unknown' | 'open' | 'closed';
-  shakeRpm: number | null;
-  totalCycleCount: number | null;
-  totalStepCount: number | null;
-}
-
-/** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
-export interface ResolvedLocation {
-  point: Point;
-  ref: LocationRef;
-  lw: LabwareState | null;
-  well: WellState | null;
-}
-
-export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };
 
 function parseApiLevel(level: string | readonly [number, number]): [number, number] {
   if (typeof level !== 'string') return [level[0], level[1]];
@@ -128,11 +57,13 @@ export class EngineState {
   hasSpeedCaps = false;
   highestZCache: number | null = null;
   gantry: Point = { x: 0, y: 0, z: 0 };
-  nextId = 1;
-  paused = false;
-  railLights = false;
+  readonly nextId: number = 1;
+  readonly paused: boolean = false;
+  readonly railLights: boolean = false;
   /** Hardware actions of the run so far, or null when they are not recorded (analyses). */
   readonly actions: HardwareAction[] | null;
+  /** Every state update of the run so far, in order, or null when they are not recorded (see EngineOptions). */
+  readonly updates: StateUpdate[] | null;
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
   readonly protocolEngine: boolean;
   /** The protocol's liquids: a JSON document's, or those a Python protocol defines. */
@@ -174,6 +105,7 @@ export class EngineState {
     this.custom = opts.customLabware ?? [];
     this.library = opts.labwareLibrary ?? [];
     this.actions = opts.recordHardwareActions === true ? [] : null;
+    this.updates = opts.recordStateUpdates === true ? [] : null;
     this.protocolEngine = opts.protocolEngine === true;
     this.liquids = [...(opts.liquids ?? [])];
   }
@@ -204,10 +136,6 @@ export class EngineState {
    */
   requireVersion(qualifiedName: string, addedIn: ApiLevel, objectLevel: ApiLevel = this.apiLevel): void {
     if (!levelAtLeast(objectLevel, addedIn)) throw pyError('APIVersionError', versionErrorText(qualifiedName, addedIn, objectLevel));
-  }
-
-  newId(prefix: string): string {
-    return `${prefix}-${this.nextId++}`;
   }
 
   slotPoint(slot: string): Point {

@@ -206,6 +206,8 @@ export interface EngineOptions {
   isSimulating?: boolean;
   /** Keep each command's hardware actions (runs hand them to a RobotBackend; analyses need not). */
   recordHardwareActions?: boolean;
+  /** Keep every state update, in order, and each command's with its record (tests replay them). */
+  recordStateUpdates?: boolean;
   /**
    * JSON protocols of schemas 6–8: loads keep the ids the protocol gives, and commands in the
    * Protocol Engine's form report its errors and results (see src/engine/protocol-engine.ts).

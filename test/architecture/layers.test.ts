@@ -31,7 +31,7 @@ describe('layers', () => {
       if (fixture !== '') await rm(fixture, { recursive: true, force: true });
     });
 
-    test('an upward import, a reach into internals, a cycle', async () => {
+    test('an upward import, a reach into internals, a cycle, state written outside the stores', async () => {
       fixture = await mkdtemp(path.join(tmpdir(), 'labwright-layers-'));
       const files: Record<string, string> = {
         'src/engine/index.ts': "export { step } from './step.ts';\n",
@@ -43,6 +43,10 @@ describe('layers', () => {
         // A cycle inside one folder.
         'src/store/a.ts': "import { b } from './b.ts';\nexport const a = (): unknown => b;\n",
         'src/store/b.ts': "import { a } from './a.ts';\nexport const b = (): unknown => a;\n",
+        // State written outside the stores.
+        'src/engine/stores/writable.ts': 'export const writable = <T>(value: T): T => value;\n',
+        'src/engine/stores/run.ts': "import { writable } from './writable.ts';\nexport const run = writable;\n",
+        'src/engine/deck.ts': "import { writable } from './stores/writable.ts';\nexport const deck = writable;\n",
       };
       for (const [name, text] of Object.entries(files)) {
         await mkdir(path.dirname(path.join(fixture, name)), { recursive: true });
@@ -52,6 +56,8 @@ describe('layers', () => {
       assert.ok(found.has('layer-engine: src/engine/step.ts → src/server/index.ts'), [...found].join('\n'));
       assert.ok(found.has('only-through-index: src/server/routes.ts → src/engine/step.ts'), [...found].join('\n'));
       assert.ok([...found].some((v) => v.startsWith('no-circular: src/store/a.ts')), [...found].join('\n'));
+      assert.ok(found.has('state-written-by-stores-only: src/engine/deck.ts → src/engine/stores/writable.ts'), [...found].join('\n'));
+      assert.ok(![...found].some((v) => v.startsWith('state-written-by-stores-only: src/engine/stores/run.ts')), [...found].join('\n'));
     });
   });
 });

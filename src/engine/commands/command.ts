@@ -1,11 +1,12 @@
 // What every command is: a type name, params with a runtime schema, and an implementation that
-// reads and changes the run's state. The engine wraps each execution in a CommandRecord (status,
+// reads the run's state and changes it through state updates (state-update.ts). The engine wraps each execution in a CommandRecord (status,
 // result or error as data, modeled start and end, run-log entries, hardware actions), so both
 // protocol languages and every consumer see one history of what ran.
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { HardwareAction } from '../actions.ts';
 import type { PyErrorType } from '../errors.ts';
 import type { EngineState } from '../state.ts';
+import type { StateUpdate } from '../state-update.ts';
 
 /** What an implementation gets: the run's state, and a way to run child commands (parents only). */
 export interface CommandContext {
@@ -68,6 +69,8 @@ export interface CommandRecord {
   entryCount: number;
   /** Hardware actions it asked for, when the run records them (see EngineOptions). */
   actions: HardwareAction[] | null;
+  /** The state updates it applied (its children's included), when the run records them. */
+  stateUpdates: StateUpdate[] | null;
 }
 
 /** A slot as the Protocol Engine writes it in a location (always text: `'1'`), for `report`s. */

@@ -2,6 +2,7 @@
 // its params and a few numbers per command, not 100,000 record objects for the garbage collector
 // to carry. Records are built when someone reads them.
 import type { HardwareAction } from '../actions.ts';
+import type { StateUpdate } from '../state-update.ts';
 import type { CommandError, CommandRecord } from './command.ts';
 
 const NO_PARENT = -1;
@@ -14,6 +15,7 @@ export class CommandHistory {
   private readonly results = new Map<number, unknown>();
   private readonly errors = new Map<number, CommandError>();
   private readonly actions = new Map<number, HardwareAction[]>();
+  private readonly updates = new Map<number, StateUpdate[]>();
   /** Per command: started at, completed at (modeled seconds). */
   private times = new Float64Array(2 * 1024);
   /** Per command: parent index (or -1), first run-log entry, number of entries. */
@@ -36,12 +38,13 @@ export class CommandHistory {
   }
 
   /** Closes it with what it produced. */
-  finish(index: number, completedAt: number, lastEntry: number, result: unknown, error: CommandError | null, actions: HardwareAction[] | null): void {
+  finish(index: number, completedAt: number, lastEntry: number, result: unknown, error: CommandError | null, actions: HardwareAction[] | null, updates: StateUpdate[] | null): void {
     this.times[2 * index + 1] = completedAt;
     this.spans[3 * index + 2] = lastEntry - this.spans[3 * index + 1];
     if (result !== null) this.results.set(index, result);
     if (error !== null) this.errors.set(index, error);
     if (actions !== null) this.actions.set(index, actions);
+    if (updates !== null) this.updates.set(index, updates);
   }
 
   failed(index: number): boolean {
@@ -72,6 +75,7 @@ export class CommandHistory {
       firstEntry: this.spans[3 * index + 1],
       entryCount: this.spans[3 * index + 2],
       actions: this.actions.get(index) ?? null,
+      stateUpdates: this.updates.get(index) ?? null,
     };
   }
 

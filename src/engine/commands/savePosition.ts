@@ -3,6 +3,7 @@ import { enginePipette } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { currentPosition } from './moveRelative.ts';
 import { Id, Maybe } from './params.ts';
+import { issueId } from '../ids.ts';
 
 /**
  * The Protocol Engine's `savePosition` (JSON v6–8): keeps where the pipette is under
@@ -13,7 +14,7 @@ export const savePosition = defineCommand({
   params: Type.Object({ pipetteId: Id, positionId: Maybe(Id), failOnNotHomed: Maybe(Type.Boolean()) }),
   execute(params, { state }) {
     enginePipette(state, params.pipetteId);
-    const positionId = params.positionId ?? state.newId('position');
+    const positionId = params.positionId ?? issueId(state, 'position');
     const position = currentPosition(state);
     state.savedPositions.set(positionId, position);
     return { positionId, position };

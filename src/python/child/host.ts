@@ -7,7 +7,7 @@
 import type { ExecutionOutcome, RunLogEntry, RunTimeParameterValues } from '../../common/index.ts';
 import { EMPTY_OUTCOME } from '../../analysis/index.ts';
 import { MAX_SUPPORTED_VERSION, MEMBERS, ProtocolEngine, ProtocolApiError, RunTimeParameters, featuresAt, plain } from '../../engine/index.ts';
-import type { CommandRecord, FeatureName, LabwareDefinition } from '../../engine/index.ts';
+import type { CommandRecord, EngineOptions, FeatureName, LabwareDefinition } from '../../engine/index.ts';
 import { sharedDefinitions, STANDARD_LOAD_NAMES } from '../../definitions/index.ts';
 import { commandAnswer, readView } from './views.ts';
 import { parseRequest } from './wire.ts';
@@ -27,6 +27,8 @@ export interface HostOptions {
   /** Live runs: sleep by asking the parent (the time is waiting, not computing). */
   onWait: ((seconds: number) => void) | null;
   onParsed: (rawMetadata: Record<string, string>, apiLevel: string) => void;
+  /** Tests: the engine once made, with the options it was made with (its state updates are then recorded). */
+  inspectEngine?: (engine: ProtocolEngine, options: EngineOptions) => void;
 }
 
 export type HostOutcome = ExecutionOutcome;
@@ -67,14 +69,17 @@ export class EngineHost implements Host {
       members: Object.fromEntries(Object.entries(MEMBERS).map(([name, gate]) => [name, gate.addedIn])),
     };
     try {
-      this.engine = new ProtocolEngine({
+      const engineOptions: EngineOptions = {
         apiLevel,
         definitions: sharedDefinitions(),
         customLabware: this.options.customLabware as unknown as LabwareDefinition[],
         labwareLibrary: this.options.labwareLibrary as unknown as LabwareDefinition[],
         isSimulating: this.options.mode !== 'run',
         recordHardwareActions: this.options.mode === 'run',
-      });
+        recordStateUpdates: this.options.inspectEngine !== undefined,
+      };
+      this.engine = new ProtocolEngine(engineOptions);
+      this.options.inspectEngine?.(this.engine, engineOptions);
     } catch (error) {
       if (!(error instanceof ProtocolApiError)) throw error;
       return { ...levels, features: {}, refusal: { type: error.pyType, message: error.message } };

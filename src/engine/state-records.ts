@@ -1,0 +1,78 @@
+// What the run's state holds about each loaded item: the records the stores keep and the views
+// read. Kept apart from the state itself so that state updates (which carry new records) and the
+// stores that apply them can name these types without an import cycle.
+import type { ModuleSpec, PipetteSpec } from '../definitions/index.ts';
+import type { LabwareState, WellState } from './labware.ts';
+import type { LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './types.ts';
+
+export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
+
+export interface LoadedPipette {
+  id: string;
+  mount: MountName;
+  spec: PipetteSpec;
+  requestedAs: string;
+  tipRacks: string[];
+  trashId: string;
+  startingTip: { lw: LabwareState; well: WellState } | null;
+  aspirateFlowRate: number;
+  dispenseFlowRate: number;
+  blowOutFlowRate: number;
+  aspirateClearance: number;
+  dispenseClearance: number;
+  defaultSpeed: number;
+  hasTip: boolean;
+  currentVolume: number;
+  /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
+  workingVolume: number;
+  /** The attached tip's capacity (min of pipette max and tip well volume). */
+  tipCapacity: number;
+  tipLength: number;
+  ready: boolean;
+  lastTip: { lw: LabwareState; well: WellState } | null;
+  z: number;
+  /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
+  plungerMm: number;
+}
+
+export interface LoadedModule {
+  id: string;
+  model: ModuleModel;
+  spec: ModuleSpec;
+  slot: string;
+  displayName: string;
+  configuration: 'full' | 'semi' | null;
+  labwareId: string | null;
+  info: ModuleInfo;
+  // temperature module / thermocycler block
+  temperature: number;
+  target: number | null;
+  /** Modeled physical temperature and when the current target is reached. */
+  physTemp: number;
+  reachAt: number;
+  // magnetic module
+  height: number;
+  // thermocycler
+  lid: 'open' | 'closed';
+  lidTemp: number;
+  lidTarget: number | null;
+  lidPhys: number;
+  /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
+  lidReachAt: number;
+  holdTime: number | null;
+  /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
+  latch: 'unknown' | 'open' | 'closed';
+  shakeRpm: number | null;
+  totalCycleCount: number | null;
+  totalStepCount: number | null;
+}
+
+/** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
+export interface ResolvedLocation {
+  point: Point;
+  ref: LocationRef;
+  lw: LabwareState | null;
+  well: WellState | null;
+}
+
+export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };

@@ -1,0 +1,123 @@
+// Python protocols change the engine's state only through state updates: each protocol below runs
+// in this process (Pyodide without the sandbox, as bench/profile-job.ts does), with the engine
+// recording its updates, which must rebuild the same state on a fresh one.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { before, describe, it } from 'node:test';
+import { createHost } from '../../src/python/child/host.ts';
+import type { EngineOptions, ProtocolEngine } from '../../src/engine/index.ts';
+import { assertReplayRebuilds } from '../engine/replay.ts';
+
+interface Pyodide {
+  runPython(code: string): unknown;
+  pyimport(name: string): unknown;
+  FS: { mkdirTree(p: string): void; writeFile(p: string, data: Uint8Array | string): void };
+}
+interface Runner {
+  run_job(job: string, bridge: (request: string) => string): string;
+}
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const fidelity = path.join(repo, 'test/fidelity/protocols');
+const customLabware = fs
+  .readdirSync(path.join(fidelity, 'labware'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(fs.readFileSync(path.join(fidelity, 'labware', f), 'utf8')) as Record<string, unknown>);
+
+/** The fidelity protocols (real-world style, 4.7 levels) and protocols of the engine-core levels. */
+const PROTOCOLS: Record<string, string> = Object.fromEntries(
+  ['', 'idioms', 'errors']
+    .flatMap((dir) => fs.readdirSync(path.join(fidelity, dir)).filter((f) => f.endsWith('.py')).map((f) => path.join(dir, f)))
+    .map((name) => [name, fs.readFileSync(path.join(fidelity, name), 'utf8')]),
+);
+PROTOCOLS['2.15: heater-shaker, liquids, a manual move'] = `
+from opentrons import protocol_api
+requirements = {"robotType": "OT-2", "apiLevel": "2.15"}
+def run(ctx: protocol_api.ProtocolContext):
+    hs = ctx.load_module("heaterShakerModuleV1", 1)
+    adapter_plate = hs.load_labware("opentrons_96_flat_bottom_adapter_nest_wellplate_200ul_flat")
+    tips = ctx.load_labware("opentrons_96_tiprack_300ul", 2)
+    res = ctx.load_labware("nest_12_reservoir_15ml", 3)
+    water = ctx.define_liquid("water", "plain water", "#0000ff")
+    res["A1"].load_liquid(water, 10000)
+    p = ctx.load_instrument("p300_single_gen2", "right", tip_racks=[tips])
+    hs.close_labware_latch()
+    p.transfer(50, res["A1"], adapter_plate.wells()[:4])
+    hs.set_and_wait_for_shake_speed(500)
+    hs.deactivate_shaker()
+    hs.open_labware_latch()
+    ctx.move_labware(res, 5)
+    ctx.set_rail_lights(True)
+`;
+PROTOCOLS['2.16: trash bin, thermocycler, magnetic module'] = `
+requirements = {"robotType": "OT-2", "apiLevel": "2.16"}
+def run(ctx):
+    tc = ctx.load_module("thermocyclerModuleV2")
+    plate = tc.load_labware("nest_96_wellplate_100ul_pcr_full_skirt")
+    mag = ctx.load_module("magnetic module gen2", 1)
+    mag_plate = mag.load_labware("nest_96_wellplate_100ul_pcr_full_skirt")
+    tips = ctx.load_labware("opentrons_96_tiprack_20ul", 2)
+    p = ctx.load_instrument("p20_multi_gen2", "left", tip_racks=[tips])
+    tc.open_lid()
+    p.pick_up_tip()
+    p.aspirate(10, mag_plate["A1"])
+    p.dispense(10, plate["A1"])
+    p.drop_tip()
+    tc.close_lid()
+    tc.set_block_temperature(4, hold_time_seconds=5)
+    tc.execute_profile([{"temperature": 95, "hold_time_seconds": 10}], repetitions=2)
+    tc.deactivate()
+    mag.engage(height_from_base=5)
+    mag.disengage()
+`;
+
+describe('Python protocols change state only through state updates', { timeout: 240_000 }, () => {
+  let runner: Runner;
+  let py: Pyodide;
+
+  before(async () => {
+    const require = createRequire(import.meta.url);
+    const { loadPyodide } = (await import(require.resolve('pyodide/pyodide.mjs'))) as { loadPyodide: (o: object) => Promise<Pyodide> };
+    py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+    const sitePackages = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
+    const copy = (from: string, to: string): void => {
+      for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+        if (entry.name === '__pycache__') continue;
+        if (entry.isDirectory()) {
+          py.FS.mkdirTree(`${to}/${entry.name}`);
+          copy(path.join(from, entry.name), `${to}/${entry.name}`);
+        } else if (entry.name.endsWith('.py')) py.FS.writeFile(`${to}/${entry.name}`, fs.readFileSync(path.join(from, entry.name)));
+      }
+    };
+    copy(path.join(repo, 'python'), sitePackages);
+    runner = py.pyimport('labwright_sandbox.runner') as Runner;
+  });
+
+  for (const [name, text] of Object.entries(PROTOCOLS)) {
+    it(name, () => {
+      py.FS.mkdirTree('/protocol');
+      py.FS.writeFile('/protocol/protocol.py', text);
+      let made: { engine: ProtocolEngine; options: EngineOptions } | null = null;
+      const host = createHost({
+        mode: 'analyze',
+        customLabware,
+        labwareLibrary: [],
+        onStep: null,
+        onWait: null,
+        onParsed: () => {},
+        inspectEngine: (engine, options) => (made = { engine, options }),
+      });
+      const outcome = JSON.parse(runner.run_job(JSON.stringify({ workdir: '/protocol', protocolFile: 'protocol.py', mode: 'analyze' }), (request) => host.call(request))) as { stage: string };
+      host.finish(outcome.stage === 'ok');
+      const run = made as { engine: ProtocolEngine; options: EngineOptions } | null;
+      // A protocol that cannot be read (a syntax error) never reaches the engine.
+      if (name.endsWith('syntax_error.py')) return assert.equal(run, null);
+      assert.ok(run !== null, `${name}: no engine was made (${outcome.stage})`);
+      if (!name.endsWith('.py')) assert.equal(outcome.stage, 'ok', `${name} did not run to its end`);
+      assert.ok(run.engine.commands.length > 0, `${name}: nothing ran`);
+      assertReplayRebuilds(run.engine, run.options, name);
+    });
+  }
+});
