@@ -2,6 +2,7 @@
 // where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
 // these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
+import { cachedLocation } from './motion.ts';
 import { invalidDispenseVolume, ledgerOp, preparePlunger } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { checkAspirateVolume } from './engine-errors.ts';
@@ -23,7 +24,7 @@ export function checkDispense(st: EngineState, p: LoadedPipette, volume: number,
 
 /** The liquid bookkeeping of a plunger action where the pipette is (nothing over the trash or an empty slot). */
 function ledgerHere(st: EngineState, p: LoadedPipette, volume: number, aspirate: boolean, entryName: string): void {
-  const here = st.cache;
+  const here = cachedLocation(st);
   if (here === null || here.well === null || volume <= 0) return;
   const entry = st.log.before(entryName, aspirate ? 'Aspirating in place' : 'Dispensing in place');
   ledgerOp(st, p, here, volume, entry.index, aspirate);

@@ -5,9 +5,10 @@ import { highestZ, isThermocycler, tallestName } from './deck.ts';
 import { thermocyclerNotOpen } from './engine-errors.ts';
 import { keyError, pyError } from './errors.ts';
 import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
-import { argRepr, fromTarget, locString } from './locations.ts';
+import { argRepr, fromTarget, locString, toCache } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
 
@@ -24,8 +25,7 @@ export function setMaxSpeeds(st: EngineState, speeds: Readonly<Partial<Record<st
     if (!(typeof value === 'number' && value > 0)) throw pyError('AssertionError', 'max speeds should be numerical values in mm/s');
     next[axis] = value;
   }
-  st.maxSpeeds = next;
-  st.hasSpeedCaps = Object.keys(next).length > 0;
+  applyUpdate(st, { type: 'motion/maxSpeedsSet', speeds: next });
 }
 
 export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
@@ -45,7 +45,23 @@ export function instrMaxHeight(p: LoadedPipette): number {
 export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocation | null {
   if (st.cache === null) return null;
   if (st.has('arcsFromOwnMountOnly') && st.lastMount !== p.mount) return null;
-  return st.cache;
+  return cachedLocation(st);
+}
+
+/** The location cache with its labware and well (the state keeps them by id). */
+export function cachedLocation(st: EngineState): ResolvedLocation | null {
+  const c = st.cache;
+  return c === null ? null : toCache(st, c.point, c.ref);
+}
+
+/** The pipette on `mount` ended a move at `to`: the location cache and the last mount. */
+export function arrive(st: EngineState, to: { readonly point: Point; readonly ref: ResolvedLocation['ref'] }, mount: MountName): void {
+  applyUpdate(st, { type: 'motion/arrived', location: { point: to.point, ref: to.ref }, mount });
+}
+
+/** The engine no longer knows where the pipette is (an error mid-move, a retract, labware moved away). */
+export function forgetLocation(st: EngineState): void {
+  applyUpdate(st, { type: 'motion/locationForgotten' });
 }
 
 /** Moves the pipette (no run-log entry): thermocycler lid safety, height check, clock, cache. */
@@ -56,7 +72,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
     const tcMod = to.lw?.moduleId ? st.modules.get(to.lw.moduleId) : undefined;
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
-      st.cache = null;
+      forgetLocation(st);
       if (st.has('engineCore')) throw thermocyclerNotOpen();
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
@@ -69,8 +85,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
   let travel = 0;
   if (!direct) travel = safeHeight(st, p, from, to, minZ);
   advanceMove(st, p, to.point, direct, travel, opts.speed ?? null);
-  st.cache = to;
-  st.lastMount = p.mount;
+  arrive(st, to, p.mount);
 }
 
 /** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
@@ -91,7 +106,7 @@ export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLoca
     if (toSafety > maxH) {
       if (maxH >= tallest + TIMING.minimumArcMargin) toSafety = maxH;
       else {
-        st.cache = null;
+        forgetLocation(st);
         throw pyError(
           'LabwareHeightError',
           `The ${tallestName(st, tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(maxH)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
@@ -124,7 +139,7 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   }
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
-  st.gantry = to;
+  applyUpdate(st, { type: 'motion/gantryMoved', point: to });
   p.z = to.z;
 }
 
@@ -201,10 +216,7 @@ export function home(st: EngineState): void {
     for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
   }
   // The Protocol Engine runtime (2.14) keeps the location cache across a home.
-  if (!st.has('engineCore') || st.protocolEngine) {
-    st.cache = null;
-    st.lastMount = null;
-  }
+  if (!st.has('engineCore') || st.protocolEngine) applyUpdate(st, { type: 'motion/locationCacheSet', location: null });
   for (const p of st.pipettes.values()) p.z = homedZ(p);
 }
 
@@ -227,6 +239,6 @@ export function retractAxis(st: EngineState, axis: string): void {
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
   p.z = top;
-  st.gantry = { ...st.gantry, z: top };
-  st.cache = null;
+  applyUpdate(st, { type: 'motion/gantryMoved', point: { ...st.gantry, z: top } });
+  forgetLocation(st);
 }

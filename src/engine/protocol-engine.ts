@@ -12,6 +12,8 @@ import type { LabwareState, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadHeaterShaker, loadModule } from './modules.ts';
+import { forgetLocation } from './motion.ts';
+import { applyUpdate } from './stores/index.ts';
 import { checkHeaterShakerMove } from './heater-shaker.ts';
 import { FLEX_PIPETTE_REFUSED } from './flex-only.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
@@ -198,11 +200,8 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
   const info = loadEngineModule(st, model, slot);
   const m = st.module(info.moduleId);
   // The engine does not know a thermocycler's lid to be open until it opens it.
-  if (m.spec.type === 'thermocyclerModuleType') m.lid = 'closed';
-  st.modules.delete(m.id);
-  m.id = moduleId;
-  m.info = { ...m.info, moduleId };
-  st.modules.set(moduleId, m);
+  if (m.spec.type === 'thermocyclerModuleType') applyUpdate(st, { type: 'module/lidSet', moduleId: m.id, lid: 'closed' });
+  applyUpdate(st, { type: 'module/renamed', moduleId: m.id, newId: moduleId });
   return m.info;
 }
 
@@ -426,7 +425,7 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
   if (area !== null) useArea(st, area);
   moved.hasTip.set(lw.hasTip);
   carryStack(st, moved);
-  st.cache = null;
+  forgetLocation(st);
   return { offsetId: null };
 }
 
@@ -456,8 +455,7 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
   if (Object.keys(volumeByWell).some((w) => !lw.byName.has(w))) {
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }
-  st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
-  for (const [wellName, volume] of Object.entries(volumeByWell)) st.ledger.load(lw, engineWell(lw, wellName), volume);
+  applyUpdate(st, { type: 'liquid/loaded', liquidId, labwareId, slot: lw.slot, volumeByWell });
 }
 
 // ───────────────────────────── what an analysis reports ─────────────────────────────

@@ -36,35 +36,35 @@ export interface LoadedPipette {
 }
 
 export interface LoadedModule {
-  id: string;
-  model: ModuleModel;
-  spec: ModuleSpec;
-  slot: string;
-  displayName: string;
-  configuration: 'full' | 'semi' | null;
+  readonly id: string;
+  readonly model: ModuleModel;
+  readonly spec: ModuleSpec;
+  readonly slot: string;
+  readonly displayName: string;
+  readonly configuration: 'full' | 'semi' | null;
   labwareId: string | null;
-  info: ModuleInfo;
+  readonly info: ModuleInfo;
   // temperature module / thermocycler block
-  temperature: number;
-  target: number | null;
+  readonly temperature: number;
+  readonly target: number | null;
   /** Modeled physical temperature and when the current target is reached. */
-  physTemp: number;
-  reachAt: number;
+  readonly physTemp: number;
+  readonly reachAt: number;
   // magnetic module
-  height: number;
+  readonly height: number;
   // thermocycler
-  lid: 'open' | 'closed';
-  lidTemp: number;
-  lidTarget: number | null;
-  lidPhys: number;
+  readonly lid: 'open' | 'closed';
+  readonly lidTemp: number;
+  readonly lidTarget: number | null;
+  readonly lidPhys: number;
   /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
-  lidReachAt: number;
-  holdTime: number | null;
+  readonly lidReachAt: number;
+  readonly holdTime: number | null;
   /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
-  latch: 'unknown' | 'open' | 'closed';
-  shakeRpm: number | null;
-  totalCycleCount: number | null;
-  totalStepCount: number | null;
+  readonly latch: 'unknown' | 'open' | 'closed';
+  readonly shakeRpm: number | null;
+  readonly totalCycleCount: number | null;
+  readonly totalStepCount: number | null;
 }
 
 /** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
@@ -73,6 +73,23 @@ export interface ResolvedLocation {
   ref: LocationRef;
   lw: LabwareState | null;
   well: WellState | null;
+}
+
+/**
+ * The location cache as the state keeps it: the point and what it refers to, by id. Its labware
+ * and well are looked up when it is read (`cachedLocation` in motion.ts), so the state holds no
+ * second reference to a labware record.
+ */
+export interface CachedLocation {
+  readonly point: Readonly<Point>;
+  readonly ref: LocationRef;
+}
+
+/** A liquid put into wells by `loadLiquid`: volumes by well name. */
+export interface LoadedLiquid {
+  readonly liquidId: string;
+  readonly labwareId: string;
+  readonly volumeByWell: Readonly<Record<string, number>>;
 }
 
 export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };

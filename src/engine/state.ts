@@ -9,15 +9,16 @@ import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
+import type { LiquidLedgerView } from './ledger.ts';
 import { removalError } from './removals.ts';
 import type { RemovedName } from './removals.ts';
 import { RunLog } from './runlog.ts';
 import type { StateUpdate } from './state-update.ts';
-import type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation } from './state-records.ts';
+import type { CachedLocation, DeckItem, LoadedLiquid, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation } from './state-records.ts';
 import type { EngineLiquid, EngineOptions, LabwareDefinition, MountName, Point } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
-export type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation };
+export type { CachedLocation, DeckItem, LoadedLiquid, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
@@ -42,21 +43,22 @@ export class EngineState {
   /** Custom labware loaded so far, once per definition and request. */
   readonly customLabwareUses: CustomLabwareUse[] = [];
   readonly log = new RunLog();
-  readonly ledger = new LiquidLedger();
+  readonly ledger: LiquidLedgerView = new LiquidLedger();
   readonly labware = new Map<string, LabwareState>();
   readonly pipettes = new Map<string, LoadedPipette>();
   readonly byMount: Record<MountName, LoadedPipette | null> = { left: null, right: null };
-  readonly modules = new Map<string, LoadedModule>();
+  readonly modules: ReadonlyMap<string, LoadedModule> = new Map<string, LoadedModule>();
   readonly deck = new Map<string, DeckItem>();
-  cache: ResolvedLocation | null = null;
+  /** Where the last move went (its labware and well resolved on reading: see `cachedLocation`). */
+  readonly cache: CachedLocation | null = null;
   /** The mount that made the last move (the 2.10 per-mount planning origin). */
-  lastMount: MountName | null = null;
+  readonly lastMount: MountName | null = null;
   /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
-  maxSpeeds: Partial<Record<MaxSpeedAxis, number>> = {};
+  readonly maxSpeeds: Readonly<Partial<Record<MaxSpeedAxis, number>>> = {};
   /** Lets the hot move path skip the cap arithmetic when no `max_speeds` is set. */
-  hasSpeedCaps = false;
+  readonly hasSpeedCaps: boolean = false;
   highestZCache: number | null = null;
-  gantry: Point = { x: 0, y: 0, z: 0 };
+  readonly gantry: Readonly<Point> = { x: 0, y: 0, z: 0 };
   readonly nextId: number = 1;
   readonly paused: boolean = false;
   readonly railLights: boolean = false;
@@ -67,11 +69,11 @@ export class EngineState {
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
   readonly protocolEngine: boolean;
   /** The protocol's liquids: a JSON document's, or those a Python protocol defines. */
-  readonly liquids: EngineLiquid[];
+  readonly liquids: readonly EngineLiquid[];
   /** Liquids loaded into wells by `loadLiquid`, in order. */
-  readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
+  readonly loadedLiquids: readonly LoadedLiquid[] = [];
   /** Positions kept by `savePosition`, by id. */
-  readonly savedPositions = new Map<string, Point>();
+  readonly savedPositions: ReadonlyMap<string, Readonly<Point>> = new Map<string, Point>();
   /** Addressable areas used so far (JSON v8): slot 12 and the fixed trash exclude each other. */
   readonly areasInUse = new Set<string>();
   /** The side of each area the last alternating tip drop went to. */

@@ -23,7 +23,7 @@ export type Concern = keyof typeof CONCERNS;
 export const NOT_STATE = ['apiLevel', 'isSimulating', 'defs', 'custom', 'library', 'protocolEngine', 'log', 'actions', 'updates', 'features', 'highestZCache'];
 
 /** The concerns whose every change goes through state updates (all of them, once converted). */
-export const CHECKED: readonly Concern[] = ['run'];
+export const CHECKED: readonly Concern[] = ['run', 'modules', 'motion', 'liquids'];
 
 function fields(state: EngineState, concern: Concern): Record<string, unknown> {
   const record = state as unknown as Record<string, unknown>;

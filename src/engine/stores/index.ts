@@ -3,10 +3,16 @@
 import type { EngineState } from '../state.ts';
 import type { StateUpdate, StateUpdateType } from '../state-update.ts';
 import type { UpdateHandlers } from './handlers.ts';
+import { liquidsStore } from './liquids.ts';
+import { modulesStore } from './modules.ts';
+import { motionStore } from './motion.ts';
 import { runStore } from './run.ts';
 
 const STORES: UpdateHandlers<StateUpdate> = {
   ...runStore,
+  ...modulesStore,
+  ...motionStore,
+  ...liquidsStore,
 };
 
 type AnyHandler = (state: EngineState, update: StateUpdate) => void;
