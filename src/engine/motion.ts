@@ -7,7 +7,7 @@ import { keyError, pyError } from './errors.ts';
 import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
 import { argRepr, fromTarget, locString, toCache } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
-import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
+import type { CachedLocation, ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
 import { applyUpdate } from './stores/index.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
@@ -51,12 +51,36 @@ export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocat
 /** The location cache with its labware and well (the state keeps them by id). */
 export function cachedLocation(st: EngineState): ResolvedLocation | null {
   const c = st.cache;
-  return c === null ? null : toCache(st, c.point, c.ref);
+  if (c === null) return null;
+  if (c === memoCached && memoResolved !== null) return memoResolved;
+  return toCache(st, c.point, c.ref);
 }
 
-/** The pipette on `mount` ended a move at `to`: the location cache and the last mount. */
-export function arrive(st: EngineState, to: { readonly point: Point; readonly ref: ResolvedLocation['ref'] }, mount: MountName): void {
-  applyUpdate(st, { type: 'motion/arrived', location: { point: to.point, ref: to.ref }, mount });
+/**
+ * The cache entry the last `arrive` made, with the location it was made from: every move reads
+ * the cache, and this spares the lookups. A memo, not state: the lookups would give the same
+ * labware and well, since a labware is rebuilt only by a move, which forgets the cache.
+ */
+let memoCached: CachedLocation | null = null;
+let memoResolved: ResolvedLocation | null = null;
+
+/** The pipette on `mount` moved to `to`: the gantry, the location cache and the last mount. */
+export function arrive(st: EngineState, to: ResolvedLocation, mount: MountName): void {
+  const location: CachedLocation = { point: to.point, ref: to.ref };
+  applyUpdate(st, { type: 'motion/moved', location, mount });
+  remember(location, to);
+}
+
+/** `touch_tip` ended at `to` (the well's touch height): the location cache only. */
+export function touchedTip(st: EngineState, to: ResolvedLocation): void {
+  const location: CachedLocation = { point: to.point, ref: to.ref };
+  applyUpdate(st, { type: 'motion/tipTouched', location });
+  remember(location, to);
+}
+
+function remember(location: CachedLocation, resolved: ResolvedLocation): void {
+  memoCached = location;
+  memoResolved = resolved;
 }
 
 /** The engine no longer knows where the pipette is (an error mid-move, a retract, labware moved away). */
@@ -117,7 +141,7 @@ export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLoca
   return Math.max(to.point.z, p.z, toSafety, fromSafety, minZ);
 }
 
-/** Spends the modeled time of a move: straight, or rise / travel / descend, under `max_speeds`. */
+/** Spends the modeled time of a move (straight, or rise / travel / descend, under `max_speeds`); the pipette's Z takes the target. */
 export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
   const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
   const dx = Math.abs(to.x - st.gantry.x);
@@ -139,7 +163,7 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   }
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
-  applyUpdate(st, { type: 'motion/gantryMoved', point: to });
+  // The gantry takes the target with the location cache (`arrive`).
   p.z = to.z;
 }
 
@@ -239,6 +263,5 @@ export function retractAxis(st: EngineState, axis: string): void {
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
   p.z = top;
-  applyUpdate(st, { type: 'motion/gantryMoved', point: { ...st.gantry, z: top } });
-  forgetLocation(st);
+  applyUpdate(st, { type: 'motion/retracted', gantry: { ...st.gantry, z: top } });
 }

@@ -7,7 +7,7 @@ import type { ProtocolApiError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
-import { arrive, cachedLocation, move, moveTo } from './motion.ts';
+import { cachedLocation, move, moveTo, touchedTip } from './motion.ts';
 import { noTip } from './coded-errors.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
@@ -309,8 +309,7 @@ export function touchTip(
   }
   st.log.advance(path / s);
   if (st.actions !== null) recordTouchTip(st, p, lw, w, halfX, halfY, vOffset, s, path / s);
-  // The move above (to this well, with this pipette's mount) ends at the touch height.
-  arrive(st, wellTop(lw, w, vOffset), p.mount);
+  touchedTip(st, wellTop(lw, w, vOffset));
   st.log.after();
 }
 

@@ -38,9 +38,8 @@ export function tcClearanceMove(st: EngineState): void {
     const speeds = { x: p.defaultSpeed, y: p.defaultSpeed, z: TIMING.zSpeed };
     recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
   }
-  applyUpdate(st, { type: 'motion/gantryMoved', point });
   p.z = z;
-  arrive(st, { point, ref: { kind: 'none' } }, p.mount);
+  arrive(st, { point, ref: { kind: 'none' }, lw: null, well: null }, p.mount);
   if (publish) st.log.after();
 }
 

@@ -4,13 +4,19 @@ import type { UpdateHandlers } from './handlers.ts';
 import { writable } from './writable.ts';
 
 export const motionStore: UpdateHandlers<MotionUpdate> = {
-  'motion/gantryMoved'(state, update) {
-    writable(state).gantry = update.point;
-  },
-  'motion/arrived'(state, update) {
+  'motion/moved'(state, update) {
     const s = writable(state);
+    s.gantry = update.location.point;
     s.cache = update.location;
     s.lastMount = update.mount;
+  },
+  'motion/tipTouched'(state, update) {
+    writable(state).cache = update.location;
+  },
+  'motion/retracted'(state, update) {
+    const s = writable(state);
+    s.gantry = update.gantry;
+    s.cache = null;
   },
   'motion/locationForgotten'(state) {
     writable(state).cache = null;

@@ -3,17 +3,26 @@
 import type { CachedLocation, MaxSpeedAxis } from '../state-records.ts';
 import type { MountName, Point } from '../types.ts';
 
-/** The gantry is now at `point`. */
-export interface GantryMoved {
-  type: 'motion/gantryMoved';
-  point: Point;
-}
-
-/** A pipette on `mount` ended a move at `location`: the next moves plan from there. */
-export interface Arrived {
-  type: 'motion/arrived';
+/** The pipette on `mount` moved to `location`: the gantry is at its point, and the next moves plan from there. */
+export interface Moved {
+  type: 'motion/moved';
   location: CachedLocation;
   mount: MountName;
+}
+
+/**
+ * `touch_tip` ended at the well's touch height: the cache holds that point (the gantry stays
+ * where the move before it went; that move's mount moved last).
+ */
+export interface TipTouched {
+  type: 'motion/tipTouched';
+  location: CachedLocation;
+}
+
+/** A mount's Z axis went up to its home (`retractAxis`): the gantry is at `gantry`; where the pipette is is no longer known. */
+export interface Retracted {
+  type: 'motion/retracted';
+  gantry: Point;
 }
 
 /** The engine no longer knows where the pipette is (the cache is cleared; the last mount is kept). */
@@ -40,4 +49,4 @@ export interface PositionSaved {
   position: Point;
 }
 
-export type MotionUpdate = GantryMoved | Arrived | LocationForgotten | LocationCacheSet | MaxSpeedsSet | PositionSaved;
+export type MotionUpdate = Moved | TipTouched | Retracted | LocationForgotten | LocationCacheSet | MaxSpeedsSet | PositionSaved;
