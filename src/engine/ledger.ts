@@ -44,14 +44,22 @@ export interface LiquidLedgerView {
 
 export class LiquidLedger implements LiquidLedgerView {
   readonly warnings: LiquidWarning[] = [];
-  private readonly wells = new Map<string, WellLedger>();
+  /** Every well the ledger saw, in the order it first saw them (the order of the reports). */
+  private readonly wells: WellLedger[] = [];
+  /** The same wells by labware id, then well name (no key string to build on every plunger action). */
+  private readonly byLabware = new Map<string, Map<string, WellLedger>>();
 
   private entry(labwareId: string, wellName: string, slot: string): WellLedger {
-    const key = `${labwareId}\u0000${wellName}`;
-    let e = this.wells.get(key);
+    let ofLabware = this.byLabware.get(labwareId);
+    if (ofLabware === undefined) {
+      ofLabware = new Map();
+      this.byLabware.set(labwareId, ofLabware);
+    }
+    let e = ofLabware.get(wellName);
     if (e === undefined) {
       e = { labwareId, wellName, slot, volumeIn: 0, volumeOut: 0, volume: 0, tracked: false, startKnown: false, history: [] };
-      this.wells.set(key, e);
+      ofLabware.set(wellName, e);
+      this.wells.push(e);
     }
     return e;
   }
@@ -110,12 +118,12 @@ export class LiquidLedger implements LiquidLedgerView {
 
   /** Each well's events in order (a copy). */
   history(): WellLiquidHistory[] {
-    return [...this.wells.values()].map((e) => ({ slot: e.slot, well: e.wellName, events: e.history.map((h) => ({ ...h })) }));
+    return this.wells.map((e) => ({ slot: e.slot, well: e.wellName, events: e.history.map((h) => ({ ...h })) }));
   }
 
   summary(labware: ReadonlyMap<string, LabwareState>): WellLiquidSummary[] {
     const out: WellLiquidSummary[] = [];
-    for (const e of this.wells.values()) {
+    for (const e of this.wells) {
       const lw = labwareOf(labware, e);
       out.push({
         labware: lw.label ?? lw.def.metadata.displayName,

@@ -207,6 +207,8 @@ function isTcModule(st: EngineState, m: LoadedModule | undefined): boolean {
 }
 
 export function hasClosedThermocycler(st: EngineState): boolean {
+  // Asked on every move: most runs have no module at all.
+  if (st.modules.size === 0) return false;
   for (const m of st.modules.values()) if (isThermocycler(st, m) && m.lid !== 'open') return true;
   return false;
 }
