@@ -10,6 +10,7 @@ import { pyFloat } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
@@ -125,7 +126,7 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
   st.gantry = to;
-  p.z = to.z;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: to.z });
 }
 
 /**
@@ -198,14 +199,14 @@ export function home(st: EngineState): void {
   st.log.advance(TIMING.homeAllS);
   if (st.actions !== null) {
     recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
-    for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
+    for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: p.spec.plunger.top });
   }
   // The Protocol Engine runtime (2.14) keeps the location cache across a home.
   if (!st.has('engineCore') || st.protocolEngine) {
     st.cache = null;
     st.lastMount = null;
   }
-  for (const p of st.pipettes.values()) p.z = homedZ(p);
+  for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
 }
 
 /** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
@@ -226,7 +227,7 @@ export function retractAxis(st: EngineState, axis: string): void {
   const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
-  p.z = top;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: top });
   st.gantry = { ...st.gantry, z: top };
   st.cache = null;
 }

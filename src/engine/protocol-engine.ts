@@ -152,12 +152,7 @@ export function engineLoadPipette(st: EngineState, pipetteName: string, mount: s
   if (mount === 'extension') throw engineError('InvalidLoadPipetteSpecsError', 'Cannot load a pipette on the EXTENSION mount. Use mount LEFT or RIGHT.');
   if (mount !== 'left' && mount !== 'right') throw pythonException('ValueError', `'${mount}' is not a valid MountType`);
   if (st.defs.pipette(pipetteName) === null) throw pythonException('ValueError', `'${pipetteName}' is not a valid PipetteNameType`);
-  const info = loadInstrument(st, pipetteName, mount, null, true);
-  const p = st.pipette(info.pipetteId);
-  st.pipettes.delete(p.id);
-  p.id = pipetteId;
-  st.pipettes.set(pipetteId, p);
-  return { ...info, pipetteId };
+  return loadInstrument(st, pipetteName, mount, null, true, pipetteId);
 }
 
 

@@ -8,31 +8,31 @@ import type { LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './t
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
 export interface LoadedPipette {
-  id: string;
-  mount: MountName;
-  spec: PipetteSpec;
-  requestedAs: string;
-  tipRacks: string[];
-  trashId: string;
-  startingTip: { lw: LabwareState; well: WellState } | null;
-  aspirateFlowRate: number;
-  dispenseFlowRate: number;
-  blowOutFlowRate: number;
-  aspirateClearance: number;
-  dispenseClearance: number;
-  defaultSpeed: number;
-  hasTip: boolean;
-  currentVolume: number;
+  readonly id: string;
+  readonly mount: MountName;
+  readonly spec: PipetteSpec;
+  readonly requestedAs: string;
+  readonly tipRacks: readonly string[];
+  readonly trashId: string;
+  readonly startingTip: { lw: LabwareState; well: WellState } | null;
+  readonly aspirateFlowRate: number;
+  readonly dispenseFlowRate: number;
+  readonly blowOutFlowRate: number;
+  readonly aspirateClearance: number;
+  readonly dispenseClearance: number;
+  readonly defaultSpeed: number;
+  readonly hasTip: boolean;
+  readonly currentVolume: number;
   /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
-  workingVolume: number;
+  readonly workingVolume: number;
   /** The attached tip's capacity (min of pipette max and tip well volume). */
-  tipCapacity: number;
-  tipLength: number;
-  ready: boolean;
-  lastTip: { lw: LabwareState; well: WellState } | null;
-  z: number;
+  readonly tipCapacity: number;
+  readonly tipLength: number;
+  readonly ready: boolean;
+  readonly lastTip: { lw: LabwareState; well: WellState } | null;
+  readonly z: number;
   /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
-  plungerMm: number;
+  readonly plungerMm: number;
 }
 
 export interface LoadedModule {

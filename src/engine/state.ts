@@ -44,8 +44,8 @@ export class EngineState {
   readonly log = new RunLog();
   readonly ledger = new LiquidLedger();
   readonly labware = new Map<string, LabwareState>();
-  readonly pipettes = new Map<string, LoadedPipette>();
-  readonly byMount: Record<MountName, LoadedPipette | null> = { left: null, right: null };
+  readonly pipettes: ReadonlyMap<string, LoadedPipette> = new Map<string, LoadedPipette>();
+  readonly byMount: Readonly<Record<MountName, LoadedPipette | null>> = { left: null, right: null };
   readonly modules = new Map<string, LoadedModule>();
   readonly deck = new Map<string, DeckItem>();
   cache: ResolvedLocation | null = null;
@@ -80,7 +80,7 @@ export class EngineState {
    * Pipettes that blew out since they last aspirated from a well or were prepared: the engine no
    * longer knows their aspirated volume, so they may not aspirate in place nor dispense.
    */
-  readonly blownOut = new Set<string>();
+  readonly blownOut: ReadonlySet<string> = new Set<string>();
   /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
   readonly stackedOn = new Map<string, string>();
   /**

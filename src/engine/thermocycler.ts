@@ -9,6 +9,7 @@ import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * Before a lid move the first loaded pipette retracts and moves above the trash: published as a
@@ -38,7 +39,7 @@ export function tcClearanceMove(st: EngineState): void {
     recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
   }
   st.gantry = point;
-  p.z = z;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z });
   st.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
   st.lastMount = p.mount;
   if (publish) st.log.after();

@@ -15,6 +15,7 @@ import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { applyUpdate } from './stores/index.ts';
 
 const PICK_UP_TYPE_ERROR =
   'If specified, location should be an instance of types.Location (e.g. the return value from ' +
@@ -91,19 +92,21 @@ export function setWellHasTip(st: EngineState, labwareId: string, wellName: stri
 
 /** `pipette.starting_tip = well` (or null). */
 export function setStartingTip(st: EngineState, pipetteId: string, well: { labwareId: string; wellName: string } | null): void {
-  const p = st.pipette(pipetteId);
-  if (well === null) p.startingTip = null;
-  else {
+  st.pipette(pipetteId);
+  let tip: { labwareId: string; wellName: string } | null = null;
+  if (well !== null) {
+    // An unknown labware or well fails here, before the change (the store resolves the same ids).
     const lw = st.lw(well.labwareId);
-    p.startingTip = { lw, well: st.wellOf(lw, well.wellName) };
+    tip = { labwareId: lw.id, wellName: st.wellOf(lw, well.wellName).name };
   }
+  applyUpdate(st, { type: 'pipette/startingTipSet', pipetteId, tip });
 }
 
 /** `pipette.reset_tipracks()`: every rack refilled, starting tip cleared. */
 export function resetTipracks(st: EngineState, pipetteId: string): void {
   const p = st.pipette(pipetteId);
   for (const id of p.tipRacks) st.labware.get(id)?.hasTip.fill(1);
-  p.startingTip = null;
+  applyUpdate(st, { type: 'pipette/startingTipSet', pipetteId, tip: null });
 }
 
 /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
@@ -198,14 +201,15 @@ export function pickUpTip(
   st.log.advance(seconds);
   if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
   const overlap = p.spec.tipOverlap[labwareUri(lw.def)] ?? p.spec.tipOverlap.default ?? 0;
-  p.hasTip = true;
-  p.currentVolume = 0;
-  p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
-  p.tipCapacity = Math.min(p.spec.maxVolume, w.maxVolume);
-  p.workingVolume = p.spec.maxVolume;
-  p.z = w.top.z;
+  applyUpdate(st, {
+    type: 'pipette/tipAttached',
+    pipetteId,
+    tip: { labwareId: lw.id, wellName: w.name },
+    tipLength: (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap,
+    tipCapacity: Math.min(p.spec.maxVolume, w.maxVolume),
+    z: w.top.z,
+  });
   useTips(lw, w, p.spec.channels, 0);
-  p.lastTip = { lw, well: w };
   // From 2.13 the plunger is prepared right after the pick-up unless `prep_after=False`.
   if (st.has('moduleLocationsRefused') && prepAfter !== false) preparePlunger(st, p);
   st.log.after();
@@ -341,12 +345,7 @@ export function ejectTip(st: EngineState, p: LoadedPipette, homeAfter: boolean):
   const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
   st.log.advance(seconds);
   if (st.actions !== null) recordTipEject(st, p, homeAfter, seconds);
-  p.hasTip = false;
-  p.currentVolume = 0;
-  p.ready = false;
-  p.tipLength = 0;
-  p.tipCapacity = p.spec.maxVolume;
-  p.lastTip = null;
+  applyUpdate(st, { type: 'pipette/tipDropped', pipetteId: p.id });
 }
 
 export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {
@@ -371,5 +370,5 @@ function recordTipPress(st: EngineState, p: LoadedPipette, presses: number, incr
 /** The eject; the plunger ends at the bottom, or homed at the top. */
 function recordTipEject(st: EngineState, p: LoadedPipette, homesPlunger: boolean, seconds: number): void {
   recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger, seconds });
-  p.plungerMm = homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom;
+  applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom });
 }

@@ -3,10 +3,12 @@
 import type { EngineState } from '../state.ts';
 import type { StateUpdate, StateUpdateType } from '../state-update.ts';
 import type { UpdateHandlers } from './handlers.ts';
+import { pipettesStore } from './pipettes.ts';
 import { runStore } from './run.ts';
 
 const STORES: UpdateHandlers<StateUpdate> = {
   ...runStore,
+  ...pipettesStore,
 };
 
 type AnyHandler = (state: EngineState, update: StateUpdate) => void;
