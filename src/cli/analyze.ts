@@ -63,7 +63,10 @@ export async function analyzeFiles(
     if (python && connection !== null) {
       // Up to the job's own limit and a margin for the helper's queue; then this run's own interpreter.
       const analysis = await connection.analyze(bundle, limits.timeoutMs + 30_000);
-      if (analysis !== null) return analysis;
+      if (analysis !== null) {
+        if (process.env.LABWRIGHT_DEBUG) process.stderr.write('labwright: analysed by the background helper\n');
+        return analysis;
+      }
     }
     if (python) ranPythonHere = true;
     return service.execute(bundle, { mode: 'analyze' });
