@@ -7,10 +7,11 @@
 // Updates carry ids and plain values, not references to live records: a recorded update must mean
 // the same thing when it is applied to another state. The exception is an update that adds a new
 // record (a labware, a pipette, a module): it carries the record, built by a pure function.
+import type { LabwareUpdate } from './updates/labware.ts';
 import type { RunUpdate } from './updates/run.ts';
 
-export type { RunUpdate };
+export type { LabwareUpdate, RunUpdate };
 
-export type StateUpdate = RunUpdate;
+export type StateUpdate = RunUpdate | LabwareUpdate;
 
 export type StateUpdateType = StateUpdate['type'];

@@ -3,10 +3,12 @@
 import type { EngineState } from '../state.ts';
 import type { StateUpdate, StateUpdateType } from '../state-update.ts';
 import type { UpdateHandlers } from './handlers.ts';
+import { labwareStore } from './labware.ts';
 import { runStore } from './run.ts';
 
 const STORES: UpdateHandlers<StateUpdate> = {
   ...runStore,
+  ...labwareStore,
 };
 
 type AnyHandler = (state: EngineState, update: StateUpdate) => void;
