@@ -14,6 +14,7 @@ import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
 import { logWarning } from './log-records.ts';
 import { issueId } from './ids.ts';
+import { applyUpdate } from './stores/index.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -346,8 +347,7 @@ export function placeModule(
     totalStepCount: null,
   };
   st.modules.set(id, mod);
-  st.deck.set(slot, { kind: 'module', mod });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/moduleSetOnDeck', moduleId: id, slotName: slot });
   return info;
 }
 

@@ -75,4 +75,8 @@ export interface ResolvedLocation {
   well: WellState | null;
 }
 
-export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };
+/**
+ * What stands in a deck slot: a labware (its record), or a module (by id: its record is the
+ * modules' own, looked up when read).
+ */
+export type DeckItem = { readonly kind: 'labware'; readonly lw: LabwareState } | { readonly kind: 'module'; readonly moduleId: string };

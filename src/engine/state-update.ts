@@ -7,11 +7,12 @@
 // Updates carry ids and plain values, not references to live records: a recorded update must mean
 // the same thing when it is applied to another state. The exception is an update that adds a new
 // record (a labware, a pipette, a module): it carries the record, built by a pure function.
+import type { LabwareUpdate } from './updates/labware.ts';
 import type { PipetteUpdate } from './updates/pipettes.ts';
 import type { RunUpdate } from './updates/run.ts';
 
-export type { PipetteUpdate, RunUpdate };
+export type { LabwareUpdate, PipetteUpdate, RunUpdate };
 
-export type StateUpdate = RunUpdate | PipetteUpdate;
+export type StateUpdate = RunUpdate | LabwareUpdate | PipetteUpdate;
 
 export type StateUpdateType = StateUpdate['type'];

@@ -4,14 +4,13 @@
 import assert from 'node:assert/strict';
 import { EngineState } from '../../src/engine/state.ts';
 import { applyUpdate } from '../../src/engine/stores/index.ts';
-import type { LabwareState } from '../../src/engine/labware.ts';
 import type { ProtocolEngine } from '../../src/engine/index.ts';
 import type { EngineOptions } from '../../src/engine/index.ts';
 
 /** The state's fields, by the concern (store) that owns them. */
 export const CONCERNS = {
   run: ['nextId', 'paused', 'railLights'],
-  labware: ['labware', 'deck', 'stackedOn', 'setupPlaces', 'definedLabware', 'areasInUse', 'lastDropSpot', 'customLabwareUses'],
+  labware: ['labware', 'deck', 'deckChanges', 'stackedOn', 'setupPlaces', 'definedLabware', 'areasInUse', 'lastDropSpot', 'customLabwareUses'],
   pipettes: ['pipettes', 'byMount', 'blownOut'],
   modules: ['modules'],
   motion: ['cache', 'lastMount', 'maxSpeeds', 'hasSpeedCaps', 'gantry', 'savedPositions'],
@@ -21,24 +20,19 @@ export const CONCERNS = {
 export type Concern = keyof typeof CONCERNS;
 
 /** Fields that are not the run's state: its settings, its outputs, and memos derived from the rest. */
-export const NOT_STATE = ['apiLevel', 'isSimulating', 'defs', 'custom', 'library', 'protocolEngine', 'log', 'actions', 'updates', 'features', 'highestZCache'];
+export const NOT_STATE = ['apiLevel', 'isSimulating', 'defs', 'custom', 'library', 'protocolEngine', 'log', 'actions', 'updates', 'features'];
 
 /** The concerns whose every change goes through state updates (all of them, once converted). */
-export const CHECKED: readonly Concern[] = ['run', 'pipettes'];
+export const CHECKED: readonly Concern[] = ['run', 'labware', 'pipettes'];
 
 function fields(state: EngineState, concern: Concern): Record<string, unknown> {
   const record = state as unknown as Record<string, unknown>;
   return Object.fromEntries(CONCERNS[concern].map((key) => [key, record[key]]));
 }
 
-/**
- * A fresh state with the same options, and every update the run recorded applied to it in order.
- * `labwareOf`: a run whose labware records the fresh state takes before replaying, while the
- * labware concern is not yet rebuilt from updates (the pipettes' updates name tips by labware id).
- */
-export function replay(options: EngineOptions, updates: readonly unknown[], labwareOf?: EngineState): EngineState {
+/** A fresh state with the same options, and every update the run recorded applied to it in order. */
+export function replay(options: EngineOptions, updates: readonly unknown[]): EngineState {
   const state = new EngineState(options);
-  if (labwareOf !== undefined) for (const [id, lw] of labwareOf.labware) (state.labware as Map<string, LabwareState>).set(id, lw);
   // A copy: the stores keep records the updates carry, and the recording must stay as it was.
   for (const update of structuredClone(updates)) applyUpdate(state, update as Parameters<typeof applyUpdate>[1]);
   return state;
@@ -48,7 +42,7 @@ export function replay(options: EngineOptions, updates: readonly unknown[], labw
 export function assertReplayRebuilds(engine: ProtocolEngine, options: EngineOptions, label: string): void {
   const updates = engine.state.updates;
   assert.ok(updates !== null, `${label}: the engine was made without recordStateUpdates`);
-  const rebuilt = replay(options, updates, CHECKED.includes('labware') ? undefined : engine.state);
+  const rebuilt = replay(options, updates);
   for (const concern of CHECKED) {
     assert.deepStrictEqual(fields(rebuilt, concern), fields(engine.state, concern), `${label}: the ${concern} state differs after replaying ${updates.length} updates`);
   }

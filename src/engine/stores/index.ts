@@ -3,11 +3,13 @@
 import type { EngineState } from '../state.ts';
 import type { StateUpdate, StateUpdateType } from '../state-update.ts';
 import type { UpdateHandlers } from './handlers.ts';
+import { labwareStore } from './labware.ts';
 import { pipettesStore } from './pipettes.ts';
 import { runStore } from './run.ts';
 
 const STORES: UpdateHandlers<StateUpdate> = {
   ...runStore,
+  ...labwareStore,
   ...pipettesStore,
 };
 
