@@ -3,14 +3,16 @@
 // then later runs. Prints figures; asserts nothing.
 //   npm run bench:cli [-- --runs 9] [-- --compare OTHER_CHECKOUT]
 // --compare also times another checkout's bin/labwright.js (e.g. an older version), run by run in
-// turn with this one, so both see the same load on a shared machine.
+// turn with this one, so both see the same load on a shared machine. --no-helper times this
+// checkout with LABWRIGHT_NO_HELPER=1 (every run starts its own interpreter); otherwise its first
+// run starts the background helper that serves the later ones (docs/notes/cli-start.md).
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, compare: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, compare: { type: 'string', multiple: true, default: [] }, 'no-helper': { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const repos = [path.join(import.meta.dirname, '..'), ...values.compare.map((r) => path.resolve(r))];
 
@@ -25,7 +27,7 @@ function timeOnce(repo: string, dir: string): Promise<number> {
   ];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, LABWRIGHT_CACHE_DIR: path.join(dir, 'cache'), TMPDIR: path.join(dir, 'tmp') };
+    const env = { ...process.env, LABWRIGHT_CACHE_DIR: path.join(dir, 'cache'), TMPDIR: path.join(dir, 'tmp'), LABWRIGHT_NO_HELPER: values['no-helper'] ? '1' : '' };
     execFile(process.execPath, args, { cwd: repo, env }, (error) => {
       if (error) reject(error);
       else resolve(performance.now() - started);
@@ -41,6 +43,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 const cacheDirs = await Promise.all(repos.map(() => mkdtemp(path.join(tmpdir(), 'labwright-bench-cli-'))));
 for (const dir of cacheDirs) await mkdir(path.join(dir, 'tmp'));
+console.log(`load average at the start: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
 try {
   const first: number[] = [];
   for (const [i, repo] of repos.entries()) first.push(await timeOnce(repo, cacheDirs[i]));
@@ -48,8 +51,9 @@ try {
   for (let run = 0; run < runs; run++) {
     for (const [i, repo] of repos.entries()) later[i].push(await timeOnce(repo, cacheDirs[i]));
   }
+  console.log(`load average at the end: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
   for (const [i, repo] of repos.entries()) {
-    console.log(`labwright analyze (seed example), ${repo}`);
+    console.log(`labwright analyze (seed example), ${repo}${i === 0 && values['no-helper'] ? ' (LABWRIGHT_NO_HELPER=1)' : ''}`);
     console.log(`  first run (empty cache and temporary folders): ${seconds(first[i])}`);
     console.log(`  later runs (${runs}): median ${seconds(median(later[i]))}, min ${seconds(Math.min(...later[i]))}, max ${seconds(Math.max(...later[i]))}`);
     console.log(`  all later: ${later[i].map(seconds).join(', ')}`);

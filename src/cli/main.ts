@@ -127,6 +127,14 @@ function buildProgram(): Command {
     process.exitCode = analysis.ok ? 0 : 1;
   });
 
+  // The background helper of analyze and simulate (helper.ts); started by them, not by people.
+  program.command('__helper', { hidden: true }).action(async () => {
+    const { runHelper } = await import('./helper.ts');
+    const { checkoutRoot } = await import('./helper-client.ts');
+    await runHelper(checkoutRoot);
+    process.exit(0);
+  });
+
   addProtocolOptions(
     program.command('simulate').description('print the run log as the OT-2 simulator does, then a summary'),
   ).action(async (file: string, opts: ProtocolOptions) => {

@@ -3,6 +3,7 @@
 // snapshot at once, while the CLI loads its modules and reads the files (src/python/early.ts).
 // It looks at the words of the command line only; anything else is decided later, as always.
 import { startInterpreterEarly } from '../python/index.ts';
+import { helperSocket } from './helper-client.ts';
 
 /** Options of analyze and simulate that take a value (the value is not a protocol file). */
 const WITH_VALUE = new Set(['-s', '--support', '-l', '--labware', '--timeout', '--memory', '--data-dir']);
@@ -21,7 +22,10 @@ export function protocolArguments(argv: readonly string[]): string[] {
   return files;
 }
 
-/** Starts an interpreter early when a protocol file of the command line is a .py file. */
+/**
+ * Starts an interpreter early when a protocol file of the command line is a .py file and no
+ * background helper (helper-client.ts) is there to run it.
+ */
 export function prestart(argv: readonly string[]): void {
-  if (protocolArguments(argv).some((file) => file.toLowerCase().endsWith('.py'))) startInterpreterEarly();
+  if (protocolArguments(argv).some((file) => file.toLowerCase().endsWith('.py')) && helperSocket() === null) startInterpreterEarly();
 }

@@ -67,6 +67,11 @@ export interface PipetteSpec {
   maxVolume: number;
   backCompatNames: readonly string[];
   nozzleOffset: readonly [number, number, number];
+  /**
+   * The model's `modelOffset`: the critical point the 4.x hardware controller used (25 mm below
+   * `nozzleOffset` in Z), so its max heights under an uncalibrated (simulated) robot.
+   */
+  modelOffset: readonly [number, number, number];
   /** Z home of the mount with this pipette (`smoothieConfigs.homePosition`; the max-height base). */
   homePosition: number;
   tipOverlap: Readonly<Record<string, number>>;
@@ -140,6 +145,7 @@ export function pipetteSpec(name: string): PipetteSpec | null {
         maxVolume: n.maxVolume,
         backCompatNames: m.backCompatNames ?? [],
         nozzleOffset: m.nozzleOffset,
+        modelOffset: m.modelOffset,
         homePosition: n.smoothieConfigs.homePosition,
         tipOverlap: m.tipOverlap,
         fallbackTipLength: m.tipLength.value,

@@ -6,8 +6,8 @@ import { idleBlock, setTemperatureTarget, waitUntil } from './modules.ts';
 import { engineError, engineModuleOfType, floatText } from './protocol-engine.ts';
 import { cachedLocation, forgetLocation, homedZ } from './motion.ts';
 import type { EngineState, LoadedModule } from './state.ts';
-import { applyUpdate } from './stores/index.ts';
 import { TIMING } from './timing.ts';
+import { applyUpdate } from './stores/index.ts';
 
 const HS = 'heaterShakerModuleType';
 
@@ -48,7 +48,7 @@ function retractIfNear(st: EngineState, m: LoadedModule, forLatch: boolean): boo
   const side = here === null ? null : sideOf(m.slot, here.slot);
   const near = side !== null && !(forLatch && side === 'northSouth');
   if (near) {
-    for (const p of st.pipettes.values()) p.z = homedZ(p);
+    for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
     forgetLocation(st);
   }
   return near;

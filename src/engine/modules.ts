@@ -346,8 +346,7 @@ export function placeModule(
     totalStepCount: null,
   };
   applyUpdate(st, { type: 'module/loaded', module: mod });
-  st.deck.set(slot, { kind: 'module', mod });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/moduleSetOnDeck', moduleId: id, slotName: slot });
   return info;
 }
 

@@ -8,9 +8,9 @@ import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shake
 import { argRepr, fromTarget, locString, toCache } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
 import type { CachedLocation, ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
-import { applyUpdate } from './stores/index.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
@@ -35,7 +35,9 @@ export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpee
 /**
  * The highest point this pipette's critical point can reach (hardware `get_instrument_max_height`):
  * the mount's Z home for this pipette, minus the Z retract distance, plus the critical point's
- * offset (nozzle minus the attached tip's length).
+ * offset (nozzle minus the attached tip's length). In today's deck coordinates (`nozzleOffset`),
+ * which is what a calibrated robot reaches: runs, levels from 2.12 and the modeled arcs use it;
+ * 4.7's analysis uses `analysisMaxHeight`.
  */
 export function instrMaxHeight(p: LoadedPipette): number {
   return p.spec.homePosition - TIMING.zRetractDistance + (p.spec.nozzleOffset[2] - (p.hasTip ? p.tipLength : 0));
@@ -104,15 +106,66 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
   // JSON v6–8 commands checked their target before moving (checkReachable).
   if (!st.protocolEngine && hasHeaterShaker(st)) checkPythonMoveNearHeaterShaker(st, p, to);
   const minZ = opts.minimumZHeight ?? 0;
-  const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
-  const direct = opts.forceDirect === true || (sameWell && !(minZ > 0));
+  const forceDirect = opts.forceDirect === true;
+  if (analysisPlanning(st)) checkClearance(st, analysisMaxHeight(p), cachedLocation(st), to, forceDirect, minZ);
+  else checkClearance(st, instrMaxHeight(p), from, to, forceDirect, minZ);
+  const direct = isDirect(from, to, forceDirect, minZ);
   let travel = 0;
   if (!direct) travel = safeHeight(st, p, from, to, minZ);
   advanceMove(st, p, to.point, direct, travel, opts.speed ?? null);
   arrive(st, to, p.mount);
 }
 
-/** Arc height (planning.py `_build_safe_height`); raises LabwareHeightError like the original. */
+/** A straight move: forced, or staying in the same well with no minimum height (planning.py). */
+function isDirect(from: ResolvedLocation | null, to: ResolvedLocation, forceDirect: boolean, minZ: number): boolean {
+  const sameWell = from !== null && from.well !== null && from.well === to.well && from.lw === to.lw;
+  return forceDirect || (sameWell && !(minZ > 0));
+}
+
+/**
+ * Whether the LabwareHeightError check follows 4.7's analysis: robot software 4.7.0 analyses an
+ * upload with its fast simulation (`protocols/context/simulator/instrument_context.py`), which only
+ * plans each move to catch planning errors, from the protocol-wide last location (whichever mount
+ * moved there) and with the max height it cached when the pipette was loaded. Runs keep the
+ * hardware-backed planning; levels from 2.12 keep the rule they had.
+ */
+function analysisPlanning(st: EngineState): boolean {
+  return st.isSimulating && !st.protocolEngine && !st.has('release7');
+}
+
+/**
+ * The max height 4.7's fast simulation caches at `load_instrument` (hardware
+ * `get_instrument_max_height` with no tip yet, identity calibration): the mount's Z home minus the
+ * retract distance plus the model offset's Z (`hardware_control/pipette.py` `critical_point` reads
+ * `modelOffset`). P300 GEN2 172.15 − 2 + 4.45 = 174.6 mm, P20 GEN2 155.6, P1000 GEN2 195.29, GEN1
+ * singles 205–238, GEN1 multis 192.2, P300 multi GEN2 164.27, P20 multi GEN2 148.15. A tip picked
+ * up later does not lower it.
+ */
+export function analysisMaxHeight(p: LoadedPipette): number {
+  return p.spec.homePosition - TIMING.zRetractDistance + p.spec.modelOffset[2];
+}
+
+/**
+ * planning.py `_build_safe_height`'s refusal: an arc between different labware (or from an unknown
+ * place) clears the deck's tallest item, and a pipette that cannot rise 1 mm above it raises
+ * LabwareHeightError. Direct moves and arcs inside one labware never raise.
+ */
+function checkClearance(st: EngineState, limit: number, from: ResolvedLocation | null, to: ResolvedLocation, forceDirect: boolean, minZ: number): void {
+  if (isDirect(from, to, forceDirect, minZ)) return;
+  if (from !== null && to.lw !== null && to.lw === from.lw) return;
+  const tallest = highestZ(st);
+  if (tallest + TIMING.arcClearance <= limit || limit >= tallest + TIMING.minimumArcMargin) return;
+  forgetLocation(st);
+  throw pyError(
+    'LabwareHeightError',
+    `The ${tallestName(st, tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(limit)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
+  );
+}
+
+/**
+ * Arc height (planning.py `_build_safe_height`), capped at the pipette's max height; the
+ * refusal is `checkClearance`'s, made before.
+ */
 export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLocation | null, to: ResolvedLocation, minZ: number): number {
   const maxH = instrMaxHeight(p);
   let toSafety: number;
@@ -125,18 +178,7 @@ export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLoca
       fromSafety = 0;
     }
   } else {
-    const tallest = highestZ(st);
-    toSafety = tallest + TIMING.arcClearance;
-    if (toSafety > maxH) {
-      if (maxH >= tallest + TIMING.minimumArcMargin) toSafety = maxH;
-      else {
-        forgetLocation(st);
-        throw pyError(
-          'LabwareHeightError',
-          `The ${tallestName(st, tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(maxH)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
-        );
-      }
-    }
+    toSafety = Math.min(highestZ(st) + TIMING.arcClearance, maxH);
   }
   return Math.max(to.point.z, p.z, toSafety, fromSafety, minZ);
 }
@@ -164,7 +206,7 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
   // The gantry takes the target with the location cache (`arrive`).
-  p.z = to.z;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: to.z });
 }
 
 /**
@@ -239,11 +281,11 @@ export function home(st: EngineState): void {
   st.log.advance(TIMING.homeAllS);
   if (st.actions !== null) {
     recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
-    for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
+    for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: p.spec.plunger.top });
   }
   // The Protocol Engine runtime (2.14) keeps the location cache across a home.
   if (!st.has('engineCore') || st.protocolEngine) applyUpdate(st, { type: 'motion/locationCacheSet', location: null });
-  for (const p of st.pipettes.values()) p.z = homedZ(p);
+  for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
 }
 
 /** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
@@ -264,6 +306,6 @@ export function retractAxis(st: EngineState, axis: string): void {
   const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
-  p.z = top;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: top });
   applyUpdate(st, { type: 'motion/retracted', gantry: { ...st.gantry, z: top } });
 }

@@ -134,9 +134,9 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
     if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
-  p.currentVolume = after;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: after });
   // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
-  st.blownOut.delete(p.id);
+  if (st.blownOut.has(p.id)) applyUpdate(st, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
   st.log.after();
 }
 
@@ -187,8 +187,8 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
     if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - dispensed, flow, 'dispense', seconds);
     ledgerOp(st, p, dest, dispensed, entry.index, false);
   }
-  p.currentVolume -= dispensed;
-  if (p.currentVolume < 1e-12) p.currentVolume = 0;
+  const left = p.currentVolume - dispensed;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: left < 1e-12 ? 0 : left });
   st.log.after();
 }
 
@@ -199,7 +199,7 @@ const PREPARE_S = 0.3;
 export function preparePlunger(st: EngineState, p: LoadedPipette): void {
   st.log.advance(PREPARE_S);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
-  p.ready = true;
+  applyUpdate(st, { type: 'pipette/plungerPrepared', pipetteId: p.id });
 }
 
 /**
@@ -259,8 +259,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
   if (p.currentVolume > 0) ledgerOp(st, p, loc, p.currentVolume, entry.index, false);
-  p.currentVolume = 0;
-  p.ready = false;
+  applyUpdate(st, { type: 'pipette/blownOut', pipetteId: p.id });
   st.log.after();
 }
 

@@ -8,31 +8,31 @@ import type { LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './t
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
 export interface LoadedPipette {
-  id: string;
-  mount: MountName;
-  spec: PipetteSpec;
-  requestedAs: string;
-  tipRacks: string[];
-  trashId: string;
-  startingTip: { lw: LabwareState; well: WellState } | null;
-  aspirateFlowRate: number;
-  dispenseFlowRate: number;
-  blowOutFlowRate: number;
-  aspirateClearance: number;
-  dispenseClearance: number;
-  defaultSpeed: number;
-  hasTip: boolean;
-  currentVolume: number;
+  readonly id: string;
+  readonly mount: MountName;
+  readonly spec: PipetteSpec;
+  readonly requestedAs: string;
+  readonly tipRacks: readonly string[];
+  readonly trashId: string;
+  readonly startingTip: { lw: LabwareState; well: WellState } | null;
+  readonly aspirateFlowRate: number;
+  readonly dispenseFlowRate: number;
+  readonly blowOutFlowRate: number;
+  readonly aspirateClearance: number;
+  readonly dispenseClearance: number;
+  readonly defaultSpeed: number;
+  readonly hasTip: boolean;
+  readonly currentVolume: number;
   /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
-  workingVolume: number;
+  readonly workingVolume: number;
   /** The attached tip's capacity (min of pipette max and tip well volume). */
-  tipCapacity: number;
-  tipLength: number;
-  ready: boolean;
-  lastTip: { lw: LabwareState; well: WellState } | null;
-  z: number;
+  readonly tipCapacity: number;
+  readonly tipLength: number;
+  readonly ready: boolean;
+  readonly lastTip: { lw: LabwareState; well: WellState } | null;
+  readonly z: number;
   /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
-  plungerMm: number;
+  readonly plungerMm: number;
 }
 
 export interface LoadedModule {
@@ -42,7 +42,8 @@ export interface LoadedModule {
   readonly slot: string;
   readonly displayName: string;
   readonly configuration: 'full' | 'semi' | null;
-  labwareId: string | null;
+  /** The labware on it: the labware store's (a load or move onto the module sets it). */
+  readonly labwareId: string | null;
   readonly info: ModuleInfo;
   // temperature module / thermocycler block
   readonly temperature: number;
@@ -76,7 +77,7 @@ export interface ResolvedLocation {
 }
 
 /**
- * The location cache as the state keeps it: the point and what it refers to, by id. Its labware
+  * The location cache as the state keeps it: the point and what it refers to, by id. Its labware
  * and well are looked up when it is read (`cachedLocation` in motion.ts), so the state holds no
  * second reference to a labware record.
  */
@@ -92,4 +93,8 @@ export interface LoadedLiquid {
   readonly volumeByWell: Readonly<Record<string, number>>;
 }
 
-export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };
+/**
+ * What stands in a deck slot: a labware (its record), or a module (by id: its record is the
+ * modules' own, looked up when read).
+ */
+export type DeckItem = { readonly kind: 'labware'; readonly lw: LabwareState } | { readonly kind: 'module'; readonly moduleId: string };

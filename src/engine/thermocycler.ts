@@ -4,12 +4,12 @@ import { fixedTrash } from './deck.ts';
 import { pyError } from './errors.ts';
 import { expect, idleBlock, setTemperatureTarget } from './modules.ts';
 import { arrive, homedZ } from './motion.ts';
-import { applyUpdate } from './stores/index.ts';
 import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * Before a lid move the first loaded pipette retracts and moves above the trash: published as a
@@ -38,7 +38,7 @@ export function tcClearanceMove(st: EngineState): void {
     const speeds = { x: p.defaultSpeed, y: p.defaultSpeed, z: TIMING.zSpeed };
     recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
   }
-  p.z = z;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z });
   arrive(st, { point, ref: { kind: 'none' }, lw: null, well: null }, p.mount);
   if (publish) st.log.after();
 }

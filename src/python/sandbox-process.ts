@@ -113,6 +113,9 @@ export class SandboxProcess {
       // Each interpreter thread collects its start's garbage (30 MiB of snapshot bytes) before
       // it reports ready, instead of keeping it resident until a job allocates.
       '--expose-gc',
+      // Young generation of 1 MiB semi-spaces (V8 grows them to 16 MiB under the warm-up's
+      // allocation and keeps them): ~10 MiB less resident per warm interpreter.
+      '--max-semi-space-size=1',
       files.mainFile,
       JSON.stringify(config),
     ];

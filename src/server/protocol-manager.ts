@@ -8,6 +8,7 @@ import { isoNow } from '../runner/index.ts';
 import { customLabwareFromFiles, labwareUri, standardLabware } from '../definitions/index.ts';
 import type { LabwareDefinition } from '../engine/index.ts';
 import type { StagingFolder, Store, StoredProtocol } from '../store/index.ts';
+import { RecentAnalyses, type RecentAnalysesLimits } from './recent-analyses.ts';
 import { ProtocolExistsError, ProtocolNotFoundError, RequestValidationError, StorageError, UploadLimitError } from './errors.ts';
 
 /** Python's `PurePath(name).stem`: the name minus its last suffix, e.g. `a.b.json` → `a.b`. */
@@ -29,6 +30,8 @@ export interface ProtocolManagerOptions {
   maxProtocols: number;
   logger: Logger;
   library: LabwareLibrary;
+  /** How many recent analyses uploads may reuse (default: DEFAULT_RECENT_ANALYSES). */
+  recentAnalyses?: RecentAnalysesLimits;
 }
 
 export class ProtocolManager {
@@ -41,8 +44,11 @@ export class ProtocolManager {
   private readonly reanalysisQueue: string[] = [];
   private reanalysing: Promise<void> | null = null;
   private closed = false;
+  private readonly recent: RecentAnalyses;
 
-  constructor(private readonly options: ProtocolManagerOptions) {}
+  constructor(private readonly options: ProtocolManagerOptions) {
+    this.recent = new RecentAnalyses(options.recentAnalyses);
+  }
 
   /** The bundle with the library as it is now: what a run of it would see. */
   private withLibrary(bundle: ProtocolBundle): { bundle: ProtocolBundle; snapshot: LibrarySnapshot } {
@@ -50,14 +56,20 @@ export class ProtocolManager {
     return { bundle: { ...bundle, labwareLibrary: snapshot.definitions }, snapshot };
   }
 
+  /**
+   * The analysis of `bundle` with the library as it is now: one made lately of the same inputs
+   * (same key: the code, the files, the library, the parameter values) if there is one, else a
+   * fresh one, kept for the next upload of the same files.
+   */
   private async analyse(bundle: ProtocolBundle): Promise<{ analysis: Analysis; libraryRevision: number; analysisKey: string }> {
     const prepared = this.withLibrary(bundle);
-    const analysis = await this.options.execute(prepared.bundle, { mode: 'analyze' });
-    return {
-      analysis: withLibraryHashes(analysis, prepared.snapshot),
-      libraryRevision: prepared.snapshot.revision,
-      analysisKey: analysisKey(prepared.bundle),
-    };
+    const key = analysisKey(prepared.bundle);
+    let analysis = this.recent.get(key);
+    if (analysis === null) {
+      analysis = withLibraryHashes(await this.options.execute(prepared.bundle, { mode: 'analyze' }), prepared.snapshot);
+      this.recent.remember(key, analysis);
+    }
+    return { analysis, libraryRevision: prepared.snapshot.revision, analysisKey: key };
   }
 
   /**

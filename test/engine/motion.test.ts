@@ -5,7 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedDefinitions } from '../../src/definitions/index.ts';
-import type { LabwareDefinition, ProtocolEngine } from '../../src/engine/index.ts';
+import { ProtocolEngine } from '../../src/engine/index.ts';
+import type { LabwareDefinition } from '../../src/engine/index.ts';
 import { engine, throwsPy, well } from './helpers.ts';
 
 /** Corning's plate definition made `height` mm tall (a custom labware, as in the corpus). */
@@ -26,9 +27,74 @@ function entry(e: ProtocolEngine, prefix: string, nth = 0) {
   return found[nth];
 }
 
-describe('LabwareHeightError uses the pipette real maximum height', () => {
-  test('P300 GEN2 with a 300 µL tip reaches 172.15 − 2 + 29.45 − 51.1 = 148.5 mm', () => {
+/** An engine of a run (the hardware-backed planning), not an analysis. */
+function runEngine(apiLevel = '2.11'): ProtocolEngine {
+  return new ProtocolEngine({ apiLevel, definitions: sharedDefinitions(), isSimulating: false });
+}
+
+const TOO_TALL = 'which is too tall for your current pipette configurations\\. The longest pipette on your robot can only be raised to ';
+
+describe('LabwareHeightError in an analysis (4.7 fast simulation: max height cached at load)', () => {
+  test('P300 GEN2 keeps 172.15 − 2 + 4.45 = 174.6 mm with a tip: a 160 mm labware is allowed, 174 mm is not', () => {
     const e = engine('2.11');
+    const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;
+    const tips = e.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
+    e.loadLabwareFromDefinition(tallPlate(160), 3);
+    const p = e.loadInstrument('p300_single_gen2', 'right', [tips]).pipetteId;
+    e.pickUpTip(p);
+    e.aspirate(p, 50, well(plate, 'A1'));
+    e.dropTip(p);
+    const e2 = engine('2.11');
+    const plate2 = e2.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;
+    const tips2 = e2.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
+    e2.loadLabwareFromDefinition(tallPlate(174), 3);
+    const p2 = e2.loadInstrument('p300_single_gen2', 'right', [tips2]).pipetteId;
+    throwsPy(
+      () => e2.pickUpTip(p2),
+      'LabwareHeightError',
+      new RegExp(
+        '^The <opentrons\\.protocols\\.context\\.protocol_api\\.labware\\.LabwareImplementation object at 0x[0-9a-f]+> ' +
+          'has a total height of 174\\.0 mm, ' + TOO_TALL + '174\\.6 mm above the deck\\.',
+      ),
+    );
+    assert.ok(plate2);
+  });
+
+  test('the origin is the last location of either mount at every level: an arc inside one labware never raises', () => {
+    const e = engine('2.11');
+    const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;
+    const tips = e.loadLabware('opentrons_96_tiprack_20ul', 2).labwareId;
+    e.loadLabwareFromDefinition(tallPlate(160), 3);
+    const left = e.loadInstrument('p300_single_gen2', 'left', [tips]).pipetteId;
+    const right = e.loadInstrument('p20_single_gen2', 'right', [tips]).pipetteId;
+    e.moveTo(left, { kind: 'location', point: e.labwareInfo(tips).wells[0].top, ref: { kind: 'well', labwareId: tips, wellName: 'A1' } });
+    e.pickUpTip(right); // from the left pipette's labware: 155.6 mm < 161 mm does not matter
+    throwsPy(() => e.aspirate(right, 5, well(plate, 'A1')), 'LabwareHeightError', new RegExp('has a total height of 160\\.0 mm, ' + TOO_TALL + '155\\.6 mm'));
+  });
+
+  test('labware on a Temperature Module GEN2: 80.09 + 85.2 = 165.29 mm needs 166.29 mm (P300 GEN2 yes, P20 GEN2 no)', () => {
+    for (const [name, raises] of [['p300_single_gen2', false], ['p20_single_gen2', true]] as const) {
+      const e = engine('2.11');
+      const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 2).labwareId;
+      const tips = e.loadLabware('opentrons_96_tiprack_20ul', 1).labwareId;
+      const mod = e.loadModule('temperature module gen2', 3).moduleId;
+      const rack = e.moduleLoadLabware(mod, 'opentrons_24_tuberack_nest_1.5ml_screwcap').labwareId;
+      const p = e.loadInstrument(name, 'left', [tips]).pipetteId;
+      // the first move comes from nowhere: already an arc over the deck's tallest item
+      const go = () => {
+        e.pickUpTip(p);
+        e.aspirate(p, 10, well(rack, 'A1'));
+        e.dispense(p, 10, well(plate, 'A1'));
+      };
+      if (!raises) go();
+      else throwsPy(go, 'LabwareHeightError', new RegExp('^The Opentrons 24 Tube Rack with NEST 1\\.5 mL Screwcap on Temperature Module GEN2 on 3 has a total height of 165\\.29000000000002 mm, ' + TOO_TALL + '155\\.6 mm'));
+    }
+  });
+});
+
+describe('LabwareHeightError in a run (hardware-backed planning, calibrated heights)', () => {
+  test('P300 GEN2 with a 300 µL tip reaches 172.15 − 2 + 29.45 − 51.1 = 148.5 mm', () => {
+    const e = runEngine('2.11');
     const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;
     const tips = e.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
     e.loadLabwareFromDefinition(tallPlate(160), 3);
@@ -39,14 +105,13 @@ describe('LabwareHeightError uses the pipette real maximum height', () => {
       'LabwareHeightError',
       new RegExp(
         '^The <opentrons\\.protocols\\.context\\.protocol_api\\.labware\\.LabwareImplementation object at 0x[0-9a-f]+> ' +
-          'has a total height of 160\\.0 mm, which is too tall for your current pipette configurations\\. ' +
-          'The longest pipette on your robot can only be raised to 148\\.5 mm above the deck\\.',
+          'has a total height of 160\\.0 mm, ' + TOO_TALL + '148\\.5 mm above the deck\\.',
       ),
     );
   });
 
   test('a GEN1 P300 (Z home 220) clears the same labware, and moves inside one labware never raise', () => {
-    const e = engine('2.11');
+    const e = runEngine('2.11');
     const plate = e.loadLabware('corning_96_wellplate_360ul_flat', 1).labwareId;
     const tips = e.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
     e.loadLabwareFromDefinition(tallPlate(160), 3);
@@ -56,7 +121,7 @@ describe('LabwareHeightError uses the pipette real maximum height', () => {
     e.dispense(p, 50, well(plate, 'A2'));
     assert.equal(e.runLog.length, 3);
     // 191.17 mm with the tip: 190 mm leaves the 1 mm margin (the arc is capped at 191.17)
-    const e2 = engine('2.11');
+    const e2 = runEngine('2.11');
     const tips2 = e2.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
     const tall2 = e2.loadLabwareFromDefinition(tallPlate(190), 3).labwareId;
     const p2 = e2.loadInstrument('p300_single', 'right', [tips2]).pipetteId;
@@ -64,7 +129,7 @@ describe('LabwareHeightError uses the pipette real maximum height', () => {
     e2.aspirate(p2, 50, well(tall2, 'A1'));
     e2.dropTip(p2);
     // 190.5 mm does not: only arcs between labware raise (direct moves and moves inside it do not)
-    const e3 = engine('2.11');
+    const e3 = runEngine('2.11');
     const tips3 = e3.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
     const tall3 = e3.loadLabwareFromDefinition(tallPlate(190.5), 3);
     const p3 = e3.loadInstrument('p300_single', 'right', [tips3]).pipetteId;
@@ -77,7 +142,7 @@ describe('LabwareHeightError uses the pipette real maximum height', () => {
   });
 
   test('labware on a module is named by its display name', () => {
-    const e = engine('2.11');
+    const e = runEngine('2.11');
     const tips = e.loadLabware('opentrons_96_tiprack_300ul', 2).labwareId;
     const mod = e.loadModule('temperature module gen2', 3).moduleId;
     e.moduleLoadLabwareFromDefinition(mod, tallPlate(80), 'Cold tall');

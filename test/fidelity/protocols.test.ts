@@ -43,6 +43,7 @@ const CASES: Case[] = [
   { file: 'idioms/modules_of_one_kind.py', name: 'Three temperature modules', author: 'QA', apiLevel: '2.9', expected: idioms.modulesOfOneKind },
   { file: 'idioms/falsy_tip_locations.py', name: 'Return tips or trash', author: 'QA', apiLevel: '2.9', expected: idioms.falsyTipLocations },
   { file: 'idioms/tall_labware_allowed.py', labware: true, name: 'Tall labware nearby', author: 'QA', apiLevel: '2.11', expected: idioms.tallLabwareAllowed },
+  { file: 'idioms/tall_rack_on_module.py', name: 'Tall rack on a module', author: 'QA', apiLevel: '2.11', expected: idioms.tallRackOnModule },
   { file: 'idioms/duplicate_custom_labware.py', labware: true, name: 'Duplicate custom labware', author: 'QA', apiLevel: '2.9', expected: idioms.duplicateCustomLabware },
 ];
 
@@ -177,33 +178,49 @@ const ERRORS: ErrorCase[] = [
     metadataKept: true,
   },
   {
-    // the pipette's real max height with a 300 µL tip: 172.15 − 2 + 29.45 − (59.3 − 8.2) = 148.5;
-    // raised while moving to the tower, before the aspirate is published
+    // 4.7's analysis plans with the height the pipette had when loaded, without a tip: a P20 GEN2
+    // reaches 172.15 − 2 − 14.55 = 155.6 mm (its model offset), below 160 + 1 mm. The tower is
+    // loaded after the pick-up, so the arc from the tip rack to it is the first refused move (the
+    // address in the repr is a model: the second labware loaded).
     file: 'errors/tall_labware.py',
     labware: true,
     type: 'ExceptionInProtocolError',
     description:
-      'The <opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x7f5a3c070af0> has a total height of 160.0 mm, ' +
-      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 148.5 mm above the deck. ' +
+      'The <opentrons.protocols.context.protocol_api.labware.LabwareImplementation object at 0x7f5a3c070b00> has a total height of 160.0 mm, ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 155.6 mm above the deck. ' +
       'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
       'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
     lineNumber: 9,
-    runLog: [`Picking up tip from A1 of ${T300}`],
+    runLog: ['Picking up tip from A1 of Opentrons 96 Tip Rack 20 µL on 1'],
     metadataKept: true,
   },
   {
     // on a module the tallest point is the labware's top + the module's overLabwareHeight
-    // (82.25 + 160 + 4.052); the pipette has no tip yet: 172.15 − 2 + 29.45 = 199.6
+    // (82.25 + 160 + 4.052); the P300 GEN2 was loaded without a tip: 172.15 − 2 + 4.45 = 174.6
     file: 'errors/tall_on_module.py',
     labware: true,
     type: 'ExceptionInProtocolError',
     description:
       'The Example Labs Tower 160 mm on Magnetic Module GEN2 on 3 has a total height of 246.302 mm, ' +
-      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 199.6 mm above the deck. ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 174.6 mm above the deck. ' +
       'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
       'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
     lineNumber: 11,
     runLog: [`Picking up tip from A1 of ${T300}`],
+    metadataKept: true,
+  },
+  {
+    // the issue's rack on a Temperature Module GEN2 (80.09 + 85.2) is refused for a P20 GEN2
+    // (155.6 mm < 166.29 mm), once it is on the deck: the pick-up before it passes
+    file: 'errors/tall_rack_p20.py',
+    type: 'ExceptionInProtocolError',
+    description:
+      'The Opentrons 24 Tube Rack with NEST 1.5 mL Screwcap on Temperature Module GEN2 on 3 has a total height of 165.29000000000002 mm, ' +
+      'which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to 155.6 mm above the deck. ' +
+      'This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. ' +
+      'This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.',
+    lineNumber: 15,
+    runLog: ['Picking up tip from A1 of Opentrons 96 Tip Rack 20 µL on 1'],
     metadataKept: true,
   },
   {

@@ -1,5 +1,6 @@
 // Runs the command line as a user does (`node bin/labwright.js …`), with its cache folder in a
-// temporary directory of the test's own (LABWRIGHT_CACHE_DIR), never the user's.
+// temporary directory of the test's own (LABWRIGHT_CACHE_DIR), never the user's. The background
+// helper is off (LABWRIGHT_NO_HELPER) unless a test turns it on: a test leaves no process behind.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ export async function cliRunner(): Promise<CliRunner> {
       const { stdout, stderr } = await run(process.execPath, [...(options.nodeArgs ?? []), join(repoRoot, 'bin/labwright.js'), ...args], {
         cwd: repoRoot,
         maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, LABWRIGHT_CACHE_DIR: cacheDir, ...options.env },
+        env: { ...process.env, LABWRIGHT_NO_HELPER: '1', LABWRIGHT_CACHE_DIR: cacheDir, ...options.env },
       });
       return { code: 0, stdout, stderr };
     } catch (err) {

@@ -84,6 +84,36 @@ describe('analysis reuse', () => {
     assert.deepEqual(comparable(reused), comparable(fresh));
   });
 
+  test('an upload of files analysed lately reuses that analysis; other bytes, or a protocol that reads the clock, are analysed again', async () => {
+    const removeProtocol = async (id: string) => assert.equal((await call(server.app, 'DELETE', `/protocols/${id}`)).status, 200);
+    // The analyses resource without what each upload has of its own: the analysis id, and times
+    // counted from the upload's creation.
+    const untimed = (key: string, value: unknown) => (['createdAt', 'startedAt', 'completedAt'].includes(key) ? undefined : value);
+    const analysisOf = async (id: string) => {
+      const { data } = (await call<{ data: { id: string }[] }>(server.app, 'GET', `/protocols/${id}/analyses`)).body;
+      return JSON.stringify(data.map(({ id: _id, ...rest }) => rest), untimed);
+    };
+    const first = await upload('again.py', BODY);
+    const firstAnalysis = await analysisOf(first.id);
+    await removeProtocol(first.id);
+    executions.splice(0);
+
+    const second = await upload('again.py', BODY);
+    assert.deepEqual(executions.splice(0), [], 'the same files, uploaded again, were not run again');
+    assert.deepEqual(second.requiredEquipment, first.requiredEquipment);
+    assert.deepEqual(second.errors, first.errors);
+    assert.deepEqual(await analysisOf(second.id), firstAnalysis);
+    await removeProtocol(second.id);
+
+    await upload('again.py', BODY.replace('seconds=5', 'seconds=7')).then((p) => removeProtocol(p.id));
+    assert.deepEqual(executions.splice(0), ['again.py analyze'], 'one byte more: analysed again');
+
+    const clocked = await upload('again_clocked.py', CLOCKED);
+    await removeProtocol(clocked.id);
+    await upload('again_clocked.py', CLOCKED).then((p) => removeProtocol(p.id));
+    assert.deepEqual(executions.splice(0), ['again_clocked.py analyze', 'again_clocked.py analyze'], 'a protocol that reads the clock is analysed at every upload');
+  });
+
   test('startSimulate always simulates again', async () => {
     const protocol = await upload('simulated.py', BODY);
     executions.splice(0);

@@ -101,6 +101,49 @@ async function withCompiledModule<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Pages of the interpreter's memory (Linux pages: what residence is counted in). */
+const PAGE_BYTES = 4096;
+
+/** Whether a page-aligned range of 32-bit words is all zero. */
+function zeroWords(words: Uint32Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (words[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Runs `load` with Pyodide's restore of the snapshot's memory copying only the pages that hold
+ * something. About half of the snapshot is zero pages; the interpreter's fresh memory is zero
+ * already (and a page nobody writes is never made resident), so copying them would only cost
+ * ~15 MiB of resident memory per interpreter. A page the start-up wrote before the restore is
+ * zeroed explicitly, so the memory is exactly the snapshot's. Pyodide restores with one
+ * `HEAP8.set(memoryPartOfSnapshot)`; that call is recognised by its source, our snapshot's buffer.
+ */
+async function withSparseRestore<T>(snapshot: Uint8Array, load: () => Promise<T>): Promise<T> {
+  const typedSet = Int8Array.prototype.set;
+  function sparseSet(this: Int8Array, source: ArrayLike<number>, offset?: number): void {
+    const restore = source instanceof Uint8Array && source.buffer === snapshot.buffer && (offset ?? 0) === 0 && this.byteOffset === 0 && source.length <= this.length;
+    if (!restore || source.byteOffset % 4 !== 0 || source.length % 4 !== 0) {
+      typedSet.call(this, source, offset);
+      return;
+    }
+    const from = new Uint32Array(source.buffer, source.byteOffset, source.length / 4);
+    const to = new Uint32Array(this.buffer, 0, from.length);
+    const target = new Uint8Array(this.buffer, 0, source.length);
+    const wordsPerPage = PAGE_BYTES / 4;
+    for (let page = 0; page < from.length; page += wordsPerPage) {
+      const end = Math.min(page + wordsPerPage, from.length);
+      if (!zeroWords(from, page, end)) to.set(from.subarray(page, end), page);
+      else if (!zeroWords(to, page, end)) target.fill(0, page * 4, end * 4);
+    }
+  }
+  Int8Array.prototype.set = sparseSet as typeof typedSet;
+  try {
+    return await load();
+  } finally {
+    Int8Array.prototype.set = typedSet;
+  }
+}
+
 async function start(): Promise<PyodideLike> {
   allowPyodideLoader();
   const { loadPyodide } = (await import(pathToFileURL(path.join(boot.pyodideDir, 'pyodide.mjs')).href)) as {
@@ -117,7 +160,7 @@ async function start(): Promise<PyodideLike> {
   }
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
-    const py = await withCompiledModule(() => loadPyodide({ ...common, _loadSnapshot: bytes }));
+    const py = await withCompiledModule(() => withSparseRestore(bytes, () => loadPyodide({ ...common, _loadSnapshot: bytes })));
     // Pyodide keeps its options, these bytes included (as large as the interpreter's memory).
     const config = py._api?.config;
     if (config) delete config._loadSnapshot;

@@ -224,3 +224,37 @@ export const tallLabwareAllowed = {
     modules: [],
   },
 };
+
+const RACK = (w: string) => `${w} of Opentrons 24 Tube Rack with NEST 1.5 mL Screwcap on Temperature Module GEN2 on 3`;
+
+/**
+ * A 165.29 mm tube rack on a Temperature Module GEN2: the analysis checks arcs against each
+ * pipette's height at load (P300 GEN2 174.6 mm); the P20 GEN2 (155.6 mm) only arcs inside the plate.
+ */
+export const tallRackOnModule = {
+  runLog: [
+    setTemp(4),
+    `Transferring 50.0 from ${RACK('A1')} to ${plateOn(2)('A1')}`,
+    `\t${pick(T300('A1'))}`,
+    `\t${asp(50, RACK('A1'), R300)}`,
+    `\t${disp(50, plateOn(2)('A1'), R300)}`,
+    `\t${dropTrash}`,
+    pick(T300('B1')),
+    asp(30, RACK('B1'), R300),
+    disp(30, plateOn(2)('B1'), R300),
+    `Moving to ${plateOn(2)('C1')}`,
+    asp(20, plateOn(2)('B1'), R300),
+    disp(20, plateOn(2)('A2'), R300),
+    dropTrash,
+  ],
+  equipment: {
+    pipettes: [{ mount: 'left', requestedAs: 'p20_single_gen2', pipetteName: 'p20_single_gen2', channels: 1 }, P300_GEN2_RIGHT],
+    labware: [
+      { ...TIPS300, location: 1 },
+      { ...PLATE, location: 2 },
+      { label: 'opentrons_24_tuberack_nest_1.5ml_screwcap', uri: 'opentrons/opentrons_24_tuberack_nest_1.5ml_screwcap/1', location: 3 },
+      TRASH_LW,
+    ],
+    modules: [{ type: 'temperatureModuleType', model: 'temperatureModuleV2', location: 3 }],
+  },
+};

@@ -1,5 +1,5 @@
-"""A tall labware beside the pipette's moves: arcs inside one labware clear its wells, not the
-deck's tallest item, and a pipette without a tip reaches higher; so 4.7 raises nothing here."""
+"""A 160 mm labware beside the pipette's moves: 4.7's analysis gives the P300 GEN2 the 174.6 mm it
+had at load (a tip does not lower it), above 160 + 1 mm; so 4.7 raises nothing here."""
 metadata = {'protocolName': 'Tall labware nearby', 'author': 'QA', 'apiLevel': '2.11'}
 
 
