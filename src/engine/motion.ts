@@ -66,10 +66,10 @@ export function cachedLocation(st: EngineState): ResolvedLocation | null {
 let memoCached: CachedLocation | null = null;
 let memoResolved: ResolvedLocation | null = null;
 
-/** The pipette on `mount` moved to `to`: the gantry, the location cache and the last mount. */
-export function arrive(st: EngineState, to: ResolvedLocation, mount: MountName): void {
+/** Pipette `p` moved to `to`, its height now `z`: the gantry, the location cache, the last mount, the pipette's Z. */
+export function arrive(st: EngineState, to: ResolvedLocation, p: LoadedPipette, z: number = to.point.z): void {
   const location: CachedLocation = { point: to.point, ref: to.ref };
-  applyUpdate(st, { type: 'motion/moved', location, mount });
+  applyUpdate(st, { type: 'motion/moved', location, mount: p.mount, pipetteId: p.id, z });
   remember(location, to);
 }
 
@@ -113,7 +113,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
   let travel = 0;
   if (!direct) travel = safeHeight(st, p, from, to, minZ);
   advanceMove(st, p, to.point, direct, travel, opts.speed ?? null);
-  arrive(st, to, p.mount);
+  arrive(st, to, p);
 }
 
 /** A straight move: forced, or staying in the same well with no minimum height (planning.py). */
@@ -205,8 +205,7 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   }
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
-  // The gantry takes the target with the location cache (`arrive`).
-  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: to.z });
+  // The gantry and the pipette's Z take the target with the location cache (`arrive`).
 }
 
 /**

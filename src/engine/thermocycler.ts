@@ -38,8 +38,7 @@ export function tcClearanceMove(st: EngineState): void {
     const speeds = { x: p.defaultSpeed, y: p.defaultSpeed, z: TIMING.zSpeed };
     recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
   }
-  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z });
-  arrive(st, { point, ref: { kind: 'none' }, lw: null, well: null }, p.mount);
+  arrive(st, { point, ref: { kind: 'none' }, lw: null, well: null }, p, z);
   if (publish) st.log.after();
 }
 

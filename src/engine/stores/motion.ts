@@ -9,6 +9,8 @@ export const motionStore: UpdateHandlers<MotionUpdate> = {
     s.gantry = update.location.point;
     s.cache = update.location;
     s.lastMount = update.mount;
+    const pipette = state.pipettes.get(update.pipetteId);
+    if (pipette !== undefined) writable(pipette).z = update.z;
   },
   'motion/tipTouched'(state, update) {
     writable(state).cache = update.location;

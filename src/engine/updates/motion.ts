@@ -1,13 +1,20 @@
 // Changes to where the robot is and how it may move: the gantry, the location cache and the mount
-// that moved last, `max_speeds`, saved positions. (A pipette's own height is the pipettes'.)
+// that moved last, `max_speeds`, saved positions. (A pipette's own height is the pipettes', except
+// that a move sets it with the gantry.)
 import type { CachedLocation, MaxSpeedAxis } from '../state-records.ts';
 import type { MountName, Point } from '../types.ts';
 
-/** The pipette on `mount` moved to `location`: the gantry is at its point, and the next moves plan from there. */
+/**
+ * The pipette on `mount` moved to `location`: the gantry is at its point, the pipette at height
+ * `z`, and the next moves plan from there. (One update for the gantry and the pipette: every move
+ * makes it, so it is the cheapest change of the run.)
+ */
 export interface Moved {
   type: 'motion/moved';
   location: CachedLocation;
   mount: MountName;
+  pipetteId: string;
+  z: number;
 }
 
 /**
