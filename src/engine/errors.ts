@@ -94,6 +94,14 @@ const ENGINE_ERROR_TYPE_SET: ReadonlySet<string> = new Set(ENGINE_ERROR_TYPES);
 /** The general error code of the Protocol Engine's error catalogue. */
 export const GENERAL_ERROR_CODE = '4000';
 
+/**
+ * The text of an engine error that robot software 7 raises in the Python layer as its enumerated
+ * error prints it: `Error 4000 GENERAL_ERROR (LabwareIsNotTipRackError): ...`.
+ */
+export function generalErrorText(type: PyErrorType, detail: string): string {
+  return `Error ${GENERAL_ERROR_CODE} GENERAL_ERROR (${type}): ${detail}`;
+}
+
 /** The engine errors with a code of their own (the rest are the general 4000). */
 const ENGINE_ERROR_CODES: Readonly<Partial<Record<EngineErrorType | 'TipAttachedError', string>>> = {
   TipNotAttachedError: '3005',

@@ -4,7 +4,7 @@
 // each below its own level as a version error.
 import { MAGNETIC_BLOCK } from '../definitions/index.ts';
 import { notOnDeck } from './addressable-areas.ts';
-import { pyError } from './errors.ts';
+import { generalErrorText, pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
 
 /** The Python API's names of Flex pipettes (7.5.0). */
@@ -42,6 +42,6 @@ export function refuseFlexFixture(feature: FlexOnlyFeature): never {
   if (feature === 'load_trash_bin') throw pyError('InvalidTrashBinLocationError', 'Cannot load trash on OT-2.');
   throw pyError(
     'AddressableAreaDoesNotExistError',
-    `Error 4000 GENERAL_ERROR (AddressableAreaDoesNotExistError): ${notOnDeck('1ChannelWasteChute')}`,
+    generalErrorText('AddressableAreaDoesNotExistError', notOnDeck('1ChannelWasteChute')),
   );
 }

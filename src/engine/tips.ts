@@ -4,7 +4,7 @@ import { labwareUri } from '../definitions/index.ts';
 import type { PipetteSpec } from '../definitions/index.ts';
 import { nextLabwareDropPoint } from './addressable-areas.ts';
 import { requireNoTip, requireTip } from './engine-errors.ts';
-import { pyError } from './errors.ts';
+import { generalErrorText, pyError } from './errors.ts';
 import { nextTip, type LabwareState, type WellState } from './labware.ts';
 import { applyUpdate } from './stores/index.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
@@ -43,7 +43,7 @@ export function labwareTipLength(st: EngineState, labwareId: string): number {
   const length = lw.def.parameters.tipLength;
   if (typeof length === 'number') return length;
   if (st.has('engineCore')) {
-    throw pyError('LabwareIsNotTipRackError', `Error 4000 GENERAL_ERROR (LabwareIsNotTipRackError): Labware ${lw.id} has no tip length defined.`);
+    throw pyError('LabwareIsNotTipRackError', generalErrorText('LabwareIsNotTipRackError', `Labware ${lw.id} has no tip length defined.`));
   }
   throw pyError('KeyError', "'tipLength'");
 }
