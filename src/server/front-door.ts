@@ -23,6 +23,8 @@ export interface FrontDoor {
   readonly host: string;
   readonly port: number;
   readonly robotName: string;
+  /** Requests and upgrades held until the app is ready. */
+  readonly waiting: number;
   /**
    * The app is ready and its handlers are on `server`: held requests go to it in order, and every
    * later one goes straight to it. Returns the requests answered before.
@@ -95,6 +97,9 @@ export function openFrontDoor(options: { host: string; port: number; robotName: 
         host: options.host,
         port,
         robotName: options.robotName,
+        get waiting() {
+          return held.length;
+        },
         open() {
           if (ready) return [];
           ready = true;
