@@ -64,20 +64,31 @@ export class InterpreterPool {
 
   private async prepare(): Promise<void> {
     const files = await sandboxFiles(this.location);
+    let maker: SandboxProcess | null = null;
     if (!fs.existsSync(files.snapshotPath)) {
-      // A snapshot of an interpreter with our package imported makes every later start cheap.
-      const maker = new SandboxProcess(files, { ...this.limits, timeoutMs: Number.MAX_SAFE_INTEGER }, { makeSnapshot: true });
+      // A snapshot of an interpreter with our package imported makes every later start cheap. The
+      // process that makes it starts cold anyway, so it becomes the pool's first interpreter: its
+      // interpreter is as fresh as a restored one (the snapshot is taken before anything else runs
+      // in it) and the first job does not wait for a second start.
+      maker = new SandboxProcess(files, this.limits, { makeSnapshot: true, useSnapshot: true });
       this.snapshotMaker = maker;
       try {
         storeSnapshot(files, await maker.snapshot());
       } catch {
-        // Cold starts still work; they are only slower.
+        // Cold starts still work; they are only slower. Its later interpreters would look for
+        // the snapshot that is not there: the process is not used.
+        maker.kill();
+        maker = null;
       } finally {
         this.snapshotMaker = null;
       }
     }
     this.useSnapshot = fs.existsSync(files.snapshotPath);
     this.files = files;
+    if (maker !== null) {
+      if (this.closed) maker.kill();
+      else this.track(maker);
+    }
     if (this.location === 'user-cache' && !this.closed) {
       // Every new process and interpreter reads the bundle and the snapshot from this folder: a
       // long-running server must not see it swept as stale by other checkouts' runs.
@@ -99,9 +110,11 @@ export class InterpreterPool {
   }
 
   private startOne(files: SandboxFiles): void {
-    const child =
-      takeEarlyInterpreter(files, this.useSnapshot, this.limits) ??
-      new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
+    this.track(takeEarlyInterpreter(files, this.useSnapshot, this.limits) ?? new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot }));
+  }
+
+  /** A process starting its first interpreter: to a waiting job or idle once ready, replaced if it fails. */
+  private track(child: SandboxProcess): void {
     this.starting.add(child);
     child.ready.then(
       () => {
