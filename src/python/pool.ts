@@ -11,7 +11,7 @@ import type { SandboxLimits } from '../analysis/index.ts';
 import { IN_USE_MS, markUsed } from '../common/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
 import type { SandboxFiles, SandboxFilesLocation } from './bundle.ts';
-import { takeEarlyInterpreter } from './early.ts';
+import { takeEarlyInterpreter, takeEarlySnapshotMaker } from './early.ts';
 import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';
 
 interface Waiter {
@@ -70,7 +70,7 @@ export class InterpreterPool {
       // process that makes it starts cold anyway, so it becomes the pool's first interpreter: its
       // interpreter is as fresh as a restored one (the snapshot is taken before anything else runs
       // in it) and the first job does not wait for a second start.
-      maker = new SandboxProcess(files, this.limits, { makeSnapshot: true, useSnapshot: true });
+      maker = takeEarlySnapshotMaker(files, this.limits) ?? new SandboxProcess(files, this.limits, { makeSnapshot: true, useSnapshot: true });
       this.snapshotMaker = maker;
       try {
         storeSnapshot(files, await maker.snapshot());
