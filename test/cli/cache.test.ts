@@ -98,6 +98,15 @@ describe('the cache of analyze', () => {
     await eventually('no interpreter left behind', () => sandboxesOf(cli.cacheDir), (pids) => pids.length === 0);
   });
 
+  test("the first run's analysis, made by the interpreter that makes the snapshot, is the one a later run gives", async () => {
+    const cli = await cliRunner();
+    const first = await cli.labwright('analyze', ...exampleArgs, '--json');
+    assert.equal(first.code, 0, first.stderr);
+    const later = await cli.labwright('analyze', ...exampleArgs, '--json');
+    assert.equal(later.code, 0, later.stderr);
+    assert.deepEqual(JSON.parse(first.stdout), JSON.parse(later.stdout));
+  });
+
   test('simulate of a JSON protocol loads no server modules either', async () => {
     const cli = await cliRunner();
     const fixture = jsonProtocolFixture('5/simpleV5.json');
