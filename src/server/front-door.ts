@@ -5,6 +5,7 @@
 // upgrade is held, in arrival order, and handed to the app once it is ready, as if it had just
 // arrived. So the server answers /health as soon as Node has started, and nothing else changes.
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import { API_VERSION, healthBody, MIN_API_VERSION, VERSION_HEADER } from './health-answer.ts';
 
 /** Fastify's defaults for a server it creates itself (keep-alive 72 s, no request time limit). */
@@ -69,6 +70,12 @@ export function openFrontDoor(options: { host: string; port: number; robotName: 
   const held: Held[] = [];
   const answered: EarlyAnswer[] = [];
   let ready = false;
+  // Until serve takes the door, neither it nor its connections keep the process alive (a command
+  // that ends with a usage error must not wait for a client's keep-alive connection).
+  let holding = true;
+  server.on('connection', (socket: Socket) => {
+    if (!holding) socket.unref();
+  });
   const emit = server.emit.bind(server);
   // Node emits 'upgrade' only when someone listens; the app's websocket plugin listens later.
   const upgradeListener = (): void => {};
@@ -110,6 +117,7 @@ export function openFrontDoor(options: { host: string; port: number; robotName: 
           return answered.splice(0);
         },
         holdProcess(hold) {
+          holding = hold;
           if (hold) server.ref();
           else server.unref();
         },
