@@ -4,6 +4,7 @@
 // cutout). Where a pipette goes over an area, and the alternating spots a tip is dropped at.
 import { engineError } from './errors.ts';
 import type { EngineState } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 import type { Point } from './types.ts';
 
 /** The fixed trash area's top centre on the OT-2 deck (its fixture: 107.11 × 165.67 mm, 82 mm high, over slot 12). */
@@ -52,7 +53,7 @@ export function checkArea(st: EngineState, area: string): void {
 
 /** Notes that a command that used `area` succeeded: from now on its cutout holds that fixture. */
 export function useArea(st: EngineState, area: string): void {
-  st.areasInUse.add(area);
+  applyUpdate(st, { type: 'labware/areaUsed', area });
 }
 
 /** The top centre of an area: a slot's centre at deck height, the fixed trash's top. */
@@ -70,7 +71,7 @@ export function areaTopCentre(st: EngineState, area: string): Point {
 export function nextDropPoint(st: EngineState, area: string): Point {
   const centre = areaTopCentre(st, area);
   const next = st.lastDropSpot.get(area) === 'right' ? 'left' : 'right';
-  st.lastDropSpot.set(area, next);
+  applyUpdate(st, { type: 'labware/dropSpotUsed', key: area, side: next });
   return area === 'fixedTrash' ? { ...centre, x: DROP_SPOT_X[next] } : centre;
 }
 
@@ -81,6 +82,6 @@ export function nextDropPoint(st: EngineState, area: string): Point {
 export function nextLabwareDropPoint(st: EngineState, labwareId: string, topCentre: Point): Point {
   const key = `labware:${labwareId}`;
   const next = st.lastDropSpot.get(key) === 'right' ? 'left' : 'right';
-  st.lastDropSpot.set(key, next);
+  applyUpdate(st, { type: 'labware/dropSpotUsed', key, side: next });
   return { ...topCentre, x: topCentre.x + (next === 'right' ? DROP_SPOT_OFFSET : -DROP_SPOT_OFFSET) };
 }

@@ -68,9 +68,10 @@ function nameOf(item: ConflictItem): string {
   return item.kind === 'labware' ? item.loadName : item.model;
 }
 
-export function conflictItemOf(item: DeckItem): ConflictItem {
+export function conflictItemOf(st: EngineState, item: DeckItem): ConflictItem {
   if (item.kind === 'module') {
-    return { kind: 'module', model: item.mod.model, type: item.mod.spec.type, configuration: item.mod.configuration };
+    const mod = st.module(item.moduleId);
+    return { kind: 'module', model: mod.model, type: mod.spec.type, configuration: mod.configuration };
   }
   return { kind: 'labware', loadName: item.lw.def.parameters.loadName, highestZ: item.lw.highestZ, fixedTrash: item.lw.fixedTrash };
 }
@@ -116,7 +117,7 @@ function allows(rule: Rule, item: ConflictItem): boolean {
 export function checkDeckConflict(st: EngineState, item: ConflictItem, slot: string, placedId: string | null = null): void {
   const existing = new Map<string, ConflictItem>();
   for (const [s, held] of st.deck) {
-    if (held.kind !== 'labware' || held.lw.id !== placedId) existing.set(s, conflictItemOf(held));
+    if (held.kind !== 'labware' || held.lw.id !== placedId) existing.set(s, conflictItemOf(st, held));
   }
   // The trash bin is an addressable area over slot 12, not a deck item, but the checker knows it.
   if (hasTrashBin(st) && !existing.has(FIXED_TRASH_SLOT)) existing.set(FIXED_TRASH_SLOT, { kind: 'trashBin', highestZ: st.labware.get('fixedTrash')?.highestZ ?? 0 });

@@ -14,6 +14,7 @@ import type { DeckItem, EngineState, LoadedModule } from './state.ts';
 import type { DeckLocation, LabwareDefinition, LabwareInfo, Point } from './types.ts';
 import { logWarning } from './log-records.ts';
 import { issueId } from './ids.ts';
+import { applyUpdate } from './stores/index.ts';
 
 const PLACEHOLDER_ADDR = 0x7f5a3c000000;
 
@@ -31,8 +32,8 @@ export function slotKey(st: EngineState, location: DeckLocation): string {
   return norm;
 }
 
-export function itemRepr(item: DeckItem): string {
-  if (item.kind === 'module') return item.mod.displayName;
+export function itemRepr(st: EngineState, item: DeckItem): string {
+  if (item.kind === 'module') return st.module(item.moduleId).displayName;
   if (item.lw.id === 'fixedTrash' || item.lw.fixedTrash) return item.lw.displayName;
   return implRepr(item.lw.id);
 }
@@ -46,8 +47,9 @@ export function implRepr(id: string): string {
 /** Slots a thermocycler covers besides its own. */
 export function coveredBy(st: EngineState, slot: string): LoadedModule | null {
   for (const item of st.deck.values()) {
-    if (item.kind !== 'module' || !isThermocycler(st, item.mod)) continue;
-    if (thermocyclerSlots(item.mod.configuration).includes(slot)) return item.mod;
+    if (item.kind !== 'module') continue;
+    const mod = st.module(item.moduleId);
+    if (isThermocycler(st, mod) && thermocyclerSlots(mod.configuration).includes(slot)) return mod;
   }
   return null;
 }
@@ -58,7 +60,7 @@ export function placeCheck(st: EngineState, key: string, slot: string, newItemRe
   const existing = st.deck.get(slot);
   if (slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash) return;
   if (slot === '12' && existing) throw pyError('ValueError', 'Deck location 12 is for fixed trash only');
-  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(existing)}`);
+  if (existing) throw pyError('ValueError', `Deck location ${key} already  has an item: ${itemRepr(st, existing)}`);
   for (const s of covering) {
     const tc = coveredBy(st, s);
     if (tc) throw pyError('ValueError', `Could not load ${newItemRepr} as deck location ${key} is obscured by ${tc.displayName}`);
@@ -99,7 +101,7 @@ export function noteCustomLabware(st: EngineState, use: CustomLabwareUse): void 
     u.requested.loadName === use.requested.loadName &&
     u.requested.namespace === use.requested.namespace &&
     u.requested.version === use.requested.version;
-  if (!st.customLabwareUses.some(same)) st.customLabwareUses.push(use);
+  if (!st.customLabwareUses.some(same)) applyUpdate(st, { type: 'labware/customLabwareNoted', use });
 }
 
 export function loadLabware(
@@ -122,10 +124,7 @@ export function loadLabwareFromDefinition(st: EngineState, definition: LabwareDe
   placeCheck(st, key, slot, implRepr(id), [slot]);
   const engine = st.has('engineCore');
   const lw = buildLabware(id, definition, label, slot, null, engine ? `slot ${slot}` : key, st.slotPoint(slot), engine);
-  st.labware.set(id, lw);
-  st.deck.set(slot, { kind: 'labware', lw });
-  st.setupPlaces.set(id, { slotName: slot });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/placed', labware: lw, place: { slotName: slot } });
   return labwareInfo(lw);
 }
 
@@ -145,10 +144,7 @@ function placeLabwareRelease7(st: EngineState, definition: LabwareDefinition, lo
   const existing = st.deck.get(slot);
   const replacesTrash = slot === '12' && existing?.kind === 'labware' && existing.lw.fixedTrash;
   if (!replacesTrash) checkDeckConflict(st, { kind: 'labware', loadName: definition.parameters.loadName, highestZ: lw.highestZ, fixedTrash: false }, slot);
-  st.labware.set(lw.id, lw);
-  st.setupPlaces.set(lw.id, { slotName: slot });
-  st.deck.set(slot, { kind: 'labware', lw });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/placed', labware: lw, place: { slotName: slot } });
   return labwareInfo(lw);
 }
 
@@ -190,10 +186,7 @@ export function moduleLoadLabwareFromDefinition(st: EngineState, moduleId: strin
   const engine = st.has('engineCore');
   const parent = engine ? `${moduleName(st, mod.spec)} on slot ${mod.slot}` : mod.displayName;
   const lw = buildLabware(id, definition, label, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, engine);
-  st.labware.set(id, lw);
-  mod.labwareId = id;
-  st.setupPlaces.set(id, { moduleId: mod.id });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/placed', labware: lw, place: { moduleId: mod.id } });
   // The legacy core's warning: the Protocol Engine runtime (2.14) does not give it.
   if (!engine && mod.spec.type === 'magneticModuleType' && magneticEngageHeight(lw) === null) {
     logWarning(
@@ -228,8 +221,7 @@ export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwa
   const lw = st.lw(labwareId);
   if (st.has('release7') && lw.moduleId !== mod.id) throw pyError('AssertionError', 'Labware is not configured with this module as its parent');
   checkModuleTakesLabware(st, mod);
-  mod.labwareId = lw.id;
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/setOnModule', labwareId: lw.id, moduleId: mod.id });
   return labwareInfo(lw);
 }
 
@@ -238,19 +230,18 @@ export function moduleLoadLabwareObject(st: EngineState, moduleId: string, labwa
  * parameters, so later pick-ups, drops and returns use it. Only this labware changes.
  */
 export function setTipLength(st: EngineState, labwareId: string, length: number): LabwareInfo {
-  const lw = st.lw(labwareId) as { def: LabwareDefinition; info: LabwareInfo | null };
-  lw.def = { ...lw.def, parameters: { ...lw.def.parameters, tipLength: length } };
-  lw.info = null;
+  st.lw(labwareId);
+  applyUpdate(st, { type: 'labware/tipLengthSet', labwareId, length });
   return labwareInfoById(st, labwareId);
 }
 
 /** `del ctx.deck[slot]`. */
 export function clearSlot(st: EngineState, location: DeckLocation): void {
   const slot = slotKey(st, location);
-  if (!st.deck.delete(slot)) return;
+  if (!st.deck.has(slot)) return;
   // As in 4.7 only the deck map forgets the item: the protocol's labware and module objects stay
   // usable (a module whose slot was cleared still takes set-points, and stays in loaded_modules).
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'labware/slotCleared', slotName: slot });
 }
 
 /** What `ctx.deck[slot]` holds. */
@@ -261,7 +252,7 @@ export function deckItem(st: EngineState, location: DeckLocation): { kind: 'labw
   const covering = !item && st.has('engineCore') ? coveredBy(st, slot) : null;
   if (covering !== null) return { kind: 'module', moduleId: covering.id };
   if (!item) return null;
-  return item.kind === 'labware' ? { kind: 'labware', labwareId: item.lw.id } : { kind: 'module', moduleId: item.mod.id };
+  return item.kind === 'labware' ? { kind: 'labware', labwareId: item.lw.id } : { kind: 'module', moduleId: item.moduleId };
 }
 
 /** `deck.position_for(slot)`: front-left corner of the slot. */
@@ -269,16 +260,20 @@ export function slotPosition(st: EngineState, location: DeckLocation): Point {
   return st.slotPoint(slotKey(st, location));
 }
 
-/** `ctx.deck.highest_z` (cached; every deck change clears it). */
+/** The deck's highest point by run: a memo, not state, valid while the deck has not changed since. */
+const highestZMemo = new WeakMap<EngineState, { deckChanges: number; z: number }>();
+
+/** `ctx.deck.highest_z` (asked at every move: kept until the deck changes). */
 export function highestZ(st: EngineState): number {
-  if (st.highestZCache !== null) return st.highestZCache;
+  const known = highestZMemo.get(st);
+  if (known !== undefined && known.deckChanges === st.deckChanges) return known.z;
   let z = 0;
-  for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, item.mod));
+  for (const item of st.deck.values()) z = Math.max(z, item.kind === 'labware' ? item.lw.highestZ : moduleHighestZ(st, st.module(item.moduleId)));
   // Labware standing on labware (JSON v6–8) is on no slot of its own.
   for (const id of st.stackedOn.keys()) z = Math.max(z, st.labware.get(id)?.highestZ ?? 0);
   // The trash bin fixture is as tall as the trash labware it replaces.
   if (hasTrashBin(st)) z = Math.max(z, st.labware.get('fixedTrash')?.highestZ ?? 0);
-  st.highestZCache = z;
+  highestZMemo.set(st, { deckChanges: st.deckChanges, z });
   return z;
 }
 
@@ -301,8 +296,8 @@ export function loadedLabwares(st: EngineState): { slot: number; labwareId: stri
   if (st.has('release7')) return loadedLabwaresInLoadOrder(st);
   const out: { slot: number; labwareId: string }[] = [];
   for (const [slot, item] of st.deck) {
-    if (item.kind === 'labware') out.push({ slot: Number(slot), labwareId: item.lw.id });
-    else if (item.mod.labwareId) out.push({ slot: Number(slot), labwareId: item.mod.labwareId });
+    const held = item.kind === 'labware' ? item.lw.id : st.module(item.moduleId).labwareId;
+    if (held) out.push({ slot: Number(slot), labwareId: held });
   }
   return out.sort((a, b) => a.slot - b.slot);
 }
@@ -311,8 +306,8 @@ export function loadedLabwares(st: EngineState): { slot: number; labwareId: stri
 function loadedLabwaresInLoadOrder(st: EngineState): { slot: number; labwareId: string }[] {
   const onDeck = new Set<string>();
   for (const item of st.deck.values()) {
-    if (item.kind === 'labware') onDeck.add(item.lw.id);
-    else if (item.mod.labwareId) onDeck.add(item.mod.labwareId);
+    const held = item.kind === 'labware' ? item.lw.id : st.module(item.moduleId).labwareId;
+    if (held) onDeck.add(held);
   }
   return [...st.labware.values()].filter((lw) => onDeck.has(lw.id)).map((lw) => ({ slot: Number(lw.slot), labwareId: lw.id }));
 }
@@ -335,11 +330,12 @@ export function tallestName(st: EngineState, tallest: number): string {
     const item = st.deck.get(slot);
     if (!item) continue;
     if (item.kind === 'labware') {
-      if (item.lw.highestZ === tallest) return itemRepr(item);
+      if (item.lw.highestZ === tallest) return itemRepr(st, item);
       continue;
     }
-    const lw = item.mod.labwareId ? st.labware.get(item.mod.labwareId) : undefined;
-    if (moduleHighestZ(st, item.mod) === tallest) return lw ? lw.displayName : item.mod.displayName;
+    const mod = st.module(item.moduleId);
+    const lw = mod.labwareId ? st.labware.get(mod.labwareId) : undefined;
+    if (moduleHighestZ(st, mod) === tallest) return lw ? lw.displayName : mod.displayName;
   }
   return 'labware';
 }

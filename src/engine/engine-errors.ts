@@ -48,7 +48,7 @@ export function checkAspirateVolume(p: LoadedPipette, volume: number): number {
 export function slotOccupied(st: EngineState, slot: string): ProtocolApiError | null {
   const item = st.deck.get(slot);
   if (item === undefined) return null;
-  const what = item.kind === 'labware' ? `Labware ${item.lw.def.parameters.loadName}` : `Module ${item.mod.model}`;
+  const what = item.kind === 'labware' ? `Labware ${item.lw.def.parameters.loadName}` : `Module ${st.module(item.moduleId).model}`;
   return engineError('LocationIsOccupiedError', `${what} is already present at slotName=${deckSlotText(slot)}.`);
 }
 

@@ -2,11 +2,12 @@
 // their checks and words, and their modeled time. Its load and move rules are in heater-shaker.ts.
 import { recordAction } from './actions.ts';
 import { sideOf } from './heater-shaker.ts';
-import { ramp, waitUntil } from './modules.ts';
+import { idleBlock, setTemperatureTarget, waitUntil } from './modules.ts';
 import { engineError, engineModuleOfType, floatText } from './protocol-engine.ts';
-import { homedZ } from './motion.ts';
+import { cachedLocation, forgetLocation, homedZ } from './motion.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
+import { applyUpdate } from './stores/index.ts';
 
 const HS = 'heaterShakerModuleType';
 
@@ -43,12 +44,12 @@ function requireLatchClosed(m: LoadedModule): void {
  * or any slot next to it before shaking, over it or left/right of it before the latch opens.
  */
 function retractIfNear(st: EngineState, m: LoadedModule, forLatch: boolean): boolean {
-  const here = st.cache?.lw ?? null;
+  const here = cachedLocation(st)?.lw ?? null;
   const side = here === null ? null : sideOf(m.slot, here.slot);
   const near = side !== null && !(forLatch && side === 'northSouth');
   if (near) {
-    for (const p of st.pipettes.values()) p.z = homedZ(p);
-    st.cache = null;
+    for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
+    forgetLocation(st);
   }
   return near;
 }
@@ -57,9 +58,7 @@ function retractIfNear(st: EngineState, m: LoadedModule, forLatch: boolean): boo
 export function hsSetTargetTemperature(st: EngineState, moduleId: string, celsius: number): Record<string, never> {
   const m = heaterShaker(st, moduleId);
   checkTemperature(celsius);
-  ramp(st, m, celsius, TIMING.hsHeatRate, TIMING.hsCoolRate);
-  m.target = celsius;
-  m.temperature = celsius;
+  setTemperatureTarget(st, m, celsius, TIMING.hsHeatRate, TIMING.hsCoolRate);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: celsius, seconds: 0 });
   return {};
 }
@@ -88,7 +87,7 @@ export function hsSetAndWaitForShakeSpeed(st: EngineState, moduleId: string, rpm
 /** The pipette out of the way, then up to `speed` (the ramp is modeled); whether it retracted. */
 export function startShaking(st: EngineState, m: LoadedModule, speed: number): boolean {
   const pipetteRetracted = retractIfNear(st, m, false);
-  m.shakeRpm = speed;
+  applyUpdate(st, { type: 'module/shakeSet', moduleId: m.id, rpm: speed });
   st.log.advance(TIMING.hsShakeRampS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: speed, seconds: TIMING.hsShakeRampS });
   return pipetteRetracted;
@@ -105,7 +104,7 @@ export function hsDeactivateShaker(st: EngineState, moduleId: string): Record<st
 /** Shaking stops (slowing down is modeled when it was shaking). */
 export function stopShaking(st: EngineState, m: LoadedModule): void {
   const seconds = m.shakeRpm === null ? 0 : TIMING.hsShakeRampS;
-  m.shakeRpm = null;
+  applyUpdate(st, { type: 'module/shakeSet', moduleId: m.id, rpm: null });
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'shakeSpeed', value: null, seconds });
 }
@@ -113,9 +112,7 @@ export function stopShaking(st: EngineState, m: LoadedModule): void {
 /** `heaterShaker/deactivateHeater`. */
 export function hsDeactivateHeater(st: EngineState, moduleId: string): Record<string, never> {
   const m = heaterShaker(st, moduleId);
-  m.target = null;
-  m.temperature = TIMING.ambientC;
-  m.physTemp = TIMING.ambientC;
+  idleBlock(st, m);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
   return {};
 }
@@ -141,7 +138,7 @@ export function hsCloseLatch(st: EngineState, moduleId: string): Record<string, 
 }
 
 function setLatch(st: EngineState, m: LoadedModule, to: 'open' | 'closed'): void {
-  m.latch = to;
+  applyUpdate(st, { type: 'module/latchSet', moduleId: m.id, latch: to });
   st.log.advance(TIMING.hsLatchS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'latch', value: to, seconds: TIMING.hsLatchS });
 }

@@ -2,8 +2,9 @@
 // wait, separate waits for block and lid, a profile of `{celsius, holdSeconds}` steps run once,
 // the engine's range checks and words. Time is the module's modeled ramp, spent by the waits.
 import { recordAction } from './actions.ts';
-import { ramp, waitUntil } from './modules.ts';
+import { setTemperatureTarget, waitUntil } from './modules.ts';
 import { home } from './motion.ts';
+import { applyUpdate } from './stores/index.ts';
 import { engineError, engineModuleOfType, floatText } from './protocol-engine.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { thermocyclerExecuteProfile } from './thermocycler.ts';
@@ -35,10 +36,7 @@ export function engineTcSetBlock(st: EngineState, moduleId: string, celsius: num
   if (holdSeconds !== null && holdSeconds < 0) {
     throw engineError('InvalidHoldTimeError', `Thermocycler target block temperature hold time must be a positive number, but got ${floatText(holdSeconds)}.`);
   }
-  ramp(st, m, celsius, TIMING.tcBlockHeatRate, TIMING.tcBlockCoolRate);
-  m.target = celsius;
-  m.temperature = celsius;
-  m.holdTime = holdSeconds;
+  setTemperatureTarget(st, m, celsius, TIMING.tcBlockHeatRate, TIMING.tcBlockCoolRate, holdSeconds);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: celsius, seconds: 0 });
   return { targetBlockTemperature: celsius };
 }
@@ -51,10 +49,7 @@ export function engineTcSetLid(st: EngineState, moduleId: string, celsius: numbe
   }
   const from = m.lidPhys;
   const dt = celsius >= from ? (celsius - from) / TIMING.tcLidHeatRate : (from - celsius) / TIMING.tcLidCoolRate;
-  m.lidPhys = celsius;
-  m.lidTarget = celsius;
-  m.lidTemp = celsius;
-  m.lidReachAt = st.log.clock + dt;
+  applyUpdate(st, { type: 'module/lidTemperatureSet', moduleId: m.id, celsius, reachAt: st.log.clock + dt });
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: celsius, seconds: 0 });
   return { targetLidTemperature: celsius };
 }
@@ -92,7 +87,7 @@ export function engineTcRunProfile(st: EngineState, moduleId: string, profile: r
 export function engineTcMoveLid(st: EngineState, moduleId: string, to: 'open' | 'closed'): Record<string, never> {
   const m = thermocycler(st, moduleId);
   home(st);
-  m.lid = to;
+  applyUpdate(st, { type: 'module/lidSet', moduleId: m.id, lid: to });
   st.log.advance(TIMING.tcLidMoveS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lid', value: to, seconds: TIMING.tcLidMoveS });
   return {};

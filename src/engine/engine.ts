@@ -38,6 +38,7 @@ import type { MaxSpeedAxis } from './state.ts';
 import type { FeatureName, MemberName } from './versions.ts';
 import type { RemovedName } from './removals.ts';
 import { checkLabwareRole, labwarePlace, requireLabwareMovement } from './labware-movement.ts';
+import { applyUpdate } from './stores/index.ts';
 import type { AddedIn215 } from './labware-movement.ts';
 import { labwareNextTip, labwarePreviousTip, labwareTipLength, nextAvailableTip, nextAvailableTipIn, wellHasTip } from './tips.ts';
 import type { AnyLocationArg, DeckLocation, LabwareDefinition, LabwareInfo, LocationArg, ModuleInfo, ModuleState, MountName, PipetteInfo, PipetteState, Point, ProfileStep, PyNum } from './types.ts';
@@ -67,11 +68,11 @@ export class ProtocolEngine {
       const engineCore = s.has('engineCore') && !s.protocolEngine;
       const definition = (s.protocolEngine || engineCore ? builtInLabware('opentrons_1_trash_1100ml_fixed', 1) : null) ?? s.defs.fixedTrash();
       const trash = buildLabware('fixedTrash', definition, null, '12', null, engineCore ? 'slot 12' : '12', s.slotPoint('12'), engineCore);
-      s.labware.set(trash.id, trash);
       // From 2.16 the Python API's fixed trash is a trash bin, a fixture over cutout 12: the
       // labware stays known for its geometry but stands on no slot (slot 12 is the bin's).
-      if (hasTrashBin(s)) s.areasInUse.add(TRASH_BIN_AREA);
-      else s.deck.set('12', { kind: 'labware', lw: trash });
+      const bin = hasTrashBin(s);
+      applyUpdate(s, { type: 'labware/fixedTrashPreloaded', labware: trash, inSlot: !bin });
+      if (bin) applyUpdate(s, { type: 'labware/areaUsed', area: TRASH_BIN_AREA });
     }
     this.context = { state: s, runChild: (command) => this.runTrusted(command) };
   }

@@ -79,6 +79,8 @@ export function checkPythonMoveNearHeaterShaker(st: EngineState, p: LoadedPipett
 
 /** Whether any Heater-Shaker is loaded (moves elsewhere skip its rules). */
 export function hasHeaterShaker(st: EngineState): boolean {
+  // Asked on every move: most runs have no module at all.
+  if (st.modules.size === 0) return false;
   for (const m of st.modules.values()) if (m.spec.type === HS) return true;
   return false;
 }

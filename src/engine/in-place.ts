@@ -2,6 +2,7 @@
 // where the pipette already is, with the engine's checks and words. Protocol Designer 8 writes
 // these after a move to an addressable area (the OT-2's fixed trash). Liquid goes to or comes from
 // the well the pipette is over, if it is over one; the time is the plunger's, as for a well.
+import { cachedLocation } from './motion.ts';
 import { invalidDispenseVolume, ledgerOp, preparePlunger } from './pipetting.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { checkAspirateVolume } from './engine-errors.ts';
@@ -9,6 +10,7 @@ import { engineError, requireTip } from './protocol-engine.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import { ejectTip } from './tips.ts';
+import { applyUpdate } from './stores/index.ts';
 
 export { checkAspirateVolume };
 
@@ -23,7 +25,7 @@ export function checkDispense(st: EngineState, p: LoadedPipette, volume: number,
 
 /** The liquid bookkeeping of a plunger action where the pipette is (nothing over the trash or an empty slot). */
 function ledgerHere(st: EngineState, p: LoadedPipette, volume: number, aspirate: boolean, entryName: string): void {
-  const here = st.cache;
+  const here = cachedLocation(st);
   if (here === null || here.well === null || volume <= 0) return;
   const entry = st.log.before(entryName, aspirate ? 'Aspirating in place' : 'Dispensing in place');
   ledgerOp(st, p, here, volume, entry.index, aspirate);
@@ -47,7 +49,7 @@ export function aspirateInPlace(st: EngineState, p: LoadedPipette, volume: numbe
     if (st.actions !== null) recordPlungerVolume(st, p, after, flowRate, 'aspirate', seconds);
     ledgerHere(st, p, taken, true, 'command.ASPIRATE');
   }
-  p.currentVolume = after;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: after });
 }
 
 /** `dispenseInPlace`: as `dispense`, where the pipette is. */
@@ -59,8 +61,8 @@ export function dispenseInPlace(st: EngineState, p: LoadedPipette, volume: numbe
     if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - given, flowRate, 'dispense', seconds);
     ledgerHere(st, p, given, false, 'command.DISPENSE');
   }
-  p.currentVolume -= given;
-  if (p.currentVolume < 1e-12) p.currentVolume = 0;
+  const left = p.currentVolume - given;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: left < 1e-12 ? 0 : left });
 }
 
 /** `blowOutInPlace`: what is left goes where the pipette is; the engine no longer knows the volume. */
@@ -69,16 +71,15 @@ export function blowOutInPlace(st: EngineState, p: LoadedPipette, flowRate: numb
   st.log.advance(TIMING.blowOutS);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, flowRate, 'dispense'), TIMING.blowOutS);
   ledgerHere(st, p, p.currentVolume, false, 'command.BLOW_OUT');
-  p.currentVolume = 0;
-  p.ready = false;
-  st.blownOut.add(p.id);
+  applyUpdate(st, { type: 'pipette/blownOut', pipetteId: p.id });
+  applyUpdate(st, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: true });
 }
 
 /** `dropTipInPlace`: the tip comes off where the pipette is. */
 export function dropTipInPlace(st: EngineState, p: LoadedPipette, homeAfter: boolean): void {
   requireTip(p);
   ejectTip(st, p, homeAfter);
-  st.blownOut.delete(p.id);
+  if (st.blownOut.has(p.id)) applyUpdate(st, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
 }
 
 /**
@@ -98,6 +99,6 @@ export function checkPrepareToAspirate(p: LoadedPipette): void {
 export function prepareToAspirate(st: EngineState, p: LoadedPipette): void {
   if (!p.hasTip) throw engineError('TipNotAttachedError', 'Cannot perform prepare for aspirate without a tip attached');
   preparePlunger(st, p);
-  p.currentVolume = 0;
-  st.blownOut.delete(p.id);
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: 0 });
+  if (st.blownOut.has(p.id)) applyUpdate(st, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
 }

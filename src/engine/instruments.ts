@@ -5,12 +5,14 @@ import { fixedTrash } from './deck.ts';
 import { hasTrashBin, TRASH_BIN_ID } from './trash-bin.ts';
 import { homedZ } from './motion.ts';
 import { pyError } from './errors.ts';
-import { MOUNTS, type EngineState, type LoadedPipette } from './state.ts';
+import { MOUNTS, type EngineState } from './state.ts';
 import { recordAction } from './actions.ts';
 import { TIMING } from './timing.ts';
 import { checkTipRackMatch } from './tips.ts';
 import type { MountName, PipetteInfo, PipetteState } from './types.ts';
 import { issueId } from './ids.ts';
+import { applyUpdate } from './stores/index.ts';
+import type { NewPipette } from './updates/pipettes.ts';
 
 /** The pipette models 7.5.0 simulates (the newest of each name); the repr shows them. */
 const SIMULATED_MODELS_7: Readonly<Record<string, string>> = {
@@ -48,6 +50,8 @@ export function loadInstrument(
   mount: string,
   tipRackIds: readonly string[] | null,
   replace: boolean,
+  /** The protocol's id for it (JSON v6–8); the engine still issues one, as it counts loads. */
+  givenId?: string,
 ): PipetteInfo {
   const instrumentName = st.has('release7') ? requestedName.toLowerCase() : requestedName;
   if (st.has('release7')) checkLoadRelease7(st, instrumentName, mount, replace);
@@ -70,15 +74,14 @@ export function loadInstrument(
     checkTipRackMatch(st, spec, rack);
   }
   const flows = spec.defaultFlowRates(st.apiLevel);
-  const pip: LoadedPipette = {
-    id: issueId(st, 'pipette'),
+  const issuedId = issueId(st, 'pipette');
+  const pip: NewPipette = {
+    id: givenId ?? issuedId,
     mount: m,
-    spec,
     requestedAs: instrumentName,
     tipRacks: racks.map((r) => r.id),
     // Schema 8 JSON loads its trash (if any) after its pipettes: the id it will have, by convention.
     trashId: st.protocolEngine && st.deck.get('12') === undefined ? 'fixedTrash' : fixedTrash(st),
-    startingTip: null,
     aspirateFlowRate: flows.aspirate,
     dispenseFlowRate: flows.dispense,
     blowOutFlowRate: flows.blowOut,
@@ -91,14 +94,12 @@ export function loadInstrument(
     tipCapacity: spec.maxVolume,
     tipLength: 0,
     ready: false,
-    lastTip: null,
     z: TIMING.mountHomeZ + spec.nozzleOffset[2],
     plungerMm: spec.plunger.top,
   };
   // Under the Protocol Engine's rules a second pipette on a mount does not unload the first (§7.1).
-  if (existing && !st.protocolEngine) st.pipettes.delete(existing.id);
-  st.pipettes.set(pip.id, pip);
-  st.byMount[m] = pip;
+  const replacedId = existing && !st.protocolEngine ? existing.id : null;
+  applyUpdate(st, { type: 'pipette/loaded', pipette: pip, pipetteName: spec.name, replacedId });
   return pipetteInfo(st, pip.id);
 }
 
@@ -158,11 +159,9 @@ export function loadedInstruments(st: EngineState): { mount: MountName; pipetteI
 
 /** `flow_rate.aspirate = v` etc.; each value must be a number > 0. */
 export function setFlowRate(st: EngineState, pipetteId: string, rates: { aspirate?: number; dispense?: number; blowOut?: number }): void {
-  const p = st.pipette(pipetteId);
+  st.pipette(pipetteId);
   requirePositive(rates, 'flow rate should be a numerical value in ul/s');
-  if (rates.aspirate !== undefined) p.aspirateFlowRate = rates.aspirate;
-  if (rates.dispense !== undefined) p.dispenseFlowRate = rates.dispense;
-  if (rates.blowOut !== undefined) p.blowOutFlowRate = rates.blowOut;
+  applyUpdate(st, { type: 'pipette/flowRatesSet', pipetteId, ...definedRates(rates) });
 }
 
 /** `speed.aspirate = mm/s` etc.; stored as flow rates (ul/mm at the pipette's max volume). */
@@ -170,27 +169,42 @@ export function setPlungerSpeed(st: EngineState, pipetteId: string, speeds: { as
   const p = st.pipette(pipetteId);
   requirePositive(speeds, 'speed should be a numerical value in mm/s');
   const max = p.spec.maxVolume;
-  if (speeds.aspirate !== undefined) p.aspirateFlowRate = round6(speeds.aspirate * ulPerMm(p.spec.ulPerMm.aspirate, max));
-  if (speeds.dispense !== undefined) p.dispenseFlowRate = round6(speeds.dispense * ulPerMm(p.spec.ulPerMm.dispense, max));
-  if (speeds.blowOut !== undefined) p.blowOutFlowRate = round6(speeds.blowOut * ulPerMm(p.spec.ulPerMm.dispense, max));
+  const flow = (speed: number | undefined, table: 'aspirate' | 'dispense') => (speed === undefined ? undefined : round6(speed * ulPerMm(p.spec.ulPerMm[table], max)));
+  const rates = { aspirate: flow(speeds.aspirate, 'aspirate'), dispense: flow(speeds.dispense, 'dispense'), blowOut: flow(speeds.blowOut, 'dispense') };
+  applyUpdate(st, { type: 'pipette/flowRatesSet', pipetteId, ...definedRates(rates) });
+}
+
+/** The rates given, without absent keys (a recorded update holds only what was set). */
+function definedRates(rates: { aspirate?: number; dispense?: number; blowOut?: number }): { aspirate?: number; dispense?: number; blowOut?: number } {
+  const out: { aspirate?: number; dispense?: number; blowOut?: number } = {};
+  if (rates.aspirate !== undefined) out.aspirate = rates.aspirate;
+  if (rates.dispense !== undefined) out.dispense = rates.dispense;
+  if (rates.blowOut !== undefined) out.blowOut = rates.blowOut;
+  return out;
 }
 
 export function setWellBottomClearance(st: EngineState, pipetteId: string, clearance: { aspirate?: number; dispense?: number }): void {
-  const p = st.pipette(pipetteId);
-  if (clearance.aspirate !== undefined) p.aspirateClearance = clearance.aspirate;
-  if (clearance.dispense !== undefined) p.dispenseClearance = clearance.dispense;
+  st.pipette(pipetteId);
+  const given: { aspirate?: number; dispense?: number } = {};
+  if (clearance.aspirate !== undefined) given.aspirate = clearance.aspirate;
+  if (clearance.dispense !== undefined) given.dispense = clearance.dispense;
+  applyUpdate(st, { type: 'pipette/clearancesSet', pipetteId, ...given });
 }
 
 export function setDefaultSpeed(st: EngineState, pipetteId: string, speed: number): void {
-  st.pipette(pipetteId).defaultSpeed = speed;
+  st.pipette(pipetteId);
+  applyUpdate(st, { type: 'pipette/defaultSpeedSet', pipetteId, speed });
 }
 
 export function setTipRacks(st: EngineState, pipetteId: string, tipRackIds: readonly string[]): void {
-  st.pipette(pipetteId).tipRacks = tipRackIds.map((id) => st.lw(id).id);
+  st.pipette(pipetteId);
+  applyUpdate(st, { type: 'pipette/tipRacksSet', pipetteId, tipRackIds: tipRackIds.map((id) => st.lw(id).id) });
 }
 
 export function setTrashContainer(st: EngineState, pipetteId: string, labwareId: string): void {
-  st.pipette(pipetteId).trashId = labwareId === TRASH_BIN_ID && hasTrashBin(st) ? TRASH_BIN_ID : st.lw(labwareId).id;
+  st.pipette(pipetteId);
+  const trashId = labwareId === TRASH_BIN_ID && hasTrashBin(st) ? TRASH_BIN_ID : st.lw(labwareId).id;
+  applyUpdate(st, { type: 'pipette/trashSet', pipetteId, trashId });
 }
 
 /** `pipette.home()`: logged, homes this mount's Z and plunger. */
@@ -200,9 +214,9 @@ export function homePipette(st: EngineState, pipetteId: string): void {
   st.log.advance(TIMING.homePipetteS);
   if (st.actions !== null) {
     recordAction(st, { kind: 'home', axes: p.mount, seconds: TIMING.homePipetteS });
-    p.plungerMm = p.spec.plunger.top;
+    applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: p.spec.plunger.top });
   }
-  p.z = homedZ(p);
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
   st.log.after();
 }
 
@@ -212,7 +226,7 @@ export function homePlunger(st: EngineState, pipetteId: string): void {
   st.log.advance(TIMING.plungerHomeS);
   if (st.actions !== null) {
     recordAction(st, { kind: 'plungerHome', mount: p.mount, seconds: TIMING.plungerHomeS });
-    p.plungerMm = p.spec.plunger.top;
+    applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: p.spec.plunger.top });
   }
 }
 

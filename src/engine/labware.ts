@@ -18,6 +18,15 @@ export interface WellState {
   readonly rowInColumn: number;
 }
 
+/**
+ * Tip presence per well of a tip rack (1: a tip), read-only outside the labware store. A
+ * `Uint8Array` in the record: the hot pick-up path reads it by index.
+ */
+export interface TipPresence {
+  readonly [index: number]: number;
+  readonly length: number;
+}
+
 export interface LabwareState {
   readonly id: string;
   readonly def: LabwareDefinition;
@@ -27,20 +36,19 @@ export interface LabwareState {
   readonly moduleId: string | null;
   readonly parentDisplay: string;
   readonly origin: Point;
-  readonly wells: WellState[];
-  readonly byName: Map<string, WellState>;
+  readonly wells: readonly WellState[];
+  readonly byName: ReadonlyMap<string, WellState>;
   /** Columns of well indices, sorted by column number, each in definition order. */
-  readonly columns: number[][];
+  readonly columns: readonly (readonly number[])[];
   readonly isTiprack: boolean;
   readonly fixedTrash: boolean;
   readonly touchTipDisabled: boolean;
   readonly centerMultichannel: boolean;
   readonly highestZ: number;
   /** Tip presence per well (tip racks; all true at load). */
-  readonly hasTip: Uint8Array;
-  info: LabwareInfo | null;
+  readonly hasTip: TipPresence;
   /** `Labware.set_offset(x, y, z)` (2.12): the calibration offset positions are shifted by. */
-  calibrationOffset?: Point;
+  readonly calibrationOffset?: Point;
 }
 
 function rowLetters(name: string): string {
@@ -123,8 +131,12 @@ export function buildLabware(
     centerMultichannel: quirks.includes('centerMultichannelOnWells'),
     highestZ: origin.z + def.dimensions.zDimension,
     hasTip,
-    info: null,
   };
+}
+
+/** A labware record rebuilt where it moved to, with the tips it had before. */
+export function withTips(lw: LabwareState, tips: TipPresence): LabwareState {
+  return { ...lw, hasTip: Uint8Array.from(tips as ArrayLike<number>) };
 }
 
 /** A labware is an adapter when its definition gives it that role (`allowedRoles`). */
@@ -132,8 +144,16 @@ export function isAdapter(def: LabwareDefinition): boolean {
   return (def.allowedRoles ?? []).includes('adapter');
 }
 
+/**
+ * The views' form of each labware, built on first use. A memo, not state: valid while the
+ * record's origin and definition are the ones it was built from (an offset or a tip length
+ * replaces them; a move builds a new record).
+ */
+const infos = new WeakMap<LabwareState, LabwareInfo>();
+
 export function labwareInfo(lw: LabwareState): LabwareInfo {
-  if (lw.info) return lw.info;
+  const known = infos.get(lw);
+  if (known !== undefined && known.origin === lw.origin && known.definition === lw.def) return known;
   const def = lw.def;
   const wells: WellInfo[] = lw.wells.map((w) => ({
     name: w.name,
@@ -158,7 +178,7 @@ export function labwareInfo(lw: LabwareState): LabwareInfo {
   }
   const rows = [...rowMap.keys()].sort().map((k) => rowMap.get(k) ?? []);
   const p = def.parameters;
-  lw.info = {
+  const info: LabwareInfo = {
     labwareId: lw.id,
     displayName: lw.displayName,
     name: lw.label ?? p.loadName,
@@ -186,7 +206,8 @@ export function labwareInfo(lw: LabwareState): LabwareInfo {
     wells,
     definition: def,
   };
-  return lw.info;
+  infos.set(lw, info);
+  return info;
 }
 
 /**
@@ -212,32 +233,8 @@ export function nextTip(lw: LabwareState, numTips: number, startWell: WellState 
   return null;
 }
 
-/** `use_tips(start, channels)`: marks min(channels, wells to the end of its column) used. */
-export function useTips(lw: LabwareState, start: WellState, channels: number, present: 0 | 1 = 0): void {
-  const col = lw.columns[start.column];
-  const end = Math.min(col.length, start.rowInColumn + channels);
-  for (let r = start.rowInColumn; r < end; r++) lw.hasTip[col[r]] = present;
-}
-
 /** The default engagement height a labware's definition gives the Magnetic Module, or null. */
 export function magneticEngageHeight(lw: LabwareState | undefined): number | null {
   const p = lw?.def.parameters;
   return p && p.isMagneticModuleCompatible === true && typeof p.magneticModuleEngageHeight === 'number' ? p.magneticModuleEngageHeight : null;
-}
-
-/**
- * `Labware.set_offset(x, y, z)`: the offset replaces the previous one, and every position of the
- * labware (origin, wells, highest point) moves with it. The labware keeps its identity (tips,
- * caches and the ledger hold this object), so its positions are shifted where they are.
- */
-export function setCalibrationOffset(lw: LabwareState, offset: Point): void {
-  const old = lw.calibrationOffset ?? { x: 0, y: 0, z: 0 };
-  const d = { x: offset.x - old.x, y: offset.y - old.y, z: offset.z - old.z };
-  const shift = (p: Point): Point => ({ x: p.x + d.x, y: p.y + d.y, z: p.z + d.z });
-  const moved = lw as { origin: Point; highestZ: number };
-  moved.origin = shift(lw.origin);
-  moved.highestZ = lw.highestZ + d.z;
-  for (const w of lw.wells) (w as { top: Point }).top = shift(w.top);
-  lw.calibrationOffset = { ...offset };
-  lw.info = null;
 }

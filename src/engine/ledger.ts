@@ -7,8 +7,11 @@ import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
 
 interface WellLedger {
-  lw: LabwareState;
-  well: WellState;
+  /** The well, by id; its labware's name and the well's capacity are read when the ledger is reported. */
+  readonly labwareId: string;
+  readonly wellName: string;
+  /** The labware's slot when the ledger first saw the well (the report keeps it after a move). */
+  readonly slot: string;
   volumeIn: number;
   volumeOut: number;
   /** Known content (only meaningful when `tracked`). */
@@ -16,7 +19,7 @@ interface WellLedger {
   tracked: boolean;
   /** The first ledger event was a dispense, so the well is taken to have started empty. */
   startKnown: boolean;
-  history: WellLiquidHistory['events'];
+  readonly history: WellLiquidHistory['events'];
 }
 
 const EPS = 1e-9;
@@ -32,30 +35,46 @@ function knownIfFirst(e: WellLedger): void {
   }
 }
 
-export class LiquidLedger {
-  readonly warnings: LiquidWarning[] = [];
-  private readonly wells = new Map<string, WellLedger>();
+/** What engine code may do with the ledger: read it. Only the liquids store changes it. */
+export interface LiquidLedgerView {
+  readonly warnings: readonly LiquidWarning[];
+  history(): WellLiquidHistory[];
+  summary(labware: ReadonlyMap<string, LabwareState>): WellLiquidSummary[];
+}
 
-  private entry(lw: LabwareState, well: WellState): WellLedger {
-    const key = `${lw.id}\u0000${well.name}`;
-    let e = this.wells.get(key);
+export class LiquidLedger implements LiquidLedgerView {
+  readonly warnings: LiquidWarning[] = [];
+  /** Every well the ledger saw, in the order it first saw them (the order of the reports). */
+  private readonly wells: WellLedger[] = [];
+  /** The same wells by labware id, then well name (no key string to build on every plunger action). */
+  private readonly byLabware = new Map<string, Map<string, WellLedger>>();
+
+  private entry(labwareId: string, wellName: string, slot: string): WellLedger {
+    let ofLabware = this.byLabware.get(labwareId);
+    if (ofLabware === undefined) {
+      ofLabware = new Map();
+      this.byLabware.set(labwareId, ofLabware);
+    }
+    let e = ofLabware.get(wellName);
     if (e === undefined) {
-      e = { lw, well, volumeIn: 0, volumeOut: 0, volume: 0, tracked: false, startKnown: false, history: [] };
-      this.wells.set(key, e);
+      e = { labwareId, wellName, slot, volumeIn: 0, volumeOut: 0, volume: 0, tracked: false, startKnown: false, history: [] };
+      ofLabware.set(wellName, e);
+      this.wells.push(e);
     }
     return e;
   }
 
-  aspirate(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
-    const e = this.entry(lw, well);
+  /** `slot`: its labware's slot now; `well`: the well's display name, as warnings print it. */
+  aspirate(labwareId: string, wellName: string, slot: string, well: string, volume: number, commandIndex: number): void {
+    const e = this.entry(labwareId, wellName, slot);
     e.volumeOut += volume;
     if (e.tracked) {
       if (volume > e.volume + EPS) {
         this.warnings.push({
           kind: 'aspirate-more-than-well-holds',
           commandIndex,
-          message: `Aspirating ${pyFloat(volume)} uL from ${well.displayName}, which holds only ${pyFloat(round6(e.volume))} uL`,
-          well: well.displayName,
+          message: `Aspirating ${pyFloat(volume)} uL from ${well}, which holds only ${pyFloat(round6(e.volume))} uL`,
+          well,
         });
       }
       e.volume = Math.max(0, e.volume - volume);
@@ -63,26 +82,27 @@ export class LiquidLedger {
     e.history.push({ commandIndex, change: -round6(volume), volume: e.tracked ? round6(e.volume) : null });
   }
 
-  dispense(lw: LabwareState, well: WellState, volume: number, commandIndex: number): void {
-    const e = this.entry(lw, well);
+  /** `slot`: its labware's slot now; `well`: the well's display name, as warnings print it; `capacity`: its max volume. */
+  dispense(labwareId: string, wellName: string, slot: string, well: string, capacity: number, volume: number, commandIndex: number): void {
+    const e = this.entry(labwareId, wellName, slot);
     knownIfFirst(e);
     e.volumeIn += volume;
     const before = e.volume;
     e.volume += volume;
     e.history.push({ commandIndex, change: round6(volume), volume: e.tracked ? round6(e.volume) : null });
-    if (e.volume > well.maxVolume + EPS && before <= well.maxVolume + EPS) {
+    if (e.volume > capacity + EPS && before <= capacity + EPS) {
       this.warnings.push({
         kind: 'dispense-over-well-capacity',
         commandIndex,
-        message: `Dispensing ${pyFloat(volume)} uL into ${well.displayName} brings it to ${pyFloat(round6(e.volume))} uL, over its capacity of ${pyFloat(well.maxVolume)} uL`,
-        well: well.displayName,
+        message: `Dispensing ${pyFloat(volume)} uL into ${well} brings it to ${pyFloat(round6(e.volume))} uL, over its capacity of ${pyFloat(capacity)} uL`,
+        well,
       });
     }
   }
 
   /** A liquid loaded into a well (`loadLiquid`): its starting content is known from then on. */
-  load(lw: LabwareState, well: WellState, volume: number): void {
-    const e = this.entry(lw, well);
+  load(labwareId: string, wellName: string, slot: string, volume: number): void {
+    const e = this.entry(labwareId, wellName, slot);
     knownIfFirst(e);
     if (e.tracked) e.volume += volume;
   }
@@ -98,24 +118,38 @@ export class LiquidLedger {
 
   /** Each well's events in order (a copy). */
   history(): WellLiquidHistory[] {
-    return [...this.wells.values()].map((e) => ({ slot: e.lw.slot, well: e.well.name, events: e.history.map((h) => ({ ...h })) }));
+    return this.wells.map((e) => ({ slot: e.slot, well: e.wellName, events: e.history.map((h) => ({ ...h })) }));
   }
 
-  summary(): WellLiquidSummary[] {
+  summary(labware: ReadonlyMap<string, LabwareState>): WellLiquidSummary[] {
     const out: WellLiquidSummary[] = [];
-    for (const e of this.wells.values()) {
+    for (const e of this.wells) {
+      const lw = labwareOf(labware, e);
       out.push({
-        labware: e.lw.label ?? e.lw.def.metadata.displayName,
-        slot: e.lw.slot,
-        well: e.well.name,
+        labware: lw.label ?? lw.def.metadata.displayName,
+        slot: e.slot,
+        well: e.wellName,
         volumeIn: round6(e.volumeIn),
         volumeOut: round6(e.volumeOut),
         finalVolume: e.startKnown ? round6(e.volume) : null,
-        capacity: e.well.maxVolume,
+        capacity: wellOf(lw, e).maxVolume,
       });
     }
     return out;
   }
+}
+
+/** A ledger well's labware: the run keeps every labware it loaded, so it is always there. */
+function labwareOf(labware: ReadonlyMap<string, LabwareState>, e: WellLedger): LabwareState {
+  const lw = labware.get(e.labwareId);
+  if (lw === undefined) throw new Error(`The liquid ledger names labware ${e.labwareId}, which the run does not hold`);
+  return lw;
+}
+
+function wellOf(lw: LabwareState, e: WellLedger): WellState {
+  const well = lw.byName.get(e.wellName);
+  if (well === undefined) throw new Error(`The liquid ledger names well ${e.wellName} of ${lw.id}, which it does not have`);
+  return well;
 }
 
 function round6(x: number): number {

@@ -4,6 +4,7 @@ import { pyError } from './errors.ts';
 import type { EngineState } from './state.ts';
 import type { EngineLiquid } from './types.ts';
 import { issueId } from './ids.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /** pydantic's `Color` as the Liquid model takes it: `#` and 3, 4, 6 or 8 hex digits. */
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
@@ -13,6 +14,6 @@ export function defineLiquid(st: EngineState, name: string, description: string 
     throw pyError('ValidationError', '1 validation error for Liquid\ndisplayColor -> __root__\n  Color is not a valid hex color. (type=value_error)');
   }
   const liquid: EngineLiquid = { id: issueId(st, 'liquid'), displayName: name, description: description ?? '', displayColor };
-  st.liquids.push(liquid);
+  applyUpdate(st, { type: 'liquid/defined', liquid });
   return liquid;
 }

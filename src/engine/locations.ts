@@ -3,6 +3,7 @@
 import type { LabwareState, WellState } from './labware.ts';
 import { pyFloat } from './pyfloat.ts';
 import type { ResolvedLocation, EngineState } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 import type { AnyLocationArg, LocationArg, LocationRef, Point } from './types.ts';
 
 export function locString(st: EngineState, ref: LocationRef, point: Point): string {
@@ -49,8 +50,9 @@ export function locationCache(st: EngineState): LocationArg | null {
 
 /** `ctx.location_cache = loc`: no mount is known, so from 2.10 no pipette plans from it. */
 export function setLocationCache(st: EngineState, loc: LocationArg | null): void {
-  st.cache = loc === null ? null : toCache(st, loc.point, loc.ref);
-  st.lastMount = null;
+  // An unknown labware or well is Python's KeyError, as when the cache resolved them at once.
+  if (loc !== null) toCache(st, loc.point, loc.ref);
+  applyUpdate(st, { type: 'motion/locationCacheSet', location: loc === null ? null : { point: loc.point, ref: loc.ref } });
 }
 
 /** A point relative to a well's top or bottom centre: the one rule for `top(z)`, `bottom(z)` and offsets. */

@@ -9,6 +9,7 @@ import { moduleSlotRefused, moduleWithoutLocation } from './engine-errors.ts';
 import { pyError } from './errors.ts';
 import { loadHeaterShaker, moduleConfiguration, placePythonModule } from './modules.ts';
 import type { EngineState } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 import { loadThermocyclerGen2 } from './thermocycler-gen2.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel } from './types.ts';
 
@@ -46,7 +47,7 @@ export function loadModuleRelease7(st: EngineState, moduleName: string, location
   if (model === 'thermocyclerModuleV2') {
     const info = loadThermocyclerGen2(st, slot);
     // The legacy core's simulated thermocycler starts with its lid open (the engine's is unknown).
-    st.module(info.moduleId).lid = 'open';
+    applyUpdate(st, { type: 'module/lidSet', moduleId: info.moduleId, lid: 'open' });
     return info;
   }
   return placePythonModule(st, spec, slot, config, false);

@@ -14,6 +14,7 @@ import { TIMING } from './timing.ts';
 import type { DeckLocation, ModuleInfo, ModuleModel, ModuleState, Point } from './types.ts';
 import { logWarning } from './log-records.ts';
 import { issueId } from './ids.ts';
+import { applyUpdate } from './stores/index.ts';
 
 export function loadModule(st: EngineState, moduleName: string, location: DeckLocation | null, configuration: string | null): ModuleInfo {
   if (configuration !== null && !st.has('moduleConfiguration')) {
@@ -167,13 +168,16 @@ export function expect(st: EngineState, moduleId: string, type: ModuleSpec['type
   return m;
 }
 
-/** Starts a modeled ramp of the block / temperature module to `target`; returns its duration. */
-export function ramp(st: EngineState, m: LoadedModule, target: number, heat: number, cool: number): number {
-  const now = st.log.clock;
-  const from = now >= m.reachAt ? m.physTemp : m.physTemp; // the previous ramp is taken as done
+/**
+ * Sets the block's / temperature module's target and starts its modeled ramp there (the previous
+ * ramp is taken as done); returns the ramp's duration. A thermocycler's block set-point also
+ * gives its hold time.
+ */
+export function setTemperatureTarget(st: EngineState, m: LoadedModule, target: number, heat: number, cool: number, holdTime?: number | null): number {
+  const from = m.physTemp;
   const dt = target >= from ? (target - from) / heat : (from - target) / cool;
-  m.physTemp = target;
-  m.reachAt = now + dt;
+  const reachAt = st.log.clock + dt;
+  applyUpdate(st, { type: 'module/temperatureTargetSet', moduleId: m.id, celsius: target, reachAt, holdTime });
   return dt;
 }
 
@@ -193,9 +197,7 @@ export function temperatureSetTemperature(st: EngineState, moduleId: string, cel
   );
   if (!wait) st.requireMember('TemperatureModuleContext.start_set_temperature');
   if (st.has('engineCore')) temperatureTarget(celsius);
-  ramp(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
-  m.target = celsius;
-  m.temperature = celsius;
+  setTemperatureTarget(st, m, celsius, TIMING.tempModuleHeatRate, TIMING.tempModuleCoolRate);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: celsius, seconds: 0 });
   if (wait) waitUntil(st, m, m.reachAt);
   st.log.after();
@@ -215,8 +217,8 @@ export function temperatureAwait(st: EngineState, moduleId: string, celsius: num
 export function temperatureDeactivate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'temperatureModuleType');
   st.log.before('command.TEMPDECK_DEACTIVATE', 'Deactivating Temperature Module');
-  idleBlock(m);
-  m.reachAt = st.log.clock;
+  // Its ramp ends now.
+  applyUpdate(st, { type: 'module/temperatureDeactivated', moduleId: m.id, reachAt: st.log.clock });
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
   st.log.after();
 }
@@ -262,7 +264,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
     if (st.has('release7')) throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)}. Must be 0 - ${max}.`);
     throw pyError('ValueError', `Invalid engage height for ${m.model}: ${pyNumLoose(h)} mm. Must be 0 - ${max} mm`);
   }
-  m.height = h;
+  applyUpdate(st, { type: 'module/magnetMoved', moduleId: m.id, height: h });
   st.log.advance(TIMING.magnetMoveS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'magnetHeight', value: h, seconds: TIMING.magnetMoveS });
   st.log.after();
@@ -271,7 +273,7 @@ export function magneticEngage(st: EngineState, moduleId: string, opts: { height
 export function magneticDisengage(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'magneticModuleType');
   st.log.before('command.MAGDECK_DISENGAGE', 'Disengaging Magnetic Module');
-  m.height = 0;
+  applyUpdate(st, { type: 'module/magnetMoved', moduleId: m.id, height: 0 });
   st.log.advance(TIMING.magnetMoveS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'magnetHeight', value: 0, seconds: TIMING.magnetMoveS });
   st.log.after();
@@ -291,11 +293,9 @@ function pyNumLoose(x: number): string {
   return Number.isInteger(x) ? pyInt(x) : pyFloat(x);
 }
 
-/** A deactivated block (or temperature module) has no target and is modeled back at ambient. */
-export function idleBlock(m: LoadedModule): void {
-  m.target = null;
-  m.temperature = TIMING.ambientC;
-  m.physTemp = TIMING.ambientC;
+/** A deactivated block (thermocycler, Heater-Shaker) has no target, no hold time, and is modeled back at ambient. */
+export function idleBlock(st: EngineState, m: LoadedModule): void {
+  applyUpdate(st, { type: 'module/temperatureDeactivated', moduleId: m.id });
 }
 
 /**
@@ -345,9 +345,8 @@ export function placeModule(
     totalCycleCount: null,
     totalStepCount: null,
   };
-  st.modules.set(id, mod);
-  st.deck.set(slot, { kind: 'module', mod });
-  st.highestZCache = null;
+  applyUpdate(st, { type: 'module/loaded', module: mod });
+  applyUpdate(st, { type: 'labware/moduleSetOnDeck', moduleId: id, slotName: slot });
   return info;
 }
 

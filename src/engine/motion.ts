@@ -5,11 +5,12 @@ import { highestZ, isThermocycler, tallestName } from './deck.ts';
 import { thermocyclerNotOpen } from './engine-errors.ts';
 import { keyError, pyError } from './errors.ts';
 import { checkPythonMoveNearHeaterShaker, hasHeaterShaker } from './heater-shaker.ts';
-import { argRepr, fromTarget, locString } from './locations.ts';
+import { argRepr, fromTarget, locString, toCache } from './locations.ts';
 import { pyFloat } from './pyfloat.ts';
-import type { ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
+import type { CachedLocation, ResolvedLocation, EngineState, MaxSpeedAxis, LoadedModule, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
@@ -24,8 +25,7 @@ export function setMaxSpeeds(st: EngineState, speeds: Readonly<Partial<Record<st
     if (!(typeof value === 'number' && value > 0)) throw pyError('AssertionError', 'max speeds should be numerical values in mm/s');
     next[axis] = value;
   }
-  st.maxSpeeds = next;
-  st.hasSpeedCaps = Object.keys(next).length > 0;
+  applyUpdate(st, { type: 'motion/maxSpeedsSet', speeds: next });
 }
 
 export function maxSpeedLimits(st: EngineState): Readonly<Partial<Record<MaxSpeedAxis, number>>> {
@@ -47,7 +47,47 @@ export function instrMaxHeight(p: LoadedPipette): number {
 export function planningOrigin(st: EngineState, p: LoadedPipette): ResolvedLocation | null {
   if (st.cache === null) return null;
   if (st.has('arcsFromOwnMountOnly') && st.lastMount !== p.mount) return null;
-  return st.cache;
+  return cachedLocation(st);
+}
+
+/** The location cache with its labware and well (the state keeps them by id). */
+export function cachedLocation(st: EngineState): ResolvedLocation | null {
+  const c = st.cache;
+  if (c === null) return null;
+  if (c === memoCached && memoResolved !== null) return memoResolved;
+  return toCache(st, c.point, c.ref);
+}
+
+/**
+ * The cache entry the last `arrive` made, with the location it was made from: every move reads
+ * the cache, and this spares the lookups. A memo, not state: the lookups would give the same
+ * labware and well, since a labware is rebuilt only by a move, which forgets the cache.
+ */
+let memoCached: CachedLocation | null = null;
+let memoResolved: ResolvedLocation | null = null;
+
+/** The pipette on `mount` moved to `to`: the gantry, the location cache and the last mount. */
+export function arrive(st: EngineState, to: ResolvedLocation, mount: MountName): void {
+  const location: CachedLocation = { point: to.point, ref: to.ref };
+  applyUpdate(st, { type: 'motion/moved', location, mount });
+  remember(location, to);
+}
+
+/** `touch_tip` ended at `to` (the well's touch height): the location cache only. */
+export function touchedTip(st: EngineState, to: ResolvedLocation): void {
+  const location: CachedLocation = { point: to.point, ref: to.ref };
+  applyUpdate(st, { type: 'motion/tipTouched', location });
+  remember(location, to);
+}
+
+function remember(location: CachedLocation, resolved: ResolvedLocation): void {
+  memoCached = location;
+  memoResolved = resolved;
+}
+
+/** The engine no longer knows where the pipette is (an error mid-move, a retract, labware moved away). */
+export function forgetLocation(st: EngineState): void {
+  applyUpdate(st, { type: 'motion/locationForgotten' });
 }
 
 /** Moves the pipette (no run-log entry): thermocycler lid safety, height check, clock, cache. */
@@ -58,7 +98,7 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
     const tcMod = to.lw?.moduleId ? st.modules.get(to.lw.moduleId) : undefined;
     const fromMod = from?.lw?.moduleId ? st.modules.get(from.lw.moduleId) : undefined;
     if ((onTc(to) && tcMod?.lid !== 'open') || (onTc(from) && fromMod?.lid !== 'open')) {
-      st.cache = null;
+      forgetLocation(st);
       if (st.has('engineCore')) throw thermocyclerNotOpen();
       throw pyError('RuntimeError', 'Cannot move to labware loaded in Thermocycler when lid is not fully open.');
     }
@@ -67,14 +107,13 @@ export function move(st: EngineState, p: LoadedPipette, to: ResolvedLocation, op
   if (!st.protocolEngine && hasHeaterShaker(st)) checkPythonMoveNearHeaterShaker(st, p, to);
   const minZ = opts.minimumZHeight ?? 0;
   const forceDirect = opts.forceDirect === true;
-  if (analysisPlanning(st)) checkClearance(st, analysisMaxHeight(p), st.cache, to, forceDirect, minZ);
+  if (analysisPlanning(st)) checkClearance(st, analysisMaxHeight(p), cachedLocation(st), to, forceDirect, minZ);
   else checkClearance(st, instrMaxHeight(p), from, to, forceDirect, minZ);
   const direct = isDirect(from, to, forceDirect, minZ);
   let travel = 0;
   if (!direct) travel = safeHeight(st, p, from, to, minZ);
   advanceMove(st, p, to.point, direct, travel, opts.speed ?? null);
-  st.cache = to;
-  st.lastMount = p.mount;
+  arrive(st, to, p.mount);
 }
 
 /** A straight move: forced, or staying in the same well with no minimum height (planning.py). */
@@ -116,7 +155,7 @@ function checkClearance(st: EngineState, limit: number, from: ResolvedLocation |
   if (from !== null && to.lw !== null && to.lw === from.lw) return;
   const tallest = highestZ(st);
   if (tallest + TIMING.arcClearance <= limit || limit >= tallest + TIMING.minimumArcMargin) return;
-  st.cache = null;
+  forgetLocation(st);
   throw pyError(
     'LabwareHeightError',
     `The ${tallestName(st, tallest)} has a total height of ${pyFloat(tallest)} mm, which is too tall for your current pipette configurations. The longest pipette on your robot can only be raised to ${pyFloat(limit)} mm above the deck. This may be because the labware is incorrectly defined, incorrectly calibrated, or physically too tall. This could also be caused by the pipette and its tipracks being mismatched. Please check your protocol, labware definitions and calibrations.`,
@@ -144,7 +183,7 @@ export function safeHeight(st: EngineState, p: LoadedPipette, from: ResolvedLoca
   return Math.max(to.point.z, p.z, toSafety, fromSafety, minZ);
 }
 
-/** Spends the modeled time of a move: straight, or rise / travel / descend, under `max_speeds`. */
+/** Spends the modeled time of a move (straight, or rise / travel / descend, under `max_speeds`); the pipette's Z takes the target. */
 export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct: boolean, travel: number, speedArg: number | null): void {
   const speed = Math.min(speedArg ?? p.defaultSpeed, TIMING.gantrySpeed) || TIMING.gantrySpeed;
   const dx = Math.abs(to.x - st.gantry.x);
@@ -166,8 +205,8 @@ export function advanceMove(st: EngineState, p: LoadedPipette, to: Point, direct
   }
   st.log.advance(t);
   if (st.actions !== null) recordMove(st, p, to, direct, travel, speed, t);
-  st.gantry = to;
-  p.z = to.z;
+  // The gantry takes the target with the location cache (`arrive`).
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: to.z });
 }
 
 /**
@@ -210,6 +249,8 @@ function isTcModule(st: EngineState, m: LoadedModule | undefined): boolean {
 }
 
 export function hasClosedThermocycler(st: EngineState): boolean {
+  // Asked on every move: most runs have no module at all.
+  if (st.modules.size === 0) return false;
   for (const m of st.modules.values()) if (isThermocycler(st, m) && m.lid !== 'open') return true;
   return false;
 }
@@ -240,14 +281,11 @@ export function home(st: EngineState): void {
   st.log.advance(TIMING.homeAllS);
   if (st.actions !== null) {
     recordAction(st, { kind: 'home', axes: 'all', seconds: TIMING.homeAllS });
-    for (const p of st.pipettes.values()) p.plungerMm = p.spec.plunger.top;
+    for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: p.spec.plunger.top });
   }
   // The Protocol Engine runtime (2.14) keeps the location cache across a home.
-  if (!st.has('engineCore') || st.protocolEngine) {
-    st.cache = null;
-    st.lastMount = null;
-  }
-  for (const p of st.pipettes.values()) p.z = homedZ(p);
+  if (!st.has('engineCore') || st.protocolEngine) applyUpdate(st, { type: 'motion/locationCacheSet', location: null });
+  for (const p of st.pipettes.values()) applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: homedZ(p) });
 }
 
 /** Height of the pipette's critical point with its mount homed (the tip hangs below the nozzle). */
@@ -268,7 +306,6 @@ export function retractAxis(st: EngineState, axis: string): void {
   const seconds = Math.max(0, top - p.z) / TIMING.zSpeed;
   st.log.advance(seconds);
   if (st.actions !== null) recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints: [{ ...st.gantry, z: top }], speeds: { x: TIMING.zSpeed, y: TIMING.zSpeed, z: TIMING.zSpeed }, seconds });
-  p.z = top;
-  st.gantry = { ...st.gantry, z: top };
-  st.cache = null;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z: top });
+  applyUpdate(st, { type: 'motion/retracted', gantry: { ...st.gantry, z: top } });
 }

@@ -5,10 +5,9 @@ import { pyError } from './errors.ts';
 import { isAdapter } from './labware.ts';
 import type { ProtocolApiError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
-import type { LiquidLedger } from './ledger.ts';
 import { argRepr, fromTarget, locString, samePoint, sameRef, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
-import { move, moveTo } from './motion.ts';
+import { cachedLocation, move, moveTo, touchedTip } from './motion.ts';
 import { noTip } from './coded-errors.ts';
 import { plungerSpeed, recordPlungerMove, recordPlungerVolume } from './plunger.ts';
 import { pyFloat, pyNum, pyValue } from './pyfloat.ts';
@@ -16,6 +15,7 @@ import type { ResolvedLocation, EngineState, LoadedPipette } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, PyNum } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { applyUpdate } from './stores/index.ts';
 
 export function checkTakesLiquid(st: EngineState, c: ResolvedLocation, action: 'aspirate' | 'dispense'): void {
   if (!st.has('liquidOnlyInWells')) return;
@@ -53,13 +53,14 @@ const MOVING_COMMAND: Record<PlungerCommand, string> = { aspirate: 'dispense', d
 function commandTarget(st: EngineState, p: LoadedPipette, location: AnyLocationArg | null, command: PlungerCommand): ResolvedLocation {
   if (location === null) {
     // The Protocol Engine runtime keeps the last location per mount: another pipette's is none.
-    if (!st.cache || (st.lastMount !== p.mount && st.lastMount !== null && st.has('engineCore') && !st.protocolEngine)) {
+    const here = cachedLocation(st);
+    if (!here || (st.lastMount !== p.mount && st.lastMount !== null && st.has('engineCore') && !st.protocolEngine)) {
       throw pyError(
         'RuntimeError',
         `If ${command} is called without an explicit location, another method that moves to a location (such as move_to or ${MOVING_COMMAND[command]}) must previously have been called so the robot knows where it is.`,
       );
     }
-    return st.cache;
+    return here;
   }
   if (location.kind === 'well') {
     const lw = st.lw(location.labwareId);
@@ -126,16 +127,16 @@ export function aspirate(st: EngineState, pipetteId: string, volume: number | nu
   if (!p.hasTip) throw missingTip(st, p, 'ASPIRATE');
   const after = p.currentVolume + vol;
   if (after > p.workingVolume + 1e-9) throw pyError('AssertionError', 'Cannot aspirate more than pipette max volume');
-  if (after > p.tipCapacity + 1e-9) st.ledger.tipOverCapacity(after, p.tipCapacity, entry.index, dest.well?.displayName);
+  if (after > p.tipCapacity + 1e-9) applyUpdate(st, { type: 'liquid/tipOverCapacity', volume: after, tipCapacity: p.tipCapacity, commandIndex: entry.index, well: dest.well?.displayName });
   if (vol > 0) {
     const seconds = vol / flow;
     st.log.advance(seconds);
     if (st.actions !== null) recordPlungerVolume(st, p, after, flow, 'aspirate', seconds);
     ledgerOp(st, p, dest, vol, entry.index, true);
   }
-  p.currentVolume = after;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: after });
   // Aspirating from a well resets the plunger: the engine knows the volume again (blow-outs in place).
-  st.blownOut.delete(p.id);
+  if (st.blownOut.has(p.id)) applyUpdate(st, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
   st.log.after();
 }
 
@@ -186,8 +187,8 @@ export function dispense(st: EngineState, pipetteId: string, volume: number | nu
     if (st.actions !== null) recordPlungerVolume(st, p, p.currentVolume - dispensed, flow, 'dispense', seconds);
     ledgerOp(st, p, dest, dispensed, entry.index, false);
   }
-  p.currentVolume -= dispensed;
-  if (p.currentVolume < 1e-12) p.currentVolume = 0;
+  const left = p.currentVolume - dispensed;
+  applyUpdate(st, { type: 'pipette/volumeSet', pipetteId: p.id, volume: left < 1e-12 ? 0 : left });
   st.log.after();
 }
 
@@ -198,7 +199,7 @@ const PREPARE_S = 0.3;
 export function preparePlunger(st: EngineState, p: LoadedPipette): void {
   st.log.advance(PREPARE_S);
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.bottom, plungerSpeed(p, p.blowOutFlowRate, 'aspirate'), PREPARE_S);
-  p.ready = true;
+  applyUpdate(st, { type: 'pipette/plungerPrepared', pipetteId: p.id });
 }
 
 /**
@@ -218,19 +219,19 @@ export function ledgerOp(st: EngineState, p: LoadedPipette, dest: ResolvedLocati
   const well = dest.well;
   if (!lw || !well || lw.fixedTrash || lw.isTiprack) return;
   const channels = p.spec.channels;
-  if (channels === 1) return record(st.ledger, aspirate, lw, well, vol, index);
+  if (channels === 1) return record(st, aspirate, lw, well, vol, index);
   const col = lw.columns[well.column];
   // Every channel enters the same well (reservoirs) or the column is short: all in this well.
-  if (lw.centerMultichannel || col.length < channels) return record(st.ledger, aspirate, lw, well, vol * channels, index);
+  if (lw.centerMultichannel || col.length < channels) return record(st, aspirate, lw, well, vol * channels, index);
   const step = col.length >= channels * 2 ? 2 : 1;
   for (let c = 0, r = well.rowInColumn; c < channels && r < col.length; c++, r += step) {
-    record(st.ledger, aspirate, lw, lw.wells[col[r]], vol, index);
+    record(st, aspirate, lw, lw.wells[col[r]], vol, index);
   }
 }
 
-function record(ledger: LiquidLedger, aspirate: boolean, lw: LabwareState, well: WellState, vol: number, index: number): void {
-  if (aspirate) ledger.aspirate(lw, well, vol, index);
-  else ledger.dispense(lw, well, vol, index);
+function record(st: EngineState, aspirate: boolean, lw: LabwareState, well: WellState, vol: number, index: number): void {
+  if (aspirate) applyUpdate(st, { type: 'liquid/aspirated', labwareId: lw.id, wellName: well.name, slot: lw.slot, well: well.displayName, volume: vol, commandIndex: index });
+  else applyUpdate(st, { type: 'liquid/dispensed', labwareId: lw.id, wellName: well.name, slot: lw.slot, well: well.displayName, capacity: well.maxVolume, volume: vol, commandIndex: index });
 }
 
 export function mix(st: EngineState, pipetteId: string, repetitions: PyNum, volume: number | null, location: AnyLocationArg | null, rate: number): void {
@@ -258,8 +259,7 @@ export function blowOut(st: EngineState, pipetteId: string, location: AnyLocatio
   if (st.actions !== null) recordPlungerMove(st, p, p.spec.plunger.blowout, plungerSpeed(p, p.blowOutFlowRate, 'dispense'), TIMING.blowOutS);
   // What is left in the tip ends up where the blow-out happens.
   if (p.currentVolume > 0) ledgerOp(st, p, loc, p.currentVolume, entry.index, false);
-  p.currentVolume = 0;
-  p.ready = false;
+  applyUpdate(st, { type: 'pipette/blownOut', pipetteId: p.id });
   st.log.after();
 }
 
@@ -279,12 +279,13 @@ export function touchTip(
   let lw: LabwareState;
   let w: WellState;
   if (location === null) {
-    if (!st.cache) throw pyError('RuntimeError', 'No valid current location cache present');
-    if (!st.cache.well || !st.cache.lw) {
-      throw pyError('TypeError', `location should be a Well, but it is ${st.cache.lw ? st.cache.lw.displayName : locString(st, st.cache.ref, st.cache.point)}`);
+    const here = cachedLocation(st);
+    if (!here) throw pyError('RuntimeError', 'No valid current location cache present');
+    if (!here.well || !here.lw) {
+      throw pyError('TypeError', `location should be a Well, but it is ${here.lw ? here.lw.displayName : locString(st, here.ref, here.point)}`);
     }
-    lw = st.cache.lw;
-    w = st.cache.well;
+    lw = here.lw;
+    w = here.well;
   } else if (location.kind === 'well') {
     lw = st.lw(location.labwareId);
     w = st.wellOf(lw, location.wellName);
@@ -307,7 +308,7 @@ export function touchTip(
   }
   st.log.advance(path / s);
   if (st.actions !== null) recordTouchTip(st, p, lw, w, halfX, halfY, vOffset, s, path / s);
-  st.cache = wellTop(lw, w, vOffset);
+  touchedTip(st, wellTop(lw, w, vOffset));
   st.log.after();
 }
 
@@ -350,7 +351,7 @@ export function airGap(st: EngineState, pipetteId: string, volume: number | null
   st.log.before('command.AIR_GAP', 'Air gap');
   if (!p.hasTip) throw noTip(st, 'air_gap', pyError('NoTipAttachedError', 'Pipette has no tip. Aborting air_gap'), p);
   const h = height ?? 5;
-  const c = st.cache;
+  const c = cachedLocation(st);
   if (!c || !c.well || !c.lw) throw pyError('RuntimeError', 'No previous Well cached to perform air gap');
   move(st, p, wellTop(c.lw, c.well, h));
   aspirate(st, pipetteId, volume, null, 1);

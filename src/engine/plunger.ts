@@ -4,6 +4,7 @@
 import { ulPerMm } from '../definitions/index.ts';
 import { recordAction } from './actions.ts';
 import type { EngineState, LoadedPipette } from './state.ts';
+import { applyUpdate } from './stores/index.ts';
 
 type PlungerDirection = 'aspirate' | 'dispense';
 
@@ -20,7 +21,7 @@ export function plungerSpeed(p: LoadedPipette, ulPerS: number, direction: Plunge
 /** Records the plunger moving from where it stands to `toMm` (call only while recording). */
 export function recordPlungerMove(st: EngineState, p: LoadedPipette, toMm: number, speedMmPerS: number, seconds: number): void {
   recordAction(st, { kind: 'plungerMove', mount: p.mount, mm: p.plungerMm - toMm, toMm, speedMmPerS, seconds });
-  p.plungerMm = toMm;
+  applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: toMm });
 }
 
 /**

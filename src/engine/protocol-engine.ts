@@ -7,11 +7,13 @@ import { findDefinition, noteCustomLabware } from './deck.ts';
 import { engineError } from './errors.ts';
 import { deckSlotText, floatText, labwareNotFound, moduleOccupied, moduleSlotRefused, pythonException, requireTip, slotOccupied, thermocyclerNotOpen } from './engine-errors.ts';
 import type { ProtocolApiError } from './errors.ts';
-import { buildLabware, labwareInfo } from './labware.ts';
-import type { LabwareState, WellState } from './labware.ts';
+import { buildLabware, labwareInfo, withTips } from './labware.ts';
+import type { LabwareState, TipPresence, WellState } from './labware.ts';
 import { loadInstrument } from './instruments.ts';
 import { wellPoint } from './locations.ts';
 import { loadHeaterShaker, loadModule } from './modules.ts';
+import { forgetLocation } from './motion.ts';
+import { applyUpdate } from './stores/index.ts';
 import { checkHeaterShakerMove } from './heater-shaker.ts';
 import { FLEX_PIPETTE_REFUSED } from './flex-only.ts';
 import { checkArea, useArea } from './addressable-areas.ts';
@@ -152,12 +154,7 @@ export function engineLoadPipette(st: EngineState, pipetteName: string, mount: s
   if (mount === 'extension') throw engineError('InvalidLoadPipetteSpecsError', 'Cannot load a pipette on the EXTENSION mount. Use mount LEFT or RIGHT.');
   if (mount !== 'left' && mount !== 'right') throw pythonException('ValueError', `'${mount}' is not a valid MountType`);
   if (st.defs.pipette(pipetteName) === null) throw pythonException('ValueError', `'${pipetteName}' is not a valid PipetteNameType`);
-  const info = loadInstrument(st, pipetteName, mount, null, true);
-  const p = st.pipette(info.pipetteId);
-  st.pipettes.delete(p.id);
-  p.id = pipetteId;
-  st.pipettes.set(pipetteId, p);
-  return { ...info, pipetteId };
+  return loadInstrument(st, pipetteName, mount, null, true, pipetteId);
 }
 
 
@@ -198,11 +195,9 @@ export function engineLoadModule(st: EngineState, model: string, slot: string, m
   const info = loadEngineModule(st, model, slot);
   const m = st.module(info.moduleId);
   // The engine does not know a thermocycler's lid to be open until it opens it.
-  if (m.spec.type === 'thermocyclerModuleType') m.lid = 'closed';
-  st.modules.delete(m.id);
-  m.id = moduleId;
-  m.info = { ...m.info, moduleId };
-  st.modules.set(moduleId, m);
+  if (m.spec.type === 'thermocyclerModuleType') applyUpdate(st, { type: 'module/lidSet', moduleId: m.id, lid: 'closed' });
+  applyUpdate(st, { type: 'module/renamed', moduleId: m.id, newId: moduleId });
+  applyUpdate(st, { type: 'labware/moduleSetOnDeck', moduleId, slotName: m.slot });
   return m.info;
 }
 
@@ -313,9 +308,7 @@ function stackedParentPoint(def: LabwareDefinition, below: LabwareState): Point 
 function carryStack(st: EngineState, below: LabwareState): void {
   const above = labwareOn(st, below.id);
   if (above === null) return;
-  const moved = placeLabware(st, above.id, above.def, above.label, { labwareId: below.id });
-  moved.hasTip.set(above.hasTip);
-  carryStack(st, moved);
+  carryStack(st, placeLabware(st, above.id, above.def, above.label, { labwareId: below.id }, above.hasTip));
 }
 
 /**
@@ -336,13 +329,12 @@ function parentDisplay(st: EngineState, location: Place): string {
   return python ? `slot ${location.slotName}` : location.slotName;
 }
 
-/** Builds the labware at `location` (already checked free) and puts it there. */
-export function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: Place): LabwareState {
+/** Builds the labware at `location` (already checked free) and puts it there; a moved labware keeps its `tips`. */
+export function placeLabware(st: EngineState, labwareId: string, def: LabwareDefinition, displayName: string | null, location: Place, tips?: TipPresence): LabwareState {
   let lw: LabwareState;
   const parent = parentDisplay(st, location);
   // The Python API's labware prints without its place (its wells keep it).
   const bare = st.has('engineCore') && !st.protocolEngine;
-  st.stackedOn.delete(labwareId);
   if (location === OFF_DECK) {
     // Off the deck nothing can reach it; its geometry is never used.
     lw = buildLabware(labwareId, def, displayName, OFF_DECK, null, parent, { x: 0, y: 0, z: 0 }, bare);
@@ -350,20 +342,16 @@ export function placeLabware(st: EngineState, labwareId: string, def: LabwareDef
     const below = engineLabware(st, location.labwareId);
     // It goes where the lower one is, and with it (the lower one's module rules apply to it too).
     lw = buildLabware(labwareId, def, displayName, below.slot, below.moduleId, parent, stackedParentPoint(def, below), bare);
-    st.stackedOn.set(labwareId, below.id);
   } else if ('moduleId' in location) {
     const mod = engineModule(st, location.moduleId);
     const base = st.slotPoint(mod.slot);
     const off = mod.info.labwareOffset;
     lw = buildLabware(labwareId, def, displayName, mod.slot, mod.id, parent, { x: base.x + off.x, y: base.y + off.y, z: base.z + off.z }, bare);
-    mod.labwareId = labwareId;
   } else {
     lw = buildLabware(labwareId, def, displayName, location.slotName, null, parent, st.slotPoint(location.slotName), bare);
-    st.deck.set(location.slotName, { kind: 'labware', lw });
   }
-  st.labware.set(labwareId, lw);
-  st.highestZCache = null;
-  if (location !== OFF_DECK && !st.setupPlaces.has(labwareId)) st.setupPlaces.set(labwareId, location);
+  if (tips !== undefined) lw = withTips(lw, tips);
+  applyUpdate(st, { type: 'labware/placed', labware: lw, place: location });
   return lw;
 }
 
@@ -414,19 +402,18 @@ export function engineMoveLabware(st: EngineState, labwareId: string, newLocatio
   checkFree(st, place);
   if (place !== OFF_DECK && 'labwareId' in place) checkStackable(st, lw.def, engineLabware(st, place.labwareId));
   // Off its old place (a labware on another only leaves that one), onto the new one.
-  if (st.stackedOn.has(lw.id)) {
-    st.stackedOn.delete(lw.id);
+  const below = st.stackedOn.get(lw.id);
+  if (below !== undefined) {
+    applyUpdate(st, { type: 'labware/lifted', labwareId: lw.id, from: { labwareId: below } });
   } else if (lw.moduleId !== null) {
-    const mod = st.modules.get(lw.moduleId);
-    if (mod !== undefined) mod.labwareId = null;
+    applyUpdate(st, { type: 'labware/lifted', labwareId: lw.id, from: { moduleId: lw.moduleId } });
   } else if (lw.slot !== OFF_DECK && st.deck.get(lw.slot)?.kind === 'labware') {
-    st.deck.delete(lw.slot);
+    applyUpdate(st, { type: 'labware/lifted', labwareId: lw.id, from: { slotName: lw.slot } });
   }
-  const moved = placeLabware(st, lw.id, lw.def, lw.label, place);
+  const moved = placeLabware(st, lw.id, lw.def, lw.label, place, lw.hasTip);
   if (area !== null) useArea(st, area);
-  moved.hasTip.set(lw.hasTip);
   carryStack(st, moved);
-  st.cache = null;
+  forgetLocation(st);
   return { offsetId: null };
 }
 
@@ -456,8 +443,7 @@ export function engineLoadLiquid(st: EngineState, liquidId: string, labwareId: s
   if (Object.keys(volumeByWell).some((w) => !lw.byName.has(w))) {
     throw engineError('WellDoesNotExistError', `Some of the supplied wells do not match the labwareId: ${labwareId}.`);
   }
-  st.loadedLiquids.push({ liquidId, labwareId, volumeByWell });
-  for (const [wellName, volume] of Object.entries(volumeByWell)) st.ledger.load(lw, engineWell(lw, wellName), volume);
+  applyUpdate(st, { type: 'liquid/loaded', liquidId, labwareId, slot: lw.slot, volumeByWell });
 }
 
 // ───────────────────────────── what an analysis reports ─────────────────────────────

@@ -77,5 +77,5 @@ function setupLabware(st: EngineState): LabwareRequirement[] {
 }
 
 export function liquidSummary(st: EngineState): WellLiquidSummary[] {
-  return st.ledger.summary();
+  return st.ledger.summary(st.labware);
 }

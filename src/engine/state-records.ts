@@ -8,63 +8,64 @@ import type { LocationRef, ModuleInfo, ModuleModel, MountName, Point } from './t
 export type MaxSpeedAxis = 'X' | 'Y' | 'Z' | 'A';
 
 export interface LoadedPipette {
-  id: string;
-  mount: MountName;
-  spec: PipetteSpec;
-  requestedAs: string;
-  tipRacks: string[];
-  trashId: string;
-  startingTip: { lw: LabwareState; well: WellState } | null;
-  aspirateFlowRate: number;
-  dispenseFlowRate: number;
-  blowOutFlowRate: number;
-  aspirateClearance: number;
-  dispenseClearance: number;
-  defaultSpeed: number;
-  hasTip: boolean;
-  currentVolume: number;
+  readonly id: string;
+  readonly mount: MountName;
+  readonly spec: PipetteSpec;
+  readonly requestedAs: string;
+  readonly tipRacks: readonly string[];
+  readonly trashId: string;
+  readonly startingTip: { lw: LabwareState; well: WellState } | null;
+  readonly aspirateFlowRate: number;
+  readonly dispenseFlowRate: number;
+  readonly blowOutFlowRate: number;
+  readonly aspirateClearance: number;
+  readonly dispenseClearance: number;
+  readonly defaultSpeed: number;
+  readonly hasTip: boolean;
+  readonly currentVolume: number;
   /** Pipette max volume; the aspirate limit (see docs/notes/engine.md). */
-  workingVolume: number;
+  readonly workingVolume: number;
   /** The attached tip's capacity (min of pipette max and tip well volume). */
-  tipCapacity: number;
-  tipLength: number;
-  ready: boolean;
-  lastTip: { lw: LabwareState; well: WellState } | null;
-  z: number;
+  readonly tipCapacity: number;
+  readonly tipLength: number;
+  readonly ready: boolean;
+  readonly lastTip: { lw: LabwareState; well: WellState } | null;
+  readonly z: number;
   /** Plunger position (mm, the definition's scale), kept only while hardware actions are recorded. */
-  plungerMm: number;
+  readonly plungerMm: number;
 }
 
 export interface LoadedModule {
-  id: string;
-  model: ModuleModel;
-  spec: ModuleSpec;
-  slot: string;
-  displayName: string;
-  configuration: 'full' | 'semi' | null;
-  labwareId: string | null;
-  info: ModuleInfo;
+  readonly id: string;
+  readonly model: ModuleModel;
+  readonly spec: ModuleSpec;
+  readonly slot: string;
+  readonly displayName: string;
+  readonly configuration: 'full' | 'semi' | null;
+  /** The labware on it: the labware store's (a load or move onto the module sets it). */
+  readonly labwareId: string | null;
+  readonly info: ModuleInfo;
   // temperature module / thermocycler block
-  temperature: number;
-  target: number | null;
+  readonly temperature: number;
+  readonly target: number | null;
   /** Modeled physical temperature and when the current target is reached. */
-  physTemp: number;
-  reachAt: number;
+  readonly physTemp: number;
+  readonly reachAt: number;
   // magnetic module
-  height: number;
+  readonly height: number;
   // thermocycler
-  lid: 'open' | 'closed';
-  lidTemp: number;
-  lidTarget: number | null;
-  lidPhys: number;
+  readonly lid: 'open' | 'closed';
+  readonly lidTemp: number;
+  readonly lidTarget: number | null;
+  readonly lidPhys: number;
   /** When the lid reaches its target (a set-point that does not wait: JSON v6–8). */
-  lidReachAt: number;
-  holdTime: number | null;
+  readonly lidReachAt: number;
+  readonly holdTime: number | null;
   /** Heater-Shaker: its labware latch (the engine does not know it until set) and shaking speed. */
-  latch: 'unknown' | 'open' | 'closed';
-  shakeRpm: number | null;
-  totalCycleCount: number | null;
-  totalStepCount: number | null;
+  readonly latch: 'unknown' | 'open' | 'closed';
+  readonly shakeRpm: number | null;
+  readonly totalCycleCount: number | null;
+  readonly totalStepCount: number | null;
 }
 
 /** A resolved location: the plain `Location` plus the labware and well objects it refers to. */
@@ -75,4 +76,25 @@ export interface ResolvedLocation {
   well: WellState | null;
 }
 
-export type DeckItem = { kind: 'labware'; lw: LabwareState } | { kind: 'module'; mod: LoadedModule };
+/**
+  * The location cache as the state keeps it: the point and what it refers to, by id. Its labware
+ * and well are looked up when it is read (`cachedLocation` in motion.ts), so the state holds no
+ * second reference to a labware record.
+ */
+export interface CachedLocation {
+  readonly point: Readonly<Point>;
+  readonly ref: LocationRef;
+}
+
+/** A liquid put into wells by `loadLiquid`: volumes by well name. */
+export interface LoadedLiquid {
+  readonly liquidId: string;
+  readonly labwareId: string;
+  readonly volumeByWell: Readonly<Record<string, number>>;
+}
+
+/**
+ * What stands in a deck slot: a labware (its record), or a module (by id: its record is the
+ * modules' own, looked up when read).
+ */
+export type DeckItem = { readonly kind: 'labware'; readonly lw: LabwareState } | { readonly kind: 'module'; readonly moduleId: string };

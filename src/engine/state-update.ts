@@ -7,10 +7,15 @@
 // Updates carry ids and plain values, not references to live records: a recorded update must mean
 // the same thing when it is applied to another state. The exception is an update that adds a new
 // record (a labware, a pipette, a module): it carries the record, built by a pure function.
+import type { LabwareUpdate } from './updates/labware.ts';
+import type { LiquidUpdate } from './updates/liquids.ts';
+import type { ModuleUpdate } from './updates/modules.ts';
+import type { MotionUpdate } from './updates/motion.ts';
+import type { PipetteUpdate } from './updates/pipettes.ts';
 import type { RunUpdate } from './updates/run.ts';
 
-export type { RunUpdate };
+export type { LabwareUpdate, LiquidUpdate, ModuleUpdate, MotionUpdate, PipetteUpdate, RunUpdate };
 
-export type StateUpdate = RunUpdate;
+export type StateUpdate = RunUpdate | LabwareUpdate | PipetteUpdate | ModuleUpdate | MotionUpdate | LiquidUpdate;
 
 export type StateUpdateType = StateUpdate['type'];

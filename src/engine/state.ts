@@ -9,15 +9,16 @@ import type { ApiLevel, FeatureName, MemberName } from './versions.ts';
 import { keyError, pyError } from './errors.ts';
 import type { LabwareState, WellState } from './labware.ts';
 import { LiquidLedger } from './ledger.ts';
+import type { LiquidLedgerView } from './ledger.ts';
 import { removalError } from './removals.ts';
 import type { RemovedName } from './removals.ts';
 import { RunLog } from './runlog.ts';
 import type { StateUpdate } from './state-update.ts';
-import type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation } from './state-records.ts';
+import type { CachedLocation, DeckItem, LoadedLiquid, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation } from './state-records.ts';
 import type { EngineLiquid, EngineOptions, LabwareDefinition, MountName, Point } from './types.ts';
 
 export { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION };
-export type { DeckItem, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation };
+export type { CachedLocation, DeckItem, LoadedLiquid, LoadedModule, LoadedPipette, MaxSpeedAxis, ResolvedLocation };
 
 export const MOUNTS: readonly MountName[] = ['left', 'right'];
 
@@ -40,23 +41,25 @@ export class EngineState {
   readonly custom: readonly LabwareDefinition[];
   readonly library: readonly LabwareDefinition[];
   /** Custom labware loaded so far, once per definition and request. */
-  readonly customLabwareUses: CustomLabwareUse[] = [];
+  readonly customLabwareUses: readonly CustomLabwareUse[] = [];
   readonly log = new RunLog();
-  readonly ledger = new LiquidLedger();
-  readonly labware = new Map<string, LabwareState>();
-  readonly pipettes = new Map<string, LoadedPipette>();
-  readonly byMount: Record<MountName, LoadedPipette | null> = { left: null, right: null };
-  readonly modules = new Map<string, LoadedModule>();
-  readonly deck = new Map<string, DeckItem>();
-  cache: ResolvedLocation | null = null;
+  readonly ledger: LiquidLedgerView = new LiquidLedger();
+  readonly labware: ReadonlyMap<string, LabwareState> = new Map<string, LabwareState>();
+  readonly pipettes: ReadonlyMap<string, LoadedPipette> = new Map<string, LoadedPipette>();
+  readonly byMount: Readonly<Record<MountName, LoadedPipette | null>> = { left: null, right: null };
+  readonly modules: ReadonlyMap<string, LoadedModule> = new Map<string, LoadedModule>();
+  readonly deck: ReadonlyMap<string, DeckItem> = new Map<string, DeckItem>();
+  /** How many times the deck's layout or a labware's height changed: what memos of the deck are checked against. */
+  readonly deckChanges: number = 0;
+  /** Where the last move went (its labware and well resolved on reading: see `cachedLocation`). */
+  readonly cache: CachedLocation | null = null;
   /** The mount that made the last move (the 2.10 per-mount planning origin). */
-  lastMount: MountName | null = null;
+  readonly lastMount: MountName | null = null;
   /** `ctx.max_speeds` (mm/s per axis: X, Y, Z = left mount, A = right mount). */
-  maxSpeeds: Partial<Record<MaxSpeedAxis, number>> = {};
+  readonly maxSpeeds: Readonly<Partial<Record<MaxSpeedAxis, number>>> = {};
   /** Lets the hot move path skip the cap arithmetic when no `max_speeds` is set. */
-  hasSpeedCaps = false;
-  highestZCache: number | null = null;
-  gantry: Point = { x: 0, y: 0, z: 0 };
+  readonly hasSpeedCaps: boolean = false;
+  readonly gantry: Readonly<Point> = { x: 0, y: 0, z: 0 };
   readonly nextId: number = 1;
   readonly paused: boolean = false;
   readonly railLights: boolean = false;
@@ -67,29 +70,32 @@ export class EngineState {
   /** Protocol Engine rules (JSON v6–8): protocol-given ids, the engine's errors and results. */
   readonly protocolEngine: boolean;
   /** The protocol's liquids: a JSON document's, or those a Python protocol defines. */
-  readonly liquids: EngineLiquid[];
+  readonly liquids: readonly EngineLiquid[];
   /** Liquids loaded into wells by `loadLiquid`, in order. */
-  readonly loadedLiquids: { liquidId: string; labwareId: string; volumeByWell: Record<string, number> }[] = [];
+  readonly loadedLiquids: readonly LoadedLiquid[] = [];
   /** Positions kept by `savePosition`, by id. */
-  readonly savedPositions = new Map<string, Point>();
+  readonly savedPositions: ReadonlyMap<string, Readonly<Point>> = new Map<string, Point>();
   /** Addressable areas used so far (JSON v8): slot 12 and the fixed trash exclude each other. */
-  readonly areasInUse = new Set<string>();
+  readonly areasInUse: ReadonlySet<string> = new Set<string>();
   /** The side of each area the last alternating tip drop went to. */
-  readonly lastDropSpot = new Map<string, 'left' | 'right'>();
+  readonly lastDropSpot: ReadonlyMap<string, 'left' | 'right'> = new Map<string, 'left' | 'right'>();
   /**
    * Pipettes that blew out since they last aspirated from a well or were prepared: the engine no
    * longer knows their aspirated volume, so they may not aspirate in place nor dispense.
    */
-  readonly blownOut = new Set<string>();
+  readonly blownOut: ReadonlySet<string> = new Set<string>();
   /** Labware standing on other labware (JSON v6–8 stacks and adapters): the upper one's id → the lower one's. */
-  readonly stackedOn = new Map<string, string>();
+  readonly stackedOn: ReadonlyMap<string, string> = new Map<string, string>();
   /**
    * Where each labware first stood on the deck (a slot, a module, another labware): where it is
    * set out before the run, or handed over at its first manual move (the equipment from 2.15).
    */
-  readonly setupPlaces = new Map<string, { slotName: string } | { moduleId: string } | { labwareId: string }>();
+  readonly setupPlaces: ReadonlyMap<string, { slotName: string } | { moduleId: string } | { labwareId: string }> = new Map<
+    string,
+    { slotName: string } | { moduleId: string } | { labwareId: string }
+  >();
   /** Definitions the protocol loaded labware from (Python, ≥ 2.14): later loads by name find them. */
-  readonly definedLabware: LabwareDefinition[] = [];
+  readonly definedLabware: readonly LabwareDefinition[] = [];
 
   constructor(opts: EngineOptions) {
     const level = parseApiLevel(opts.apiLevel);

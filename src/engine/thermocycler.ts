@@ -2,13 +2,14 @@
 import { recordAction } from './actions.ts';
 import { fixedTrash } from './deck.ts';
 import { pyError } from './errors.ts';
-import { expect, idleBlock, ramp } from './modules.ts';
-import { homedZ } from './motion.ts';
+import { expect, idleBlock, setTemperatureTarget } from './modules.ts';
+import { arrive, homedZ } from './motion.ts';
 import { pyFloat, pyInt, pyNum, pyRepr, pyRound, pyValue } from './pyfloat.ts';
 import type { EngineState, LoadedModule } from './state.ts';
 import { TIMING } from './timing.ts';
 import type { ProfileStep, PyNum } from './types.ts';
 import { logWarning } from './log-records.ts';
+import { applyUpdate } from './stores/index.ts';
 
 /**
  * Before a lid move the first loaded pipette retracts and moves above the trash: published as a
@@ -37,10 +38,8 @@ export function tcClearanceMove(st: EngineState): void {
     const speeds = { x: p.defaultSpeed, y: p.defaultSpeed, z: TIMING.zSpeed };
     recordAction(st, { kind: 'gantryMove', mount: p.mount, waypoints, speeds, seconds });
   }
-  st.gantry = point;
-  p.z = z;
-  st.cache = { point, ref: { kind: 'none' }, lw: null, well: null };
-  st.lastMount = p.mount;
+  applyUpdate(st, { type: 'pipette/zSet', pipetteId: p.id, z });
+  arrive(st, { point, ref: { kind: 'none' }, lw: null, well: null }, p.mount);
   if (publish) st.log.after();
 }
 
@@ -57,7 +56,7 @@ function moveLid<P extends 'open' | 'closed'>(st: EngineState, moduleId: string,
   if (to === 'open') st.log.before('command.THERMOCYCLER_OPEN', 'Opening Thermocycler lid');
   else st.log.before('command.THERMOCYCLER_CLOSE', 'Closing Thermocycler lid');
   tcClearanceMove(st);
-  m.lid = to;
+  applyUpdate(st, { type: 'module/lidSet', moduleId: m.id, lid: to });
   st.log.advance(TIMING.tcLidMoveS);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lid', value: to, seconds: TIMING.tcLidMoveS });
   st.log.after();
@@ -93,11 +92,8 @@ export function thermocyclerSetBlockTemperature(
     text += `${totalIsFloat ? pyFloat(s) : pyInt(s)} seconds`;
   }
   st.log.before('command.THERMOCYCLER_SET_BLOCK_TEMP', text);
-  const rampS = ramp(st, m, temperature, rampRate ?? TIMING.tcBlockHeatRate, rampRate ?? TIMING.tcBlockCoolRate);
-  m.target = temperature;
-  m.temperature = temperature;
   const hold = sec + min * 60;
-  m.holdTime = hold || null;
+  const rampS = setTemperatureTarget(st, m, temperature, rampRate ?? TIMING.tcBlockHeatRate, rampRate ?? TIMING.tcBlockCoolRate, hold || null);
   st.log.advance(rampS + hold);
   if (st.actions !== null) {
     recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: temperature, seconds: 0 });
@@ -111,9 +107,7 @@ export function thermocyclerSetLidTemperature(st: EngineState, moduleId: string,
   st.log.before('command.THERMOCYCLER_SET_LID_TEMP', `Setting Thermocycler lid temperature to ${pyFloat(pyRound(temperature, 2))} °C`);
   const from = m.lidPhys;
   const dt = temperature >= from ? (temperature - from) / TIMING.tcLidHeatRate : (from - temperature) / TIMING.tcLidCoolRate;
-  m.lidPhys = temperature;
-  m.lidTarget = temperature;
-  m.lidTemp = temperature;
+  applyUpdate(st, { type: 'module/lidTemperatureSet', moduleId: m.id, celsius: temperature });
   st.log.advance(dt);
   if (st.actions !== null) {
     recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: temperature, seconds: 0 });
@@ -146,14 +140,11 @@ export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, st
   for (let r = 0; r < reps; r++) {
     for (const s of steps) {
       const temp = s.temperature as number;
-      t += ramp(st, m, temp, s.ramp_rate ?? TIMING.tcBlockHeatRate, s.ramp_rate ?? TIMING.tcBlockCoolRate);
+      t += setTemperatureTarget(st, m, temp, s.ramp_rate ?? TIMING.tcBlockHeatRate, s.ramp_rate ?? TIMING.tcBlockCoolRate);
       t += (s.hold_time_seconds ?? 0) + (s.hold_time_minutes ?? 0) * 60;
-      m.target = temp;
-      m.temperature = temp;
     }
   }
-  m.totalCycleCount = reps;
-  m.totalStepCount = steps.length;
+  applyUpdate(st, { type: 'module/profileRun', moduleId: m.id, repetitions: reps, steps: steps.length });
   st.log.advance(t);
   if (st.actions !== null) {
     const planned = steps.map((s) => ({
@@ -169,7 +160,7 @@ export function thermocyclerExecuteProfile(st: EngineState, moduleId: string, st
 export function thermocyclerDeactivateLid(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_LID', 'Deactivating Thermocycler lid heating');
-  idleLid(m);
+  idleLid(st, m);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: null, seconds: 0 });
   st.log.after();
 }
@@ -177,22 +168,20 @@ export function thermocyclerDeactivateLid(st: EngineState, moduleId: string): vo
 export function thermocyclerDeactivateBlock(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE_BLOCK', 'Deactivating Thermocycler well block heating');
-  idleBlock(m);
+  idleBlock(st, m);
   if (st.actions !== null) recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
-  m.holdTime = null;
   st.log.after();
 }
 
 export function thermocyclerDeactivate(st: EngineState, moduleId: string): void {
   const m = expect(st, moduleId, 'thermocyclerModuleType');
   st.log.before('command.THERMOCYCLER_DEACTIVATE', 'Deactivating Thermocycler');
-  idleBlock(m);
-  idleLid(m);
+  idleBlock(st, m);
+  idleLid(st, m);
   if (st.actions !== null) {
     recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'temperature', value: null, seconds: 0 });
     recordAction(st, { kind: 'moduleSetPoint', moduleId: m.id, target: 'lidTemperature', value: null, seconds: 0 });
   }
-  m.holdTime = null;
   st.log.after();
 }
 
@@ -206,8 +195,6 @@ function pyMod(a: number, b: number): number {
   return r !== 0 && r < 0 !== b < 0 ? r + b : r;
 }
 
-function idleLid(m: LoadedModule): void {
-  m.lidTarget = null;
-  m.lidTemp = TIMING.ambientC;
-  m.lidPhys = TIMING.ambientC;
+function idleLid(st: EngineState, m: LoadedModule): void {
+  applyUpdate(st, { type: 'module/lidTemperatureDeactivated', moduleId: m.id });
 }

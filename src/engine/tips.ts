@@ -5,7 +5,8 @@ import type { PipetteSpec } from '../definitions/index.ts';
 import { nextLabwareDropPoint } from './addressable-areas.ts';
 import { requireNoTip, requireTip } from './engine-errors.ts';
 import { pyError } from './errors.ts';
-import { nextTip, useTips, type LabwareState, type WellState } from './labware.ts';
+import { nextTip, type LabwareState, type WellState } from './labware.ts';
+import { applyUpdate } from './stores/index.ts';
 import { argRepr, fromTarget, locString, wellBottom, wellTop } from './locations.ts';
 import { recordAction } from './actions.ts';
 import { move } from './motion.ts';
@@ -20,12 +21,17 @@ const PICK_UP_TYPE_ERROR =
   'If specified, location should be an instance of types.Location (e.g. the return value from ' +
   'tiprack.wells()[0].top()) or a Well (e.g. tiprack.wells()[0]. However, it is a ';
 
+/** Tips taken from (`present: false`) or put back into a rack: from `start` down its column, `channels` wells or to its end. */
+function setTips(st: EngineState, lw: LabwareState, start: WellState, channels: number, present: boolean): void {
+  applyUpdate(st, { type: 'labware/tipsSet', labwareId: lw.id, wellName: start.name, channels, present });
+}
+
 /** `Labware.reset()`: every tip back. */
 export function labwareReset(st: EngineState, labwareId: string): void {
   const lw = st.lw(labwareId);
   // The Protocol Engine runtime refuses what the legacy one silently skipped.
   if (!lw.isTiprack && st.has('engineCore')) throw pyError('TypeError', `${lw.displayName} is not a tip rack.`);
-  lw.hasTip.fill(1);
+  applyUpdate(st, { type: 'labware/tipRackRefilled', labwareId: lw.id });
 }
 
 /**
@@ -53,13 +59,13 @@ export function labwareNextTip(st: EngineState, labwareId: string, numTips: numb
 /** `Labware.use_tips(start_well, num_channels)`. */
 export function labwareUseTips(st: EngineState, labwareId: string, wellName: string, numChannels: number): void {
   const lw = st.lw(labwareId);
-  if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 0);
+  if (lw.isTiprack) setTips(st, lw, st.wellOf(lw, wellName), numChannels, false);
 }
 
 /** `Labware.return_tips(start_well, num_channels)`. */
 export function labwareReturnTips(st: EngineState, labwareId: string, wellName: string, numChannels: number): void {
   const lw = st.lw(labwareId);
-  if (lw.isTiprack) useTips(lw, st.wellOf(lw, wellName), numChannels, 1);
+  if (lw.isTiprack) setTips(st, lw, st.wellOf(lw, wellName), numChannels, true);
 }
 
 /** `Labware.previous_tip(num_tips)`: the last well of the last used run, or null. */
@@ -86,24 +92,26 @@ export function wellHasTip(st: EngineState, labwareId: string, wellName: string)
 export function setWellHasTip(st: EngineState, labwareId: string, wellName: string, value: boolean): void {
   const lw = st.lw(labwareId);
   const w = st.wellOf(lw, wellName);
-  if (lw.isTiprack) lw.hasTip[w.index] = value ? 1 : 0;
+  if (lw.isTiprack) setTips(st, lw, w, 1, value);
 }
 
 /** `pipette.starting_tip = well` (or null). */
 export function setStartingTip(st: EngineState, pipetteId: string, well: { labwareId: string; wellName: string } | null): void {
-  const p = st.pipette(pipetteId);
-  if (well === null) p.startingTip = null;
-  else {
+  st.pipette(pipetteId);
+  let tip: { labwareId: string; wellName: string } | null = null;
+  if (well !== null) {
+    // An unknown labware or well fails here, before the change (the store resolves the same ids).
     const lw = st.lw(well.labwareId);
-    p.startingTip = { lw, well: st.wellOf(lw, well.wellName) };
+    tip = { labwareId: lw.id, wellName: st.wellOf(lw, well.wellName).name };
   }
+  applyUpdate(st, { type: 'pipette/startingTipSet', pipetteId, tip });
 }
 
 /** `pipette.reset_tipracks()`: every rack refilled, starting tip cleared. */
 export function resetTipracks(st: EngineState, pipetteId: string): void {
   const p = st.pipette(pipetteId);
-  for (const id of p.tipRacks) st.labware.get(id)?.hasTip.fill(1);
-  p.startingTip = null;
+  for (const id of p.tipRacks) if (st.labware.has(id)) applyUpdate(st, { type: 'labware/tipRackRefilled', labwareId: id });
+  applyUpdate(st, { type: 'pipette/startingTipSet', pipetteId, tip: null });
 }
 
 /** `next_available_tip(starting_tip, tip_racks, channels)` → rack and well, or null. */
@@ -198,14 +206,15 @@ export function pickUpTip(
   st.log.advance(seconds);
   if (st.actions !== null) recordTipPress(st, p, n, increment, seconds);
   const overlap = p.spec.tipOverlap[labwareUri(lw.def)] ?? p.spec.tipOverlap.default ?? 0;
-  p.hasTip = true;
-  p.currentVolume = 0;
-  p.tipLength = (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap;
-  p.tipCapacity = Math.min(p.spec.maxVolume, w.maxVolume);
-  p.workingVolume = p.spec.maxVolume;
-  p.z = w.top.z;
-  useTips(lw, w, p.spec.channels, 0);
-  p.lastTip = { lw, well: w };
+  applyUpdate(st, {
+    type: 'pipette/tipAttached',
+    pipetteId,
+    tip: { labwareId: lw.id, wellName: w.name },
+    tipLength: (lw.def.parameters.tipLength ?? p.spec.fallbackTipLength) - overlap,
+    tipCapacity: Math.min(p.spec.maxVolume, w.maxVolume),
+    z: w.top.z,
+  });
+  setTips(st, lw, w, p.spec.channels, false);
   // From 2.13 the plunger is prepared right after the pick-up unless `prep_after=False`.
   if (st.has('moduleLocationsRefused') && prepAfter !== false) preparePlunger(st, p);
   st.log.after();
@@ -330,7 +339,7 @@ export function dropTip(st: EngineState, pipetteId: string, location: AnyLocatio
     return alternated;
   }
   if (!p.hasTip) throw pyError('NoTipAttachedError', 'Cannot perform DROPTIP without a tip attached');
-  if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) useTips(target.lw, target.well, p.spec.channels, 1);
+  if (!st.has('dropTipAtReturnHeight') && target.lw?.isTiprack && target.well) setTips(st, target.lw, target.well, p.spec.channels, true);
   ejectTip(st, p, homeAfter);
   st.log.after();
   return alternated;
@@ -341,12 +350,7 @@ export function ejectTip(st: EngineState, p: LoadedPipette, homeAfter: boolean):
   const seconds = TIMING.dropTipS + (homeAfter ? TIMING.plungerHomeS : 0);
   st.log.advance(seconds);
   if (st.actions !== null) recordTipEject(st, p, homeAfter, seconds);
-  p.hasTip = false;
-  p.currentVolume = 0;
-  p.ready = false;
-  p.tipLength = 0;
-  p.tipCapacity = p.spec.maxVolume;
-  p.lastTip = null;
+  applyUpdate(st, { type: 'pipette/tipDropped', pipetteId: p.id });
 }
 
 export function returnTip(st: EngineState, pipetteId: string, homeAfter: boolean): void {
@@ -371,5 +375,5 @@ function recordTipPress(st: EngineState, p: LoadedPipette, presses: number, incr
 /** The eject; the plunger ends at the bottom, or homed at the top. */
 function recordTipEject(st: EngineState, p: LoadedPipette, homesPlunger: boolean, seconds: number): void {
   recordAction(st, { kind: 'tipEject', mount: p.mount, speedMmPerS: p.spec.dropTipSpeed, homesPlunger, seconds });
-  p.plungerMm = homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom;
+  applyUpdate(st, { type: 'pipette/plungerMoved', pipetteId: p.id, mm: homesPlunger ? p.spec.plunger.top : p.spec.plunger.bottom });
 }

@@ -10,7 +10,7 @@ import type { EngineOptions } from '../../src/engine/index.ts';
 /** The state's fields, by the concern (store) that owns them. */
 export const CONCERNS = {
   run: ['nextId', 'paused', 'railLights'],
-  labware: ['labware', 'deck', 'stackedOn', 'setupPlaces', 'definedLabware', 'areasInUse', 'lastDropSpot', 'customLabwareUses'],
+  labware: ['labware', 'deck', 'deckChanges', 'stackedOn', 'setupPlaces', 'definedLabware', 'areasInUse', 'lastDropSpot', 'customLabwareUses'],
   pipettes: ['pipettes', 'byMount', 'blownOut'],
   modules: ['modules'],
   motion: ['cache', 'lastMount', 'maxSpeeds', 'hasSpeedCaps', 'gantry', 'savedPositions'],
@@ -20,10 +20,10 @@ export const CONCERNS = {
 export type Concern = keyof typeof CONCERNS;
 
 /** Fields that are not the run's state: its settings, its outputs, and memos derived from the rest. */
-export const NOT_STATE = ['apiLevel', 'isSimulating', 'defs', 'custom', 'library', 'protocolEngine', 'log', 'actions', 'updates', 'features', 'highestZCache'];
+export const NOT_STATE = ['apiLevel', 'isSimulating', 'defs', 'custom', 'library', 'protocolEngine', 'log', 'actions', 'updates', 'features'];
 
 /** The concerns whose every change goes through state updates (all of them, once converted). */
-export const CHECKED: readonly Concern[] = ['run'];
+export const CHECKED: readonly Concern[] = ['run', 'labware', 'pipettes', 'modules', 'motion', 'liquids'];
 
 function fields(state: EngineState, concern: Concern): Record<string, unknown> {
   const record = state as unknown as Record<string, unknown>;

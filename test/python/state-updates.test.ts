@@ -73,6 +73,71 @@ def run(ctx):
     mag.disengage()
 `;
 
+PROTOCOLS['2.11: tips by hand, tip length, a module taking loaded labware, a cleared slot'] = `
+metadata = {"apiLevel": "2.11"}
+def run(ctx):
+    tips = ctx.load_labware("opentrons_96_tiprack_300ul", 1)
+    spare = ctx.load_labware("opentrons_96_tiprack_300ul", 4)
+    plate = ctx.load_labware("corning_96_wellplate_360ul_flat", 2)
+    temp = ctx.load_module("temperature module gen2", 3)
+    temp.load_labware_object(plate)
+    tips.tip_length = 60
+    tips.use_tips(tips["A1"], 8)
+    tips.return_tips(tips["A1"], 4)
+    tips["H1"].has_tip = False
+    p = ctx.load_instrument("p300_single_gen2", "right", tip_racks=[tips, spare])
+    p.pick_up_tip()
+    p.return_tip()
+    p.pick_up_tip(spare["B2"])
+    p.drop_tip(spare["B2"])
+    p.reset_tipracks()
+    p.pick_up_tip()
+    p.drop_tip()
+    tips.reset()
+    del ctx.deck["4"]
+    del ctx.deck["3"]
+    ctx.load_labware("nest_12_reservoir_15ml", 4)
+`;
+PROTOCOLS['2.13: a labware offset'] = `
+metadata = {"apiLevel": "2.13"}
+def run(ctx):
+    plate = ctx.load_labware("corning_96_wellplate_360ul_flat", 2)
+    tips = ctx.load_labware("opentrons_96_tiprack_300ul", 1)
+    plate.set_offset(1, 2, 3)
+    p = ctx.load_instrument("p300_single_gen2", "right", tip_racks=[tips])
+    p.pick_up_tip()
+    p.aspirate(50, plate["A1"])
+    plate.set_offset(0, 0, 1)
+    p.dispense(50, plate["A2"])
+    p.drop_tip()
+`;
+PROTOCOLS['2.15: adapters, stacks moved with what stands on them, off deck, definitions, custom labware'] = `
+from opentrons import protocol_api
+requirements = {"robotType": "OT-2", "apiLevel": "2.15"}
+def run(ctx):
+    hs = ctx.load_module("heaterShakerModuleV1", 1)
+    adapter = hs.load_adapter("opentrons_96_flat_bottom_adapter")
+    plate = adapter.load_labware("nest_96_wellplate_200ul_flat")
+    tips = ctx.load_labware("opentrons_96_tiprack_300ul", 3)
+    spare = ctx.load_labware("opentrons_96_tiprack_300ul", 6)
+    off = ctx.load_labware("nest_12_reservoir_15ml", protocol_api.OFF_DECK)
+    ctx.load_labware("examplelabs_6_tuberack_20000ul", 7)
+    ctx.load_labware_from_definition(plate._definition, 8)
+    ctx.load_labware("nest_96_wellplate_200ul_flat", 10)
+    p = ctx.load_instrument("p300_single_gen2", "right", tip_racks=[tips, spare])
+    p.pick_up_tip()
+    p.drop_tip()
+    hs.open_labware_latch()
+    ctx.move_labware(adapter, 5)
+    ctx.move_labware(off, 2)
+    ctx.move_labware(tips, 9)
+    p.pick_up_tip()
+    p.return_tip()
+    del ctx.deck["6"]
+    ctx.move_labware(adapter, hs)
+    ctx.move_labware(plate, protocol_api.OFF_DECK)
+`;
+
 describe('Python protocols change state only through state updates', { timeout: 240_000 }, () => {
   let runner: Runner;
   let py: Pyodide;

@@ -6,6 +6,7 @@ import { isTrashBin } from '../trash-bin.ts';
 import { enginePipette, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { AnyLocationOrTrashBin, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
+import { applyUpdate } from '../stores/index.ts';
 
 /**
  * `pipette.aspirate(volume, location, rate)`: `rate` multiplies the pipette's flow rate. In the
@@ -30,7 +31,7 @@ export const aspirate = defineCommand({
     const volume = checkAspirateVolume(p, params.volume);
     aspirateAt(state, p.id, volume, target.location, params.flowRate / p.aspirateFlowRate);
     // Aspirating from a well resets the plunger: the engine knows the volume again.
-    state.blownOut.delete(p.id);
+    if (state.blownOut.has(p.id)) applyUpdate(state, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
     return { position: target.point, volume: params.volume };
   },
 });

@@ -5,6 +5,7 @@ import { isTrashBin } from '../trash-bin.ts';
 import { enginePipette, isWellTarget, requireTip, resolveWellTarget } from '../protocol-engine.ts';
 import { defineCommand } from './command.ts';
 import { AnyLocationOrTrashBin, Id, Maybe, WellTargetFields } from './params.ts';
+import { applyUpdate } from '../stores/index.ts';
 
 /** `pipette.blow_out(location)`; in the Protocol Engine's form a well target and `flowRate`. */
 export const blowout = defineCommand({
@@ -25,7 +26,7 @@ export const blowout = defineCommand({
     requireTip(p);
     blowOut(state, p.id, target.location);
     // The engine no longer knows what the tip holds: no aspirate in place, no dispense, until reset.
-    state.blownOut.add(p.id);
+    applyUpdate(state, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: true });
     return { position: target.point };
   },
 });

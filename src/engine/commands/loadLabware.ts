@@ -4,6 +4,7 @@ import { pyError } from '../errors.ts';
 import { engineCoreDefinition } from '../engine-core-labware.ts';
 import { engineLoadLabware } from '../protocol-engine.ts';
 import { loadLabwareAt } from '../labware-movement.ts';
+import { applyUpdate } from '../stores/index.ts';
 import type { LabwareDefinition } from '../types.ts';
 import { defineCommand, slotAsText } from './command.ts';
 import { EngineLocation, Id, LabwareDefinitionSchema, Maybe, plain, PyNumber } from './params.ts';
@@ -39,7 +40,7 @@ export const loadLabware = defineCommand({
     if (state.has('labwareMovement') && (location === 'offDeck' || (typeof location === 'object' && 'labwareId' in location))) {
       const found = definition ?? engineCoreDefinition(state, loadName as string, params.namespace ?? null, plain(params.version));
       const info = loadLabwareAt(state, found, location, label);
-      if (definition !== null) state.definedLabware.push(definition);
+      if (definition !== null) applyUpdate(state, { type: 'labware/definitionAdded', definition });
       return info;
     }
     if (typeof location !== 'object' || !('slotName' in location || 'moduleId' in location)) {
@@ -50,7 +51,7 @@ export const loadLabware = defineCommand({
     if (state.has('engineCore')) {
       const found = definition ?? engineCoreDefinition(state, loadName as string, params.namespace ?? null, plain(params.version));
       const info = 'moduleId' in location ? moduleLoadLabwareFromDefinition(state, location.moduleId, found, label) : loadLabwareFromDefinition(state, found, location.slotName, label);
-      if (definition !== null) state.definedLabware.push(definition);
+      if (definition !== null) applyUpdate(state, { type: 'labware/definitionAdded', definition });
       return info;
     }
     if ('moduleId' in location) {

@@ -4,6 +4,7 @@ import { engineError, enginePipette, isWellTarget, resolveWellTarget } from '../
 import { pickUpTip as pickUp } from '../tips.ts';
 import { defineCommand } from './command.ts';
 import { AnyLocation, Id, Maybe, plain, PyNumber, WellTargetFields } from './params.ts';
+import { applyUpdate } from '../stores/index.ts';
 
 /**
  * `pipette.pick_up_tip(location, presses, increment)`; no location = the next tip of its racks.
@@ -31,7 +32,7 @@ export const pickUpTip = defineCommand({
     if (!target.lw.isTiprack) throw engineError('LabwareIsNotTipRackError', `Labware ${target.lw.id} has no tip length defined.`);
     requireNoTip(p);
     pickUp(state, p.id, { kind: 'well', labwareId: target.lw.id, wellName: target.well.name }, null, null);
-    state.blownOut.delete(p.id);
+    if (state.blownOut.has(p.id)) applyUpdate(state, { type: 'pipette/volumeUnknownSet', pipetteId: p.id, unknown: false });
     return { position: target.point, tipVolume: target.well.maxVolume, tipLength: p.tipLength, tipDiameter: target.well.diameter ?? 0 };
   },
 });

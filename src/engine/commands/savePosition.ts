@@ -4,6 +4,7 @@ import { defineCommand } from './command.ts';
 import { currentPosition } from './moveRelative.ts';
 import { Id, Maybe } from './params.ts';
 import { issueId } from '../ids.ts';
+import { applyUpdate } from '../stores/index.ts';
 
 /**
  * The Protocol Engine's `savePosition` (JSON v6–8): keeps where the pipette is under
@@ -16,7 +17,7 @@ export const savePosition = defineCommand({
     enginePipette(state, params.pipetteId);
     const positionId = params.positionId ?? issueId(state, 'position');
     const position = currentPosition(state);
-    state.savedPositions.set(positionId, position);
+    applyUpdate(state, { type: 'motion/positionSaved', positionId, position });
     return { positionId, position };
   },
 });

@@ -3,10 +3,20 @@
 import type { EngineState } from '../state.ts';
 import type { StateUpdate, StateUpdateType } from '../state-update.ts';
 import type { UpdateHandlers } from './handlers.ts';
+import { labwareStore } from './labware.ts';
+import { liquidsStore } from './liquids.ts';
+import { modulesStore } from './modules.ts';
+import { motionStore } from './motion.ts';
+import { pipettesStore } from './pipettes.ts';
 import { runStore } from './run.ts';
 
 const STORES: UpdateHandlers<StateUpdate> = {
   ...runStore,
+  ...labwareStore,
+  ...pipettesStore,
+  ...modulesStore,
+  ...motionStore,
+  ...liquidsStore,
 };
 
 type AnyHandler = (state: EngineState, update: StateUpdate) => void;

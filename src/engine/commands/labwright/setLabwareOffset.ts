@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { labwareInfo, setCalibrationOffset } from '../../labware.ts';
+import { labwareInfo } from '../../labware.ts';
+import { applyUpdate } from '../../stores/index.ts';
 import { defineCommand } from '../command.ts';
 import { Id, PointSchema } from '../params.ts';
 
@@ -9,8 +10,7 @@ export const setLabwareOffset = defineCommand({
   params: Type.Object({ labwareId: Id, offset: PointSchema }),
   execute: (params, { state }) => {
     const lw = state.lw(params.labwareId);
-    setCalibrationOffset(lw, params.offset);
-    state.highestZCache = null;
+    applyUpdate(state, { type: 'labware/offsetSet', labwareId: lw.id, offset: params.offset });
     return labwareInfo(lw);
   },
   report: (params) => ({ params, result: null }),
