@@ -1,5 +1,6 @@
 // serve's front door (src/server/front-door.ts): before the app is ready it answers a plain
-// /health exactly as the app does and holds every other request, which the app answers once ready.
+// /health exactly as the app does and holds every other request and websocket upgrade, which the
+// app answers once ready.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_ROBOT_NAME, openFrontDoor, startServer } from '../../src/server/index.ts';
 import { eventually } from '../helpers/wait.ts';
+import { subscribe } from '../notifications/helpers.ts';
 import { V2 } from './helpers.ts';
 
 /** The parts of a response the app and the door must agree on (Date varies). */
@@ -30,7 +32,9 @@ test('the front door answers /health as the app does, and hands every other requ
       fetch(`${base}/health`),
       fetch(`${base}/health`, { headers: { ...V2, Origin: 'http://lab.example' } }),
     ];
-    await eventually('the door to hold four requests', async () => door.waiting, (n) => n === 4, { timeoutMs: 10_000, intervalMs: 10 });
+    // A websocket subscriber too (an upgrade, held the same way).
+    const subscriber = subscribe(`ws://127.0.0.1:${door.port}/notifications/subscribe?topic=robot/door`);
+    await eventually('the door to hold five requests', async () => door.waiting, (n) => n === 5, { timeoutMs: 10_000, intervalMs: 10 });
 
     server = await startServer({ logger: false, speed: 'max', pythonPoolSize: 1, dataDir, host: '127.0.0.1', port: door.port }, door);
     const [sessions, withQuery, noVersion, withOrigin] = await Promise.all(held);
@@ -39,6 +43,7 @@ test('the front door answers /health as the app does, and hands every other requ
     assert.equal(withQuery.status, 200);
     assert.equal(noVersion.status, 422);
     assert.equal(withOrigin.headers.get('access-control-allow-origin'), 'http://lab.example');
+    await (await subscriber).close();
 
     const fromApp = await answer(await fetch(`${base}/health`, { headers: V2 }));
     assert.deepEqual(early, fromApp);
