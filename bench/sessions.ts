@@ -1,8 +1,9 @@
 // A lab's day against real `labwright serve` processes on loopback ports. Prints figures; asserts
 // nothing.
-//   1. Server start: spawned until /health answers, and until the first upload's analysis is back
-//      (the server does not report its interpreters, so that first upload, sent as soon as /health
-//      answers, stands for the first warm interpreter), `--starts` times.
+//   1. Server start: spawned until /health answers, until the first interpreter is warm (the
+//      server's log line `Python interpreter ready`; a baseline that does not log it has only the
+//      next figure), and until the seed's first upload, sent as soon as /health answers, has its
+//      analysis, `--starts` times.
 //   2. Each protocol of the library (bench/protocol-library.ts) uploaded, a session created and
 //      loaded, both deleted, one after another, to `--operations`: median and p90 of each step.
 //   3. The same with `--clients` clients at once, each working through the library on its own.
@@ -77,9 +78,22 @@ async function memoryAtRest(server: ServerProcess): Promise<Memory> {
 const memoryText = (m: Memory): string =>
   `sandbox processes (one warm interpreter each): ${m.childrenMiB.map((x) => `${x.toFixed(0)} MiB`).join(', ') || 'none'}; server process ${m.serverMiB.toFixed(0)} MiB`;
 
+/**
+ * When the server's first interpreter was warm (ms since its process started), from its log line
+ * `Python interpreter ready` (written in batches: waited for up to 2 s); null when it logs none.
+ */
+async function warmLogged(server: ServerProcess): Promise<number | null> {
+  for (let waited = 0; waited <= 2000; waited += 50) {
+    const match = /"sinceStartMs":(\d+)[^\n]*"msg":"Python interpreter ready"/.exec(server.output());
+    if (match) return Number(match[1]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
+}
+
 async function serverStarts(library: LibraryProtocol[]): Promise<void> {
   const seed = library.find((p) => p.name === 'plate_transfer.py')!;
-  const figures = checkouts.map(() => ({ health: [] as number[], firstAnalysis: [] as number[], firstUpload: [] as number[] }));
+  const figures = checkouts.map(() => ({ health: [] as number[], firstAnalysis: [] as number[], firstUpload: [] as number[], warm: [] as number[] }));
   for (let i = 0; i < starts; i++) {
     for (const [c, { repo }] of checkouts.entries()) {
       const t0 = performance.now();
@@ -89,6 +103,8 @@ async function serverStarts(library: LibraryProtocol[]): Promise<void> {
         const op = await labOperation(server.base, seed);
         figures[c].firstUpload.push(op.uploadMs);
         figures[c].firstAnalysis.push(figures[c].health.at(-1)! + op.uploadMs);
+        const warm = await warmLogged(server);
+        if (warm !== null) figures[c].warm.push(warm);
       } finally {
         await server.stop();
       }
@@ -98,6 +114,7 @@ async function serverStarts(library: LibraryProtocol[]): Promise<void> {
   for (const [c, { label }] of checkouts.entries()) {
     const f = figures[c];
     console.log(`  ${label}: spawned until /health answers ${stats(f.health)}; until the seed's first upload has its analysis ${stats(f.firstAnalysis)} (that upload alone ${stats(f.firstUpload)})`);
+    console.log(`  ${label}: until the first interpreter is warm, as the server logs it: ${f.warm.length > 0 ? stats(f.warm) : 'not logged (a server that does not say)'}`);
   }
 }
 

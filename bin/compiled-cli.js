@@ -1,14 +1,16 @@
 // The compiled CLI: src/cli/main.ts and what it imports, bundled by esbuild into the user's cache
 // folder of this source version (cli/main.mjs and its chunks). bin/labwright.js starts it for
-// analyze and simulate, building it first when this source version has none yet (about as long as
-// tsx would take to load the TypeScript once), so those commands never pay tsx's start or its
-// transpiling module loader, and nothing needs a manual build step.
+// serve, analyze and simulate, building it first when this source version has none yet (about as
+// long as tsx would take to load the TypeScript once; the sandbox bundle is built beside it), so
+// those commands never pay tsx's start or its transpiling module loader, and nothing needs a
+// manual build step.
 //
 // Plain JavaScript: it runs before anything could transpile TypeScript.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compiledCliEntry, keyFolder, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/common/user-cache.js';
+import { bundleSandbox } from '../src/python/sandbox-build.js';
 
 /**
  * Whether `offset` is inside a quoted string on its line (the sandbox bundler's banner text holds
@@ -71,6 +73,31 @@ function importInPlace(userCacheModule) {
 }
 
 /**
+ * The sandbox bundle of this source version in the user's cache (`sandbox/`), when it is missing.
+ * Never fails: without it the CLI bundles it later itself (and reports what goes wrong then).
+ * @param {typeof import('esbuild').build} build
+ * @param {string} repoRoot
+ * @returns {Promise<void>}
+ */
+async function buildSandbox(build, repoRoot) {
+  const target = path.join(keyFolder(repoRoot), 'sandbox');
+  if (fs.existsSync(target)) return;
+  /** @type {string | null} */
+  let built = null;
+  try {
+    const files = await bundleSandbox(build, path.join(repoRoot, 'src/python'));
+    built = temporaryBuildFolder(userCacheRoot());
+    for (const file of files) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
+    publishFolder(built, target);
+    built = null;
+  } catch (err) {
+    if (process.env.LABWRIGHT_DEBUG) process.stderr.write(`labwright: no sandbox bundle yet: ${String(err)}\n`);
+  } finally {
+    if (built !== null) fs.rmSync(built, { recursive: true, force: true });
+  }
+}
+
+/**
  * The compiled CLI's entry for the checkout at `repoRoot`, built now if it is missing. Null when it
  * cannot be built (the caller then runs the TypeScript through tsx). Two processes building at
  * once each build in a folder of their own; the first to finish puts its folder in place.
@@ -84,6 +111,8 @@ export async function compiledCli(repoRoot) {
   let built = null;
   try {
     const { build } = await import('esbuild');
+    // The sandbox bundle is needed next (the interpreter snapshot is made from it): built beside.
+    const sandbox = buildSandbox(build, repoRoot);
     built = temporaryBuildFolder(userCacheRoot());
     await build({
       entryPoints: { main: path.join(repoRoot, 'src/cli/main.ts'), prestart: path.join(repoRoot, 'src/cli/prestart.ts') },
@@ -99,6 +128,7 @@ export async function compiledCli(repoRoot) {
     });
     publishFolder(built, path.join(keyFolder(repoRoot), 'cli'));
     built = null;
+    await sandbox;
     return compiledCliEntry(repoRoot);
   } catch (err) {
     if (process.env.LABWRIGHT_DEBUG) process.stderr.write(`labwright: no compiled CLI: ${String(err)}\n`);

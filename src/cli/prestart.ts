@@ -1,9 +1,10 @@
 // The compiled CLI's first step (bin/labwright.js runs it before loading the rest): when the
-// command is sure to analyse a Python protocol, an interpreter starts booting from the cached
-// snapshot at once, while the CLI loads its modules and reads the files (src/python/early.ts).
+// command is sure to analyse a Python protocol, or is `serve` (whose pool starts warm), an
+// interpreter starts booting from the cached snapshot at once, while the CLI loads its modules
+// (for serve, the whole server) and reads the files (src/python/early.ts).
 // It looks at the words of the command line only; anything else is decided later, as always.
-import { startInterpreterEarly } from '../python/index.ts';
 import { helperSocket } from './helper-client.ts';
+import { openFrontDoorEarly, serveAddress } from './serve-door.ts';
 
 /** Options of analyze and simulate that take a value (the value is not a protocol file). */
 const WITH_VALUE = new Set(['-s', '--support', '-l', '--labware', '--timeout', '--memory', '--data-dir']);
@@ -24,8 +25,21 @@ export function protocolArguments(argv: readonly string[]): string[] {
 
 /**
  * Starts an interpreter early when a protocol file of the command line is a .py file and no
- * background helper (helper-client.ts) is there to run it.
+ * background helper (helper-client.ts) is there to run it; for serve, first opens the front door.
+ * Resolves once both are under way (the launcher then loads the rest).
  */
-export function prestart(argv: readonly string[]): void {
-  if (protocolArguments(argv).some((file) => file.toLowerCase().endsWith('.py')) && helperSocket() === null) startInterpreterEarly();
+export async function prestart(argv: readonly string[]): Promise<void> {
+  if (serveAddress(argv) !== null) {
+    // The socket first (/health answers from then on), then the pool's first interpreter.
+    await openFrontDoorEarly(argv);
+    await startInterpreterEarly();
+  } else if (protocolArguments(argv).some((file) => file.toLowerCase().endsWith('.py')) && helperSocket() === null) {
+    await startInterpreterEarly();
+  }
+}
+
+/** Loaded here rather than imported at the top, so a serve's front door opens before it loads. */
+async function startInterpreterEarly(): Promise<void> {
+  const python = await import('../python/index.ts');
+  python.startInterpreterEarly();
 }

@@ -1,4 +1,5 @@
 // `labwright serve`: maps command-line options onto the server's configuration.
+import { takeFrontDoor } from './serve-door.ts';
 
 export interface ServeOptions {
   host: string;
@@ -44,6 +45,7 @@ function fixedRobot(opts: ServeOptions) {
 export async function serve(opts: ServeOptions): Promise<void> {
   // Loaded here, not at the top: `analyze` and `simulate` should not pay for the HTTP stack.
   const { startServer } = await import('../server/index.ts');
+  const door = await takeFrontDoor(opts.host, opts.port);
   const { NotifyAddressError, NotifyBindError } = await import('../notifications/index.ts');
   const notify = opts.notify ? { subscriberAddress: opts.notifyAddress, pushAddress: opts.notifyPushAddress } : null;
   const server = await startServer({
@@ -54,10 +56,11 @@ export async function serve(opts: ServeOptions): Promise<void> {
     maxProtocols: opts.maxProtocols,
     uploadLimitBytes: Math.round(opts.uploadLimit * 2 ** 20),
     pythonPoolSize: opts.poolSize,
+    warmPython: true,
     analysisLimits: { timeoutMs: opts.analysisTimeout * 1000, memoryBytes: opts.analysisMemory * 2 ** 20 },
     robot: fixedRobot(opts),
     notify,
-  }).catch((err: unknown) => {
+  }, door).catch((err: unknown) => {
     if (err instanceof NotifyAddressError) throw new ServeError(`invalid notify address: ${err.message}`, 2);
     if (err instanceof NotifyBindError) {
       throw new ServeError(`${err.message}; choose another with --notify-address / --notify-push-address, or --no-notify`, 1);

@@ -1,15 +1,16 @@
 // The sandbox child runs plain JavaScript: under Node's permission model it cannot spawn esbuild,
 // so tsx cannot transpile inside it. The parent therefore bundles the child's entry points (with
-// the engine they import) into a folder the child may read: for the server, once per process into
-// a private temporary folder; for the CLI, once per source version into the user's cache, where
-// later runs find it (and its interpreter snapshot) without running esbuild at all.
+// the engine they import) into a folder the child may read: once per source version into the
+// user's cache, where later runs and server starts find it (and its interpreter snapshot) without
+// running esbuild at all; into a private temporary folder once per process when the cache cannot
+// be written (and for the Python service's default, 'temp').
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundleSandbox } from './sandbox-build.js';
 import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../common/index.ts';
 
 export interface SandboxFiles {
@@ -35,20 +36,6 @@ function hashTree(hash: crypto.Hash, dir: string): void {
     else if (entry.name.endsWith('.py')) hash.update(entry.name).update(fs.readFileSync(full));
   }
 }
-
-// Modules that locate files relative to themselves (the definitions reader finds shared-data
-// with createRequire(import.meta.url)) must keep their source location inside the bundle.
-const keepSourceUrl: Plugin = {
-  name: 'keep-import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return undefined;
-      const url = JSON.stringify(pathToFileURL(args.path).href);
-      return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };
-    });
-  },
-};
 
 interface Locations {
   pyodideDir: string;
@@ -79,20 +66,7 @@ function filesIn(dir: string, where: Locations): SandboxFiles {
 async function bundleChild() {
   // Loaded only when a bundle is made: a CLI run that finds its bundle cached never loads esbuild.
   const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: { main: path.join(here, 'child/main.ts'), worker: path.join(here, 'child/worker.ts') },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    outdir: 'out',
-    logLevel: 'silent',
-    plugins: [keepSourceUrl],
-    // Bundled CommonJS dependencies (ajv) still call require().
-    banner: { js: "import { createRequire as __lwCreateRequire } from 'node:module'; const require = __lwCreateRequire(import.meta.url);" },
-  });
-  return out.outputFiles;
+  return bundleSandbox(build, here);
 }
 
 /** The server's way: bundle now, into a temporary folder keyed by a hash of everything in it. */
@@ -158,6 +132,20 @@ export function cachedSandboxFiles(): SandboxFiles | null {
     const dir = path.join(keyFolder(repoRoot), 'sandbox');
     const files = filesIn(dir, locations());
     return fs.existsSync(files.snapshotPath) ? files : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The user's cache's sandbox bundle when it is there, snapshot or not, found without bundling or
+ * waiting (an early snapshot maker, early.ts); else null.
+ */
+export function cachedSandboxBundle(): { files: SandboxFiles; hasSnapshot: boolean } | null {
+  try {
+    const files = filesIn(path.join(keyFolder(repoRoot), 'sandbox'), locations());
+    if (!fs.existsSync(files.mainFile) || !fs.existsSync(files.workerFile)) return null;
+    return { files, hasSnapshot: fs.existsSync(files.snapshotPath) };
   } catch {
     return null;
   }

@@ -13,7 +13,11 @@ export interface SandboxBootData {
   pythonDir: string;
   /** A memory snapshot to start from, or null for a cold start. */
   snapshotPath: string | null;
-  /** Make a snapshot, send it back and stop, instead of serving a job. */
+  /**
+   * Start cold, make a snapshot and send it back before anything else; then serve a job as any
+   * interpreter does. Later interpreters of the process restore from `snapshotPath` once the
+   * parent has stored it there.
+   */
   makeSnapshot: boolean;
   /** The shared word the interpreter blocks on while the parent handles a step (one per interpreter). */
   stepSignal: SharedArrayBuffer;

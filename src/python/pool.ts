@@ -2,12 +2,16 @@
 // at a time, each in a fresh interpreter; after a job that ended with its result it comes back
 // once its next interpreter is ready (a few hundred ms, instead of a new process's second or
 // more). A child that failed a job, or any child beyond the pool's size, is stopped and, if
-// needed, replaced by a new process; when all are busy, extra ones start on demand.
+// needed, replaced by a new process; when all are busy, extra ones start on demand. Processes
+// started ahead of need start one at a time: on a small machine two starting at once each take
+// about twice as long, so the first warm interpreter would come later.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { SandboxLimits } from '../analysis/index.ts';
+import { IN_USE_MS, markUsed } from '../common/index.ts';
 import { sandboxFiles, storeSnapshot } from './bundle.ts';
 import type { SandboxFiles, SandboxFilesLocation } from './bundle.ts';
-import { takeEarlyInterpreter } from './early.ts';
+import { takeEarlyInterpreter, takeEarlySnapshotMaker } from './early.ts';
 import { SandboxFailure, SandboxProcess } from './sandbox-process.ts';
 
 interface Waiter {
@@ -33,6 +37,11 @@ export class InterpreterPool {
   private useSnapshot = false;
   private readonly setup: Promise<void>;
   private setupError: unknown = null;
+  /** Resolves when the first interpreter of this pool is ready (never rejects). */
+  readonly firstReady: Promise<void>;
+  private markFirstReady: () => void = () => {};
+  /** Keeps the user cache's folder marked in use while the pool may start processes from it. */
+  private inUseTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly size: number,
@@ -40,6 +49,9 @@ export class InterpreterPool {
     private readonly location: SandboxFilesLocation = 'temp',
     private readonly jobsPerProcess = MAX_JOBS_PER_PROCESS,
   ) {
+    this.firstReady = new Promise((resolve) => {
+      this.markFirstReady = resolve;
+    });
     this.setup = this.prepare();
     this.setup.then(
       () => this.fill(),
@@ -52,33 +64,57 @@ export class InterpreterPool {
 
   private async prepare(): Promise<void> {
     const files = await sandboxFiles(this.location);
+    let maker: SandboxProcess | null = null;
     if (!fs.existsSync(files.snapshotPath)) {
-      // A snapshot of an interpreter with our package imported makes every later start cheap.
-      const maker = new SandboxProcess(files, { ...this.limits, timeoutMs: Number.MAX_SAFE_INTEGER }, { makeSnapshot: true });
+      // A snapshot of an interpreter with our package imported makes every later start cheap. The
+      // process that makes it starts cold anyway, so it becomes the pool's first interpreter: its
+      // interpreter is as fresh as a restored one (the snapshot is taken before anything else runs
+      // in it) and the first job does not wait for a second start.
+      maker = takeEarlySnapshotMaker(files, this.limits) ?? new SandboxProcess(files, this.limits, { makeSnapshot: true, useSnapshot: true });
       this.snapshotMaker = maker;
       try {
         storeSnapshot(files, await maker.snapshot());
       } catch {
-        // Cold starts still work; they are only slower.
+        // Cold starts still work; they are only slower. Its later interpreters would look for
+        // the snapshot that is not there: the process is not used.
+        maker.kill();
+        maker = null;
       } finally {
         this.snapshotMaker = null;
       }
     }
     this.useSnapshot = fs.existsSync(files.snapshotPath);
     this.files = files;
+    if (maker !== null) {
+      if (this.closed) maker.kill();
+      else this.track(maker);
+    }
+    if (this.location === 'user-cache' && !this.closed) {
+      // Every new process and interpreter reads the bundle and the snapshot from this folder: a
+      // long-running server must not see it swept as stale by other checkouts' runs.
+      const versionDir = path.dirname(files.dir);
+      this.inUseTimer = setInterval(() => markUsed(versionDir), IN_USE_MS / 4);
+      this.inUseTimer.unref();
+    }
   }
 
   private snapshotMaker: SandboxProcess | null = null;
 
   private fill(): void {
     if (this.closed || this.files === null) return;
-    while (this.idle.length + this.starting.size < this.size + this.waiters.length) this.startOne(this.files);
+    while (this.idle.length + this.starting.size < this.size + this.waiters.length) {
+      // A waiting job gets its process at once; one ahead of need waits for the one starting.
+      if (this.starting.size >= this.waiters.length + 1) return;
+      this.startOne(this.files);
+    }
   }
 
   private startOne(files: SandboxFiles): void {
-    const child =
-      takeEarlyInterpreter(files, this.useSnapshot, this.limits) ??
-      new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot });
+    this.track(takeEarlyInterpreter(files, this.useSnapshot, this.limits) ?? new SandboxProcess(files, this.limits, { useSnapshot: this.useSnapshot }));
+  }
+
+  /** A process starting its first interpreter: to a waiting job or idle once ready, replaced if it fails. */
+  private track(child: SandboxProcess): void {
     this.starting.add(child);
     child.ready.then(
       () => {
@@ -103,6 +139,7 @@ export class InterpreterPool {
   /** A child (new, or back from a job) has a fresh interpreter: to a waiting job, or idle. */
   private ready(child: SandboxProcess): void {
     this.starting.delete(child);
+    this.markFirstReady();
     if (this.closed) {
       child.kill();
       return;
@@ -187,6 +224,7 @@ export class InterpreterPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.inUseTimer !== null) clearInterval(this.inUseTimer);
     this.failWaiters(new SandboxFailure('crashed', 'the Python service is closed'));
     const children = [...this.idle, ...this.starting];
     if (this.snapshotMaker) children.push(this.snapshotMaker);

@@ -158,16 +158,23 @@ export class SandboxProcess {
       this.exited = true;
       this.exitListener?.(`sandbox process failed: ${error.message}`);
     });
-    this.ready = options.makeSnapshot
-      ? Promise.resolve()
-      : this.waitForInterpreter().then(() => {
-          this.baseline = this.child.pid === undefined ? null : processFootprint(this.child.pid);
-        });
+    let snapshotTaken: ((bytes: Uint8Array) => void) | undefined;
+    this.snapshotBytes = options.makeSnapshot
+      ? new Promise<Uint8Array>((resolve) => {
+          snapshotTaken = resolve;
+        })
+      : null;
+    this.ready = this.waitForInterpreter(snapshotTaken).then(() => {
+      this.baseline = this.child.pid === undefined ? null : processFootprint(this.child.pid);
+    });
     this.ready.catch(() => {});
   }
 
-  private async waitForInterpreter(): Promise<void> {
-    const message = await this.waitFor('ready');
+  /** The snapshot of a child started with `makeSnapshot`, sent before its interpreter is ready. */
+  private readonly snapshotBytes: Promise<Uint8Array> | null;
+
+  private async waitForInterpreter(onSnapshot?: (bytes: Uint8Array) => void): Promise<void> {
+    const message = await this.waitFor('ready', onSnapshot);
     if (message.type === 'ready') this.startPhases = message.phases ?? null;
   }
 
@@ -227,17 +234,20 @@ export class SandboxProcess {
     return this.child.pid;
   }
 
-  /** Resolves with the snapshot bytes of a child started with `makeSnapshot`. */
-  async snapshot(): Promise<Uint8Array> {
-    const message = await this.waitFor('snapshot');
-    this.kill();
-    return (message as Extract<ChildToParent, { type: 'snapshot' }>).bytes;
+  /**
+   * The snapshot bytes of a child started with `makeSnapshot` (its interpreter then goes on to be
+   * ready for a job, see `ready`); rejects as `ready` does if the child fails before.
+   */
+  snapshot(): Promise<Uint8Array> {
+    if (this.snapshotBytes === null) return Promise.reject(new Error('this sandbox process makes no snapshot'));
+    return Promise.race([this.snapshotBytes, this.ready.then(() => this.snapshotBytes!)]);
   }
 
-  private waitFor(type: ChildToParent['type']): Promise<ChildToParent> {
+  private waitFor(type: ChildToParent['type'], onSnapshot?: (bytes: Uint8Array) => void): Promise<ChildToParent> {
     return new Promise((resolve, reject) => {
       this.listener = (message) => {
         if (message.type === type) resolve(message);
+        else if (message.type === 'snapshot') onSnapshot?.(message.bytes);
         else if (message.type === 'fatal') reject(new SandboxFailure('crashed', message.message));
       };
       this.exitListener = (why) => reject(new SandboxFailure('crashed', why));

@@ -38,6 +38,8 @@ function limitError(failure: SandboxFailure): ProtocolErrorInfo {
 export interface PythonService extends ExecutorService {
   /** Resolves once `count` interpreters (default: the pool size) are warm. */
   warm(count?: number): Promise<void>;
+  /** Resolves when the service's first interpreter is ready (the pool then starts at once). */
+  readonly firstReady: Promise<void>;
 }
 
 export function createPythonService(options: PythonServiceOptions): PythonService {
@@ -98,6 +100,7 @@ export function createPythonService(options: PythonServiceOptions): PythonServic
   return {
     execute,
     warm: (count) => pool.warm(count),
+    firstReady: pool.firstReady,
     async close() {
       await Promise.all([...running].map((child) => child.stop()));
       await pool.close();

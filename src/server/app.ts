@@ -112,12 +112,20 @@ export async function buildApp(config: ServerConfig = {}): Promise<FastifyInstan
     bodyLimit: resolved.jsonBodyLimitBytes,
     // Protocol ids are file stems and may contain characters routers usually reject.
     routerOptions: { maxParamLength: 1000 },
+    serverFactory: config.serverFactory,
   });
 
   const store = await openStore(resolved.dataDir);
   const ownService = config.protocolService === undefined;
+  // The sandbox bundle and interpreter snapshot are kept in the user's cache (as the CLI keeps
+  // them), so a start after the first neither bundles nor makes a snapshot.
   const service: ProtocolService =
-    config.protocolService ?? createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits });
+    config.protocolService ??
+    createProtocolService({ poolSize: resolved.pythonPoolSize, limits: resolved.analysisLimits, sandboxFiles: 'user-cache' });
+  if (ownService && resolved.warmPython && service.warmPython) {
+    // Started before the rest of the app is assembled: the interpreters boot beside it.
+    void service.warmPython().then(() => logger.info({ sinceStartMs: Math.round(process.uptime() * 1000) }, 'Python interpreter ready'));
+  }
   const library = new LabwareLibrary(store.labware);
   const protocols = new ProtocolManager({ store, execute: service.execute, maxProtocols: resolved.maxProtocols, logger, library });
   library.onChange(() => protocols.recheckLibrary());

@@ -1,10 +1,12 @@
 // The server's configuration and its defaults.
 import path from 'node:path';
+import type { FastifyServerFactory } from 'fastify';
 import type { Logger } from 'pino';
 import type { SandboxLimits } from '../analysis/index.ts';
 import type { ProtocolService } from '../service/index.ts';
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import { checkNotifyAddress } from '../notifications/index.ts';
+import { DEFAULT_ROBOT_NAME } from './health-answer.ts';
 import type { FixedRobot, RobotBackendFactory, Speed } from '../runner/index.ts';
 
 export interface ServerConfig {
@@ -28,6 +30,11 @@ export interface ServerConfig {
   labwareLimitBytes?: number;
   /** Warm Python interpreters. Default 2: an upload soon after another still finds one warm. */
   pythonPoolSize?: number;
+  /**
+   * Start the Python interpreters with the server rather than at the first Python protocol, and
+   * log `Python interpreter ready` when the first is (labwright serve does). Default false.
+   */
+  warmPython?: boolean;
   analysisLimits?: Partial<SandboxLimits>;
   /** A robot with given pipettes and modules; default: a virtual robot with whatever is loaded. */
   robot?: FixedRobot | null;
@@ -37,6 +44,8 @@ export interface ServerConfig {
   logger?: Logger | false;
   /** Use this protocol service instead of creating one (the caller then closes it). */
   protocolService?: ProtocolService;
+  /** The HTTP server to serve on (Fastify's `serverFactory`); default: one Fastify creates. */
+  serverFactory?: FastifyServerFactory;
   /** The ZeroMQ notify broker (http-api.md §5.1). Default: none (`labwright serve` turns it on). */
   notify?: NotifyConfig | null;
 }
@@ -63,6 +72,7 @@ export interface ResolvedConfig {
   jsonBodyLimitBytes: number;
   labwareLimitBytes: number;
   pythonPoolSize: number;
+  warmPython: boolean;
   analysisLimits: SandboxLimits;
   robot: FixedRobot | null;
   robotName: string;
@@ -85,9 +95,10 @@ export function resolveConfig(config: ServerConfig): ResolvedConfig {
     jsonBodyLimitBytes: config.jsonBodyLimitBytes ?? 2 ** 20,
     labwareLimitBytes: config.labwareLimitBytes ?? 2 * 2 ** 20,
     pythonPoolSize: config.pythonPoolSize ?? 2,
+    warmPython: config.warmPython ?? false,
     analysisLimits: { ...DEFAULT_SANDBOX_LIMITS, ...config.analysisLimits },
     robot: config.robot ?? null,
-    robotName: config.robotName ?? 'opentrons-dev',
+    robotName: config.robotName ?? DEFAULT_ROBOT_NAME,
     notify: resolveNotify(config.notify ?? null, dataDir),
   };
 }

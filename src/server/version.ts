@@ -1,10 +1,9 @@
 // The `Opentrons-Version` request header (http-api.md §1.2): `*` or an integer; below 2 is
 // refused with 400, a missing or malformed value is a 422 validation issue.
 import { OutdatedApiVersionError, type ValidationIssue } from './errors.ts';
+import { API_VERSION, MIN_API_VERSION, VERSION_HEADER } from './health-answer.ts';
 
-export const API_VERSION = 2;
-export const MIN_API_VERSION = 2;
-export const VERSION_HEADER = 'opentrons-version';
+export { API_VERSION, MIN_API_VERSION, VERSION_HEADER };
 
 export type VersionCheck =
   | { ok: true; version: number }

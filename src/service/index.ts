@@ -5,16 +5,22 @@ import { DEFAULT_SANDBOX_LIMITS, failedAnalysis, zipProtocolAnalysis } from '../
 import { undefinedParameterError } from '../engine/index.ts';
 import type { Analysis, ExecuteOptions, ExecutorService, ProtocolBundle, PythonServiceOptions } from '../analysis/index.ts';
 import { executeJsonProtocol } from '../json/index.ts';
-import { createPythonService } from '../python/index.ts';
+import { createPythonService, type PythonService } from '../python/index.ts';
 import { detectProtocolKind } from './detect.ts';
 
 export { detectProtocolKind } from './detect.ts';
 
-export type ProtocolService = ExecutorService;
+export interface ProtocolService extends ExecutorService {
+  /**
+   * Starts the Python service's interpreters now instead of at the first Python protocol; resolves
+   * when the first one is ready.
+   */
+  warmPython?(): Promise<void>;
+}
 
 export function createProtocolService(options: Partial<PythonServiceOptions> = {}): ProtocolService {
-  let python: ExecutorService | null = null;
-  const pythonService = (): ExecutorService => {
+  let python: PythonService | null = null;
+  const pythonService = (): PythonService => {
     python ??= createPythonService({
       poolSize: options.poolSize ?? 1,
       limits: options.limits ?? DEFAULT_SANDBOX_LIMITS,
@@ -40,6 +46,7 @@ export function createProtocolService(options: Partial<PythonServiceOptions> = {
   };
   return {
     execute,
+    warmPython: () => pythonService().firstReady,
     async close() {
       await python?.close();
     },

@@ -98,6 +98,17 @@ describe('the cache of analyze', () => {
     await eventually('no interpreter left behind', () => sandboxesOf(cli.cacheDir), (pids) => pids.length === 0);
   });
 
+  test("the first run's analysis, made by the interpreter that makes the snapshot, is the one a later run gives", async () => {
+    const cli = await cliRunner();
+    const first = await cli.labwright('analyze', ...exampleArgs, '--json');
+    assert.equal(first.code, 0, first.stderr);
+    const later = await cli.labwright('analyze', ...exampleArgs, '--json');
+    assert.equal(later.code, 0, later.stderr);
+    // The same document but for the commands' timestamps.
+    const timeless = (text: string): unknown => JSON.parse(text, (key, value: unknown) => (/^(created|started|completed)At$/.test(key) ? undefined : value));
+    assert.deepEqual(timeless(first.stdout), timeless(later.stdout));
+  });
+
   test('simulate of a JSON protocol loads no server modules either', async () => {
     const cli = await cliRunner();
     const fixture = jsonProtocolFixture('5/simpleV5.json');

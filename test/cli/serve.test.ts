@@ -77,3 +77,19 @@ test('serve --right-pipette: a fixed robot refuses a protocol that needs another
     await server.stop();
   }
 });
+
+test('serve warms a Python interpreter at start and logs when the first is ready', async () => {
+  const server = await serveForTest();
+  try {
+    const line = await eventually(
+      'the log line of the first warm interpreter',
+      async () => server.output().split('\n').find((l) => l.includes('"msg":"Python interpreter ready"')) ?? null,
+      (found) => found !== null,
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
+    const logged = JSON.parse(line!) as { sinceStartMs: number };
+    assert.ok(Number.isInteger(logged.sinceStartMs) && logged.sinceStartMs > 0);
+  } finally {
+    await server.stop();
+  }
+});

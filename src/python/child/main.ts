@@ -54,13 +54,17 @@ interface Interpreter {
 }
 let current: Interpreter | null = null;
 
+/** Only the process's first interpreter makes the snapshot; the later ones restore from it. */
+let makeSnapshot = config.makeSnapshot;
+
 function startInterpreter(): void {
   const stepSignal = new SharedArrayBuffer(4);
   const bootData: SandboxBootData = {
     pyodideDir: config.pyodideDir,
     pythonDir: config.pythonDir,
-    snapshotPath: config.snapshotPath,
-    makeSnapshot: config.makeSnapshot,
+    // A snapshot the parent could not store: later interpreters start cold.
+    snapshotPath: config.snapshotPath !== null && (makeSnapshot || fs.existsSync(config.snapshotPath)) ? config.snapshotPath : null,
+    makeSnapshot,
     stepSignal,
     createdAt: performance.timeOrigin + performance.now(),
     wasmModule,
@@ -71,6 +75,7 @@ function startInterpreter(): void {
     stepWord: new Int32Array(stepSignal),
   };
   current = interpreter;
+  makeSnapshot = false;
   const { worker } = interpreter;
   worker.on('message', (message: ChildToParent) => {
     if (message === null || typeof message !== 'object' || !RELAYED[interpreter.phase].has(message.type)) return;
@@ -78,7 +83,6 @@ function startInterpreter(): void {
       case 'ready':
         interpreter.phase = 'idle';
         break;
-      case 'snapshot':
       case 'result':
       case 'resultBytes':
       case 'fatal':
@@ -89,10 +93,7 @@ function startInterpreter(): void {
         break;
     }
     send(message);
-    if (message.type === 'snapshot') {
-      exiting = true;
-      exitWhenFlushed();
-    } else if (interpreter.phase === 'done') {
+    if (interpreter.phase === 'done') {
       void replace(interpreter);
     }
   });

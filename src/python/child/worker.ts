@@ -1,6 +1,6 @@
 // The interpreter thread of a sandbox child: loads Pyodide (from a memory snapshot when one is
-// given) on the module the main thread compiled, installs our `opentrons` package, then serves
-// exactly one job; the main thread then terminates it and starts a new one. One job per
+// given, else cold, then making the snapshot when asked) on the module the main thread compiled,
+// installs our `opentrons` package, then serves exactly one job; the main thread then terminates it and starts a new one. One job per
 // interpreter (and per V8 isolate) is the isolation guarantee: nothing a protocol leaves behind,
 // in Python or in JavaScript, can reach the next one.
 import fs from 'node:fs';
@@ -269,36 +269,36 @@ const sinceCreated = (): number => performance.timeOrigin + performance.now() - 
 const phases: StartPhases = { pyodideLoaded: 0, packageInstalled: 0, engineWarmed: 0, pythonWarmed: 0 };
 const py = await start();
 phases.packageInstalled = sinceCreated();
-if (!boot.makeSnapshot) {
-  warmEngine();
-  phases.engineWarmed = sinceCreated();
-  try {
-    (py.pyimport('labwright_sandbox.runner') as { warm_up(): void }).warm_up();
-  } catch {
-    // Only a warm-up.
-  }
-  phases.pythonWarmed = sinceCreated();
-}
 if (boot.makeSnapshot) {
+  // Taken before anything else runs in it, so it holds exactly what a restored interpreter starts
+  // from; this interpreter then goes on as a restored one does (the first job of a machine need
+  // not wait for a second start).
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
-} else {
-  // The snapshot's bytes (as large as the interpreter's memory) and the start's garbage would
-  // otherwise stay resident until V8 happens to collect them.
-  collectGarbage();
-  post({ type: 'ready', phases });
-  port.once('message', (message: ParentToChild) => {
-    if (message.type !== 'job') return;
-    let result: JobResult;
-    try {
-      result = runJob(py, message.job);
-    } catch (error) {
-      post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
-    // As bytes, moved rather than copied to the main thread (messages.ts: `resultBytes`).
-    const bytes = serialize(result);
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-    post({ type: 'resultBytes', bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
-  });
 }
+warmEngine();
+phases.engineWarmed = sinceCreated();
+try {
+  (py.pyimport('labwright_sandbox.runner') as { warm_up(): void }).warm_up();
+} catch {
+  // Only a warm-up.
+}
+phases.pythonWarmed = sinceCreated();
+// The snapshot's bytes (as large as the interpreter's memory) and the start's garbage would
+// otherwise stay resident until V8 happens to collect them.
+collectGarbage();
+post({ type: 'ready', phases });
+port.once('message', (message: ParentToChild) => {
+  if (message.type !== 'job') return;
+  let result: JobResult;
+  try {
+    result = runJob(py, message.job);
+  } catch (error) {
+    post({ type: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  // As bytes, moved rather than copied to the main thread (messages.ts: `resultBytes`).
+  const bytes = serialize(result);
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  post({ type: 'resultBytes', bytes }, own ? [bytes.buffer as ArrayBuffer] : []);
+});

@@ -1,7 +1,7 @@
 // GET /health (http-api.md §6): a legacy route, so its framework errors use `{message}`.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { MAX_SUPPORTED_VERSION, MIN_SUPPORTED_VERSION } from '../../engine/index.ts';
+import { healthBody } from '../health-answer.ts';
 import { versionHeader } from '../schema-parts.ts';
 
 const healthSchema = {
@@ -28,25 +28,8 @@ export interface HealthOptions {
 }
 
 export async function healthRoutes(app: FastifyInstance, options: HealthOptions): Promise<void> {
-  const body = {
-    name: options.robotName,
-    api_version: '4.7.0',
-    fw_version: 'Virtual Smoothie',
-    board_revision: '2.1',
-    logs: ['/logs/serial.log', '/logs/api.log', '/logs/server.log'],
-    system_version: '0.0.0',
-    minimum_protocol_api_version: [...MIN_SUPPORTED_VERSION],
-    maximum_protocol_api_version: [...MAX_SUPPORTED_VERSION],
-    links: {
-      apiLog: '/logs/api.log',
-      serialLog: '/logs/serial.log',
-      serverLog: '/logs/server.log',
-      apiSpec: '/openapi.json',
-      systemTime: '/system/time',
-    },
-  };
-  // The body never changes: encode it once (health checks are the most frequent request).
-  const bytes = Buffer.from(JSON.stringify(body));
+  // The body never changes: encoded once (health checks are the most frequent request).
+  const bytes = healthBody(options.robotName);
   app.get('/health', { schema: healthSchema, config: { versioned: true, legacy: true } }, (_request, reply) =>
     reply.type('application/json').send(bytes),
   );

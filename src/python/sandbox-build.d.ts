@@ -1,0 +1,3 @@
+// Types of sandbox-build.js (plain JavaScript so bin/compiled-cli.js can run it without tsx).
+import type { build, OutputFile } from 'esbuild';
+export declare function bundleSandbox(esbuildBuild: typeof build, pythonSrcDir: string): Promise<OutputFile[]>;
