@@ -26,7 +26,28 @@ export function applyUpdate(state: EngineState, update: StateUpdate): void {
   // Recorded before it is applied, as a copy: a store may keep a record the update carries and
   // change it later, and the recorded update must stay what the command produced.
   state.updates?.push(structuredClone(update));
-  (STORES[update.type] as AnyHandler)(state, update);
+  // The changes every pipetting step makes are called directly, which V8 can inline; a call
+  // through the table cannot be (measured: the engine bench ~20% faster). The rest use the table.
+  switch (update.type) {
+    case 'motion/moved':
+      return motionStore['motion/moved'](state, update);
+    case 'pipette/volumeSet':
+      return pipettesStore['pipette/volumeSet'](state, update);
+    case 'pipette/plungerPrepared':
+      return pipettesStore['pipette/plungerPrepared'](state, update);
+    case 'pipette/tipAttached':
+      return pipettesStore['pipette/tipAttached'](state, update);
+    case 'pipette/tipDropped':
+      return pipettesStore['pipette/tipDropped'](state, update);
+    case 'labware/tipsSet':
+      return labwareStore['labware/tipsSet'](state, update);
+    case 'liquid/aspirated':
+      return liquidsStore['liquid/aspirated'](state, update);
+    case 'liquid/dispensed':
+      return liquidsStore['liquid/dispensed'](state, update);
+    default:
+      (STORES[update.type] as AnyHandler)(state, update);
+  }
 }
 
 /** Every update type a store handles (for the docs' check and the replay test). */
