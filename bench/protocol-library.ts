@@ -86,9 +86,18 @@ export interface OperationTimes {
  * Upload → session load → delete. `prefix` renames the protocol file (its name is the protocol's
  * id), so clients working at once never upload the same id.
  */
-export async function labOperation(base: string, protocol: LibraryProtocol, prefix = ''): Promise<OperationTimes> {
+/**
+ * Upload, session load, deletes. `unique`: a line added to the end of the protocol file (a Python
+ * comment, or blanks after a JSON document), so that no earlier analysis of the same files can
+ * be reused and the upload measures a fresh analysis.
+ */
+export async function labOperation(base: string, protocol: LibraryProtocol, prefix = '', unique: number | null = null): Promise<OperationTimes> {
   const form = new FormData();
-  for (const f of protocol.files) form.append(f.field, new Blob([f.data]), f.field === 'protocolFile' ? prefix + f.name : f.name);
+  for (const f of protocol.files) {
+    const isProtocol = f.field === 'protocolFile';
+    const data = isProtocol && unique !== null ? withUniqueEnd(f.name, f.data, unique) : f.data;
+    form.append(f.field, new Blob([data]), isProtocol ? prefix + f.name : f.name);
+  }
   let t0 = performance.now();
   const uploaded = (await ok(await fetch(`${base}/protocols`, { method: 'POST', headers: V2, body: form }), `upload ${protocol.name}`)) as {
     data: { id: string; errors?: unknown[] };
@@ -108,6 +117,15 @@ export async function labOperation(base: string, protocol: LibraryProtocol, pref
   await ok(await fetch(`${base}/sessions/${created.data.id}`, { method: 'DELETE', headers: V2 }), 'delete session');
   await ok(await fetch(`${base}/protocols/${uploaded.data.id}`, { method: 'DELETE', headers: V2 }), 'delete protocol');
   return { uploadMs, loadMs, errors: uploaded.data.errors?.length ?? 0, sessionState };
+}
+
+function withUniqueEnd(name: string, data: Uint8Array, unique: number): Uint8Array {
+  const end = name.endsWith('.py') ? `\n# bench upload ${unique}\n` : `\n${' '.repeat(unique)}`;
+  const extra = new TextEncoder().encode(end);
+  const out = new Uint8Array(data.byteLength + extra.byteLength);
+  out.set(data);
+  out.set(extra, data.byteLength);
+  return out;
 }
 
 export function quantile(values: readonly number[], q: number): number {

@@ -12,6 +12,8 @@
 //   npm run bench:sessions                             (200 operations, 4 clients, 3 starts)
 //   npm run bench:sessions -- --operations 60 --clients 4 --starts 2
 //   npm run bench:sessions -- --only clients             (start, sequence, clients: which parts run)
+//   npm run bench:sessions -- --fresh                    (each upload's protocol ends in its own comment,
+//                                                       so every upload is a fresh analysis, none reused)
 //   npm run bench:sessions -- --baseline <checkout>    (a second server from another checkout,
 //                                                       step by step in turn, so both share the
 //                                                       machine's load; its figures beside ours)
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     starts: { type: 'string', default: '3' },
     baseline: { type: 'string' },
     only: { type: 'string', default: 'start,sequence,clients' },
+    // Every upload's files differ (a comment at the end), so no analysis is reused: fresh analyses only.
+    fresh: { type: 'boolean', default: false },
   },
 });
 const parts = new Set(values.only.split(','));
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
     for (const s of servers) await labOperation(s.server.base, library[0]);
     for (let i = 0; i < (parts.has('sequence') ? operations : 0); i++) {
       const protocol = library[i % library.length];
-      for (const s of servers) record(s.t, protocol.name, await labOperation(s.server.base, protocol));
+      for (const s of servers) record(s.t, protocol.name, await labOperation(s.server.base, protocol, '', values.fresh ? i : null));
     }
     if (parts.has('sequence')) report(`One client, ${operations} operations in sequence`, servers);
     const afterSequence = await Promise.all(servers.map((s) => memoryAtRest(s.server)));
@@ -165,7 +169,7 @@ async function main(): Promise<void> {
           Array.from({ length: clients }, async (_, c) => {
             for (let k = c; k < Math.min(perBlock, operations - done); k += clients) {
               const protocol = library[(done + k) % library.length];
-              record(s.crowd, protocol.name, await labOperation(s.server.base, protocol, `client${c}_`));
+              record(s.crowd, protocol.name, await labOperation(s.server.base, protocol, `client${c}_`, values.fresh ? done + k : null));
             }
           }),
         );
