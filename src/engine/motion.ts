@@ -11,6 +11,7 @@ import type { CachedLocation, ResolvedLocation, EngineState, MaxSpeedAxis, Loade
 import { TIMING } from './timing.ts';
 import type { AnyLocationArg, MountName, Point } from './types.ts';
 import { applyUpdate } from './stores/index.ts';
+import type { Moved } from './updates/motion.ts';
 
 /**
  * `ctx.max_speeds` after a change: the whole mapping (axes `X`, `Y`, `Z` = left mount, `A` =
@@ -68,9 +69,9 @@ let memoResolved: ResolvedLocation | null = null;
 
 /** Pipette `p` moved to `to`, its height now `z`: the gantry, the location cache, the last mount, the pipette's Z. */
 export function arrive(st: EngineState, to: ResolvedLocation, p: LoadedPipette, z: number = to.point.z): void {
-  const location: CachedLocation = { point: to.point, ref: to.ref };
-  applyUpdate(st, { type: 'motion/moved', location, mount: p.mount, pipetteId: p.id, z });
-  remember(location, to);
+  const moved: Moved = { type: 'motion/moved', point: to.point, ref: to.ref, mount: p.mount, pipetteId: p.id, z };
+  applyUpdate(st, moved);
+  remember(moved, to);
 }
 
 /** `touch_tip` ended at `to` (the well's touch height): the location cache only. */

@@ -6,8 +6,9 @@ import { writable } from './writable.ts';
 export const motionStore: UpdateHandlers<MotionUpdate> = {
   'motion/moved'(state, update) {
     const s = writable(state);
-    s.gantry = update.location.point;
-    s.cache = update.location;
+    s.gantry = update.point;
+    // The update is a cache entry itself (point and ref): kept as it is.
+    s.cache = update;
     s.lastMount = update.mount;
     const pipette = state.pipettes.get(update.pipetteId);
     if (pipette !== undefined) writable(pipette).z = update.z;

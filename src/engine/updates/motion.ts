@@ -7,11 +7,11 @@ import type { MountName, Point } from '../types.ts';
 /**
  * The pipette on `mount` moved to `location`: the gantry is at its point, the pipette at height
  * `z`, and the next moves plan from there. (One update for the gantry and the pipette: every move
- * makes it, so it is the cheapest change of the run.)
+ * makes it, so it is the cheapest change of the run; it holds the point and the ref itself, so the
+ * store keeps it as the cache entry and a move allocates one object, not two.)
  */
-export interface Moved {
+export interface Moved extends CachedLocation {
   type: 'motion/moved';
-  location: CachedLocation;
   mount: MountName;
   pipetteId: string;
   z: number;
