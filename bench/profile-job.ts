@@ -8,41 +8,20 @@
 // The interpreter here starts cold (no snapshot) and is reused across runs, unlike the sandbox's:
 // figures of the job itself, not of a start.
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
 import { buildAnalysis, protocolMetadata } from '../src/analysis/index.ts';
 import { createHost } from '../src/python/child/host.ts';
 import { checkChildMessage } from '../src/python/message-schema.ts';
+import { inProcessPython } from '../test/helpers/in-process-python.ts';
 import type { JobResult } from '../src/python/messages.ts';
-
-interface Pyodide {
-  runPython(code: string): unknown;
-  pyimport(name: string): unknown;
-  FS: { mkdirTree(p: string): void; writeFile(p: string, data: Uint8Array | string): void };
-}
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '3' } } });
 const file = positionals[0];
 if (!file) throw new Error('usage: bench/profile-job.ts PROTOCOL.py [--runs N]');
 const protocolText = fs.readFileSync(file);
 
-const require = createRequire(import.meta.url);
-const { loadPyodide } = (await import(require.resolve('pyodide/pyodide.mjs'))) as { loadPyodide: (o: object) => Promise<Pyodide> };
-const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-const sitePackages = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
-const copy = (from: string, to: string): void => {
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === '__pycache__') continue;
-    if (entry.isDirectory()) {
-      py.FS.mkdirTree(`${to}/${entry.name}`);
-      copy(path.join(from, entry.name), `${to}/${entry.name}`);
-    } else if (entry.name.endsWith('.py')) py.FS.writeFile(`${to}/${entry.name}`, fs.readFileSync(path.join(from, entry.name)));
-  }
-};
-copy(path.join(import.meta.dirname, '..', 'python'), sitePackages);
-const runner = py.pyimport('labwright_sandbox.runner') as { run_job(job: string, bridge: (r: string) => string): string };
+const { py, runner } = await inProcessPython();
 
 const ms = (t0: number): string => `${(performance.now() - t0).toFixed(0)} ms`;
 for (let run = 0; run < Number(values.runs); run++) {

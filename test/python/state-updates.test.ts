@@ -4,20 +4,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { before, describe, it } from 'node:test';
 import { createHost } from '../../src/python/child/host.ts';
 import type { EngineOptions, ProtocolEngine } from '../../src/engine/index.ts';
 import { assertReplayRebuilds } from '../engine/replay.ts';
-
-interface Pyodide {
-  runPython(code: string): unknown;
-  pyimport(name: string): unknown;
-  FS: { mkdirTree(p: string): void; writeFile(p: string, data: Uint8Array | string): void };
-}
-interface Runner {
-  run_job(job: string, bridge: (request: string) => string): string;
-}
+import { inProcessPython, type InProcessPyodide, type JobRunner } from '../helpers/in-process-python.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const fidelity = path.join(repo, 'test/fidelity/protocols');
@@ -139,25 +130,11 @@ def run(ctx):
 `;
 
 describe('Python protocols change state only through state updates', { timeout: 240_000 }, () => {
-  let runner: Runner;
-  let py: Pyodide;
+  let runner: JobRunner;
+  let py: InProcessPyodide;
 
   before(async () => {
-    const require = createRequire(import.meta.url);
-    const { loadPyodide } = (await import(require.resolve('pyodide/pyodide.mjs'))) as { loadPyodide: (o: object) => Promise<Pyodide> };
-    py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-    const sitePackages = String(py.runPython('import sysconfig; sysconfig.get_paths()["purelib"]'));
-    const copy = (from: string, to: string): void => {
-      for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-        if (entry.name === '__pycache__') continue;
-        if (entry.isDirectory()) {
-          py.FS.mkdirTree(`${to}/${entry.name}`);
-          copy(path.join(from, entry.name), `${to}/${entry.name}`);
-        } else if (entry.name.endsWith('.py')) py.FS.writeFile(`${to}/${entry.name}`, fs.readFileSync(path.join(from, entry.name)));
-      }
-    };
-    copy(path.join(repo, 'python'), sitePackages);
-    runner = py.pyimport('labwright_sandbox.runner') as Runner;
+    ({ py, runner } = await inProcessPython());
   });
 
   for (const [name, text] of Object.entries(PROTOCOLS)) {
