@@ -50,7 +50,7 @@ export function applyUpdate(state: EngineState, update: StateUpdate): void {
   }
 }
 
-/** Every update type a store handles (for the docs' check and the replay test). */
+/** Every update type a store handles. */
 export function updateTypes(): StateUpdateType[] {
   return Object.keys(STORES) as StateUpdateType[];
 }
