@@ -8,6 +8,7 @@ import { createPythonService } from '../src/python/index.ts';
 import { sandboxFiles } from '../src/python/bundle.ts';
 import { SandboxProcess } from '../src/python/sandbox-process.ts';
 import type { ProtocolBundle } from '../src/common/index.ts';
+import { memoryText, processMemory } from './server-tree.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const exampleDir = path.resolve(here, '../examples/plate_transfer');
@@ -75,9 +76,7 @@ await timeWarm('96 transfers with new tips', transfers96, 3);
   await child.ready;
   console.log(`interpreter start from the memory snapshot: ${(performance.now() - t0).toFixed(0)} ms${phaseText(child)}`);
   console.log(`snapshot size: ${(fs.statSync(files.snapshotPath).size / 2 ** 20).toFixed(1)} MiB`);
-  const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-  console.log(`memory per warm interpreter (RSS of its process): ${rss.toFixed(0)} MiB`);
+  console.log(`memory per warm interpreter (its process): ${memoryText(processMemory(child.pid))}`);
   await child.stop();
 }
 
@@ -90,17 +89,23 @@ await timeWarm('96 transfers with new tips', transfers96, 3);
   const exampleJob = { mode: 'analyze' as const, stepping: false, protocolFile: example.protocolFile, supportFiles: [...example.supportFiles], customLabware: [], labwareLibrary: [], runTimeParameterValues: {} };
   const next: number[] = [];
   const rss: number[] = [];
+  const own: number[] = [];
   for (let i = 0; i < reuses; i++) {
     await child.run(exampleJob, {});
     const t0 = performance.now();
     if (!(await child.readyForAnotherJob(reuses + 1))) throw new Error('the process was not reusable');
     next.push(performance.now() - t0);
-    rss.push(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    const memory = processMemory(child.pid);
+    if (memory) {
+      rss.push(memory.residentMiB);
+      own.push(memory.privateMiB);
+    }
   }
   await child.stop();
   const sorted = [...next].sort((a, b) => a - b);
   console.log(`next interpreter in the same process after a job: median ${sorted[Math.floor(reuses / 2)].toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms (${reuses} jobs${phaseText(child)})`);
-  console.log(`memory of a warm process after each job (RSS): ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MiB`);
+  const range = (xs: number[]): string => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} MiB`;
+  console.log(`memory of a warm process after each job: resident ${range(rss)}, private ${range(own)}`);
 }
 
 // Jobs back to back on a pool of two (as the server has it): from the request to the analysis,

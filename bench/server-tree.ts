@@ -49,6 +49,34 @@ export function residentMiB(pid: number): number | null {
   return match ? Number(match[1]) / 1024 : null;
 }
 
+/**
+ * A process's memory in MiB: resident (VmRSS), its proportional share (PSS: pages shared with
+ * other processes, such as node's own code, divided among them) and what is its own (private
+ * pages: what the machine gives back when it ends). Null when the process is gone.
+ */
+export interface ProcessMemory {
+  residentMiB: number;
+  proportionalMiB: number;
+  privateMiB: number;
+}
+export function processMemory(pid: number | undefined): ProcessMemory | null {
+  if (pid === undefined) return null;
+  const rollup = read(`/proc/${pid}/smaps_rollup`);
+  if (rollup === null) return null;
+  const kib = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN);
+  return {
+    residentMiB: kib('Rss') / 1024,
+    proportionalMiB: kib('Pss') / 1024,
+    privateMiB: (kib('Private_Clean') + kib('Private_Dirty')) / 1024,
+  };
+}
+
+/** "129 MiB resident (PSS 97, private 88)". */
+export function memoryText(memory: ProcessMemory | null): string {
+  if (memory === null) return 'gone';
+  return `${memory.residentMiB.toFixed(0)} MiB resident (PSS ${memory.proportionalMiB.toFixed(0)}, private ${memory.privateMiB.toFixed(0)})`;
+}
+
 // Linux reports process times in USER_HZ, which is 100 on every architecture Node supports.
 const TICK_MS = 10;
 

@@ -23,7 +23,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, REPO, startServerProcess, type ServerProcess } from '../test/e2e/process.ts';
 import { labOperation, protocolLibrary, quantile, type LibraryProtocol, type OperationTimes } from './protocol-library.ts';
-import { residentMiB, sandboxChildren, untilIdle } from './server-tree.ts';
+import { memoryText as processMemoryText, processMemory, sandboxChildren, untilIdle } from './server-tree.ts';
+import type { ProcessMemory } from './server-tree.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,18 +70,18 @@ function outcomes(all: readonly (OperationTimes & { protocol: string })[]): stri
 }
 
 interface Memory {
-  serverMiB: number;
-  childrenMiB: number[];
+  server: ProcessMemory | null;
+  children: (ProcessMemory | null)[];
 }
 async function memoryAtRest(server: ServerProcess): Promise<Memory> {
   await untilIdle(server.child.pid!);
   return {
-    serverMiB: residentMiB(server.child.pid!) ?? NaN,
-    childrenMiB: sandboxChildren(server.child.pid!).map((pid) => residentMiB(pid) ?? NaN),
+    server: processMemory(server.child.pid!),
+    children: sandboxChildren(server.child.pid!).map((pid) => processMemory(pid)),
   };
 }
 const memoryText = (m: Memory): string =>
-  `sandbox processes (one warm interpreter each): ${m.childrenMiB.map((x) => `${x.toFixed(0)} MiB`).join(', ') || 'none'}; server process ${m.serverMiB.toFixed(0)} MiB`;
+  `sandbox processes (one warm interpreter each): ${m.children.map(processMemoryText).join(', ') || 'none'}; server process ${processMemoryText(m.server)}`;
 
 /**
  * When the server's first interpreter was warm (ms since its process started), from its log line

@@ -34,7 +34,9 @@ const config = JSON.parse(process.argv[2] ?? '{}') as Config;
 // Compiled once for the life of the process; each interpreter instantiates it (a module is
 // immutable, so a job cannot change what the next one instantiates).
 const wasmModule = await wasm.compile(fs.readFileSync(path.join(config.pyodideDir, 'pyodide.asm.wasm')));
-// The wasm file's bytes are garbage now: free them rather than keep them resident.
+// The wasm file's bytes are garbage now (the module keeps its own copy): free them rather than
+// keep them resident. Not at once: until this turn ends the compilation still references them.
+await new Promise((resolve) => setImmediate(resolve));
 (globalThis as { gc?: () => void }).gc?.();
 
 /** What the current interpreter thread is doing: its messages are relayed according to it. */

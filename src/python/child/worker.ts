@@ -24,6 +24,8 @@ interface RunnerModule extends PyProxyLike {
 interface PyodideLike {
   /** Pyodide's internal API object; `config` holds the options loadPyodide was given. */
   _api?: { config?: Record<string, unknown> };
+  /** The Emscripten module; `instantiateWasm` is the loader's hook, which holds the wasm file's bytes. */
+  _module?: Record<string, unknown>;
   runPython(code: string): unknown;
   pyimport(name: string): unknown;
   makeMemorySnapshot(): Uint8Array;
@@ -161,9 +163,6 @@ async function start(): Promise<PyodideLike> {
   if (boot.snapshotPath) {
     const bytes = fs.readFileSync(boot.snapshotPath);
     const py = await withCompiledModule(() => withSparseRestore(bytes, () => loadPyodide({ ...common, _loadSnapshot: bytes })));
-    // Pyodide keeps its options, these bytes included (as large as the interpreter's memory).
-    const config = py._api?.config;
-    if (config) delete config._loadSnapshot;
     phases.pyodideLoaded = sinceCreated();
     installPackage(py, false);
     return py;
@@ -264,6 +263,18 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * Drops what Pyodide's loader keeps after the start and no job needs: its options (a restore's
+ * included the snapshot's bytes, as large as the interpreter's memory) and its instantiation hook,
+ * whose closure holds the wasm file it read (9 MiB; the interpreter runs on the module the main
+ * thread compiled).
+ */
+function dropLoaderLeftovers(py: PyodideLike): void {
+  const config = py._api?.config;
+  if (config) delete config._loadSnapshot;
+  if (py._module) delete py._module.instantiateWasm;
+}
+
 /** Ms since the main thread created this thread (performance.now() is not per thread in Node 20). */
 const sinceCreated = (): number => performance.timeOrigin + performance.now() - boot.createdAt;
 const phases: StartPhases = { pyodideLoaded: 0, packageInstalled: 0, engineWarmed: 0, pythonWarmed: 0 };
@@ -276,6 +287,7 @@ if (boot.makeSnapshot) {
   const bytes = py.makeMemorySnapshot();
   post({ type: 'snapshot', bytes }, [bytes.buffer as ArrayBuffer]);
 }
+dropLoaderLeftovers(py);
 warmEngine();
 phases.engineWarmed = sinceCreated();
 try {
