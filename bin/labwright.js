@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The command line. `serve`, `analyze`, `simulate` and analyze's background helper (`__helper`)
+// The command line. `serve`, `analyze`, `simulate`, `prepare` and analyze's background helper (`__helper`)
 // run the compiled CLI kept in the user's cache for these sources (bin/compiled-cli.js builds it on
 // the first run of a source version), so they start without tsx. Every other command (and these
 // if the compiled CLI cannot be built) runs the TypeScript entry point through tsx, so `npx
@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const command = process.argv[2];
 let entry = null;
-if (command === 'analyze' || command === 'simulate' || command === 'serve' || command === '__helper') {
+if (command === 'analyze' || command === 'simulate' || command === 'serve' || command === '__helper' || command === 'prepare') {
   const { compiledCli } = await import('./compiled-cli.js');
   entry = await compiledCli(fileURLToPath(new URL('..', import.meta.url)));
 }

@@ -135,6 +135,14 @@ function buildProgram(): Command {
     process.exit(0);
   });
 
+  program
+    .command('prepare')
+    .description("prepare this machine's cache so the first analyze, simulate or serve starts fast (npm install runs it)")
+    .action(async () => {
+      const { prepareCache, PREPARE_TEXT } = await import('./prepare.ts');
+      process.stdout.write(PREPARE_TEXT[await prepareCache()] + '\n');
+    });
+
   addProtocolOptions(
     program.command('simulate').description('print the run log as the OT-2 simulator does, then a summary'),
   ).action(async (file: string, opts: ProtocolOptions) => {

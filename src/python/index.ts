@@ -2,3 +2,4 @@
 export { createPythonService } from './service.ts';
 export type { PythonService } from './service.ts';
 export { startInterpreterEarly } from './early.ts';
+export { cachedSandboxFiles } from './bundle.ts';

@@ -146,6 +146,33 @@ describe('the cache of analyze', () => {
     assert.equal(JSON.parse(res.stdout).ok, true);
   });
 
+  test('prepare (what npm install runs) makes what a first run would; analyze then builds and boots nothing cold', async () => {
+    const cli = await cliRunner();
+    const prepared = await cli.labwright('prepare');
+    assert.equal(prepared.code, 0, prepared.stderr);
+    assert.match(prepared.stdout, /ready in the user's cache/);
+    const { dir } = await onlyKey(cli.cacheDir);
+    const made = await identities(dir, CACHED);
+
+    const again = await cli.labwright('prepare');
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /already prepared/);
+
+    const res = await loadedModules(cli, 'analyze', ...exampleArgs);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(await identities(dir, CACHED), made, 'the first analyze rebuilt nothing and made no snapshot');
+    assert.deepEqual(res.urls.filter((u) => /node_modules\/(esbuild|tsx)\//.test(u)), [], 'neither esbuild nor tsx loaded');
+  });
+
+  test('prepare with a cache folder that cannot be made says so and succeeds', async () => {
+    const cli = await cliRunner();
+    const notAFolder = join(cli.cacheDir, 'a-file');
+    await writeFile(notAFolder, '');
+    const res = await cli.labwrightWith({ env: { LABWRIGHT_CACHE_DIR: join(notAFolder, 'cache') } }, 'prepare');
+    assert.equal(res.code, 0, res.stderr);
+    assert.match(res.stdout, /cannot be written/);
+  });
+
   test('stale keys are swept; the most recent others and any in use are kept', async () => {
     const root = await mkdtemp(join(tmpdir(), 'labwright-sweep-'));
     closeAtEnd(() => rm(root, { recursive: true, force: true }));
