@@ -35,6 +35,13 @@ function timeOnce(repo: string, dir: string): Promise<number> {
   });
 }
 
+function prepare(repo: string, dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, LABWRIGHT_CACHE_DIR: path.join(dir, 'cache'), TMPDIR: path.join(dir, 'tmp') };
+    execFile(process.execPath, [path.join(repo, 'bin/labwright.js'), 'prepare'], { cwd: repo, env }, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -47,6 +54,13 @@ console.log(`load average at the start: ${(await readFile('/proc/loadavg', 'utf8
 try {
   const first: number[] = [];
   for (const [i, repo] of repos.entries()) first.push(await timeOnce(repo, cacheDirs[i]));
+  // A first run on a machine where npm install ran `labwright prepare` (this checkout only: older
+  // ones may not have the command). Its own cache folder, so the runs above and below are untouched.
+  const preparedDir = await mkdtemp(path.join(tmpdir(), 'labwright-bench-cli-'));
+  cacheDirs.push(preparedDir);
+  await mkdir(path.join(preparedDir, 'tmp'));
+  await prepare(repos[0], preparedDir);
+  const firstPrepared = await timeOnce(repos[0], preparedDir);
   const later: number[][] = repos.map(() => []);
   for (let run = 0; run < runs; run++) {
     for (const [i, repo] of repos.entries()) later[i].push(await timeOnce(repo, cacheDirs[i]));
@@ -55,6 +69,7 @@ try {
   for (const [i, repo] of repos.entries()) {
     console.log(`labwright analyze (seed example), ${repo}${i === 0 && values['no-helper'] ? ' (LABWRIGHT_NO_HELPER=1)' : ''}`);
     console.log(`  first run (empty cache and temporary folders): ${seconds(first[i])}`);
+    if (i === 0) console.log(`  first run after \`labwright prepare\` (what npm install runs): ${seconds(firstPrepared)}`);
     console.log(`  later runs (${runs}): median ${seconds(median(later[i]))}, min ${seconds(Math.min(...later[i]))}, max ${seconds(Math.max(...later[i]))}`);
     console.log(`  all later: ${later[i].map(seconds).join(', ')}`);
   }

@@ -47,7 +47,13 @@ function keepSourceLocation() {
 }
 
 /**
- * Packages stay where npm put them: a bare import becomes an import of the file it resolves to in
+ * Pure JavaScript packages made of many small modules are bundled instead: TypeBox's ESM build is
+ * ~940 files, whose one-by-one resolution and loading took most of a later analyze run's start.
+ */
+const BUNDLED = /^@sinclair\/typebox(\/|$)/;
+
+/**
+ * Packages stay where npm put them (but BUNDLED): a bare import becomes an import of the file it resolves to in
  * this checkout's node_modules (the bundle is outside the checkout, where bare names would not
  * resolve). user-cache.js is imported in place too, so this launcher and the compiled CLI share
  * one instance of it (and its once-per-process source key).
@@ -59,7 +65,7 @@ function importInPlace(userCacheModule) {
     name: 'import-in-place',
     setup(b) {
       b.onResolve({ filter: /^[^./]|user-cache\.js$/ }, async (args) => {
-        if (args.path.startsWith('node:') || args.pluginData === 'in-place') return undefined;
+        if (args.path.startsWith('node:') || args.pluginData === 'in-place' || BUNDLED.test(args.path)) return undefined;
         if (args.path.endsWith('user-cache.js')) {
           const full = path.resolve(args.resolveDir, args.path);
           return full === userCacheModule ? { path: pathToFileURL(full).href, external: true } : undefined;

@@ -57,6 +57,11 @@ export interface PythonServiceOptions {
    * every job its own process, as the strictest separation. Default: 100 (src/python/pool.ts).
    */
   jobsPerProcess?: number;
+  /**
+   * Interpreters the pool grows to, one at a time, when a job finds none ready (jobs coming
+   * faster than one process prepares its next interpreter). Default: poolSize (no growth).
+   */
+  maxPoolSize?: number;
 }
 
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 60_000, memoryBytes: 512 * 1024 * 1024 };

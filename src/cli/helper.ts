@@ -58,7 +58,14 @@ export async function runHelper(repoRoot: string): Promise<void> {
   // A socket file nobody answers on is a dead helper's.
   fs.rmSync(socketPath, { force: true });
 
-  const service = createPythonService({ poolSize: 1, limits: DEFAULT_SANDBOX_LIMITS, sandboxFiles: 'user-cache' });
+  const service = createPythonService({
+    poolSize: 1,
+    // Runs back to back (a CI loop) would each find the one process still preparing its next
+    // interpreter: the second process started then stays, and the two take turns.
+    maxPoolSize: 2,
+    limits: DEFAULT_SANDBOX_LIMITS,
+    sandboxFiles: 'user-cache',
+  });
   const server = net.createServer();
   try {
     await listen(server, socketPath);

@@ -47,7 +47,7 @@ const keys = new Map();
 
 /**
  * The version of everything a cached build is made from: the content of every source file of the
- * server and the sandbox (src/**, python/**), the installed packages (npm's record of the
+ * server and the sandbox (src/**, python/**), the compiled CLI's recipe, the installed packages (npm's record of the
  * node_modules tree, which changes with every install) and Node's version. Content, not
  * timestamps: hashing it all takes a few milliseconds (docs/notes/cli-start.md), and a changed
  * byte anywhere gives another key, so a stale build is never reused. The checkout's location is
@@ -62,7 +62,8 @@ export function computeSourceKey(repoRoot) {
     ...listFiles(path.join(repoRoot, 'src'), (n) => /\.(ts|js|json)$/.test(n), []),
     ...listFiles(path.join(repoRoot, 'python'), (n) => n.endsWith('.py'), []),
   ].sort();
-  const packages = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'node_modules/pyodide/package.json'];
+  // The compiled CLI's recipe (bin/compiled-cli.js) too: another recipe makes another build.
+  const packages = ['bin/compiled-cli.js', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'node_modules/pyodide/package.json'];
   for (const file of [...sources, ...packages.map((p) => path.join(repoRoot, p))]) {
     hash.update(path.relative(repoRoot, file)).update('\0');
     try {

@@ -1,8 +1,11 @@
 // JSON-schema validation of labware definitions (schema 2) and JSON protocols (schemas 3–5),
 // compiled once with ajv from the package's own schema files.
-import { Ajv } from 'ajv';
-import type { ValidateFunction, ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction, ErrorObject } from 'ajv';
 import { readSharedJson } from './read.ts';
+
+// ajv is loaded on the first validation, not with this module: most CLI runs validate nothing.
+const requireHere = createRequire(import.meta.url);
 
 export interface SchemaCheck {
   valid: boolean;
@@ -22,7 +25,8 @@ function instance(): Ajv {
   if (ajv === null) {
     // strict off: the Opentrons schemas use keywords (e.g. `volume` beside `properties`) that
     // strict mode refuses, and the original validates them with plain draft-07 semantics.
-    ajv = new Ajv({ strict: false, allErrors: false });
+    const { Ajv: AjvClass } = requireHere('ajv') as typeof import('ajv');
+    ajv = new AjvClass({ strict: false, allErrors: false });
     ajv.addSchema(readSharedJson('labware', 'schemas', '2.json') as object, 'opentronsLabwareSchemaV2');
   }
   return ajv;

@@ -7,6 +7,7 @@
 import { deserialize } from 'node:v8';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { TypeCheck } from '@sinclair/typebox/compiler';
 import type { ChildToParent } from './messages.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -214,11 +215,20 @@ type Admitted = Static<typeof ChildMessageSchema>;
 const _withinType: (m: Admitted) => ChildToParent = (m) => m;
 void _withinType;
 
-const compiled = TypeCompiler.Compile(ChildMessageSchema);
-/** Each message kind's own checker, to name the field that is wrong in a malformed message. */
-const byType = new Map<string, { Errors(value: unknown): { First(): { path: string; message: string } | undefined } }>(
-  ChildMessageSchema.anyOf.map((member) => [member.properties.type.const, TypeCompiler.Compile(member)]),
-);
+interface MessageCheckers {
+  all: TypeCheck<typeof ChildMessageSchema>;
+  /** Each message kind's own checker, to name the field that is wrong in a malformed message. */
+  byType: Map<string, { Errors(value: unknown): { First(): { path: string; message: string } | undefined } }>;
+}
+let checkers: MessageCheckers | null = null;
+/** Compiled on the first message: a CLI run whose job goes to its background helper never needs them. */
+function messageCheckers(): MessageCheckers {
+  checkers ??= {
+    all: TypeCompiler.Compile(ChildMessageSchema),
+    byType: new Map(ChildMessageSchema.anyOf.map((member) => [member.properties.type.const, TypeCompiler.Compile(member)])),
+  };
+  return checkers;
+}
 
 /** A message from a sandbox child that does not have the shape of any message the parent expects. */
 export class MalformedChildMessageError extends Error {
@@ -247,7 +257,7 @@ function withResultRead(message: unknown): unknown {
 /** Returns the message typed when it has an expected shape; throws `MalformedChildMessageError` otherwise. */
 export function checkChildMessage(received: unknown): ChildToParent {
   const message = withResultRead(received);
-  if (compiled.Check(message)) return message;
+  if (messageCheckers().all.Check(message)) return message;
   const kind =
     typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string'
       ? `'${(message as { type: string }).type}'`
@@ -260,7 +270,7 @@ export function checkChildMessage(received: unknown): ChildToParent {
 /** Where a union member with the message's own `type` fails, which names the field that is wrong. */
 function findFirstProblem(message: unknown): string | null {
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
-  const checker = typeof type === 'string' ? byType.get(type) : undefined;
+  const checker = typeof type === 'string' ? messageCheckers().byType.get(type) : undefined;
   if (checker === undefined) return 'unknown message type';
   const error = checker.Errors(message).First();
   return error === undefined ? null : `${error.path || '/'} ${error.message}`;

@@ -43,12 +43,17 @@ export class InterpreterPool {
   /** Keeps the user cache's folder marked in use while the pool may start processes from it. */
   private inUseTimer: NodeJS.Timeout | null = null;
 
+  /** Interpreters kept warm ahead of need: the pool's size, grown up to maxSize by demand. */
+  private size: number;
+
   constructor(
-    private readonly size: number,
+    size: number,
     private readonly limits: SandboxLimits,
     private readonly location: SandboxFilesLocation = 'temp',
     private readonly jobsPerProcess = MAX_JOBS_PER_PROCESS,
+    private readonly maxSize = size,
   ) {
+    this.size = size;
     this.firstReady = new Promise((resolve) => {
       this.markFirstReady = resolve;
     });
@@ -168,6 +173,9 @@ export class InterpreterPool {
       // beside the job would slow the job itself.
       if (child.alive) return child;
     }
+    // None ready: jobs come faster than the pool prepares interpreters. The process started for
+    // this job stays in the pool when it is done.
+    if (this.size < this.maxSize) this.size += 1;
     return new Promise<SandboxProcess>((resolve, reject) => {
       const waiter: Waiter = {
         resolve: (child) => {

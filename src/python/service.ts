@@ -43,7 +43,13 @@ export interface PythonService extends ExecutorService {
 }
 
 export function createPythonService(options: PythonServiceOptions): PythonService {
-  const pool = new InterpreterPool(Math.max(0, options.poolSize), options.limits, options.sandboxFiles, options.jobsPerProcess);
+  const pool = new InterpreterPool(
+    Math.max(0, options.poolSize),
+    options.limits,
+    options.sandboxFiles,
+    options.jobsPerProcess,
+    Math.max(0, options.poolSize, options.maxPoolSize ?? 0),
+  );
   const running = new Set<SandboxProcess>();
 
   const execute = async (bundle: ProtocolBundle, opts: ExecuteOptions): Promise<Analysis> => {
