@@ -9,8 +9,8 @@ import { as470 } from '../helpers/original.ts';
 export { as470 };
 
 /** A real service, whose interpreters are stopped by the end of the test file. */
-export function service(limits = { timeoutMs: 30_000, memoryBytes: 512 * 1024 * 1024 }, poolSize = 1, jobsPerProcess?: number): PythonService {
-  const svc = createPythonService({ poolSize, limits, jobsPerProcess });
+export function service(limits = { timeoutMs: 30_000, memoryBytes: 512 * 1024 * 1024 }, poolSize = 1, jobsPerProcess?: number, maxPoolSize?: number): PythonService {
+  const svc = createPythonService({ poolSize, limits, jobsPerProcess, maxPoolSize });
   return { ...svc, close: closeAtEnd(() => svc.close()) };
 }
 

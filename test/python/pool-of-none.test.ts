@@ -1,9 +1,11 @@
 // The CLI's Python service keeps no interpreter warm (poolSize 0): each job starts its own, and
 // none is left running or starting once a job is over. The same probe shows a pool of one
-// replacing its interpreter, so it would see one left behind.
+// replacing its interpreter, so it would see one left behind, and a pool that may grow (the CLI's
+// helper) keeping the process a job back to back made it start.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { eventually } from '../helpers/wait.ts';
 import { analyze, protocol, service } from './helpers.ts';
 
@@ -47,4 +49,28 @@ test('poolSize 1 (as the server has it) keeps one warm after a job: the probe se
   assert.equal((await liveChildren()).length, 1);
   await svc.close();
   await eventually('no interpreter left after close', liveChildren, (pids) => pids.length === 0);
+});
+
+test('maxPoolSize 2: a job that finds the one process preparing its next interpreter grows the pool to two; without it the extra process goes', async () => {
+  for (const maxPoolSize of [2, undefined]) {
+    const svc = service(undefined, 1, undefined, maxPoolSize);
+    await svc.warm();
+    // Back to back: the second job arrives while the first one's process prepares its next
+    // interpreter, so the pool starts another process for it.
+    for (let i = 0; i < 2; i++) {
+      const analysis = await analyze(svc, job);
+      assert.equal(analysis.ok, true, JSON.stringify(analysis.errors));
+    }
+    if (maxPoolSize === 2) {
+      // Both processes stay, each with a warm interpreter.
+      await eventually('two warm interpreters', () => Promise.race([svc.warm(2).then(() => true), delay(200, false)]), (warm) => warm);
+      assert.equal((await liveChildren()).length, 2);
+    } else {
+      await eventually('the extra process stopped', liveChildren, (pids) => pids.length === 1);
+      await svc.warm();
+      assert.equal((await liveChildren()).length, 1);
+    }
+    await svc.close();
+    await eventually('no interpreter left after close', liveChildren, (pids) => pids.length === 0);
+  }
 });
