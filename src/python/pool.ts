@@ -94,11 +94,12 @@ export class InterpreterPool {
       if (this.closed) maker.kill();
       else this.track(maker);
     }
-    if (this.location === 'user-cache' && !this.closed) {
+    if (!this.closed) {
       // Every new process and interpreter reads the bundle and the snapshot from this folder: a
-      // long-running server must not see it swept as stale by other checkouts' runs.
-      const versionDir = path.dirname(files.dir);
-      this.inUseTimer = setInterval(() => markUsed(versionDir), IN_USE_MS / 4);
+      // long-running server must not see it swept as stale by other versions' runs (a user-cache
+      // key folder holds it in `sandbox/`; a temporary one is the key folder itself).
+      const keyDir = this.location === 'user-cache' ? path.dirname(files.dir) : files.dir;
+      this.inUseTimer = setInterval(() => markUsed(keyDir), IN_USE_MS / 4);
       this.inUseTimer.unref();
     }
   }
