@@ -6,8 +6,11 @@
 import { helperSocket } from './helper-client.ts';
 import { openFrontDoorEarly, serveAddress } from './serve-door.ts';
 
-/** Options of analyze and simulate that take a value (the value is not a protocol file). */
-const WITH_VALUE = new Set(['-s', '--support', '-l', '--labware', '--timeout', '--memory', '--data-dir']);
+/**
+ * Options of analyze and simulate that take a value (the value is not a protocol file): what
+ * program.ts declares, read here before commander loads (test/cli/options.test.ts compares them).
+ */
+export const PROTOCOL_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set(['-s', '--support', '-l', '--labware', '--timeout', '--memory', '--data-dir', '--rtp']);
 
 /** The protocol files named on an `analyze` or `simulate` command line (empty for anything else). */
 export function protocolArguments(argv: readonly string[]): string[] {
@@ -17,7 +20,7 @@ export function protocolArguments(argv: readonly string[]): string[] {
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i];
     if (word === '-h' || word === '--help') return [];
-    if (WITH_VALUE.has(word)) i += 1;
+    if (PROTOCOL_OPTIONS_WITH_VALUE.has(word)) i += 1;
     else if (!word.startsWith('-')) files.push(word);
   }
   return files;

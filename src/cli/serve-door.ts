@@ -3,8 +3,11 @@
 // one itself when there is none or it is for another address.
 import type { FrontDoor } from '../server/index.ts';
 
-/** Options of serve that take a value (the value is not an address). */
-const WITH_VALUE = new Set([
+/**
+ * Options of serve that take a value (the value is not an address): what program.ts declares,
+ * read here before commander loads (test/cli/options.test.ts compares them).
+ */
+export const SERVE_OPTIONS_WITH_VALUE: ReadonlySet<string> = new Set([
   '--host', '--port', '--data-dir', '--speed', '--max-protocols', '--upload-limit', '--pool-size', '--analysis-timeout',
   '--analysis-memory', '--left-pipette', '--right-pipette', '--module', '--notify-address', '--notify-push-address',
 ]);
@@ -21,7 +24,7 @@ export function serveAddress(argv: readonly string[]): { host: string; port: num
     const name = word.startsWith('--') && eq > 0 ? word.slice(0, eq) : word;
     const value = name === word ? rest[i + 1] : word.slice(eq + 1);
     if (name === '--host' || name === '--port') found[name] = value ?? '';
-    if (WITH_VALUE.has(word)) i += 1;
+    if (SERVE_OPTIONS_WITH_VALUE.has(word)) i += 1;
   }
   const port = Number(found['--port']);
   if (!Number.isInteger(port) || port < 0 || port > 65535 || found['--host'] === '') return null;
