@@ -2,6 +2,7 @@
 // updates rebuild the same state on a fresh one (the protocols below cover every store).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sharedDefinitions } from '../../src/definitions/index.ts';
 import { LEVEL_OF_4_7, ProtocolEngine } from '../../src/engine/index.ts';
@@ -12,6 +13,7 @@ import { readEngineJson } from '../../src/json/engine-json/read.ts';
 import { translateEngineJson } from '../../src/json/engine-json/translate.ts';
 import type { LabwareDefinition } from '../../src/engine/index.ts';
 import { jsonProtocolFixture } from '../helpers/original.ts';
+import { repoRoot } from '../helpers/paths.ts';
 import { assertReplayRebuilds, CONCERNS, NOT_STATE } from './replay.ts';
 
 function recorded(apiLevel = '2.11'): { engine: ProtocolEngine; options: EngineOptions } {
@@ -28,8 +30,15 @@ describe('state updates', () => {
     assert.equal(new Set(owned).size, owned.length, 'a field listed twice');
   });
 
-  it('every update type has a store, and each command record carries the updates it applied', () => {
-    assert.ok(updateTypes().length > 0);
+  it('the notes describe every update type the stores handle, and no other', () => {
+    // docs/notes/engine.md, *State updates and stores*: one table row per update type.
+    const notes = readFileSync(join(repoRoot, 'docs/notes/engine.md'), 'utf8');
+    const section = notes.slice(notes.indexOf('## State updates and stores'));
+    const described = [...section.matchAll(/^\| `([a-z]+\/[A-Za-z]+)` \|/gm)].map((m) => m[1]).sort();
+    assert.deepEqual(described, [...updateTypes()].sort());
+  });
+
+  it('each command record carries the updates it applied', () => {
     const { engine } = recorded();
     const record = engine.execute({ commandType: 'setRailLights', params: { on: true } });
     assert.deepEqual(record.stateUpdates, [{ type: 'run/railLightsSet', on: true }]);
