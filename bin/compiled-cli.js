@@ -9,42 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledCliEntry, keyFolder, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/common/user-cache.js';
-import { bundleSandbox } from '../src/python/sandbox-build.js';
-
-/**
- * Whether `offset` is inside a quoted string on its line (the sandbox bundler's banner text holds
- * the words import.meta.url, which must stay as they are).
- * @param {string} source
- * @param {number} offset
- */
-function insideString(source, offset) {
-  const line = source.slice(source.lastIndexOf('\n', offset) + 1, offset);
-  return ['"', "'", '`'].some((quote) => line.split(quote).length % 2 === 0);
-}
-
-/**
- * Modules that find files relative to themselves (definitions, web assets, the sandbox bundler)
- * keep their source location: the bundle lives elsewhere but must behave as the sources do.
- * @returns {import('esbuild').Plugin}
- */
-function keepSourceLocation() {
-  return {
-    name: 'keep-source-location',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-        const source = fs.readFileSync(args.path, 'utf8');
-        if (!source.includes('import.meta.')) return undefined;
-        /** @type {Record<string, string>} */
-        const values = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
-        const contents = source.replace(/import\.meta\.(url|dirname|filename)\b/g, (match, name, offset) =>
-          insideString(source, offset) ? match : JSON.stringify(values[name]),
-        );
-        return { contents, loader: 'ts' };
-      });
-    },
-  };
-}
+import { compiledCliEntry, keyFolder, publishFiles, publishFolder, temporaryBuildFolder, userCacheRoot } from '../src/common/user-cache.js';
+import { bundleSandbox, keepSourceLocation } from '../src/python/sandbox-build.js';
 
 /**
  * Pure JavaScript packages made of many small modules are bundled instead: TypeBox's ESM build is
@@ -88,18 +54,10 @@ function importInPlace(userCacheModule) {
 async function buildSandbox(build, repoRoot) {
   const target = path.join(keyFolder(repoRoot), 'sandbox');
   if (fs.existsSync(target)) return;
-  /** @type {string | null} */
-  let built = null;
   try {
-    const files = await bundleSandbox(build, path.join(repoRoot, 'src/python'));
-    built = temporaryBuildFolder(userCacheRoot());
-    for (const file of files) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
-    publishFolder(built, target);
-    built = null;
+    publishFiles(await bundleSandbox(build, path.join(repoRoot, 'src/python')), target);
   } catch (err) {
     if (process.env.LABWRIGHT_DEBUG) process.stderr.write(`labwright: no sandbox bundle yet: ${String(err)}\n`);
-  } finally {
-    if (built !== null) fs.rmSync(built, { recursive: true, force: true });
   }
 }
 

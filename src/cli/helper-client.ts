@@ -4,12 +4,11 @@
 // the job in an interpreter of its own, as it does with LABWRIGHT_NO_HELPER=1.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Analysis, ProtocolBundle } from '../analysis/index.ts';
 import { keyFolder, sourceKey } from '../common/index.ts';
-import { helperDisabled, helperSocketPath, privateFolder, readFrames, writeFrame } from './helper-wire.ts';
+import { connectWithin, helperDisabled, helperSocketPath, privateFolder, readFrames, writeFrame } from './helper-wire.ts';
 import type { HelperAnswer } from './helper-wire.ts';
 
 /** The checkout these sources belong to (the compiled CLI keeps its modules' source locations). */
@@ -36,21 +35,7 @@ export function helperSocket(): string | null {
 export async function connectHelper(): Promise<HelperConnection | null> {
   const socketPath = helperSocket();
   if (socketPath === null) return null;
-  const socket = await new Promise<net.Socket | null>((resolve) => {
-    const s = net.connect(socketPath);
-    const timer = setTimeout(() => {
-      s.destroy();
-      resolve(null);
-    }, CONNECT_MS);
-    s.once('connect', () => {
-      clearTimeout(timer);
-      resolve(s);
-    });
-    s.once('error', () => {
-      clearTimeout(timer);
-      resolve(null);
-    });
-  });
+  const socket = await connectWithin(socketPath, CONNECT_MS);
   if (socket === null) return null;
   const key = sourceKey(checkoutRoot);
   let waiting: ((answer: HelperAnswer | null) => void) | null = null;

@@ -7,6 +7,7 @@
 // Messages are frames of a 4-byte length and the v8 serialization of an object.
 import fs from 'node:fs';
 import path from 'node:path';
+import net from 'node:net';
 import type { Socket } from 'node:net';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, ProtocolBundle } from '../analysis/index.ts';
@@ -56,6 +57,32 @@ export function privateFolder(dir: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A connection to the socket at `socketPath`, or null when none is made within `timeoutMs`. */
+export function connectWithin(socketPath: string, timeoutMs: number): Promise<Socket | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect(socketPath);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(null);
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('error', () => {
+      clearTimeout(timer);
+      resolve(null);
+    });
+  });
+}
+
+/** Whether a process answers on the socket at `socketPath` (a helper is listening there). */
+export async function answering(socketPath: string, timeoutMs = 1000): Promise<boolean> {
+  const socket = await connectWithin(socketPath, timeoutMs);
+  socket?.destroy();
+  return socket !== null;
 }
 
 export function writeFrame(socket: Socket, message: HelperRequest | HelperAnswer): void {

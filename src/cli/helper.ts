@@ -11,7 +11,7 @@ import net from 'node:net';
 import { DEFAULT_SANDBOX_LIMITS } from '../analysis/index.ts';
 import { keyFolder, markUsed, sourceKey } from '../common/index.ts';
 import { createPythonService } from '../python/index.ts';
-import { HELPER_IDLE_MS, helperSocketPath, privateFolder, readFrames, writeFrame } from './helper-wire.ts';
+import { answering, HELPER_IDLE_MS, helperSocketPath, privateFolder, readFrames, writeFrame } from './helper-wire.ts';
 import type { HelperAnswer, HelperRequest } from './helper-wire.ts';
 
 /** How often the helper looks whether its folder and socket are still its own. */
@@ -21,18 +21,6 @@ function isRequest(message: unknown): message is HelperRequest {
   if (message === null || typeof message !== 'object') return false;
   const { type, key } = message as { type?: unknown; key?: unknown };
   return (type === 'analyze' || type === 'stop') && typeof key === 'string';
-}
-
-/** Connects to `socketPath`: true when a process answers there (another helper). */
-function answering(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.connect(socketPath);
-    probe.once('connect', () => {
-      probe.destroy();
-      resolve(true);
-    });
-    probe.once('error', () => resolve(false));
-  });
 }
 
 function listen(server: net.Server, socketPath: string): Promise<void> {

@@ -9,6 +9,7 @@ export {
   KEEP_OTHER_KEYS,
   keyFolder,
   markUsed,
+  publishFiles,
   publishFolder,
   sourceKey,
   sweepStaleKeys,

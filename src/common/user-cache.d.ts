@@ -9,5 +9,6 @@ export declare function sweepStaleKeys(root: string, currentKey: string, now?: n
 export declare function keyFolder(repoRoot: string): string;
 export declare function compiledCliEntry(repoRoot: string): string | null;
 export declare function publishFolder(built: string, target: string): void;
+export declare function publishFiles(files: readonly { path: string; contents: Uint8Array }[], target: string): void;
 export declare function temporaryBuildFolder(root: string): string;
 export declare function writeFileAtomic(target: string, data: string | Uint8Array): void;

@@ -203,6 +203,24 @@ export function publishFolder(built, target) {
 }
 
 /**
+ * Writes files (esbuild's output files: a path, of which the name is kept, and contents) into a
+ * fresh folder of the cache and puts it in place at `target` whole (publishFolder). Throws what
+ * the file system throws; nothing half-written is left.
+ * @param {readonly { path: string; contents: Uint8Array }[]} files
+ * @param {string} target
+ */
+export function publishFiles(files, target) {
+  const built = temporaryBuildFolder(userCacheRoot());
+  try {
+    for (const file of files) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
+    publishFolder(built, target);
+  } catch (err) {
+    fs.rmSync(built, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
  * A fresh private folder inside the cache root to build a key folder in.
  * @param {string} root
  * @returns {string}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { bundleSandbox } from './sandbox-build.js';
-import { keyFolder, markUsed, publishFolder, sourceKey, sweepStaleKeys, temporaryBuildFolder, userCacheRoot, writeFileAtomic } from '../common/index.ts';
+import { keyFolder, markUsed, publishFiles, sourceKey, sweepStaleKeys, userCacheRoot, writeFileAtomic } from '../common/index.ts';
 
 export interface SandboxFiles {
   /** Folder holding main.js, worker.js and the memory snapshot (read-only for the child). */
@@ -111,10 +111,7 @@ async function prepareInUserCache(): Promise<SandboxFiles> {
   const dir = path.join(versionDir, 'sandbox');
   try {
     if (!fs.existsSync(dir)) {
-      const outputFiles = await bundleChild();
-      const built = temporaryBuildFolder(root);
-      for (const file of outputFiles) fs.writeFileSync(path.join(built, path.basename(file.path)), file.contents);
-      publishFolder(built, dir);
+      publishFiles(await bundleChild(), dir);
     }
     markUsed(versionDir);
   } catch (err) {

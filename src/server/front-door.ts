@@ -6,7 +6,7 @@
 // arrived. So the server answers /health as soon as Node has started, and nothing else changes.
 import http from 'node:http';
 import type { Socket } from 'node:net';
-import { API_VERSION, healthBody, MIN_API_VERSION, VERSION_HEADER } from './health-answer.ts';
+import { API_VERSION, healthBody, MIN_API_VERSION, requestedVersion, VERSION_HEADER } from './health-answer.ts';
 
 /** Fastify's defaults for a server it creates itself (keep-alive 72 s, no request time limit). */
 const KEEP_ALIVE_TIMEOUT_MS = 72_000;
@@ -40,8 +40,8 @@ export interface FrontDoor {
 /** The `Opentrons-Version` values the route accepts without a remark: `*` or an integer ≥ the minimum. */
 function acceptedVersion(value: string | string[] | undefined): boolean {
   if (typeof value !== 'string') return false;
-  if (value === '*') return true;
-  return /^\s*[+-]?\d+\s*$/.test(value) && Number.parseInt(value.trim(), 10) >= MIN_API_VERSION;
+  const requested = requestedVersion(value);
+  return requested === '*' || (requested !== null && requested >= MIN_API_VERSION);
 }
 
 /** Only the plain form is answered early; anything the app's hooks could treat otherwise waits. */

@@ -1,7 +1,7 @@
 // The `Opentrons-Version` request header (http-api.md §1.2): `*` or an integer; below 2 is
 // refused with 400, a missing or malformed value is a 422 validation issue.
 import { OutdatedApiVersionError, type ValidationIssue } from './errors.ts';
-import { API_VERSION, MIN_API_VERSION, VERSION_HEADER } from './health-answer.ts';
+import { API_VERSION, MIN_API_VERSION, requestedVersion, VERSION_HEADER } from './health-answer.ts';
 
 export { API_VERSION, MIN_API_VERSION, VERSION_HEADER };
 
@@ -14,10 +14,9 @@ export function checkVersionHeader(value: string | string[] | undefined): Versio
   const source = { header: VERSION_HEADER };
   if (value === undefined) return { ok: false, issues: [{ detail: 'field required', source }] };
   const raw = Array.isArray(value) ? value[value.length - 1] : value;
-  if (raw === '*') return { ok: true, version: API_VERSION };
-  // pydantic's int parsing of a string: surrounding whitespace and a sign are fine.
-  if (/^\s*[+-]?\d+\s*$/.test(raw)) {
-    const requested = Number.parseInt(raw.trim(), 10);
+  const requested = requestedVersion(raw);
+  if (requested === '*') return { ok: true, version: API_VERSION };
+  if (requested !== null) {
     if (requested < MIN_API_VERSION) throw new OutdatedApiVersionError(String(requested));
     return { ok: true, version: Math.min(API_VERSION, requested) };
   }

@@ -11,7 +11,7 @@ import { closeAtEnd } from '../helpers/cleanup.ts';
 import { cliRunner } from '../helpers/cli.ts';
 import { eventually } from '../helpers/wait.ts';
 import { repoRoot } from '../helpers/paths.ts';
-import { readFrames, writeFrame } from '../../src/cli/helper-wire.ts';
+import { answering, readFrames, writeFrame } from '../../src/cli/helper-wire.ts';
 import type { HelperAnswer, HelperRequest } from '../../src/cli/helper-wire.ts';
 
 const EXAMPLE = join(repoRoot, 'examples/plate_transfer');
@@ -37,17 +37,6 @@ function ask(socketPath: string, request: HelperRequest): Promise<HelperAnswer |
   });
 }
 
-function answers(socketPath: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(socketPath);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 test('a background helper serves later runs with the same results, privately, and stops on request', async () => {
   const cli = await cliRunner();
   const first = await cli.labwrightWith(withHelper, 'analyze', ...exampleArgs);
@@ -60,9 +49,9 @@ test('a background helper serves later runs with the same results, privately, an
   const socketPath = join(keyDir, 'helper.sock');
   const stopHelper = closeAtEnd(async () => {
     await ask(socketPath, { type: 'stop', key: names[0] });
-    await eventually('the helper to be gone', () => answers(socketPath), (up) => !up, { timeoutMs: 30_000 });
+    await eventually('the helper to be gone', () => answering(socketPath), (up) => !up, { timeoutMs: 30_000 });
   });
-  await eventually('the helper to listen', () => answers(socketPath), (up) => up, { timeoutMs: 60_000 });
+  await eventually('the helper to listen', () => answering(socketPath), (up) => up, { timeoutMs: 60_000 });
 
   // Owner-only: the folder it listens in and the socket itself.
   assert.equal((await stat(keyDir)).mode & 0o077, 0);
@@ -93,7 +82,7 @@ test('a background helper serves later runs with the same results, privately, an
   assert.equal(own.stdout, first.stdout);
 
   await stopHelper();
-  assert.equal(await answers(socketPath), false);
+  assert.equal(await answering(socketPath), false);
 });
 
 test('a socket nobody answers on: the run uses its own interpreter, then a new helper takes the place', async () => {
@@ -105,14 +94,14 @@ test('a socket nobody answers on: the run uses its own interpreter, then a new h
   await writeFile(socketPath, 'not a socket');
   const stopHelper = closeAtEnd(async () => {
     await ask(socketPath, { type: 'stop', key: names[0] });
-    await eventually('the helper to be gone', () => answers(socketPath), (up) => !up, { timeoutMs: 30_000 });
+    await eventually('the helper to be gone', () => answering(socketPath), (up) => !up, { timeoutMs: 30_000 });
   });
 
   const run = await cli.labwrightWith(withHelper, 'analyze', ...exampleArgs);
   assert.equal(run.code, 0, run.stderr);
   assert.ok(!run.stderr.includes(SERVED));
   assert.equal(run.stdout, first.stdout);
-  await eventually('a new helper to listen', () => answers(socketPath), (up) => up, { timeoutMs: 60_000 });
+  await eventually('a new helper to listen', () => answering(socketPath), (up) => up, { timeoutMs: 60_000 });
   await stopHelper();
   await rm(socketPath, { force: true });
 });
