@@ -1,8 +1,8 @@
 // The interpreter thread of a sandbox child: loads Pyodide (from a memory snapshot when one is
 // given, else cold, then making the snapshot when asked) on the module the main thread compiled,
-// installs our `opentrons` package, then serves exactly one job; the main thread then terminates it and starts a new one. One job per
-// interpreter (and per V8 isolate) is the isolation guarantee: nothing a protocol leaves behind,
-// in Python or in JavaScript, can reach the next one.
+// installs our `opentrons` package, then serves exactly one job; the main thread then terminates
+// it and starts a new one. One job per interpreter (and per V8 isolate) is the isolation
+// guarantee: nothing a protocol leaves behind, in Python or in JavaScript, can reach the next one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
